@@ -1,0 +1,111 @@
+import type { Writer } from '../db/sql.js';
+import type { UserRole } from '../db/schema.js';
+import { appendAudit } from './audit.js';
+import { businessDate } from './clock.js';
+import type { Desk } from './desk.js';
+import { ComptoirError } from './errors.js';
+import { newId } from './ids.js';
+import { enqueueOperation } from './outbox.js';
+
+/** Who is doing a write: every write records it. */
+export interface Actor {
+  userId: string;
+}
+
+/** What a write hands its work function: the transaction and the facts of this operation. */
+export interface WriteContext {
+  readonly w: Writer;
+  readonly desk: Desk;
+  readonly operationId: string;
+  /** The instant of the write, ISO-8601 UTC; every row of the write carries the same one. */
+  readonly at: string;
+  /** The club's calendar date of the write. */
+  readonly today: string;
+  readonly userId: string;
+  readonly role: UserRole;
+  newId(): string;
+}
+
+/** The audit entry and outbox operation that describe one write. */
+export interface Change {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after: unknown;
+}
+
+export interface WriteOptions {
+  /** Roles allowed to do this write; any active user when absent. */
+  roles?: readonly UserRole[];
+}
+
+/**
+ * The one way to change the desk's data. The state change, its audit entry and its outbox
+ * operation are written in ONE synchronous transaction: after a crash or a power cut, either
+ * all three are there or none is. Work functions must not await: better-sqlite3 transactions
+ * are synchronous by design and an await would commit half a write.
+ */
+export function commitWrite<T>(
+  desk: Desk,
+  actor: Actor,
+  work: (ctx: WriteContext) => { change: Change; result: T },
+  options: WriteOptions = {},
+): T {
+  return desk.connection.transaction((w) => {
+    const user = w.get(
+      w.qb.selectFrom('app_user').select(['id', 'role', 'active']).where('id', '=', actor.userId),
+    );
+    if (!user || user.active !== 1) throw new ComptoirError('USER_NOT_FOUND');
+    if (options.roles && !options.roles.includes(user.role)) {
+      throw new ComptoirError('FORBIDDEN', { roles: options.roles.join(',') });
+    }
+    const ctx = writeContext(desk, w, user);
+    const { change, result } = work(ctx);
+    recordChange(ctx, change);
+    return result;
+  });
+}
+
+export function writeContext(desk: Desk, w: Writer, user: { id: string; role: UserRole }): WriteContext {
+  const now = desk.clock.now();
+  return {
+    w,
+    desk,
+    operationId: newId(now.getTime()),
+    at: now.toISOString(),
+    today: businessDate(now),
+    userId: user.id,
+    role: user.role,
+    newId: () => newId(now.getTime()),
+  };
+}
+
+/** Appends the audit entry and the outbox operation of a write (inside its transaction). */
+export function recordChange(ctx: WriteContext, change: Change): void {
+  const afterJson = JSON.stringify(change.after ?? null);
+  appendAudit(ctx.w, {
+    operation_id: ctx.operationId,
+    at: ctx.at,
+    desk_id: ctx.desk.id,
+    user_id: ctx.userId,
+    action: change.action,
+    entity_type: change.entityType,
+    entity_id: change.entityId,
+    before_json: change.before === undefined ? null : JSON.stringify(change.before),
+    after_json: afterJson,
+  });
+  enqueueOperation(
+    ctx.w,
+    {
+      operationId: ctx.operationId,
+      deskId: ctx.desk.id,
+      action: change.action,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      data: change.after,
+      createdAt: ctx.at,
+    },
+    afterJson,
+  );
+}

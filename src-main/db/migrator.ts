@@ -1,0 +1,44 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { migrations, type Migration } from '../../migrations/index.js';
+import { ComptoirError } from '../core/errors.js';
+
+export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
+
+/** The highest migration a database has run, 0 for a new file. */
+export function schemaVersion(sqlite: BetterSqlite3.Database): number {
+  return sqlite.pragma('user_version', { simple: true }) as number;
+}
+
+/** Throws DATABASE_TOO_NEW, having read only the header, when a newer Comptoir wrote this file. */
+export function refuseNewerDatabase(sqlite: BetterSqlite3.Database, all: readonly Migration[] = migrations): number {
+  const latest = all.at(-1)?.version ?? 0;
+  const found = schemaVersion(sqlite);
+  if (found > latest) throw new ComptoirError('DATABASE_TOO_NEW', { found, known: latest });
+  return found;
+}
+
+/**
+ * Brings a database up to this version's schema, one migration per transaction. A database
+ * written by a newer Comptoir is refused before anything is touched: an older app must not
+ * write rows it does not understand.
+ */
+export function migrate(sqlite: BetterSqlite3.Database, all: readonly Migration[] = migrations): number[] {
+  const found = refuseNewerDatabase(sqlite, all);
+  sqlite.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+  const applied: number[] = [];
+  for (const migration of all) {
+    if (migration.version <= found) continue;
+    sqlite
+      .transaction(() => {
+        sqlite.exec(migration.sql);
+        sqlite
+          .prepare('INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(migration.version, migration.name, new Date().toISOString());
+        sqlite.pragma(`user_version = ${migration.version}`);
+      })
+      .immediate();
+    applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,63 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openConnection } from '../../src-main/db/connection.js';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrator.js';
+import { openDesk } from '../../src-main/core/desk.js';
+import { initializeDesk } from '../../src-main/core/setup.js';
+import { newDesk, tempFolder } from '../helpers.js';
+
+describe('the desk database', () => {
+  it('runs in WAL mode with foreign keys and full sync', () => {
+    const { desk } = newDesk();
+    const sqlite = desk.connection.reader.sqlite;
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    desk.close();
+  });
+
+  it('remembers which migrations ran', () => {
+    const { desk, file } = newDesk();
+    desk.close();
+    const sqlite = new BetterSqlite3(file);
+    const rows = sqlite.prepare('SELECT version, name FROM schema_migration').all();
+    expect(rows).toEqual([{ version: 1, name: 'initial' }]);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    sqlite.close();
+  });
+
+  it('refuses a database written by a newer version and leaves the file untouched', () => {
+    const file = join(tempFolder(), 'future.sqlite');
+    const future = new BetterSqlite3(file);
+    future.exec('CREATE TABLE from_the_future (x INTEGER)');
+    future.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    future.close();
+    const before = readFileBytes(file);
+    expect(() => openConnection(file)).toThrow(/version plus récente de Comptoir/);
+    expect(readFileBytes(file)).toEqual(before);
+  });
+
+  it('refuses to set a desk up twice', () => {
+    const { desk, file } = newDesk();
+    desk.close();
+    expect(() => initializeDesk(file, { deskName: 'Autre', receiptPrefix: 'B' })).toThrow(/déjà configuré/);
+  });
+
+  it('explains in French that a desk is not set up yet', () => {
+    const file = join(tempFolder(), 'blank.sqlite');
+    expect(() => openDesk(file)).toThrow(/pas encore configuré/);
+  });
+
+  it('rejects a bad receipt prefix with a message in French and writes nothing', () => {
+    const file = join(tempFolder(), 'bad.sqlite');
+    expect(() => initializeDesk(file, { deskName: 'Accueil', receiptPrefix: 'trop-long!' })).toThrow(
+      /« Préfixe des reçus » doit avoir 1 à 4 lettres ou chiffres/,
+    );
+  });
+});
+
+function readFileBytes(file: string): Buffer {
+  return readFileSync(file);
+}

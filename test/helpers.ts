@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { fixedClock } from '../src-main/core/clock.js';
+import type { ClubSettings, Desk } from '../src-main/core/desk.js';
+import { initializeDesk } from '../src-main/core/setup.js';
+import type { Actor } from '../src-main/core/write.js';
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A fresh folder for this test file's databases, removed when the file's tests end. */
+export function tempFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'comptoir-test-'));
+  folders.push(folder);
+  return folder;
+}
+
+export interface TestDesk {
+  desk: Desk;
+  admin: Actor;
+  clock: ReturnType<typeof fixedClock>;
+  file: string;
+}
+
+/** A real SQLite file, initialized like `comptoir init`, on a clock the test controls. */
+export function newDesk(
+  options: { at?: string; club?: Partial<ClubSettings>; prefix?: string; numbers?: { first: number; last: number } } = {},
+): TestDesk {
+  const file = join(tempFolder(), 'desk.sqlite');
+  // 10:00 in Montréal, so the business date is the date written.
+  const clock = fixedClock(options.at ?? '2026-11-27T15:00:00Z');
+  const { desk, systemUserId } = initializeDesk(
+    file,
+    {
+      deskName: 'Accueil',
+      receiptPrefix: options.prefix ?? 'A',
+      club: options.club ?? {},
+      ...(options.numbers ? { memberNumbers: options.numbers } : {}),
+    },
+    { clock },
+  );
+  return { desk, admin: { userId: systemUserId }, clock, file };
+}
