@@ -50,7 +50,7 @@ const CHECK_MESSAGES: Record<string, { fr: string; en: string }> = {
   cents: { fr: 'doit être un montant en cents (entier)', en: 'must be an amount in cents (whole number)' },
   receiptPrefix: { fr: "doit avoir 1 à 4 lettres ou chiffres (ex. : A)", en: 'must be 1 to 4 letters or digits (e.g. A)' },
   last4: { fr: 'doit contenir exactement 4 chiffres', en: 'must be exactly 4 digits' },
-  notBlank: { fr: 'ne peut pas être vide', en: 'cannot be blank' },
+  notBlank: { fr: 'est obligatoire', en: 'is required' },
 };
 
 export const isoDate = z.string().refine(isIsoDate, { message: 'isoDate' });

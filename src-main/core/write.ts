@@ -49,7 +49,7 @@ export interface WriteOptions {
 export function commitWrite<T>(
   desk: Desk,
   actor: Actor,
-  work: (ctx: WriteContext) => { change: Change; result: T },
+  work: (ctx: WriteContext) => { change: Change | null; result: T },
   options: WriteOptions = {},
 ): T {
   return desk.connection.transaction((w) => {
@@ -62,7 +62,8 @@ export function commitWrite<T>(
     }
     const ctx = writeContext(desk, w, user);
     const { change, result } = work(ctx);
-    recordChange(ctx, change);
+    // null: the work found nothing to change (e.g. "Sauvegarder" with no edit) and wrote nothing.
+    if (change) recordChange(ctx, change);
     return result;
   });
 }
