@@ -5,6 +5,8 @@ import { afterAll } from 'vitest';
 import { fixedClock } from '../src-main/core/clock.js';
 import type { ClubSettings, Desk } from '../src-main/core/desk.js';
 import { initializeDesk } from '../src-main/core/setup.js';
+import { openCashSession } from '../src-main/core/cash-sessions.js';
+import { createMember, type CreateMemberResult } from '../src-main/core/members.js';
 import type { Actor } from '../src-main/core/write.js';
 
 const folders: string[] = [];
@@ -44,4 +46,22 @@ export function newDesk(
     { clock },
   );
   return { desk, admin: { userId: systemUserId }, clock, file };
+}
+
+/** Opens the drawer with a 100 $ float (two 20 $, four 10 $, four 5 $ bills). */
+export function openDrawer(desk: Desk, actor: Actor): void {
+  openCashSession(desk, actor, { count: { '2000': 2, '1000': 4, '500': 4 } });
+}
+
+export function memberNumberOf(result: CreateMemberResult): number {
+  if (!result.created) throw new Error('expected a new member');
+  return result.member.number;
+}
+
+export function addMember(desk: Desk, actor: Actor, firstName: string, lastName: string, extra: Record<string, unknown> = {}): number {
+  return memberNumberOf(createMember(desk, actor, { firstName, lastName, force: true, ...extra }));
+}
+
+export function count(desk: Desk, table: string, where = '1'): number {
+  return desk.reader.rawGet<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`)!.n;
 }

@@ -94,6 +94,10 @@ const catalogue = {
     fr: (p) => `Les paiements (${p.paid}) ne correspondent pas au total à payer (${p.due}).`,
     en: (p) => `The payments (${p.paid}) do not match the amount due (${p.due}).`,
   },
+  ONE_CASH_PAYMENT: {
+    fr: () => `Un seul paiement en argent par transaction : additionnez les montants remis.`,
+    en: () => `Only one cash payment per transaction: add up the amounts tendered.`,
+  },
   TENDERED_TOO_LOW: {
     fr: (p) => `Le montant remis (${p.tendered}) est inférieur au montant à payer en argent (${p.due}).`,
     en: (p) => `The cash tendered (${p.tendered}) is less than the cash due (${p.due}).`,
@@ -134,9 +138,13 @@ const catalogue = {
     fr: (p) => `${p.receipt} est déjà une annulation ou un remboursement : il ne peut pas être corrigé à son tour.`,
     en: (p) => `${p.receipt} is itself a void or a refund: it cannot be corrected in turn.`,
   },
-  REFUND_TOO_LARGE: {
-    fr: (p) => `Le remboursement (${p.amount}) dépasse ce qui reste à rembourser (${p.left}).`,
-    en: (p) => `The refund (${p.amount}) is more than what is left to refund (${p.left}).`,
+  CARD_REFUND_REQUIRED: {
+    fr: (p) => `Cette transaction a ${p.count} paiement(s) par carte : remboursez-les d'abord au terminal, puis entrez le code d'autorisation de chaque remboursement.`,
+    en: (p) => `This transaction has ${p.count} card payment(s): refund them on the terminal first, then enter each refund's approval code.`,
+  },
+  LINE_NOT_REFUNDABLE: {
+    fr: (p) => `La ligne ${p.position} du reçu ${p.receipt} n'existe pas, est un arrondi ou a déjà été remboursée.`,
+    en: (p) => `Line ${p.position} of receipt ${p.receipt} does not exist, is a rounding or was already refunded.`,
   },
   USER_NOT_FOUND: {
     fr: () => `Ce bénévole n'existe pas ou n'est plus actif.`,

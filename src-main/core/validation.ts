@@ -50,6 +50,8 @@ const CHECK_MESSAGES: Record<string, { fr: string; en: string }> = {
   cents: { fr: 'doit être un montant en cents (entier)', en: 'must be an amount in cents (whole number)' },
   receiptPrefix: { fr: "doit avoir 1 à 4 lettres ou chiffres (ex. : A)", en: 'must be 1 to 4 letters or digits (e.g. A)' },
   last4: { fr: 'doit contenir exactement 4 chiffres', en: 'must be exactly 4 digits' },
+  code: { fr: 'doit avoir 2 à 20 lettres, chiffres ou tirets (ex. : YOGA-A26)', en: 'must be 2 to 20 letters, digits or dashes (e.g. YOGA-A26)' },
+  authCode: { fr: "doit avoir 2 à 12 lettres ou chiffres, comme sur le reçu du terminal", en: 'must be 2 to 12 letters or digits, as on the terminal slip' },
   notBlank: { fr: 'est obligatoire', en: 'is required' },
 };
 

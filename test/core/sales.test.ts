@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import { createActivity } from '../../src-main/core/activities.js';
+import { voidOrder, refundOrder } from '../../src-main/core/corrections.js';
+import { checkout } from '../../src-main/core/sales.js';
+import { getMember } from '../../src-main/core/members.js';
+import { currentCashSession } from '../../src-main/core/cash-sessions.js';
+import { roundCashToNickel } from '../../src-main/core/money.js';
+import { ComptoirError } from '../../src-main/core/errors.js';
+import { addMember, count, newDesk, openDrawer } from '../helpers.js';
+
+function errorCode(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ComptoirError) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('cash rounding', () => {
+  it.each([
+    [1242, 1240],
+    [1243, 1245],
+    [1247, 1245],
+    [1248, 1250],
+    [1250, 1250],
+  ])('rounds a cash total of %i ¢ to %i ¢', (total, rounded) => {
+    expect(roundCashToNickel(total)).toBe(rounded);
+  });
+});
+
+describe('checkout', () => {
+  it('renews a member for cash: change given, receipt numbered, membership extended, all in one write', () => {
+    const { desk, admin } = newDesk({ club: { membershipPriceCents: 2500 } });
+    openDrawer(desk, admin);
+    const no = addMember(desk, admin, 'Françoise', 'Léveillé-Côté');
+    const writesBefore = count(desk, 'audit_log');
+    const result = checkout(desk, admin, {
+      memberNumber: no,
+      lines: [{ kind: 'membership' }],
+      payments: [{ method: 'cash', tenderedCents: 4000 }],
+    });
+    expect(result.order.receiptNumber).toBe('A-000001');
+    expect(result.cash).toEqual({ dueCents: 2500, tenderedCents: 4000, changeCents: 1500, roundingCents: 0 });
+    expect(result.periods).toEqual([{ startsOn: '2026-11-27', endsOn: '2027-11-27', memberNumber: no }]);
+    expect(getMember(desk, no).statusLabel).toBe('Actif — expire dans 365 jours');
+    expect(count(desk, 'audit_log')).toBe(writesBefore + 1);
+    expect(count(desk, 'outbox', `entity_id = '${result.order.id}'`)).toBe(1);
+    expect(currentCashSession(desk)?.expectedCents).toBe(10000 + 2500);
+  });
+
+  it('rounds only the cash part of a split card + cash payment to 0.05 $', () => {
+    const { desk, admin } = newDesk();
+    openDrawer(desk, admin);
+    const no = addMember(desk, admin, 'Jean', 'Tremblay');
+    const result = checkout(desk, admin, {
+      memberNumber: no,
+      lines: [{ kind: 'donation', amountCents: 1242 }],
+      payments: [
+        { method: 'card', amountCents: 500, approval: { authCode: 'A1B2C3', brand: 'visa', last4: '4242' } },
+        { method: 'cash', tenderedCents: 1000 },
+      ],
+    });
+    expect(result.cash).toEqual({ dueCents: 740, tenderedCents: 1000, changeCents: 260, roundingCents: -2 });
+    expect(result.order.totalCents).toBe(1240);
+    expect(result.order.lines.map((l) => [l.kind, l.amountCents])).toEqual([
+      ['donation', 1242],
+      ['rounding', -2],
+    ]);
+    expect(result.order.payments.map((p) => [p.method, p.amountCents])).toEqual([
+      ['card', 500],
+      ['cash', 740],
+    ]);
+  });
+
+  it('takes cash + cheque for a renewal and an activity in one cart', () => {
+    const { desk, admin } = newDesk({ club: { membershipPriceCents: 2500 } });
+    openDrawer(desk, admin);
+    createActivity(desk, admin, { code: 'YOGA-A26', name: 'Yoga doux', season: 'Automne 2026', priceCents: 6000, capacity: 12 });
+    const no = addMember(desk, admin, 'Hélène', 'Bélanger');
+    const result = checkout(desk, admin, {
+      memberNumber: no,
+      lines: [{ kind: 'membership' }, { kind: 'activity', activityCode: 'yoga-a26' }],
+      payments: [
+        { method: 'cheque', amountCents: 6000, chequeNumber: '123', bank: 'Desjardins' },
+        { method: 'cash', tenderedCents: 3000 },
+      ],
+    });
+    expect(result.order.totalCents).toBe(8500);
+    expect(result.cash?.changeCents).toBe(500);
+    expect(result.registrations).toEqual([{ activityCode: 'YOGA-A26', memberNumber: no, status: 'registered' }]);
+  });
+
+  it('refuses a second renewal the same day and says until when the member is covered', () => {
+    const { desk, admin } = newDesk();
+    openDrawer(desk, admin);
+    const no = addMember(desk, admin, 'Paul', 'Roy');
+    const cart = { memberNumber: no, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 2500 }] };
+    checkout(desk, admin, cart);
+    const receiptsBefore = count(desk, 'sale_order');
+    expect(() => checkout(desk, admin, cart)).toThrow(/déjà renouvelé : son adhésion est valide jusqu'au 2027-11-27 \(reçu A-000001\)/);
+    expect(count(desk, 'sale_order')).toBe(receiptsBefore);
+    const forced = checkout(desk, admin, { ...cart, lines: [{ kind: 'membership', force: true }] });
+    // 365 days on from 2027-11-27 crosses 2028-02-29.
+    expect(forced.periods[0]).toMatchObject({ startsOn: '2027-11-28', endsOn: '2028-11-26' });
+    expect(forced.order.receiptNumber).toBe('A-000002');
+  });
+
+  it('renews an expired member from today', () => {
+    const { desk, admin, clock } = newDesk({ club: { graceDays: 30 } });
+    clock.set('2024-01-10T15:00:00Z');
+    openDrawer(desk, admin);
+    const no = addMember(desk, admin, 'Denise', 'Gagnon');
+    checkout(desk, admin, { memberNumber: no, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 2500 }] });
+    clock.set('2026-11-27T15:00:00Z');
+    expect(getMember(desk, no).statusLabel).toBe('Expiré depuis 687 jours');
+    const result = checkout(desk, admin, { memberNumber: no, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 2500 }] });
+    expect(result.periods[0]).toMatchObject({ startsOn: '2026-11-27', endsOn: '2027-11-27' });
+  });
+
+  it('follows a fixed-year rule: joining after the rollover date runs to next year', () => {
+    const { desk, admin } = newDesk({ club: { membershipRule: { kind: 'fixed', endMonthDay: '12-31', rolloverMonthDay: '09-01' } } });
+    openDrawer(desk, admin);
+    const no = addMember(desk, admin, 'Luc', 'Fortin');
+    const result = checkout(desk, admin, { memberNumber: no, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 2500 }] });
+    expect(result.periods[0]).toMatchObject({ startsOn: '2026-11-27', endsOn: '2027-12-31' });
+  });
+
+  it('refuses to sell without an open drawer, a bad payment total, or too little cash, and writes nothing', () => {
+    const { desk, admin } = newDesk();
+    const no = addMember(desk, admin, 'Paul', 'Roy');
+    const cart = { memberNumber: no, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 2500 }] };
+    expect(errorCode(() => checkout(desk, admin, cart))).toBe('NO_OPEN_CASH_SESSION');
+    openDrawer(desk, admin);
+    expect(errorCode(() => checkout(desk, admin, { ...cart, payments: [{ method: 'cash', tenderedCents: 2000 }] }))).toBe('TENDERED_TOO_LOW');
+    expect(errorCode(() => checkout(desk, admin, { ...cart, payments: [{ method: 'cheque', amountCents: 2000, chequeNumber: '1', bank: 'BN' }] }))).toBe('PAYMENT_MISMATCH');
+    expect(errorCode(() => checkout(desk, admin, { ...cart, lines: [] }))).toBe('INVALID_INPUT');
+    expect(errorCode(() => checkout(desk, admin, { ...cart, payments: [{ method: 'card', amountCents: 2500, approval: { authCode: '!', last4: '12345' } }] }))).toBe('INVALID_INPUT');
+    expect(count(desk, 'sale_order')).toBe(0);
+    expect(count(desk, 'membership_period')).toBe(0);
+    expect(desk.reader.rawGet<{ next_receipt_seq: number }>('SELECT next_receipt_seq FROM desk')!.next_receipt_seq).toBe(1);
+  });
+
+  it('pays from the member credit and refuses more than the balance', () => {
+    const { desk, admin } = newDesk();
+    openDrawer(desk, admin);
+    const no = addMember(desk, admin, 'Marc', 'Caron');
+    checkout(desk, admin, { memberNumber: no, lines: [{ kind: 'credit', amountCents: 1000 }], payments: [{ method: 'cash', tenderedCents: 1000 }] });
+    expect(getMember(desk, no).creditCents).toBe(1000);
+    expect(errorCode(() => checkout(desk, admin, { memberNumber: no, lines: [{ kind: 'donation', amountCents: 1500 }], payments: [{ method: 'credit', amountCents: 1500 }] }))).toBe('INSUFFICIENT_CREDIT');
+    checkout(desk, admin, { memberNumber: no, lines: [{ kind: 'donation', amountCents: 700 }], payments: [{ method: 'credit', amountCents: 700 }] });
+    expect(getMember(desk, no).creditCents).toBe(300);
+  });
+});
+
+describe('corrections', () => {
+  it('voids a split cash + card renewal: each payment goes back its way, the membership is undone', () => {
+    const { desk, admin } = newDesk({ club: { membershipPriceCents: 2542 } });
+    openDrawer(desk, admin);
+    const no = addMember(desk, admin, 'Jean', "O'Brien");
+    const sale = checkout(desk, admin, {
+      memberNumber: no,
+      lines: [{ kind: 'membership' }],
+      payments: [
+        { method: 'card', amountCents: 1000, approval: { authCode: 'OK1234', brand: 'mastercard', last4: '0005' } },
+        { method: 'cash', tenderedCents: 2000 },
+      ],
+    });
+    expect(sale.order.totalCents).toBe(2540);
+    expect(errorCode(() => voidOrder(desk, admin, { receiptNumber: sale.order.receiptNumber, reason: 'Erreur de membre' }))).toBe('CARD_REFUND_REQUIRED');
+    const result = voidOrder(desk, admin, {
+      receiptNumber: sale.order.receiptNumber,
+      reason: 'Erreur de membre',
+      cardRefunds: [{ authCode: 'RF9876' }],
+    });
+    expect(result.order.kind).toBe('void');
+    expect(result.order.originalReceiptNumber).toBe('A-000001');
+    expect(result.order.receiptNumber).toBe('A-000002');
+    expect(result.order.totalCents).toBe(-2540);
+    expect(result.order.lines.map((l) => [l.kind, l.amountCents])).toEqual([
+      ['membership', -2542],
+      ['rounding', 2],
+    ]);
+    expect(result.order.payments.map((p) => [p.method, p.amountCents, p.cardLast4])).toEqual([
+      ['card', -1000, '0005'],
+      ['cash', -1540, null],
+    ]);
+    expect(result.cashBackCents).toBe(1540);
+    expect(getMember(desk, no).status.kind).toBe('never');
+    expect(result.original.correctedBy).toEqual([{ receiptNumber: 'A-000002', kind: 'void' }]);
+    expect(currentCashSession(desk)?.expectedCents).toBe(10000);
+    expect(errorCode(() => voidOrder(desk, admin, { receiptNumber: 'A-000001', reason: 'encore', cardRefunds: [{ authCode: 'X1' }] }))).toBe('ORDER_ALREADY_CORRECTED');
+    expect(errorCode(() => voidOrder(desk, admin, { receiptNumber: 'A-000002', reason: 'encore' }))).toBe('NOT_A_SALE');
+  });
+
+  it('refunds one line of an order to the member credit', () => {
+    const { desk, admin } = newDesk();
+    openDrawer(desk, admin);
+    createActivity(desk, admin, { code: 'PEINT', name: 'Peinture', season: 'Hiver 2027', priceCents: 4000, membershipRequired: false });
+    const no = addMember(desk, admin, 'Lise', 'Simard');
+    const sale = checkout(desk, admin, {
+      memberNumber: no,
+      lines: [{ kind: 'membership' }, { kind: 'activity', activityCode: 'PEINT' }],
+      payments: [{ method: 'cheque', amountCents: 6500, chequeNumber: '77', bank: 'Banque Nationale' }],
+    });
+    const refund = refundOrder(desk, admin, { receiptNumber: sale.order.receiptNumber, linePositions: [2], reason: 'Cours annulé', method: { method: 'credit' } });
+    expect(refund.order.totalCents).toBe(-4000);
+    expect(getMember(desk, no).creditCents).toBe(4000);
+    expect(getMember(desk, no).status.kind).toBe('active');
+    expect(count(desk, 'registration', "status = 'cancelled'")).toBe(1);
+    expect(errorCode(() => refundOrder(desk, admin, { receiptNumber: sale.order.receiptNumber, linePositions: [2], reason: 'x', method: { method: 'cash' } }))).toBe('LINE_NOT_REFUNDABLE');
+  });
+
+  it('never lets money rows be edited or deleted, even by hand', () => {
+    const { desk, admin } = newDesk();
+    openDrawer(desk, admin);
+    const no = addMember(desk, admin, 'Paul', 'Roy');
+    checkout(desk, admin, { memberNumber: no, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 2500 }] });
+    const sqlite = desk.connection.reader.sqlite;
+    expect(() => sqlite.exec('UPDATE payment SET amount_cents = 1')).toThrow(/append-only/);
+    expect(() => sqlite.exec('DELETE FROM sale_order')).toThrow(/append-only/);
+    expect(() => sqlite.exec('UPDATE audit_log SET action = 1')).toThrow(/append-only/);
+  });
+});
