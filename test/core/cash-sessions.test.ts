@@ -37,7 +37,7 @@ describe('cash sessions', () => {
     // Expected is the float − 2,60 $; this count is 2,70 $ under the float: 10 ¢ short.
     const closingCount = { ...FLOAT, '200': 4, '25': 6, '10': 8 };
     expect(() => closeCashSession(desk, admin, { count: closingCount })).toThrow(
-      /écart de −0,10 \$. Indiquez la raison de l'écart/,
+      /écart de −0,10\s\$. Indiquez la raison de l'écart/,
     );
     const closed = closeCashSession(desk, admin, { count: closingCount, reason: 'Erreur de monnaie rendue' });
     expect(closed).toMatchObject({ differenceCents: -10, differenceReason: 'Erreur de monnaie rendue', countedCents: open.expectedCents - 10 });
