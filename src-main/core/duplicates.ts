@@ -50,6 +50,9 @@ function distance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/** Name words too common to say two names are alike ("Saint-Onge" and "Saint-Pierre"; Vietnamese "Văn", "Thị"). */
+const COMMON_NAME_WORDS = new Set(['saint', 'sainte', 'mac', 'des', 'del', 'van', 'von', 'thi']);
+
 /** Accent-blind likeness of two names: equal, one token in common, a nickname prefix, or a typo. */
 function namesAlike(a: string, b: string): boolean {
   const fa = fold(a);
@@ -58,12 +61,28 @@ function namesAlike(a: string, b: string): boolean {
   if (fa === fb) return true;
   const ta = fa.split(' ');
   const tb = new Set(fb.split(' '));
-  if (ta.some((token) => token.length > 2 && tb.has(token))) return true;
+  if (ta.some((token) => token.length > 2 && !COMMON_NAME_WORDS.has(token) && tb.has(token))) return true;
   const compactA = fa.replace(/ /g, '');
   const compactB = fb.replace(/ /g, '');
   if (compactA.length >= 3 && compactB.length >= 3 && (compactA.startsWith(compactB) || compactB.startsWith(compactA))) return true;
   const allowed = Math.min(compactA.length, compactB.length) >= 6 ? 2 : 1;
   return distance(compactA, compactB) <= allowed;
+}
+
+// Feminine forms of French first names: Denis/Denise, Jean/Jeanne, Marcel/Marcelle, Claude/Claudette, Paul/Pauline.
+const FEMININE_ENDING = /^(e|ne|le|te|tte|ette|ine|a)$/;
+
+/**
+ * Two first names that are a masculine and a feminine form are two people: Réjean and Réjeanne
+ * Tremblay sharing an address and an email are the most ordinary couple of the club.
+ */
+function masculineAndFeminine(a: string, b: string): boolean {
+  const [short, long] = [fold(a).replace(/ /g, ''), fold(b).replace(/ /g, '')].sort((x, y) => x.length - y.length) as [string, string];
+  return short.length >= 3 && long.startsWith(short) && FEMININE_ENDING.test(long.slice(short.length));
+}
+
+function firstNamesAlike(a: string, b: string): boolean {
+  return namesAlike(a, b) && !masculineAndFeminine(a, b);
 }
 
 /**
@@ -99,7 +118,7 @@ export function findDuplicates(r: Reader, person: PersonFacts, excludeId?: strin
     if (row.id === excludeId) continue;
     const reasons: DuplicateReason[] = [];
     const sameName = row.sort_name === fullName;
-    const alike = sameName || (namesAlike(row.last_name, person.lastName) && namesAlike(row.first_name, person.firstName));
+    const alike = sameName || (namesAlike(row.last_name, person.lastName) && firstNamesAlike(row.first_name, person.firstName));
     if (!alike) continue;
     if (birthDate && row.birth_date === birthDate) reasons.push('birth_date');
     if (phone && row.phone_digits === phone) reasons.push('phone');

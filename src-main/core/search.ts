@@ -4,7 +4,7 @@ import type { Reader, Writer } from '../db/sql.js';
 import { businessDate } from './clock.js';
 import type { Desk } from './desk.js';
 import { membershipStatus, statusLabel, type MembershipStatus } from './memberships.js';
-import { fold, foldTokens, normalizeEmail, phoneDigits } from './text.js';
+import { foldTokens, foldWords, isAbbreviation, normalizeEmail, phoneDigits } from './text.js';
 import { parseInput } from './validation.js';
 
 /**
@@ -85,67 +85,144 @@ export interface SearchPage {
   hasMore: boolean;
 }
 
-const RANGE_SQL = 'SELECT member_id FROM member_search_key WHERE kind = ? AND key >= ? AND key < ? ORDER BY key LIMIT ?';
-const KEYED_RANGE_SQL = RANGE_SQL.replace('SELECT member_id', 'SELECT member_id, key');
+const RANGE_SQL = 'SELECT member_id, key FROM member_search_key WHERE kind = ? AND key >= ? AND key < ? ORDER BY key, member_id LIMIT ?';
+// Continues a range after the last row read: the primary key (kind, key, member_id) orders the rows.
+const NEXT_SQL =
+  'SELECT member_id, key FROM member_search_key WHERE kind = ? AND (key, member_id) > (?, ?) AND key < ? ORDER BY key, member_id LIMIT ?';
 const HIGH = '\uffff';
 
-/** How many rows a multi-word query may look through when its words are in an unusual order. */
+/**
+ * How many keys a multi-word query may look through per kind when its words are in an unusual
+ * order. Inner-part keys cost an index look-up each (see scatteredSql), so fewer of them.
+ */
 const SCATTERED_SCAN_LIMIT = 2000;
+const SCATTERED_INNER_SCAN_LIMIT = 500;
 
-function rangeIds(r: Reader, kind: number, prefix: string, limit: number): string[] {
-  return r.rawAll<{ member_id: string }>(RANGE_SQL, kind, prefix, prefix + HIGH, limit).map((row) => row.member_id);
+/** Member ids in rank order, each once, until `wanted` of them. */
+class Ranking {
+  readonly ids: string[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(readonly wanted: number) {}
+
+  get missing(): number {
+    return this.wanted - this.ids.length;
+  }
+
+  add(id: string): void {
+    if (this.ids.length < this.wanted && !this.seen.has(id)) {
+      this.seen.add(id);
+      this.ids.push(id);
+    }
+  }
 }
 
-/** Member ids matching the query, best first, at least `wanted` of them when there are. */
+/**
+ * Adds the members with a key of this kind starting with `prefix`, in key order. A member
+ * already ranked does not count, so the scan goes on until enough new ones are found (or the
+ * range ends): otherwise a page could come back short and `hasMore` be wrong.
+ */
+function scanPrefix(r: Reader, ranking: Ranking, kind: number, prefix: string): void {
+  const high = prefix + HIGH;
+  let asked = ranking.missing;
+  if (asked <= 0) return;
+  let rows = r.rawAll<{ member_id: string; key: string }>(RANGE_SQL, kind, prefix, high, asked);
+  for (;;) {
+    for (const row of rows) ranking.add(row.member_id);
+    const last = rows.at(-1);
+    if (!last || rows.length < asked || ranking.missing <= 0) return;
+    asked = ranking.missing;
+    rows = r.rawAll(NEXT_SQL, kind, last.key, last.member_id, high, asked);
+  }
+}
+
+/** Member ids matching the query, best first, `wanted` of them when there are that many. */
 function rankedIds(r: Reader, query: string, wanted: number): string[] {
-  const ids: string[] = [];
-  const seen = new Set<string>();
-  const push = (list: string[]) => {
-    for (const id of list) {
-      if (!seen.has(id)) {
-        seen.add(id);
-        ids.push(id);
-      }
-    }
-  };
+  const ranking = new Ranking(wanted);
   const compact = query.replace(/[\s().+-]/g, '');
   if (/^\d+$/.test(compact)) {
     if (compact.length <= 9) {
       const byNumber = r.rawGet<{ id: string }>('SELECT id FROM member WHERE number = ?', Number(compact));
-      if (byNumber) push([byNumber.id]);
+      if (byNumber) ranking.add(byNumber.id);
     }
-    if (compact.length >= 3) push(rangeIds(r, SearchKind.phone, phoneDigits(compact), wanted));
-    return ids;
+    if (compact.length >= 3) scanPrefix(r, ranking, SearchKind.phone, phoneDigits(compact));
+    // "1-418-5…" typed with the long-distance 1: the stored digits have no leading 1.
+    if (compact.length >= 4 && compact.length <= 10 && compact.startsWith('1')) {
+      scanPrefix(r, ranking, SearchKind.phone, compact.slice(1));
+    }
+    return ranking.ids;
   }
   if (query.includes('@')) {
-    push(rangeIds(r, SearchKind.email, normalizeEmail(query), wanted));
-    return ids;
+    scanPrefix(r, ranking, SearchKind.email, normalizeEmail(query));
+    return ranking.ids;
   }
-  const folded = fold(query);
-  if (!folded) return ids;
+  const words = foldWords(query);
+  if (words.length === 0) return ranking.ids;
+  const tokens = foldTokens(query);
+  const prefixes = [tokens.join(' ')];
+  // The last word may still be typed: "ste" is "Sainte" or the start of "Stéphane".
+  if (isAbbreviation(words.at(-1)!)) prefixes.push(words.join(' '));
   for (const kind of NAME_KINDS) {
-    if (ids.length >= wanted) break;
-    push(rangeIds(r, kind, folded, wanted - ids.length));
+    for (const prefix of prefixes) scanPrefix(r, ranking, kind, prefix);
   }
-  const tokens = folded.split(' ');
-  if (ids.length < wanted && tokens.length > 1) push(scatteredMatches(r, tokens, wanted - ids.length));
-  if (ids.length < wanted && !query.includes(' ')) push(rangeIds(r, SearchKind.email, normalizeEmail(query), wanted - ids.length));
-  return ids;
+  if (ranking.missing > 0 && tokens.length > 1) scatteredMatches(r, ranking, tokens);
+  if (ranking.missing > 0 && !query.includes(' ')) scanPrefix(r, ranking, SearchKind.email, normalizeEmail(query));
+  return ranking.ids;
 }
 
-/** Words in any order ("marie claire tremblay" for Tremblay, Marie-Claire): every word must start a name word. */
-function scatteredMatches(r: Reader, tokens: string[], wanted: number): string[] {
-  const longest = [...tokens].sort((a, b) => b.length - a.length)[0]!;
-  const found: string[] = [];
+/**
+ * Words in any order ("claire tremblay marie" for Tremblay, Marie-Claire): every word must start a
+ * word of the name. The keys starting with the rarest word are read (a bounded number of them)
+ * and SQLite itself filters them, so rejected rows never reach JavaScript. An inner-part key
+ * ("claire tremblay") lacks the name's first words, so those rows are checked against the
+ * member's full last-first key instead.
+ */
+function scatteredMatches(r: Reader, ranking: Ranking, tokens: string[]): void {
+  const anchor = rarestToken(r, tokens);
+  const needles = tokens.filter((token) => token !== anchor).map((token) => ` ${token}`);
   for (const kind of NAME_KINDS) {
-    const rows = r.rawAll<{ member_id: string; key: string }>(KEYED_RANGE_SQL, kind, longest, longest + HIGH, SCATTERED_SCAN_LIMIT);
-    for (const row of rows) {
-      const words = row.key.split(' ');
-      if (tokens.every((token) => words.some((word) => word.startsWith(token)))) found.push(row.member_id);
-      if (found.length >= wanted) return found;
+    // Members already ranked may come back again: asking for `wanted` rows is always enough.
+    const rows = r.rawAll<{ member_id: string }>(scatteredSql(kind, needles.length), kind, anchor, anchor + HIGH, ...needles, ranking.wanted);
+    for (const row of rows) ranking.add(row.member_id);
+    if (ranking.missing <= 0) return;
+  }
+}
+
+const COUNT_SQL = `SELECT count(*) AS n FROM (
+  SELECT 1 FROM member_search_key WHERE kind IN (${NAME_KINDS.join(', ')}) AND key >= ? AND key < ? LIMIT ?)`;
+
+/** Above this many keys a word is "common"; counting further would cost as much as reading. */
+const RARE_WORD_KEYS = 200;
+
+/**
+ * The word to read the keys of: a rare one when there is one ("marie josée lab" reads the Lab…
+ * keys, not the thousands of Marie… ones), else the longest. Counting a few index entries per
+ * word is much cheaper than reading rows.
+ */
+function rarestToken(r: Reader, tokens: string[]): string {
+  const candidates = [...new Set(tokens)].sort((a, b) => b.length - a.length);
+  let best = candidates[0]!;
+  let bestCount = RARE_WORD_KEYS;
+  for (const token of candidates) {
+    const count = r.rawGet<{ n: number }>(COUNT_SQL, token, token + HIGH, bestCount)!.n;
+    if (count < bestCount) {
+      best = token;
+      bestCount = count;
     }
   }
-  return found;
+  return best;
+}
+
+function scatteredSql(kind: number, needles: number): string {
+  const inner = kind === SearchKind.innerName;
+  // Joined once per row (the member_id index also holds kind and key), not looked up once per word.
+  const join = inner ? `JOIN member_search_key whole ON whole.member_id = scan.member_id AND whole.kind = ${SearchKind.lastFirst}` : '';
+  const words = inner ? "' ' || whole.key" : "' ' || scan.key";
+  const filter = Array.from({ length: needles }, () => `instr(${words}, ?) > 0`).join(' AND ') || '1';
+  return `SELECT scan.member_id FROM (
+      SELECT member_id, key FROM member_search_key WHERE kind = ? AND key >= ? AND key < ?
+      ORDER BY key, member_id LIMIT ${inner ? SCATTERED_INNER_SCAN_LIMIT : SCATTERED_SCAN_LIMIT}
+    ) scan ${join} WHERE ${filter} ORDER BY scan.key, scan.member_id LIMIT ?`;
 }
 
 interface ResultRow {

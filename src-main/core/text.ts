@@ -10,17 +10,27 @@ export function fold(text: string): string {
 }
 
 export function foldTokens(text: string): string[] {
+  return foldWords(text).map((token) => ABBREVIATIONS[token] ?? token);
+}
+
+/** True when a folded word is an abbreviation that fold() spells out ("st" → "saint"). */
+export function isAbbreviation(word: string): boolean {
+  return Object.hasOwn(ABBREVIATIONS, word);
+}
+
+// Letters NFD does not split into a base letter and an accent (Vietnamese đ, Polish ł, Nordic ø…).
+const UNDECOMPOSABLE: Record<string, string> = { đ: 'd', ð: 'd', ø: 'o', ł: 'l', ı: 'i', þ: 'th', œ: 'oe', æ: 'ae', ß: 'ss' };
+
+/** The folded words of a text, abbreviations left as typed. */
+export function foldWords(text: string): string[] {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
+    .replace(/[đðøłıþœæß]/g, (letter) => UNDECOMPOSABLE[letter] ?? letter)
     .replace(/['’`]/g, '')
     .split(/[^a-z0-9]+/)
-    .filter((token) => token.length > 0)
-    .map((token) => ABBREVIATIONS[token] ?? token);
+    .filter((token) => token.length > 0);
 }
 
 /** Digits of a phone number in any format, without the North-American leading 1. */

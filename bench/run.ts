@@ -1,0 +1,40 @@
+import { buildDemoDesk } from './demo-desk.js';
+import { formatFigure, progress, type Figure } from './figures.js';
+import { benchDurableInsert } from './floor.js';
+import { benchSearch, realisticQueries, slowestQueries } from './search.js';
+
+/**
+ * `npm run bench`: one line per figure, `name value unit`. Each group of figures lives in its own
+ * module of bench/ and returns Figure[]; add a group by adding a call here.
+ * BENCH_MEMBERS changes the club size (default 100,000); BENCH_SLOW=1 lists the slowest queries.
+ */
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
+const LABEL = MEMBERS % 1000 === 0 ? `${MEMBERS / 1000}k` : String(MEMBERS);
+
+function main(): void {
+  const figures: Figure[] = [];
+  const emit = (more: Figure[]) => {
+    for (const figure of more) {
+      figures.push(figure);
+      process.stdout.write(`${formatFigure(figure)}\n`);
+    }
+  };
+
+  progress(`Création de ${MEMBERS} membres de démonstration…`);
+  const demo = buildDemoDesk(MEMBERS);
+  try {
+    progress('Recherche…');
+    emit(benchSearch(demo.desk, LABEL));
+    emit([{ name: `rss_mb_${LABEL}`, value: process.memoryUsage().rss / 2 ** 20, unit: 'MB' }]);
+    if (process.env.BENCH_SLOW) {
+      for (const { query, ms } of slowestQueries(demo.desk, realisticQueries(demo.desk, 120))) progress(`${ms.toFixed(3)} ms  ${query}`);
+    }
+  } finally {
+    demo.dispose();
+  }
+  emit([{ name: `demo_insert_${LABEL}_s`, value: demo.inserted.ms / 1000, unit: 's' }]);
+  progress('Écriture durable…');
+  emit(benchDurableInsert());
+}
+
+main();
