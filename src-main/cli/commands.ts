@@ -1,0 +1,212 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { openConnection } from '../db/connection.js';
+import { currentCashSession, openCashSession } from '../core/cash-sessions.js';
+import { openDesk, type Desk } from '../core/desk.js';
+import { ComptoirError } from '../core/errors.js';
+import { createMemberOrListDuplicates, getMember } from '../core/members.js';
+import { memberOrders } from '../core/orders.js';
+import { memberRegistrations } from '../core/registrations.js';
+import { dayReport } from '../core/reports.js';
+import { checkout } from '../core/sales.js';
+import { searchMembers } from '../core/search.js';
+import { initializeDesk, systemUserId } from '../core/setup.js';
+import { verifyDatabase } from '../core/verify.js';
+import type { Actor } from '../core/write.js';
+import { integerFlag, memberNumberArg, numberOrText, requiredArg, requiredFlag, stringFlag, UsageError, type ParsedArgs } from './args.js';
+import * as text from './format.js';
+
+/** What a command hands back: the JSON document, the text for people, and the exit code. */
+export interface Outcome {
+  data: { ok: boolean } & Record<string, unknown>;
+  text: string;
+  /** 0 done, 1 verify found problems, 3 probably a duplicate (rerun with --force). */
+  exitCode: 0 | 1 | 3;
+}
+
+type Handler = (p: ParsedArgs, file: string) => Outcome | Promise<Outcome>;
+
+export const HANDLERS: Record<string, Handler> = {
+  init: (p, file) => {
+    const numbers = stringFlag(p, 'numbers');
+    const range = numbers === undefined ? undefined : /^\s*(\d+)\s*[-–]\s*(\d+)\s*$/.exec(numbers);
+    if (range === null) throw new UsageError('BAD_NUMBERS');
+    const club: Record<string, unknown> = {};
+    const clubName = stringFlag(p, 'club');
+    if (clubName !== undefined) club.clubName = clubName;
+    const price = integerFlag(p, 'price');
+    if (price !== undefined) club.membershipPriceCents = price;
+    const grace = integerFlag(p, 'grace');
+    if (grace !== undefined) club.graceDays = grace;
+    const rule = stringFlag(p, 'rule');
+    if (rule === 'rolling' || (rule === undefined && p.flags.has('days'))) {
+      club.membershipRule = { kind: 'rolling', days: integerFlag(p, 'days') ?? 365 };
+    } else if (rule === 'fixed') {
+      club.membershipRule = { kind: 'fixed', endMonthDay: requiredFlag(p, 'ends'), rolloverMonthDay: requiredFlag(p, 'rollover') };
+    } else if (rule !== undefined) {
+      throw new UsageError('BAD_RULE');
+    }
+    const input = {
+      deskName: requiredFlag(p, 'desk'),
+      receiptPrefix: requiredFlag(p, 'prefix'),
+      club,
+      ...(range ? { memberNumbers: { first: Number(range[1]), last: Number(range[2]) } } : {}),
+    };
+    requireFolder(file);
+    const { desk } = initializeDesk(file, input, { language: p.language });
+    try {
+      const block = desk.reader.rawGet<{ first: number; last: number }>(
+        'SELECT first_number AS first, last_number AS last FROM member_number_block ORDER BY first_number LIMIT 1',
+      )!;
+      const data = { ok: true, file, desk: { id: desk.id, name: desk.name, receiptPrefix: desk.receiptPrefix }, memberNumbers: block, club: desk.settings() };
+      return { data, text: text.initialized(data, p.language), exitCode: 0 };
+    } finally {
+      desk.close();
+    }
+  },
+
+  demo: (p, file) => {
+    requiredFlag(p, 'members');
+    const members = integerFlag(p, 'members')!;
+    if (members < 1 || members > 1_000_000) throw new UsageError('BAD_INTEGER', { flag: '--members', example: '1000' });
+    const seed = integerFlag(p, 'seed');
+    requireFolder(file);
+    return withDesk(file, p, { create: true }, (desk, actor) => {
+      // Loaded on demand: the generator and its name lists are not needed by any other command.
+      return import('../demo/index.js').then(({ loadDemoData }) => {
+        const demo = loadDemoData(desk, actor, { members, ...(seed === undefined ? {} : { seed }) });
+        return { data: { ok: true, demo }, text: demo.notes.join('\n'), exitCode: 0 as const };
+      });
+    });
+  },
+
+  'member add': (p, file) =>
+    withDesk(file, p, {}, (desk, actor) => {
+      const fields: Record<string, string | undefined> = {
+        firstName: stringFlag(p, 'first'),
+        lastName: stringFlag(p, 'last'),
+        email: stringFlag(p, 'email'),
+        phone: stringFlag(p, 'phone'),
+        birthDate: stringFlag(p, 'birth'),
+        postalCode: stringFlag(p, 'postal'),
+        city: stringFlag(p, 'city'),
+        address: stringFlag(p, 'address'),
+        notes: stringFlag(p, 'notes'),
+      };
+      const household = stringFlag(p, 'household');
+      const input = {
+        // Missing names go to the core as missing, so the message names the field in French.
+        ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+        ...(household === undefined ? {} : { householdOf: numberOrText(household) }),
+        force: p.flags.has('force'),
+      };
+      const result = createMemberOrListDuplicates(desk, actor, input);
+      if (result.created) {
+        const data = { ok: true, member: result.member };
+        return { data, text: text.memberCreated(result.member, p.language), exitCode: 0 };
+      }
+      const error = new ComptoirError('POSSIBLE_DUPLICATE', { count: result.duplicates.length });
+      const data = { ok: false, error: { code: error.code, message: error.messageIn(p.language) }, duplicates: result.duplicates };
+      return { data, text: text.duplicates(data.error.message, result.duplicates, p.language), exitCode: 3 };
+    }),
+
+  'member show': (p, file) =>
+    withDesk(file, p, {}, (desk) => {
+      const member = getMember(desk, memberNumberArg(p, 0));
+      const orders = memberOrders(desk.reader, member.id);
+      const receipts = orders.map((o) => ({ receiptNumber: o.receiptNumber, kind: o.kind, businessDate: o.businessDate, totalCents: o.totalCents }));
+      const data = { ok: true, member, orders, registrations: memberRegistrations(desk.reader, member.id), receipts };
+      return { data, text: text.memberShown(data, p.language), exitCode: 0 };
+    }),
+
+  search: (p, file) =>
+    withDesk(file, p, {}, (desk) => {
+      const query = requiredArg(p, 0, { fr: 'la recherche (nom, no de membre, téléphone ou courriel)', en: 'the search (name, member number, phone or email)' });
+      const limit = stringFlag(p, 'limit');
+      const page = searchMembers(desk, { query, ...(limit === undefined ? {} : { limit: numberOrText(limit) }) });
+      return { data: { ok: true, ...page }, text: text.searchResults(page, p.language), exitCode: 0 };
+    }),
+
+  renew: (p, file) =>
+    withDesk(file, p, {}, (desk, actor) => {
+      const memberNumber = memberNumberArg(p, 0);
+      const tenderedCents = numberOrText(requiredFlag(p, 'cash'));
+      const cart = { memberNumber, lines: [{ kind: 'membership', force: p.flags.has('force') }], payments: [{ method: 'cash', tenderedCents }] };
+      // The command line has no drawer count: it opens one with an empty float when none is open.
+      // Both writes commit together, so a refused renewal leaves no drawer behind.
+      const { sale, opened } = desk.connection.transaction(() => {
+        const opened = currentCashSession(desk) === null;
+        if (opened) openCashSession(desk, actor, { count: {} });
+        return { sale: checkout(desk, actor, cart), opened };
+      });
+      const period = sale.periods[0] ?? null;
+      const data = {
+        ok: true,
+        receiptNumber: sale.order.receiptNumber,
+        cashSessionOpened: opened,
+        cash: sale.cash,
+        period: period && { startsOn: period.startsOn, endsOn: period.endsOn },
+        member: getMember(desk, memberNumber),
+        order: sale.order,
+      };
+      return { data, text: text.renewed(data, p.language), exitCode: 0 };
+    }),
+
+  verify: (_p, file) => {
+    requireFile(file);
+    const connection = openConnection(file);
+    try {
+      const violations = verifyDatabase(connection.reader);
+      const data = { ok: violations.length === 0, violations };
+      return { data, text: text.verified(violations, _p.language), exitCode: violations.length === 0 ? 0 : 1 };
+    } finally {
+      connection.close();
+    }
+  },
+
+  'report day': (p, file) =>
+    withDesk(file, p, {}, (desk) => {
+      const report = dayReport(desk, requiredArg(p, 0, { fr: 'la date (AAAA-MM-JJ)', en: 'the date (YYYY-MM-DD)' }));
+      return { data: { ok: true, report }, text: text.dayReportText(report, p.language), exitCode: 0 };
+    }),
+};
+
+function requireFile(file: string): void {
+  if (!existsSync(file)) throw new UsageError('DB_NOT_FOUND', { file });
+}
+
+/** better-sqlite3 says this in English, as a plain TypeError: say it first, in French. */
+function requireFolder(file: string): void {
+  const folder = dirname(resolve(file));
+  if (!existsSync(folder)) throw new UsageError('NO_SUCH_FOLDER', { folder });
+}
+
+/**
+ * Opens the desk (creating a default one for `demo` on a new file), acts as the command line's
+ * administrator, and always closes the file, whatever happens.
+ */
+function withDesk<T extends Outcome | Promise<Outcome>>(
+  file: string,
+  p: ParsedArgs,
+  options: { create?: boolean },
+  work: (desk: Desk, actor: Actor) => T,
+): T {
+  if (!options.create) requireFile(file);
+  let desk: Desk;
+  try {
+    desk = openDesk(file, { language: p.language });
+  } catch (error) {
+    if (!(options.create && error instanceof ComptoirError && error.code === 'DATABASE_NOT_INITIALIZED')) throw error;
+    desk = initializeDesk(file, { deskName: 'Accueil', receiptPrefix: 'A' }, { language: p.language }).desk;
+  }
+  let result: T;
+  try {
+    result = work(desk, { userId: systemUserId(desk) });
+  } catch (error) {
+    desk.close();
+    throw error;
+  }
+  if (result instanceof Promise) return result.finally(() => desk.close()) as T;
+  desk.close();
+  return result;
+}

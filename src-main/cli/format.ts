@@ -1,0 +1,155 @@
+import type { Language } from '../db/schema.js';
+import { businessDate } from '../core/clock.js';
+import { DUPLICATE_REASON_LABELS, type DuplicateCandidate } from '../core/duplicates.js';
+import type { MemberView } from '../core/members.js';
+import { formatMoney } from '../core/money.js';
+import type { OrderView } from '../core/orders.js';
+import type { RegistrationView } from '../core/registrations.js';
+import type { DayReport } from '../core/reports.js';
+import type { SearchPage } from '../core/search.js';
+import type { Violation } from '../core/verify.js';
+
+/**
+ * What people read when they leave out --json: short, plain, in the club's words (*no de membre*,
+ * *Expire*, *Crédit*, *Mes reçus*). Scripts should use --json, whose shapes docs/CLI.md fixes.
+ */
+
+const t = (language: Language, fr: string, en: string) => (language === 'fr' ? fr : en);
+const money = (cents: number, language: Language) => formatMoney(cents, language);
+const name = (m: { firstName: string; lastName: string }) => `${m.firstName} ${m.lastName}`;
+
+const METHOD_LABELS: Record<string, { fr: string; en: string }> = {
+  cash: { fr: 'argent', en: 'cash' },
+  cheque: { fr: 'chèque', en: 'cheque' },
+  card: { fr: 'carte', en: 'card' },
+  credit: { fr: 'crédit', en: 'credit' },
+};
+const KIND_LABELS: Record<string, { fr: string; en: string }> = {
+  membership: { fr: 'adhésion', en: 'membership' },
+  activity: { fr: 'activité', en: 'activity' },
+  donation: { fr: 'don', en: 'donation' },
+  credit: { fr: 'crédit', en: 'credit' },
+  rounding: { fr: 'arrondi', en: 'rounding' },
+};
+const label = (labels: Record<string, { fr: string; en: string }>, key: string, l: Language) => labels[key]?.[l] ?? key;
+
+export function initialized(
+  data: { file: string; desk: { name: string; receiptPrefix: string }; memberNumbers: { first: number; last: number } },
+  l: Language,
+): string {
+  return [
+    t(l, `Poste « ${data.desk.name} » prêt.`, `Desk "${data.desk.name}" is ready.`),
+    t(l, `Reçus : ${data.desk.receiptPrefix}-000001, ${data.desk.receiptPrefix}-000002…`, `Receipts: ${data.desk.receiptPrefix}-000001, ${data.desk.receiptPrefix}-000002…`),
+    t(l, `Numéros de membre : ${data.memberNumbers.first} à ${data.memberNumbers.last}.`, `Member numbers: ${data.memberNumbers.first} to ${data.memberNumbers.last}.`),
+    t(l, `Fichier : ${data.file}`, `File: ${data.file}`),
+  ].join('\n');
+}
+
+function memberLine(m: MemberView, l: Language): string {
+  return `${t(l, 'No de membre', 'Member no')} ${m.number} — ${name(m)} — ${m.statusLabel}`;
+}
+
+export function memberCreated(m: MemberView, l: Language): string {
+  return `${t(l, 'Membre créé', 'Member created')} : ${memberLine(m, l)}`;
+}
+
+export function duplicates(message: string, candidates: DuplicateCandidate[], l: Language): string {
+  const lines = candidates.map((c) => {
+    const reasons = c.reasons.map((r) => DUPLICATE_REASON_LABELS[r][l]).join(', ');
+    return `  ${c.number}  ${name(c)}${c.birthDate ? ` (${c.birthDate})` : ''} — ${reasons}`;
+  });
+  return [message, ...lines, t(l, 'Rien n’a été créé. Ajoutez --force si c’est bien une autre personne.', 'Nothing was created. Add --force if this really is another person.')].join('\n');
+}
+
+export function searchResults(page: SearchPage, l: Language): string {
+  if (page.results.length === 0) return t(l, `Aucun membre trouvé pour « ${page.query} ».`, `No member found for "${page.query}".`);
+  const lines = page.results.map((m) => `${String(m.number).padEnd(8)} ${`${m.lastName}, ${m.firstName}`.padEnd(32)} ${m.statusLabel}`);
+  if (page.hasMore) lines.push(t(l, '… d’autres membres correspondent : précisez la recherche ou ajoutez --limit.', '… more members match: refine the search or add --limit.'));
+  return lines.join('\n');
+}
+
+function orderLine(o: OrderView, l: Language): string {
+  const kind = { sale: t(l, 'vente', 'sale'), void: t(l, 'annulation', 'void'), refund: t(l, 'remboursement', 'refund') }[o.kind];
+  const corrected = o.originalReceiptNumber ? ` (${t(l, 'corrige', 'corrects')} ${o.originalReceiptNumber})` : '';
+  const what = o.lines.map((line) => line.description).join(', ');
+  return `  ${o.receiptNumber}  ${o.businessDate}  ${kind}${corrected}  ${money(o.totalCents, l)}  ${what}`;
+}
+
+export function memberShown(data: { member: MemberView; orders: OrderView[]; registrations: RegistrationView[] }, l: Language): string {
+  const m = data.member;
+  const facts: [string, string | null][] = [
+    [t(l, 'Courriel', 'Email'), m.email],
+    [t(l, 'Téléphone', 'Phone'), m.phone],
+    [t(l, 'Naissance', 'Birth date'), m.birthDate],
+    [t(l, 'Adresse', 'Address'), [m.address, m.city, m.postalCode].filter(Boolean).join(', ') || null],
+    [t(l, 'Création', 'Created'), businessDate(new Date(m.createdAt))],
+    [t(l, 'Expire', 'Expires'), m.expiresOn],
+    [t(l, 'Crédit / Coupons', 'Credit / Coupons'), money(m.creditCents, l)],
+    [t(l, 'Ménage', 'Household'), m.household ? m.household.members.map((h) => `${h.number} ${name(h)}`).join(', ') : null],
+  ];
+  const lines = [memberLine(m, l), ...facts.filter(([, v]) => v).map(([k, v]) => `  ${k} : ${v}`)];
+  lines.push(t(l, 'Mes inscriptions :', 'My registrations:'));
+  if (data.registrations.length === 0) lines.push(t(l, '  aucune', '  none'));
+  for (const r of data.registrations) lines.push(`  ${r.activityCode}  ${r.activityName}  ${r.status}${r.waitlistPosition ? ` #${r.waitlistPosition}` : ''}`);
+  lines.push(t(l, 'Mes reçus (transactions) :', 'My receipts (transactions):'));
+  if (data.orders.length === 0) lines.push(t(l, '  aucun', '  none'));
+  for (const o of data.orders) lines.push(orderLine(o, l));
+  return lines.join('\n');
+}
+
+export function renewed(
+  data: { receiptNumber: string; cashSessionOpened: boolean; cash: { dueCents: number; tenderedCents: number; changeCents: number } | null; period: { endsOn: string } | null; member: MemberView },
+  l: Language,
+): string {
+  const lines = [];
+  if (data.cashSessionOpened) lines.push(t(l, 'Caisse ouverte avec un fonds de caisse vide.', 'Cash drawer opened with an empty float.'));
+  lines.push(t(l, `Reçu ${data.receiptNumber} — ${name(data.member)} (no ${data.member.number})`, `Receipt ${data.receiptNumber} — ${name(data.member)} (no ${data.member.number})`));
+  if (data.period) lines.push(t(l, `Adhésion valide jusqu’au ${data.period.endsOn}.`, `Membership valid until ${data.period.endsOn}.`));
+  if (data.cash) {
+    lines.push(
+      t(
+        l,
+        `À payer ${money(data.cash.dueCents, l)} · remis ${money(data.cash.tenderedCents, l)} · monnaie à rendre ${money(data.cash.changeCents, l)}`,
+        `Due ${money(data.cash.dueCents, l)} · tendered ${money(data.cash.tenderedCents, l)} · change ${money(data.cash.changeCents, l)}`,
+      ),
+    );
+  }
+  return lines.join('\n');
+}
+
+export function verified(violations: Violation[], l: Language): string {
+  if (violations.length === 0) return 'OK';
+  const head = t(l, `${violations.length} problème(s) trouvé(s) :`, `${violations.length} problem(s) found:`);
+  return [head, ...violations.map((v) => `  [${v.check}] ${v.message}`)].join('\n');
+}
+
+export function dayReportText(r: DayReport, l: Language): string {
+  const m = (cents: number) => money(cents, l);
+  const lines = [
+    t(l, `Rapport de la journée du ${r.date}`, `Day report for ${r.date}`),
+    t(l, `Ventes : ${r.orders.sales} · annulations : ${r.orders.voids} · remboursements : ${r.orders.refunds} · total net : ${m(r.orders.netTotalCents)}`, `Sales: ${r.orders.sales} · voids: ${r.orders.voids} · refunds: ${r.orders.refunds} · net total: ${m(r.orders.netTotalCents)}`),
+    t(l, 'Par mode de paiement :', 'By payment method:'),
+    ...r.byMethod.map((x) => `  ${label(METHOD_LABELS, x.method, l).padEnd(8)} ${String(x.count).padStart(5)}  ${m(x.totalCents)}`),
+    t(l, 'Par article :', 'By item:'),
+    ...r.byLineKind.map((x) => `  ${label(KIND_LABELS, x.kind, l).padEnd(11)} ${String(x.count).padStart(5)}  ${m(x.totalCents)}`),
+  ];
+  if (r.byActivity.length) lines.push(t(l, 'Par activité :', 'By activity:'), ...r.byActivity.map((a) => `  ${a.code.padEnd(12)} ${String(a.count).padStart(4)}  ${m(a.totalCents)}  ${a.name}`));
+  lines.push(t(l, `Chèques à déposer : ${r.cheques.items.length} · ${m(r.cheques.totalCents)}`, `Cheques to deposit: ${r.cheques.items.length} · ${m(r.cheques.totalCents)}`));
+  for (const c of r.cheques.items) lines.push(`  ${c.receiptNumber}  no ${c.chequeNumber}  ${c.bank}  ${m(c.amountCents)}`);
+  lines.push(t(l, `Cartes : ${r.card.count} · ${m(r.card.totalCents)}`, `Cards: ${r.card.count} · ${m(r.card.totalCents)}`));
+  if (r.corrections.length) lines.push(t(l, 'Annulations et remboursements :', 'Voids and refunds:'));
+  for (const c of r.corrections) lines.push(`  ${c.receiptNumber} → ${c.originalReceiptNumber}  ${m(c.totalCents)}  ${c.reason ?? ''} (${c.by})`);
+  for (const s of r.cashSessions) {
+    lines.push(
+      t(l, `Caisse ${s.deskName}, ouverte par ${s.openedBy} à ${s.openedAt}`, `Drawer ${s.deskName}, opened by ${s.openedBy} at ${s.openedAt}`),
+      t(l, `  fonds ${m(s.floatCents)} + ventes ${m(s.cashSalesCents)} + entrées ${m(s.cashInCents)} − sorties ${m(s.cashOutCents)} = attendu ${m(s.expectedCents)}`, `  float ${m(s.floatCents)} + sales ${m(s.cashSalesCents)} + in ${m(s.cashInCents)} − out ${m(s.cashOutCents)} = expected ${m(s.expectedCents)}`),
+    );
+    if (s.closedAt === null) lines.push(t(l, '  encore ouverte', '  still open'));
+    else {
+      const diff = s.differenceCents ?? 0;
+      const verdict = diff === 0 ? t(l, 'juste', 'exact') : diff > 0 ? t(l, `surplus ${m(diff)}`, `over ${m(diff)}`) : t(l, `manque ${m(-diff)}`, `short ${m(-diff)}`);
+      lines.push(t(l, `  compté ${m(s.countedCents ?? 0)} : ${verdict}${s.differenceReason ? ` (${s.differenceReason})` : ''} · fermée par ${s.closedBy} à ${s.closedAt}`, `  counted ${m(s.countedCents ?? 0)}: ${verdict}${s.differenceReason ? ` (${s.differenceReason})` : ''} · closed by ${s.closedBy} at ${s.closedAt}`));
+    }
+  }
+  return lines.join('\n');
+}
