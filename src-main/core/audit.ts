@@ -39,10 +39,9 @@ export function appendAudit(w: Writer, entry: AuditEntry): void {
   );
 }
 
-export interface ChainBreak {
-  seq: number;
-  problem: string;
-}
+export type ChainBreak =
+  | { seq: number; kind: 'missing'; missingSeq: number; problem: string }
+  | { seq: number; kind: 'unlinked' | 'changed'; problem: string };
 
 /** Walks the whole chain; returns where it is broken (an empty list when intact). */
 export function verifyAuditChain(r: Reader): ChainBreak[] {
@@ -50,9 +49,11 @@ export function verifyAuditChain(r: Reader): ChainBreak[] {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   for (const row of r.sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditLogTable>) {
-    if (row.seq !== expectedSeq) breaks.push({ seq: row.seq, problem: `entry ${expectedSeq} is missing` });
-    if (row.prev_hash !== prevHash) breaks.push({ seq: row.seq, problem: 'does not follow the previous entry' });
-    if (entryHash(row.prev_hash, row) !== row.hash) breaks.push({ seq: row.seq, problem: 'content was changed' });
+    if (row.seq !== expectedSeq) {
+      breaks.push({ seq: row.seq, kind: 'missing', missingSeq: expectedSeq, problem: `entry ${expectedSeq} is missing` });
+    }
+    if (row.prev_hash !== prevHash) breaks.push({ seq: row.seq, kind: 'unlinked', problem: 'does not follow the previous entry' });
+    if (entryHash(row.prev_hash, row) !== row.hash) breaks.push({ seq: row.seq, kind: 'changed', problem: 'content was changed' });
     prevHash = row.hash;
     expectedSeq = row.seq + 1;
   }

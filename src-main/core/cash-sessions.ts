@@ -54,11 +54,14 @@ export function requireOpenSession(r: Reader, deskId: string): CashSessionTable 
   return session;
 }
 
-/** Cash that went through the drawer in a session, by source. */
+/**
+ * Cash that went through the drawer in a session, by source. (`+p.method` keeps SQLite on the
+ * session's orders instead of walking every cash payment ever made through the method index.)
+ */
 export function sessionCashFlows(r: Reader, sessionId: string): { sales: Cents; in: Cents; out: Cents } {
   const sales = r.rawGet<{ total: number | null }>(
     `SELECT sum(p.amount_cents) AS total FROM payment p JOIN sale_order o ON o.id = p.order_id
-     WHERE o.cash_session_id = ? AND p.method = 'cash'`,
+     WHERE o.cash_session_id = ? AND +p.method = 'cash'`,
     sessionId,
   );
   const moves = r.rawGet<{ cash_in: number | null; cash_out: number | null }>(

@@ -36,6 +36,19 @@ const FIELD_LABELS: Record<string, { fr: string; en: string }> = {
   payments: { fr: 'Paiements', en: 'Payments' },
   count: { fr: 'Comptage', en: 'Count' },
   receiptPrefix: { fr: 'Préfixe des reçus', en: 'Receipt prefix' },
+  deskName: { fr: 'Nom du poste', en: 'Desk name' },
+  clubName: { fr: 'Nom du club', en: 'Club name' },
+  graceDays: { fr: 'Période de grâce (jours)', en: 'Grace period (days)' },
+  membershipPriceCents: { fr: "Prix de l'adhésion", en: 'Membership price' },
+  membershipRule: { fr: "Règle d'adhésion", en: 'Membership rule' },
+  endMonthDay: { fr: "Date de fin de l'adhésion (MM-JJ)", en: 'Membership end date (MM-DD)' },
+  rolloverMonthDay: { fr: 'Date de bascule (MM-JJ)', en: 'Rollover date (MM-DD)' },
+  activityCode: { fr: "Code d'activité", en: 'Activity code' },
+  receiptNumber: { fr: 'No de reçu', en: 'Receipt number' },
+  linePositions: { fr: 'Lignes à rembourser', en: 'Lines to refund' },
+  first: { fr: 'Premier numéro', en: 'First number' },
+  last: { fr: 'Dernier numéro', en: 'Last number' },
+  userId: { fr: 'Bénévole', en: 'Volunteer' },
   date: { fr: 'Date', en: 'Date' },
   limit: { fr: 'Nombre de résultats', en: 'Result count' },
   offset: { fr: 'Position', en: 'Offset' },
@@ -109,7 +122,9 @@ function describeIssue(issue: z.core.$ZodIssue, language: 'fr' | 'en'): string {
  * French and English, before anything is written.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  // reportInput: zod 4 leaves the offending value out of its issues by default, and without it a
+  // wrong value could not be told apart from a missing one.
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const issues = result.error.issues;
   const fields = issues.map((issue) => ({

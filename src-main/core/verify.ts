@@ -36,13 +36,14 @@ export type Check = (r: Reader) => Problem[];
 
 /** Edit or delete any audit entry and the hash chain breaks from there on. */
 const auditChain: Check = (r) =>
-  verifyAuditChain(r).map(({ seq, problem }) => {
-    const missing = /^entry (\d+) is missing$/.exec(problem);
-    const message = missing
-      ? `Journal d'audit : l'entrée ${missing[1]} a disparu avant l'entrée ${seq}.`
-      : problem === 'content was changed'
-        ? `Journal d'audit : l'entrée ${seq} a été modifiée après coup.`
-        : `Journal d'audit : l'entrée ${seq} ne suit pas l'entrée précédente (chaîne brisée).`;
+  verifyAuditChain(r).map((brk) => {
+    const { seq } = brk;
+    const message =
+      brk.kind === 'missing'
+        ? `Journal d'audit : l'entrée ${brk.missingSeq} a disparu avant l'entrée ${seq}.`
+        : brk.kind === 'changed'
+          ? `Journal d'audit : l'entrée ${seq} a été modifiée après coup.`
+          : `Journal d'audit : l'entrée ${seq} ne suit pas l'entrée précédente (chaîne brisée).`;
     return { message, ref: `audit:${seq}` };
   });
 

@@ -60,7 +60,7 @@ describe('activities and registrations', () => {
   it('refuses to sell a place in a full activity, and selling one from the waitlist once a place frees up', () => {
     const { desk, admin } = bridgeWithTwoPlaces();
     openDrawer(desk, admin);
-    const [a, b, c] = ['Jean', 'Marie', 'Luc'].map((first) => addMember(desk, admin, first, 'Roy'));
+    const [a, b, c] = ['Jean', 'Marie', 'Luc'].map((first) => addMember(desk, admin, first, 'Roy')) as [number, number, number];
     const pay = (no: number) => checkout(desk, admin, { memberNumber: no, lines: [{ kind: 'activity', activityCode: 'BRIDGE-A26' }], payments: [{ method: 'cash', tenderedCents: 2000 }] });
     const first = pay(a);
     pay(b);

@@ -51,7 +51,7 @@ describe('audit log', () => {
     const sqlite = desk.connection.reader.sqlite;
     sqlite.exec('DROP TRIGGER audit_log_append_only_u; DROP TRIGGER audit_log_append_only_d;');
     sqlite.exec(`UPDATE audit_log SET after_json = replace(after_json, 'Marie', 'Mario') WHERE seq = 3`);
-    expect(verifyAuditChain(desk.reader)).toEqual([{ seq: 3, problem: 'content was changed' }]);
+    expect(verifyAuditChain(desk.reader)).toEqual([{ seq: 3, kind: 'changed', problem: 'content was changed' }]);
     sqlite.exec('DELETE FROM audit_log WHERE seq = 2');
     expect(verifyAuditChain(desk.reader).map((b) => b.problem)).toContain('entry 2 is missing');
   });
