@@ -1,6 +1,8 @@
 import { buildDemoDesk } from './demo-desk.js';
 import { formatFigure, progress, type Figure } from './figures.js';
+import { benchCheckout } from './checkout.js';
 import { benchDurableInsert } from './floor.js';
+import { benchDayReport } from './report.js';
 import { benchSearch, realisticQueries, slowestQueries } from './search.js';
 
 /**
@@ -34,7 +36,11 @@ function main(): void {
   }
   emit([{ name: `demo_insert_${LABEL}_s`, value: demo.inserted.ms / 1000, unit: 's' }]);
   progress('Écriture durable…');
-  emit(benchDurableInsert());
+  const floor = benchDurableInsert();
+  emit(floor);
+  progress('Vente au comptoir…');
+  emit(benchCheckout(floor.find((f) => f.name === 'durable_insert_ms_p50')?.value ?? Number.NaN));
+  emit(benchDayReport());
 }
 
 main();
