@@ -127,7 +127,7 @@ CREATE TABLE cash_movement (
   reason TEXT NOT NULL,
   created_at TEXT NOT NULL,
   created_by TEXT NOT NULL REFERENCES app_user(id)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX cash_movement_session ON cash_movement(cash_session_id);
 
 CREATE TABLE sale_order (
@@ -146,11 +146,11 @@ CREATE TABLE sale_order (
   created_by TEXT NOT NULL REFERENCES app_user(id),
   UNIQUE (desk_id, receipt_seq),
   CHECK ((kind = 'sale') = (original_order_id IS NULL))
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX sale_order_business_date ON sale_order(business_date);
 CREATE INDEX sale_order_member ON sale_order(member_id);
 CREATE INDEX sale_order_session ON sale_order(cash_session_id);
-CREATE INDEX sale_order_original ON sale_order(original_order_id);
+CREATE INDEX sale_order_original ON sale_order(original_order_id) WHERE original_order_id IS NOT NULL;
 
 CREATE TABLE order_line (
   id TEXT PRIMARY KEY,
@@ -163,9 +163,9 @@ CREATE TABLE order_line (
   amount_cents INTEGER NOT NULL,
   original_line_id TEXT REFERENCES order_line(id),
   UNIQUE (order_id, position)
-) STRICT;
-CREATE INDEX order_line_original ON order_line(original_line_id);
-CREATE INDEX order_line_activity ON order_line(activity_id);
+) STRICT, WITHOUT ROWID;
+CREATE INDEX order_line_original ON order_line(original_line_id) WHERE original_line_id IS NOT NULL;
+CREATE INDEX order_line_activity ON order_line(activity_id) WHERE activity_id IS NOT NULL;
 
 CREATE TABLE payment (
   id TEXT PRIMARY KEY,
@@ -185,8 +185,7 @@ CREATE TABLE payment (
   original_payment_id TEXT REFERENCES payment(id),
   UNIQUE (order_id, position),
   CHECK (card_last4 IS NULL OR (length(card_last4) = 4 AND card_last4 NOT GLOB '*[^0-9]*'))
-) STRICT;
-CREATE INDEX payment_method ON payment(method);
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE membership_period (
   id TEXT PRIMARY KEY,
@@ -197,8 +196,9 @@ CREATE TABLE membership_period (
   voided_by_order_id TEXT REFERENCES sale_order(id),
   created_at TEXT NOT NULL,
   CHECK (ends_on >= starts_on)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX membership_period_member ON membership_period(member_id, ends_on);
+CREATE INDEX membership_period_order_line ON membership_period(order_line_id) WHERE order_line_id IS NOT NULL;
 
 CREATE TABLE registration (
   id TEXT PRIMARY KEY,
@@ -212,11 +212,12 @@ CREATE TABLE registration (
   cancelled_at TEXT,
   created_at TEXT NOT NULL,
   created_by TEXT NOT NULL REFERENCES app_user(id)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE UNIQUE INDEX registration_one_live_per_member
   ON registration(activity_id, member_id) WHERE status <> 'cancelled';
 CREATE INDEX registration_activity_status ON registration(activity_id, status, waitlisted_at);
 CREATE INDEX registration_member ON registration(member_id);
+CREATE INDEX registration_order_line ON registration(order_line_id) WHERE order_line_id IS NOT NULL;
 
 CREATE TABLE credit_movement (
   id TEXT PRIMARY KEY,
@@ -224,11 +225,14 @@ CREATE TABLE credit_movement (
   order_id TEXT NOT NULL REFERENCES sale_order(id),
   amount_cents INTEGER NOT NULL CHECK (amount_cents <> 0),
   created_at TEXT NOT NULL
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX credit_movement_member ON credit_movement(member_id);
 
+-- The hashes come first: finding the chain's head then never reads the JSON's overflow pages.
 CREATE TABLE audit_log (
   seq INTEGER PRIMARY KEY,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
   operation_id TEXT NOT NULL UNIQUE,
   at TEXT NOT NULL,
   desk_id TEXT NOT NULL,
@@ -237,14 +241,13 @@ CREATE TABLE audit_log (
   entity_type TEXT NOT NULL,
   entity_id TEXT NOT NULL,
   before_json TEXT,
-  after_json TEXT,
-  prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL
+  after_json TEXT
 ) STRICT;
 
+-- Sent in seq order; the sync client keeps its own cursor, so no index on what is pending.
 CREATE TABLE outbox (
-  operation_id TEXT PRIMARY KEY,
-  seq INTEGER NOT NULL UNIQUE,
+  seq INTEGER PRIMARY KEY,
+  operation_id TEXT NOT NULL UNIQUE,
   desk_id TEXT NOT NULL,
   action TEXT NOT NULL,
   entity_type TEXT NOT NULL,
@@ -255,7 +258,6 @@ CREATE TABLE outbox (
   attempts INTEGER NOT NULL DEFAULT 0,
   last_error TEXT
 ) STRICT;
-CREATE INDEX outbox_pending ON outbox(seq) WHERE sent_at IS NULL;
 
 -- Append-only tables: a correction is a new row that points to the original.
 CREATE TRIGGER sale_order_append_only_u BEFORE UPDATE ON sale_order BEGIN SELECT RAISE(ABORT, 'append-only: sale_order'); END;

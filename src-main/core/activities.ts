@@ -105,7 +105,7 @@ export function createActivity(desk: Desk, actor: Actor, input: unknown): Activi
         created_at: ctx.at,
         created_by: ctx.userId,
       };
-      ctx.w.run(ctx.w.qb.insertInto('activity').values(row));
+      ctx.w.insert('activity', row);
       return {
         change: { action: 'activity.create', entityType: 'activity', entityId: row.id, after: row },
         result: toActivityView(ctx.w, row),

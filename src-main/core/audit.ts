@@ -6,37 +6,32 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export type AuditEntry = Omit<AuditLogTable, 'seq' | 'prev_hash' | 'hash'>;
 
-/** The hash that links an entry to the one before it: edit or delete any row and the chain breaks. */
+/**
+ * The hash that links an entry to the one before it: edit or delete any row and the chain breaks.
+ * Each field goes in with its length first, so no two different entries hash the same text.
+ */
 export function entryHash(prevHash: string, entry: AuditEntry): string {
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        prevHash,
-        entry.operation_id,
-        entry.at,
-        entry.desk_id,
-        entry.user_id,
-        entry.action,
-        entry.entity_type,
-        entry.entity_id,
-        entry.before_json,
-        entry.after_json,
-      ]),
-    )
-    .digest('hex');
+  const hash = createHash('sha256').update(prevHash);
+  for (const field of [
+    entry.operation_id,
+    entry.at,
+    entry.desk_id,
+    entry.user_id,
+    entry.action,
+    entry.entity_type,
+    entry.entity_id,
+    entry.before_json,
+    entry.after_json,
+  ]) {
+    hash.update(field === null ? '-1:' : `${Buffer.byteLength(field)}:`).update(field ?? '');
+  }
+  return hash.digest('hex');
 }
 
 export function appendAudit(w: Writer, entry: AuditEntry): void {
-  const last = w.get(w.qb.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
+  const last = w.rawGet<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   const prevHash = last?.hash ?? GENESIS_HASH;
-  w.run(
-    w.qb.insertInto('audit_log').values({
-      ...entry,
-      seq: (last?.seq ?? 0) + 1,
-      prev_hash: prevHash,
-      hash: entryHash(prevHash, entry),
-    }),
-  );
+  w.insert('audit_log', { seq: (last?.seq ?? 0) + 1, prev_hash: prevHash, hash: entryHash(prevHash, entry), ...entry });
 }
 
 export type ChainBreak =

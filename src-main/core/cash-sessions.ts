@@ -45,7 +45,7 @@ export interface CashSessionView {
 }
 
 export function openSessionRow(r: Reader, deskId: string): CashSessionTable | undefined {
-  return r.get(r.qb.selectFrom('cash_session').selectAll().where('desk_id', '=', deskId).where('closed_at', 'is', null));
+  return r.rawGet<CashSessionTable>('SELECT * FROM cash_session WHERE desk_id = ? AND closed_at IS NULL', deskId);
 }
 
 export function requireOpenSession(r: Reader, deskId: string): CashSessionTable {
@@ -145,7 +145,7 @@ export function openCashSession(desk: Desk, actor: Actor, input: unknown): CashS
       difference_cents: null,
       difference_reason: null,
     };
-    ctx.w.run(ctx.w.qb.insertInto('cash_session').values(row));
+    ctx.w.insert('cash_session', row);
     return {
       change: { action: 'cash_session.open', entityType: 'cash_session', entityId: row.id, after: row },
       result: sessionView(ctx.w, row),
@@ -175,7 +175,7 @@ export function recordCashMovement(desk: Desk, actor: Actor, input: unknown): Ca
       created_at: ctx.at,
       created_by: ctx.userId,
     };
-    ctx.w.run(ctx.w.qb.insertInto('cash_movement').values(row));
+    ctx.w.insert('cash_movement', row);
     return {
       change: { action: `cash_movement.${values.kind}`, entityType: 'cash_movement', entityId: row.id, after: row },
       result: sessionView(ctx.w, session),

@@ -28,9 +28,19 @@ const dateInClubZone = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+let lastMinute = Number.NaN;
+let lastDate = '';
+
 /** The club's calendar date of an instant, as YYYY-MM-DD. */
 export function businessDate(at: Date): string {
-  return dateInClubZone.format(at);
+  // Formatting in a time zone is slow and the date changes at most once a minute (zones move
+  // by whole or half hours): every write asks, so remember the last minute's answer.
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastMinute = minute;
+    lastDate = dateInClubZone.format(at);
+  }
+  return lastDate;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -52,7 +52,7 @@ function insertCorrectionOrder(ctx: WriteContext, original: SaleOrderTable, kind
     created_at: ctx.at,
     created_by: ctx.userId,
   };
-  ctx.w.run(ctx.w.qb.insertInto('sale_order').values(order));
+  ctx.w.insert('sale_order', order);
   return order;
 }
 
@@ -78,7 +78,7 @@ function reverseLines(ctx: WriteContext, correction: SaleOrderTable, originals: 
     })),
     ...extra.map((line, i) => ({ ...line, order_id: correction.id, position: originals.length + i + 1 })),
   ];
-  for (const line of lines) w.run(w.qb.insertInto('order_line').values(line));
+  for (const line of lines) w.insert('order_line', line);
 
   const voidedPeriods = voidMembershipPeriods(ctx, originals.filter((l) => l.kind === 'membership').map((l) => l.id), correction.id);
 
@@ -109,12 +109,12 @@ function writeCredit(ctx: WriteContext, rows: CreditMovementTable[]): void {
       throw new ComptoirError('INSUFFICIENT_CREDIT', { balance: formatMoney(balance), amount: formatMoney(-change) });
     }
   }
-  for (const row of rows) ctx.w.run(ctx.w.qb.insertInto('credit_movement').values(row));
+  for (const row of rows) ctx.w.insert('credit_movement', row);
 }
 
 function insertPayments(ctx: WriteContext, order: SaleOrderTable, payments: Omit<PaymentTable, 'id' | 'order_id' | 'position'>[]): PaymentTable[] {
   const rows = payments.map((p, i) => ({ ...p, id: ctx.newId(), order_id: order.id, position: i + 1 }));
-  for (const row of rows) ctx.w.run(ctx.w.qb.insertInto('payment').values(row));
+  for (const row of rows) ctx.w.insert('payment', row);
   return rows;
 }
 

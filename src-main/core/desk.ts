@@ -75,6 +75,16 @@ export function deskOn(connection: Connection, options: OpenDeskOptions = {}): D
   const deskId = readSetting<string>(reader, 'local_desk_id');
   const row = deskId ? reader.get(reader.qb.selectFrom('desk').selectAll().where('id', '=', deskId)) : undefined;
   if (!row) throw new ComptoirError('DATABASE_NOT_INITIALIZED');
+  // Settings are read on every sale; parse them again only when the stored text changed
+  // (another process, such as the command line, may change them).
+  let cached: { raw: string | undefined; settings: ClubSettings } | undefined;
+  const settings = (): ClubSettings => {
+    const raw = reader.rawGet<{ value: string }>("SELECT value FROM setting WHERE key = 'club'")?.value;
+    if (!cached || cached.raw !== raw) {
+      cached = { raw, settings: parseInput(clubSettingsSchema, raw ? JSON.parse(raw) : DEFAULT_CLUB_SETTINGS) };
+    }
+    return cached.settings;
+  };
   return {
     connection,
     clock: options.clock ?? systemClock,
@@ -83,7 +93,7 @@ export function deskOn(connection: Connection, options: OpenDeskOptions = {}): D
     receiptPrefix: row.receipt_prefix,
     language: options.language ?? 'fr',
     reader,
-    settings: () => parseInput(clubSettingsSchema, readSetting(reader, 'club') ?? DEFAULT_CLUB_SETTINGS),
+    settings,
     close: () => connection.close(),
   };
 }

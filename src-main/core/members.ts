@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Language, MemberTable } from '../db/schema.js';
-import type { Reader } from '../db/sql.js';
+import { prepared, type Reader } from '../db/sql.js';
 import { businessDate } from './clock.js';
 import type { Desk } from './desk.js';
 import { findDuplicates, type DuplicateCandidate } from './duplicates.js';
@@ -108,8 +108,10 @@ export type CreateMemberResult =
   | { created: true; member: MemberView }
   | { created: false; duplicates: DuplicateCandidate[] };
 
+const memberByNumber = prepared((qb, p: { number: number }) => qb.selectFrom('member').selectAll().where('number', '=', p.number));
+
 export function findMemberRow(r: Reader, number: number): MemberTable {
-  const row = r.get(r.qb.selectFrom('member').selectAll().where('number', '=', number));
+  const row = memberByNumber.get(r, { number });
   if (!row) throw new ComptoirError('MEMBER_NOT_FOUND', { ref: number });
   return row;
 }
@@ -120,14 +122,15 @@ export function findMemberRowById(r: Reader, id: string): MemberTable {
   return row;
 }
 
+const creditOf = prepared((qb, p: { memberId: string }) =>
+  qb
+    .selectFrom('credit_movement')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('balance'))
+    .where('member_id', '=', p.memberId),
+);
+
 export function creditBalance(r: Reader, memberId: string): number {
-  const row = r.get(
-    r.qb
-      .selectFrom('credit_movement')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('balance'))
-      .where('member_id', '=', memberId),
-  );
-  return Number(row?.balance ?? 0);
+  return Number(creditOf.get(r, { memberId })?.balance ?? 0);
 }
 
 function householdView(r: Reader, householdId: string | null): HouseholdView | null {
@@ -213,7 +216,7 @@ export function insertMember(ctx: WriteContext, input: Omit<MemberInput, 'force'
     created_by: ctx.userId,
     updated_at: ctx.at,
   };
-  ctx.w.run(ctx.w.qb.insertInto('member').values(row));
+  ctx.w.insert('member', row);
   indexMemberForSearch(ctx.w, row);
   return row;
 }

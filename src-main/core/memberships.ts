@@ -1,5 +1,5 @@
 import type { Language } from '../db/schema.js';
-import type { Reader, Writer } from '../db/sql.js';
+import { prepared, type Reader, type Writer } from '../db/sql.js';
 import { addDays, daysBetween } from './clock.js';
 import type { ClubSettings, MembershipRule } from './desk.js';
 import { ComptoirError } from './errors.js';
@@ -96,15 +96,20 @@ export function alreadyRenewed(settings: ClubSettings, currentExpiry: string | n
 }
 
 /** Expiry is the latest end of the member's non-voided periods. */
+const latestEnd = prepared((qb, p: { memberId: string }) =>
+  qb
+    .selectFrom('membership_period')
+    .select((eb) => eb.fn.max('ends_on').as('expires_on'))
+    .where('member_id', '=', p.memberId)
+    .where('voided_by_order_id', 'is', null),
+);
+
+const setExpiry = prepared((qb, p: { memberId: string; expiresOn: string | null; at: string }) =>
+  qb.updateTable('member').set({ expires_on: p.expiresOn, updated_at: p.at }).where('id', '=', p.memberId),
+);
+
 export function computeExpiry(r: Reader, memberId: string): string | null {
-  const row = r.get(
-    r.qb
-      .selectFrom('membership_period')
-      .select((eb) => eb.fn.max('ends_on').as('expires_on'))
-      .where('member_id', '=', memberId)
-      .where('voided_by_order_id', 'is', null),
-  );
-  return row?.expires_on ?? null;
+  return latestEnd.get(r, { memberId })?.expires_on ?? null;
 }
 
 /** The receipt of the member's latest renewal, to show why a second one is refused. */
@@ -144,18 +149,17 @@ export function addMembershipPeriod(
   }
   const period = nextPeriod(settings, current, ctx.today);
   const id = ctx.newId();
-  w.run(
-    w.qb.insertInto('membership_period').values({
-      id,
-      member_id: memberId,
-      starts_on: period.startsOn,
-      ends_on: period.endsOn,
-      order_line_id: orderLineId,
-      voided_by_order_id: null,
-      created_at: ctx.at,
-    }),
-  );
-  refreshExpiry(w, memberId, ctx.at);
+  w.insert('membership_period', {
+    id,
+    member_id: memberId,
+    starts_on: period.startsOn,
+    ends_on: period.endsOn,
+    order_line_id: orderLineId,
+    voided_by_order_id: null,
+    created_at: ctx.at,
+  });
+  // A new period always ends after the current expiry: it becomes the expiry.
+  setExpiry.run(w, { memberId, expiresOn: period.endsOn, at: ctx.at });
   return { id, ...period };
 }
 
@@ -178,5 +182,5 @@ export function voidMembershipPeriods(ctx: WriteContext, orderLineIds: string[],
 }
 
 function refreshExpiry(w: Writer, memberId: string, at: string): void {
-  w.run(w.qb.updateTable('member').set({ expires_on: computeExpiry(w, memberId), updated_at: at }).where('id', '=', memberId));
+  setExpiry.run(w, { memberId, expiresOn: computeExpiry(w, memberId), at });
 }

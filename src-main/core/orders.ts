@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LineKind, OrderKind, PaymentMethod, SaleOrderTable } from '../db/schema.js';
+import type { LineKind, OrderKind, PaymentMethod, PaymentTable, SaleOrderTable } from '../db/schema.js';
 import type { Reader } from '../db/sql.js';
 import type { Desk } from './desk.js';
 import { ComptoirError } from './errors.js';
@@ -53,6 +53,23 @@ export interface OrderView {
   payments: PaymentView[];
 }
 
+export function paymentView(row: PaymentTable): PaymentView {
+  return {
+    id: row.id,
+    position: row.position,
+    method: row.method,
+    amountCents: row.amount_cents,
+    tenderedCents: row.tendered_cents,
+    changeCents: row.change_cents,
+    chequeNumber: row.cheque_number,
+    bank: row.cheque_bank,
+    cardBrand: row.card_brand,
+    cardLast4: row.card_last4,
+    cardAuthCode: row.card_auth_code,
+    originalPaymentId: row.original_payment_id,
+  };
+}
+
 export function findOrderRow(r: Reader, receiptNumber: string): SaleOrderTable {
   const row = r.get(r.qb.selectFrom('sale_order').selectAll().where('receipt_number', '=', receiptNumber.trim().toUpperCase()));
   if (!row) throw new ComptoirError('ORDER_NOT_FOUND', { ref: receiptNumber });
@@ -85,14 +102,7 @@ export function orderView(r: Reader, order: SaleOrderTable): OrderView {
       ...line,
       period: startsOn && endsOn ? { startsOn, endsOn, voided: voidedBy !== null } : null,
     }));
-  const payments = r.rawAll<PaymentView>(
-    `SELECT id, position, method, amount_cents AS amountCents, tendered_cents AS tenderedCents,
-       change_cents AS changeCents, cheque_number AS chequeNumber, cheque_bank AS bank,
-       card_brand AS cardBrand, card_last4 AS cardLast4, card_auth_code AS cardAuthCode,
-       original_payment_id AS originalPaymentId
-     FROM payment WHERE order_id = ? ORDER BY position`,
-    order.id,
-  );
+  const payments = r.rawAll<PaymentTable>('SELECT * FROM payment WHERE order_id = ? ORDER BY position', order.id).map(paymentView);
   const correctedBy = r.rawAll<{ receiptNumber: string; kind: OrderKind }>(
     'SELECT receipt_number AS receiptNumber, kind FROM sale_order WHERE original_order_id = ? ORDER BY receipt_seq',
     order.id,

@@ -15,19 +15,16 @@ export interface OutboxOperation {
 
 /** Queues a write for the central server, in the same transaction as the write itself. */
 export function enqueueOperation(w: Writer, operation: OutboxOperation, payloadJson?: string): void {
-  const last = w.get(w.qb.selectFrom('outbox').select('seq').orderBy('seq', 'desc').limit(1));
-  w.run(
-    w.qb.insertInto('outbox').values({
+  // seq is the rowid: SQLite gives max + 1, in commit order.
+  w.insert('outbox', {
       operation_id: operation.operationId,
-      seq: (last?.seq ?? 0) + 1,
       desk_id: operation.deskId,
       action: operation.action,
       entity_type: operation.entityType,
       entity_id: operation.entityId,
       payload: payloadJson ?? JSON.stringify(operation.data),
       created_at: operation.createdAt,
-    }),
-  );
+  });
 }
 
 /** Operations not yet acknowledged by the server, oldest first. */

@@ -1,3 +1,4 @@
+import { prepared } from '../db/sql.js';
 import { ComptoirError } from './errors.js';
 import type { WriteContext } from './write.js';
 
@@ -10,12 +11,17 @@ export function formatReceiptNumber(prefix: string, seq: number): string {
  * order, so a crash or a refused sale leaves no gap: numbers are gap-free per desk, and unique
  * across desks through the desk prefix.
  */
+const deskCounter = prepared((qb, p: { deskId: string }) =>
+  qb.selectFrom('desk').select(['next_receipt_seq', 'receipt_prefix']).where('id', '=', p.deskId),
+);
+const moveDeskCounter = prepared((qb, p: { deskId: string; next: number }) =>
+  qb.updateTable('desk').set({ next_receipt_seq: p.next }).where('id', '=', p.deskId),
+);
+
 export function takeReceiptNumber(ctx: WriteContext): { seq: number; receiptNumber: string } {
-  const desk = ctx.w.get(
-    ctx.w.qb.selectFrom('desk').select(['next_receipt_seq', 'receipt_prefix']).where('id', '=', ctx.desk.id),
-  );
+  const desk = deskCounter.get(ctx.w, { deskId: ctx.desk.id });
   if (!desk) throw new ComptoirError('DATABASE_NOT_INITIALIZED');
   const seq = desk.next_receipt_seq;
-  ctx.w.run(ctx.w.qb.updateTable('desk').set({ next_receipt_seq: seq + 1 }).where('id', '=', ctx.desk.id));
+  moveDeskCounter.run(ctx.w, { deskId: ctx.desk.id, next: seq + 1 });
   return { seq, receiptNumber: formatReceiptNumber(desk.receipt_prefix, seq) };
 }

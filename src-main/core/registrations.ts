@@ -98,7 +98,7 @@ export function registerInWrite(
     created_at: ctx.at,
     created_by: ctx.userId,
   };
-  w.run(w.qb.insertInto('registration').values(row));
+  w.insert('registration', row);
   return row;
 }
 

@@ -15,7 +15,7 @@ import { ComptoirError } from './errors.js';
 import { addMembershipPeriod, type Period } from './memberships.js';
 import { creditBalance, findMemberRow } from './members.js';
 import { formatMoney } from './money.js';
-import { orderView, type OrderView } from './orders.js';
+import { paymentView, type OrderView } from './orders.js';
 import { paymentInputSchema, settlePayments } from './payments.js';
 import { takeReceiptNumber } from './receipts.js';
 import { registerInWrite } from './registrations.js';
@@ -126,7 +126,7 @@ export function checkout(desk: Desk, actor: Actor, input: unknown): CheckoutResu
       created_at: ctx.at,
       created_by: ctx.userId,
     };
-    w.run(w.qb.insertInto('sale_order').values(order));
+    w.insert('sale_order', order);
 
     const lineRows: OrderLineTable[] = lines.map((line) => ({
       id: ctx.newId(),
@@ -152,14 +152,14 @@ export function checkout(desk: Desk, actor: Actor, input: unknown): CheckoutResu
         original_line_id: null,
       });
     }
-    for (const row of lineRows) w.run(w.qb.insertInto('order_line').values(row));
+    for (const row of lineRows) w.insert('order_line', row);
 
     const paymentRows: PaymentTable[] = settled.payments.map((p, i) => ({ ...p, id: ctx.newId(), order_id: order.id, position: i + 1 }));
-    for (const row of paymentRows) w.run(w.qb.insertInto('payment').values(row));
+    for (const row of paymentRows) w.insert('payment', row);
 
     // Memberships first, so an activity that needs one can be bought in the same cart.
     const periods: CheckoutResult['periods'] = [];
-    const periodRows: unknown[] = [];
+    const periodRows: (Period & { id: string; memberId: string; orderLineId: string })[] = [];
     lines.forEach((line, i) => {
       if (line.kind !== 'membership' || !line.member) return;
       const period = addMembershipPeriod(ctx, line.member.id, lineRows[i]!.id, line.force);
@@ -188,7 +188,7 @@ export function checkout(desk: Desk, actor: Actor, input: unknown): CheckoutResu
     if (creditUsed > 0 && orderMember) {
       creditRows.push({ id: ctx.newId(), member_id: orderMember.id, order_id: order.id, amount_cents: -creditUsed, created_at: ctx.at });
     }
-    for (const row of creditRows) w.run(w.qb.insertInto('credit_movement').values(row));
+    for (const row of creditRows) w.insert('credit_movement', row);
 
     const cashPayment = paymentRows.find((p) => p.method === 'cash');
     return {
@@ -199,7 +199,7 @@ export function checkout(desk: Desk, actor: Actor, input: unknown): CheckoutResu
         after: { order, lines: lineRows, payments: paymentRows, periods: periodRows, registrations: registrationRows, credit: creditRows },
       },
       result: {
-        order: orderView(w, order),
+        order: newSaleView(ctx, order, orderMember, lines, lineRows, paymentRows, periodRows),
         cash: cashPayment
           ? {
               dueCents: cashPayment.amount_cents,
@@ -213,4 +213,46 @@ export function checkout(desk: Desk, actor: Actor, input: unknown): CheckoutResu
       },
     };
   });
+}
+
+/** The view of the sale just written, from its rows in hand rather than read back. */
+function newSaleView(
+  ctx: WriteContext,
+  order: SaleOrderTable,
+  member: MemberTable | null,
+  lines: PricedLine[],
+  lineRows: OrderLineTable[],
+  payments: PaymentTable[],
+  periods: { startsOn: string; endsOn: string; orderLineId: string }[],
+): OrderView {
+  return {
+    id: order.id,
+    receiptNumber: order.receipt_number,
+    kind: order.kind,
+    originalReceiptNumber: null,
+    correctedBy: [],
+    deskName: ctx.desk.name,
+    cashSessionId: order.cash_session_id,
+    member: member ? { number: member.number, firstName: member.first_name, lastName: member.last_name } : null,
+    totalCents: order.total_cents,
+    reason: null,
+    businessDate: order.business_date,
+    createdAt: order.created_at,
+    createdBy: ctx.userName,
+    lines: lineRows.map((row, i) => {
+      const period = periods.find((p) => p.orderLineId === row.id);
+      return {
+        id: row.id,
+        position: row.position,
+        kind: row.kind,
+        description: row.description,
+        memberNumber: lines[i]?.member?.number ?? null,
+        activityCode: lines[i]?.activity?.code ?? null,
+        amountCents: row.amount_cents,
+        originalLineId: null,
+        period: period ? { startsOn: period.startsOn, endsOn: period.endsOn, voided: false } : null,
+      };
+    }),
+    payments: payments.map(paymentView),
+  };
 }

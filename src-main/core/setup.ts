@@ -48,7 +48,7 @@ export function initializeDesk(file: string, input: unknown, options: OpenDeskOp
         { key: 'club', value: JSON.stringify(club) },
       ]));
       const desk = deskOn(connection, options);
-      const bootstrapUser = { id: newId(), role: 'admin' as const };
+      const bootstrapUser = { id: newId(), name: SYSTEM_USER_NAME, role: 'admin' as const };
       const ctx = { ...writeContext(desk, w, bootstrapUser) };
       const user = insertUser({ ...ctx, newId: () => bootstrapUser.id }, SYSTEM_USER_NAME, 'admin', null);
       insertNumberBlock(ctx, values.memberNumbers.first, values.memberNumbers.last, 'local');

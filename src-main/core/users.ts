@@ -67,7 +67,7 @@ export function insertUser(ctx: WriteContext, name: string, role: UserRole, pinH
     active: 1,
     created_at: ctx.at,
   };
-  ctx.w.run(ctx.w.qb.insertInto('app_user').values(row));
+  ctx.w.insert('app_user', row);
   return toUser(row);
 }
 

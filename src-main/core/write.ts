@@ -22,6 +22,8 @@ export interface WriteContext {
   /** The club's calendar date of the write. */
   readonly today: string;
   readonly userId: string;
+  /** The user's name, as receipts print it. */
+  readonly userName: string;
   readonly role: UserRole;
   newId(): string;
 }
@@ -53,8 +55,9 @@ export function commitWrite<T>(
   options: WriteOptions = {},
 ): T {
   return desk.connection.transaction((w) => {
-    const user = w.get(
-      w.qb.selectFrom('app_user').select(['id', 'role', 'active']).where('id', '=', actor.userId),
+    const user = w.rawGet<{ id: string; name: string; role: UserRole; active: number }>(
+      'SELECT id, name, role, active FROM app_user WHERE id = ?',
+      actor.userId,
     );
     if (!user || user.active !== 1) throw new ComptoirError('USER_NOT_FOUND');
     if (options.roles && !options.roles.includes(user.role)) {
@@ -68,7 +71,7 @@ export function commitWrite<T>(
   });
 }
 
-export function writeContext(desk: Desk, w: Writer, user: { id: string; role: UserRole }): WriteContext {
+export function writeContext(desk: Desk, w: Writer, user: { id: string; name: string; role: UserRole }): WriteContext {
   const now = desk.clock.now();
   return {
     w,
@@ -77,6 +80,7 @@ export function writeContext(desk: Desk, w: Writer, user: { id: string; role: Us
     at: now.toISOString(),
     today: businessDate(now),
     userId: user.id,
+    userName: user.name,
     role: user.role,
     newId: () => newId(now.getTime()),
   };

@@ -28,13 +28,23 @@ export function openConnection(file: string, options: OpenOptions = {}): Connect
     throw error;
   }
   const writer = new Writer(sqlite);
+  // One transaction function for the connection's life: better-sqlite3 wraps it once, and each
+  // call only swaps the work it runs.
+  let work: ((writer: Writer) => unknown) | undefined;
+  const inTransaction = sqlite.transaction(() => work!(writer));
   return {
     file,
     reader: new Reader(sqlite),
-    transaction<T>(work: (writer: Writer) => T): T {
-      // IMMEDIATE takes the write lock up front, so two processes on one file queue instead of
-      // failing mid-transaction with SQLITE_BUSY on the lock upgrade.
-      return sqlite.transaction(() => work(writer)).immediate();
+    transaction<T>(next: (writer: Writer) => T): T {
+      const outer = work;
+      work = next;
+      try {
+        // IMMEDIATE takes the write lock up front, so two processes on one file queue instead of
+        // failing mid-transaction with SQLITE_BUSY on the lock upgrade.
+        return inTransaction.immediate() as T;
+      } finally {
+        work = outer;
+      }
     },
     close: () => sqlite.close(),
   };

@@ -223,8 +223,8 @@ export interface AuditLogTable {
 }
 
 export interface OutboxTable {
+  seq: Generated<number>;
   operation_id: string;
-  seq: number;
   desk_id: string;
   action: string;
   entity_type: string;

@@ -223,7 +223,7 @@ export function insertDemoMembers(desk: Desk, actor: Actor, count: number, seed 
   let exhausted = false;
   while (!exhausted) {
     desk.connection.transaction((w) => {
-      const user = w.get(w.qb.selectFrom('app_user').select(['id', 'role', 'active']).where('id', '=', actor.userId));
+      const user = w.get(w.qb.selectFrom('app_user').select(['id', 'name', 'role', 'active']).where('id', '=', actor.userId));
       if (!user || user.active !== 1) throw new ComptoirError('USER_NOT_FOUND');
       for (let i = 0; i < batchSize; i++) {
         const next = people.next();

@@ -3,6 +3,7 @@ import { createActivity } from '../../src-main/core/activities.js';
 import { voidOrder, refundOrder } from '../../src-main/core/corrections.js';
 import { checkout } from '../../src-main/core/sales.js';
 import { getMember } from '../../src-main/core/members.js';
+import { getOrder } from '../../src-main/core/orders.js';
 import { currentCashSession } from '../../src-main/core/cash-sessions.js';
 import { roundCashToNickel } from '../../src-main/core/money.js';
 import { ComptoirError } from '../../src-main/core/errors.js';
@@ -48,6 +49,8 @@ describe('checkout', () => {
     expect(count(desk, 'audit_log')).toBe(writesBefore + 1);
     expect(count(desk, 'outbox', `entity_id = '${result.order.id}'`)).toBe(1);
     expect(currentCashSession(desk)?.expectedCents).toBe(10000 + 2500);
+    // The sale's view is built from the rows just written: it must equal what is read back.
+    expect(result.order).toEqual(getOrder(desk, result.order.receiptNumber));
   });
 
   it('rounds only the cash part of a split card + cash payment to 0.05 $', () => {
@@ -72,6 +75,7 @@ describe('checkout', () => {
       ['card', 500],
       ['cash', 740],
     ]);
+    expect(result.order).toEqual(getOrder(desk, result.order.receiptNumber));
   });
 
   it('takes cash + cheque for a renewal and an activity in one cart', () => {
