@@ -10,7 +10,7 @@ import { membershipStatus, statusLabel, type MembershipStatus } from './membersh
 import { indexMemberForSearch } from './search.js';
 import { fold, normalizeEmail, normalizePostalCode, phoneDigits } from './text.js';
 import { isoDate, memberNumber, optionalText, parseInput, text } from './validation.js';
-import { commitWrite, type Actor, type WriteContext } from './write.js';
+import { commitWrite, type Actor, type Change, type WriteContext } from './write.js';
 
 const optionalEmail = z
   .string()
@@ -236,7 +236,7 @@ export function createMember(desk: Desk, actor: Actor, input: unknown): CreateMe
     const row = insertMember(ctx, values);
     const member = toMemberView(ctx.w, row, ctx.today, ctx.desk.settings().graceDays, ctx.desk.language);
     return {
-      change: { action: 'member.create', entityType: 'member', entityId: row.id, after: memberRecord(row) },
+      change: memberCreatedChange(ctx.w, row),
       result: { created: true as const, member },
     };
   });
@@ -265,6 +265,27 @@ export function checkDuplicates(desk: Desk, input: unknown, excludeNumber?: numb
 function memberRecord(row: MemberTable): Omit<MemberTable, 'sort_name' | 'phone_digits' | 'expires_on'> {
   const { sort_name: _s, phone_digits: _p, expires_on: _e, ...record } = row;
   return record;
+}
+
+/**
+ * The household a member belongs to, whole: joining one may have created it and moved the other
+ * member into it in the same write, and the server must be able to replay both.
+ */
+function householdRecord(r: Reader, householdId: string | null) {
+  if (!householdId) return null;
+  const household = r.get(r.qb.selectFrom('household').selectAll().where('id', '=', householdId));
+  const memberIds = r.all(r.qb.selectFrom('member').select('id').where('household_id', '=', householdId).orderBy('number'));
+  return household ? { ...household, memberIds: memberIds.map((m) => m.id) } : null;
+}
+
+/** What a new member leaves in the audit log and the outbox. */
+export function memberCreatedChange(r: Reader, row: MemberTable): Change {
+  return {
+    action: 'member.create',
+    entityType: 'member',
+    entityId: row.id,
+    after: { ...memberRecord(row), household: householdRecord(r, row.household_id) },
+  };
 }
 
 const EDITABLE: Record<string, keyof MemberTable> = {
@@ -312,6 +333,7 @@ export function updateMember(desk: Desk, actor: Actor, number: unknown, input: u
       const { id: _id, number: _n, created_at: _c, created_by: _b, ...changes } = next;
       ctx.w.run(ctx.w.qb.updateTable('member').set(changes).where('id', '=', current.id));
       indexMemberForSearch(ctx.w, next);
+      if ('household_id' in after) after.household = householdRecord(ctx.w, next.household_id);
     }
     return {
       change: changed ? { action: 'member.update', entityType: 'member', entityId: current.id, before, after } : null,

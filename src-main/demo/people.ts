@@ -1,7 +1,7 @@
-import type { Language, MemberTable } from '../db/schema.js';
+import type { Language } from '../db/schema.js';
 import type { Desk } from '../core/desk.js';
 import { ComptoirError } from '../core/errors.js';
-import { createMemberSchema, insertMember } from '../core/members.js';
+import { createMemberSchema, insertMember, memberCreatedChange } from '../core/members.js';
 import { parseInput } from '../core/validation.js';
 import { recordChange, writeContext, type Actor } from '../core/write.js';
 
@@ -202,11 +202,6 @@ export interface DemoInsertResult {
   ms: number;
 }
 
-/** What createMember's audit entry and outbox operation carry (members.ts keeps the same shape). */
-function memberRecord(row: MemberTable): Omit<MemberTable, 'sort_name' | 'phone_digits' | 'expires_on'> {
-  const { sort_name: _s, phone_digits: _p, expires_on: _e, ...record } = row;
-  return record;
-}
 
 /**
  * Inserts `count` demo members, `batchSize` per transaction. Each member is still its own write,
@@ -239,7 +234,7 @@ export function insertDemoMembers(desk: Desk, actor: Actor, count: number, seed 
         const row = insertMember(ctx, input);
         if (household && partnerOf === undefined) firstOfHousehold.set(household, row.number);
         if (partnerOf !== undefined) households++;
-        recordChange(ctx, { action: 'member.create', entityType: 'member', entityId: row.id, after: memberRecord(row) });
+        recordChange(ctx, memberCreatedChange(w, row));
         members++;
       }
     });

@@ -31,6 +31,9 @@ describe('members', () => {
     const marie = created(result);
     expect(marie.email).toBe('famille.tremblay@videotron.ca');
     expect(marie.household?.members.map((m) => m.firstName)).toEqual(['Jean', 'Marie']);
+    // The write that created the household and moved Jean into it carries both to the server.
+    const payload = desk.reader.rawGet<{ payload: string }>('SELECT payload FROM outbox WHERE entity_id = ?', marie.id)!.payload;
+    expect(JSON.parse(payload).household).toMatchObject({ name: 'Famille Tremblay', memberIds: [jean.id, marie.id] });
   });
 
   it('warns that an accent-blind look-alike with the same birth date may already exist, and creates nothing', () => {
