@@ -115,7 +115,7 @@ export function createActivity(desk: Desk, actor: Actor, input: unknown): Activi
   );
 }
 
-const listSchema = z.object({ season: z.string().trim().max(40).optional() }).strict();
+export const listSchema = z.object({ season: z.string().trim().max(40).optional() }).strict();
 
 /** The activities with places left and waitlist length, by season then name. */
 export function listActivities(desk: Desk, input: unknown = {}): ActivityView[] {

@@ -120,7 +120,7 @@ export function lastClosingCount(desk: Desk): CashCount | null {
   return row?.closing_count ? (JSON.parse(row.closing_count) as CashCount) : null;
 }
 
-const openSchema = z.object({ count: cashCountSchema }).strict();
+export const openSchema = z.object({ count: cashCountSchema }).strict();
 
 /** Opens the drawer with a counted float. One open session per desk; sales need one. */
 export function openCashSession(desk: Desk, actor: Actor, input: unknown): CashSessionView {
@@ -153,7 +153,7 @@ export function openCashSession(desk: Desk, actor: Actor, input: unknown): CashS
   });
 }
 
-const movementSchema = z.object({ kind: z.enum(['in', 'out']), amountCents: positiveCents, reason: text(200) }).strict();
+export const movementSchema = z.object({ kind: z.enum(['in', 'out']), amountCents: positiveCents, reason: text(200) }).strict();
 
 /** Cash put in or taken out of the drawer for a reason other than a sale (change, a deposit). */
 export function recordCashMovement(desk: Desk, actor: Actor, input: unknown): CashSessionView {
@@ -183,7 +183,7 @@ export function recordCashMovement(desk: Desk, actor: Actor, input: unknown): Ca
   });
 }
 
-const closeSchema = z
+export const closeSchema = z
   .object({ count: cashCountSchema, reason: z.string().trim().max(500).nullish().transform((v) => v || null) })
   .strict();
 

@@ -118,7 +118,7 @@ function insertPayments(ctx: WriteContext, order: SaleOrderTable, payments: Omit
   return rows;
 }
 
-const voidSchema = z
+export const voidSchema = z
   .object({
     receiptNumber: z.string().trim().min(1).max(30),
     reason: text(300),
@@ -186,7 +186,7 @@ function cardFields(approval: CardApproval, original: PaymentTable): Partial<Pay
   };
 }
 
-const refundSchema = z
+export const refundSchema = z
   .object({
     receiptNumber: z.string().trim().min(1).max(30),
     /** Positions of the lines to refund, as on the receipt (1 = first line). */

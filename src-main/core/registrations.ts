@@ -127,7 +127,7 @@ export function cancelInWrite(ctx: WriteContext, registration: RegistrationTable
   return { ...next, status: 'registered', registered_at: ctx.at };
 }
 
-const registerSchema = z
+export const registerSchema = z
   .object({
     activityCode: z.string().trim().min(1).max(20),
     memberNumber,
@@ -157,7 +157,7 @@ export function registerMember(desk: Desk, actor: Actor, input: unknown): Regist
   });
 }
 
-const cancelSchema = z.object({ activityCode: z.string().trim().min(1).max(20), memberNumber }).strict();
+export const cancelSchema = z.object({ activityCode: z.string().trim().min(1).max(20), memberNumber }).strict();
 
 /** Cancels a member's registration or waitlist place; the next member in line moves up. */
 export function cancelRegistration(desk: Desk, actor: Actor, input: unknown): { cancelled: RegistrationView; movedUp: RegistrationView | null } {

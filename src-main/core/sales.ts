@@ -8,15 +8,17 @@ import type {
   PaymentTable,
   SaleOrderTable,
 } from '../db/schema.js';
-import { findActivityRow } from './activities.js';
+
 import { requireOpenSession } from './cash-sessions.js';
-import type { Desk } from './desk.js';
+import type { ClubSettings, Desk } from './desk.js';
 import { ComptoirError } from './errors.js';
 import { addMembershipPeriod, type Period } from './memberships.js';
 import { creditBalance, findMemberRow } from './members.js';
-import { formatMoney } from './money.js';
+import { formatMoney, roundCashToNickel } from './money.js';
+import type { Reader } from '../db/sql.js';
+import { findActivityRow, registeredCount } from './activities.js';
 import { paymentView, type OrderView } from './orders.js';
-import { paymentInputSchema, settlePayments } from './payments.js';
+import { paymentInputSchema, settlePayments, type SettledPayments } from './payments.js';
 import { takeReceiptNumber } from './receipts.js';
 import { registerInWrite } from './registrations.js';
 import { memberNumber, parseInput, positiveCents } from './validation.js';
@@ -62,10 +64,9 @@ interface PricedLine {
 
 const activityDescription = (a: ActivityTable) => `${a.name} (${a.season})`;
 
-function priceLines(ctx: WriteContext, input: z.output<typeof checkoutSchema>, orderMember: MemberTable | null): PricedLine[] {
-  const settings = ctx.desk.settings();
+function priceLines(r: Reader, settings: ClubSettings, input: { lines: z.output<typeof lineInputSchema>[] }, orderMember: MemberTable | null): PricedLine[] {
   return input.lines.map((line, position) => {
-    const member = line.memberNumber ? findMemberRow(ctx.w, line.memberNumber) : orderMember;
+    const member = line.memberNumber ? findMemberRow(r, line.memberNumber) : orderMember;
     const base = { position: position + 1, member, activity: null, force: false };
     switch (line.kind) {
       case 'membership':
@@ -73,7 +74,7 @@ function priceLines(ctx: WriteContext, input: z.output<typeof checkoutSchema>, o
         return { ...base, kind: 'membership', description: 'Adhésion annuelle', amountCents: settings.membershipPriceCents, force: line.force };
       case 'activity': {
         if (!member) throw new ComptoirError('MEMBER_REQUIRED');
-        const activity = findActivityRow(ctx.w, line.activityCode);
+        const activity = findActivityRow(r, line.activityCode);
         return { ...base, kind: 'activity', activity, description: activityDescription(activity), amountCents: activity.price_cents };
       }
       case 'donation':
@@ -97,7 +98,7 @@ export function checkout(desk: Desk, actor: Actor, input: unknown): CheckoutResu
     const { w } = ctx;
     const session = requireOpenSession(w, desk.id);
     const orderMember = values.memberNumber ? findMemberRow(w, values.memberNumber) : null;
-    const lines = priceLines(ctx, values, orderMember);
+    const lines = priceLines(w, ctx.desk.settings(), values, orderMember);
     const linesTotal = lines.reduce((sum, line) => sum + line.amountCents, 0);
     const settled = settlePayments(linesTotal, values.payments);
 
@@ -254,5 +255,61 @@ function newSaleView(
       };
     }),
     payments: payments.map(paymentView),
+  };
+}
+
+export const quoteSchema = z
+  .object({
+    memberNumber: memberNumber.optional(),
+    lines: z.array(lineInputSchema).max(50),
+    payments: z.array(paymentInputSchema).max(10).default([]),
+  })
+  .strict();
+
+export interface CheckoutQuote {
+  lines: { position: number; kind: LineKind; description: string; memberNumber: number | null; activityCode: string | null; amountCents: number; activityFull: boolean }[];
+  totalCents: number;
+  /** Settled by cheques, cards and credit so far. */
+  exactPaidCents: number;
+  /** What is left to pay; in cash it rounds to `cashDueCents`. */
+  remainingCents: number;
+  cashDueCents: number;
+  roundingCents: number;
+  /** Change for the cash tendered, when a cash payment is in the quote and covers what is due. */
+  changeCents: number | null;
+}
+
+/**
+ * What a cart costs and what the payments so far leave, without writing anything: the cart
+ * screen shows the same prices, rounding and change the checkout will record.
+ */
+export function quoteCheckout(desk: Desk, input: unknown): CheckoutQuote {
+  const values = parseInput(quoteSchema, input);
+  const r = desk.reader;
+  const orderMember = values.memberNumber ? findMemberRow(r, values.memberNumber) : null;
+  const lines = priceLines(r, desk.settings(), values, orderMember);
+  const totalCents = lines.reduce((sum, line) => sum + line.amountCents, 0);
+  const exactPaidCents = values.payments.reduce((sum, p) => (p.method === 'cash' ? sum : sum + p.amountCents), 0);
+  const remainingCents = totalCents - exactPaidCents;
+  const cashDueCents = remainingCents > 0 ? roundCashToNickel(remainingCents) : 0;
+  const cash = values.payments.find((p) => p.method === 'cash');
+  let settled: SettledPayments | null = null;
+  if (cash && cash.tenderedCents >= cashDueCents && cashDueCents > 0) settled = settlePayments(totalCents, values.payments);
+  return {
+    lines: lines.map((line) => ({
+      position: line.position,
+      kind: line.kind,
+      description: line.description,
+      memberNumber: line.member?.number ?? null,
+      activityCode: line.activity?.code ?? null,
+      amountCents: line.amountCents,
+      activityFull: line.activity?.capacity != null && registeredCount(r, line.activity.id) >= line.activity.capacity,
+    })),
+    totalCents,
+    exactPaidCents,
+    remainingCents,
+    cashDueCents,
+    roundingCents: cashDueCents > 0 ? cashDueCents - remainingCents : 0,
+    changeCents: settled ? settled.changeCents : null,
   };
 }

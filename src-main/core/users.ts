@@ -51,7 +51,7 @@ function toUser(row: AppUserTable): User {
 }
 
 const roleSchema = z.enum(['volunteer', 'treasurer', 'admin']);
-const createUserSchema = z.object({ name: text(80), role: roleSchema, pin }).strict();
+export const createUserSchema = z.object({ name: text(80), role: roleSchema, pin }).strict();
 
 /** Inserts a user inside an ongoing write; `pinHash` null makes a user that cannot sign in. */
 export function insertUser(ctx: WriteContext, name: string, role: UserRole, pinHash: string | null): User {
@@ -93,7 +93,7 @@ export function listUsers(desk: Desk): User[] {
     .map(toUser);
 }
 
-const signInSchema = z.object({ userId: z.string().min(1), pin: z.string().min(1).max(20) }).strict();
+export const signInSchema = z.object({ userId: z.string().min(1), pin: z.string().min(1).max(20) }).strict();
 
 /**
  * Checks a volunteer's PIN. Wrong PINs count; the fifth in a row locks the account for

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActivity } from '../../src-main/core/activities.js';
 import { voidOrder, refundOrder } from '../../src-main/core/corrections.js';
-import { checkout } from '../../src-main/core/sales.js';
+import { checkout, quoteCheckout } from '../../src-main/core/sales.js';
 import { getMember } from '../../src-main/core/members.js';
 import { getOrder } from '../../src-main/core/orders.js';
 import { currentCashSession } from '../../src-main/core/cash-sessions.js';
@@ -155,6 +155,24 @@ describe('checkout', () => {
     expect(errorCode(() => checkout(desk, admin, { memberNumber: no, lines: [{ kind: 'donation', amountCents: 1500 }], payments: [{ method: 'credit', amountCents: 1500 }] }))).toBe('INSUFFICIENT_CREDIT');
     checkout(desk, admin, { memberNumber: no, lines: [{ kind: 'donation', amountCents: 700 }], payments: [{ method: 'credit', amountCents: 700 }] });
     expect(getMember(desk, no).creditCents).toBe(300);
+  });
+});
+
+describe('quote', () => {
+  it('shows the cart screen the same total, cash rounding and change the checkout will record, writing nothing', () => {
+    const { desk, admin } = newDesk({ club: { membershipPriceCents: 2542 } });
+    const no = addMember(desk, admin, 'Jean', 'Tremblay');
+    const cart = { memberNumber: no, lines: [{ kind: 'membership' }] };
+    expect(quoteCheckout(desk, cart)).toMatchObject({ totalCents: 2542, remainingCents: 2542, cashDueCents: 2540, roundingCents: -2, changeCents: null });
+    const split = quoteCheckout(desk, {
+      ...cart,
+      payments: [{ method: 'cheque', amountCents: 1000, chequeNumber: '12', bank: 'Desjardins' }, { method: 'cash', tenderedCents: 2000 }],
+    });
+    expect(split).toMatchObject({ exactPaidCents: 1000, remainingCents: 1542, cashDueCents: 1540, roundingCents: -2, changeCents: 460 });
+    expect(split.lines).toEqual([
+      { position: 1, kind: 'membership', description: 'Adhésion annuelle', memberNumber: no, activityCode: null, amountCents: 2542, activityFull: false },
+    ]);
+    expect(count(desk, 'audit_log', "action <> 'member.create' AND action <> 'desk.init'")).toBe(0);
   });
 });
 
