@@ -146,6 +146,22 @@ const catalogue = {
     fr: (p) => `La ligne ${p.position} du reçu ${p.receipt} n'existe pas, est un arrondi ou a déjà été remboursée.`,
     en: (p) => `Line ${p.position} of receipt ${p.receipt} does not exist, is a rounding or was already refunded.`,
   },
+  NO_EMAIL_ADDRESS: {
+    fr: () => `Ce membre n'a pas d'adresse courriel : entrez-en une, ou imprimez le reçu.`,
+    en: () => `This member has no email address: enter one, or print the receipt.`,
+  },
+  NOT_SIGNED_IN: {
+    fr: () => `Votre session est terminée (inactivité). Choisissez votre nom et entrez votre NIP.`,
+    en: () => `Your session has ended (inactivity). Choose your name and enter your PIN.`,
+  },
+  UNKNOWN_METHOD: {
+    fr: (p) => `Demande inconnue : ${p.method}.`,
+    en: (p) => `Unknown request: ${p.method}.`,
+  },
+  INTERNAL: {
+    fr: () => `Une erreur inattendue est survenue ; rien n'a été enregistré. Réessayez, puis appelez le responsable si elle revient.`,
+    en: () => `An unexpected error occurred; nothing was saved. Try again, then call the person in charge if it happens again.`,
+  },
   USER_NOT_FOUND: {
     fr: () => `Ce bénévole n'existe pas ou n'est plus actif.`,
     en: () => `This volunteer does not exist or is no longer active.`,

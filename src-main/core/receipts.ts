@@ -1,6 +1,10 @@
+import { z } from 'zod';
 import { prepared } from '../db/sql.js';
+import type { Desk } from './desk.js';
 import { ComptoirError } from './errors.js';
-import type { WriteContext } from './write.js';
+import { findOrderRow } from './orders.js';
+import { parseInput } from './validation.js';
+import { commitWrite, type Actor, type WriteContext } from './write.js';
 
 export function formatReceiptNumber(prefix: string, seq: number): string {
   return `${prefix}-${String(seq).padStart(6, '0')}`;
@@ -24,4 +28,29 @@ export function takeReceiptNumber(ctx: WriteContext): { seq: number; receiptNumb
   const seq = desk.next_receipt_seq;
   moveDeskCounter.run(ctx.w, { deskId: ctx.desk.id, next: seq + 1 });
   return { seq, receiptNumber: formatReceiptNumber(desk.receipt_prefix, seq) };
+}
+
+export const emailReceiptSchema = z
+  .object({ receiptNumber: z.string().trim().min(1).max(30), email: z.email().optional() })
+  .strict();
+
+/**
+ * Asks for a receipt to be emailed. The desk holds no mail secrets: the request waits in the
+ * outbox and the central server sends it. Without an address, the member's own is used.
+ */
+export function emailReceipt(desk: Desk, actor: Actor, input: unknown): { receiptNumber: string; email: string } {
+  const values = parseInput(emailReceiptSchema, input);
+  return commitWrite(desk, actor, (ctx) => {
+    const order = findOrderRow(ctx.w, values.receiptNumber);
+    const memberEmail = order.member_id
+      ? ctx.w.get(ctx.w.qb.selectFrom('member').select('email').where('id', '=', order.member_id))?.email
+      : null;
+    const email = values.email ?? memberEmail;
+    if (!email) throw new ComptoirError('NO_EMAIL_ADDRESS');
+    const request = { receiptNumber: order.receipt_number, orderId: order.id, email, language: ctx.desk.language };
+    return {
+      change: { action: 'receipt.email', entityType: 'order', entityId: order.id, after: request },
+      result: { receiptNumber: order.receipt_number, email },
+    };
+  });
 }

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { listSchema as listActivitiesSchema } from '../core/activities.js';
+import { closeSchema, movementSchema, openSchema } from '../core/cash-sessions.js';
+import { refundSchema, voidSchema } from '../core/corrections.js';
+import { createMemberSchema, updateMemberSchema } from '../core/members.js';
+import { emailReceiptSchema } from '../core/receipts.js';
+import { cancelSchema, registerSchema } from '../core/registrations.js';
+import { checkoutSchema, quoteSchema } from '../core/sales.js';
+import { searchSchema } from '../core/search.js';
+import { signInSchema } from '../core/users.js';
+import { isoDate, memberNumber } from '../core/validation.js';
+import type { MethodName } from './methods.js';
+import {
+  activityViewSchema,
+  cardApprovalViewSchema,
+  cashSessionViewSchema,
+  checkoutResultSchema,
+  correctionResultSchema,
+  dayReportSchema,
+  deskStateSchema,
+  duplicateCandidateSchema,
+  memberProfileSchema,
+  memberViewSchema,
+  orderViewSchema,
+  quoteViewSchema,
+  registrationViewSchema,
+  rosterSchema,
+  searchPageSchema,
+  userSchema,
+} from './views.js';
+
+const nothing = z.object({}).strict();
+const activityCode = z.string().trim().min(1).max(20);
+
+/**
+ * The one contract between the UI and the core: every method, its input and its answer. Both
+ * transports (Electron IPC and the loopback HTTP of the browser mode) carry exactly this, and
+ * the renderer's client is typed from it.
+ */
+export const contract = {
+  'desk.state': { input: nothing, output: deskStateSchema, public: true },
+  'desk.setLanguage': { input: z.object({ language: z.enum(['fr', 'en']) }).strict(), output: deskStateSchema, public: true },
+  'users.list': { input: nothing, output: z.array(userSchema), public: true },
+  'session.signIn': { input: signInSchema, output: deskStateSchema, public: true },
+  'session.signOut': { input: nothing, output: deskStateSchema, public: true },
+
+  'drawer.open': { input: openSchema, output: cashSessionViewSchema },
+  'drawer.movement': { input: movementSchema, output: cashSessionViewSchema },
+  'drawer.close': { input: closeSchema, output: z.object({ session: cashSessionViewSchema, day: dayReportSchema }) },
+
+  'members.search': { input: searchSchema, output: searchPageSchema },
+  'members.profile': { input: z.object({ number: memberNumber }).strict(), output: memberProfileSchema },
+  'members.checkDuplicates': {
+    input: createMemberSchema.partial({ force: true }).extend({ excludeNumber: memberNumber.optional() }),
+    output: z.array(duplicateCandidateSchema),
+  },
+  'members.create': {
+    input: createMemberSchema,
+    output: z.discriminatedUnion('created', [
+      z.object({ created: z.literal(true), member: memberViewSchema }),
+      z.object({ created: z.literal(false), duplicates: z.array(duplicateCandidateSchema) }),
+    ]),
+  },
+  'members.update': { input: z.object({ number: memberNumber, changes: updateMemberSchema }).strict(), output: memberViewSchema },
+
+  'activities.list': { input: listActivitiesSchema, output: z.array(activityViewSchema) },
+  'activities.roster': { input: z.object({ code: activityCode }).strict(), output: rosterSchema },
+  'registrations.register': { input: registerSchema, output: registrationViewSchema },
+  'registrations.cancel': {
+    input: cancelSchema,
+    output: z.object({ cancelled: registrationViewSchema, movedUp: registrationViewSchema.nullable() }),
+  },
+
+  'sales.quote': { input: quoteSchema, output: quoteViewSchema },
+  'sales.checkout': { input: checkoutSchema, output: checkoutResultSchema },
+  'sales.void': { input: voidSchema, output: correctionResultSchema },
+  'sales.refund': { input: refundSchema, output: correctionResultSchema },
+  'orders.get': { input: z.object({ receiptNumber: z.string().trim().min(1).max(30) }).strict(), output: orderViewSchema },
+  'receipts.email': { input: emailReceiptSchema, output: z.object({ receiptNumber: z.string(), email: z.string() }) },
+  /** Card payment through the desk's terminal port; the approval then goes into the checkout. */
+  'payments.card': {
+    input: z.object({ amountCents: z.number().int().positive(), reference: z.string().min(1).max(40), slip: z.unknown() }).strict(),
+    output: cardApprovalViewSchema,
+  },
+
+  'reports.day': { input: z.object({ date: isoDate }).strict(), output: dayReportSchema },
+} satisfies Record<string, { input: z.ZodType; output: z.ZodType; public?: boolean }>;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export interface ApiError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/** Errors travel as data, never as thrown stack traces. */
+export type Result<M extends Method> = { ok: true; value: Output<M> } | { ok: false; error: ApiError };
+
+// Both lists name the same methods, or this does not compile.
+const sameNames: [Method, MethodName] extends [MethodName, Method] ? true : never = true;
+void sameNames;
+
+export function isMethod(name: string): name is Method {
+  return Object.hasOwn(contract, name);
+}

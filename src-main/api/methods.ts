@@ -1,0 +1,33 @@
+/**
+ * The contract's method names, alone: the Electron preload builds one function per name and must
+ * not bundle the schemas. contract.ts checks that both lists agree.
+ */
+export const METHOD_NAMES = [
+  'desk.state',
+  'desk.setLanguage',
+  'users.list',
+  'session.signIn',
+  'session.signOut',
+  'drawer.open',
+  'drawer.movement',
+  'drawer.close',
+  'members.search',
+  'members.profile',
+  'members.checkDuplicates',
+  'members.create',
+  'members.update',
+  'activities.list',
+  'activities.roster',
+  'registrations.register',
+  'registrations.cancel',
+  'sales.quote',
+  'sales.checkout',
+  'sales.void',
+  'sales.refund',
+  'orders.get',
+  'receipts.email',
+  'payments.card',
+  'reports.day',
+] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { createApiService } from '../../src-main/api/service.js';
+import { createUser } from '../../src-main/core/users.js';
+import { addMember, newDesk } from '../helpers.js';
+
+function volunteerDesk() {
+  const t = newDesk();
+  const volunteer = createUser(t.desk, t.admin, { name: 'Lise Bouchard', role: 'volunteer', pin: '1234' });
+  return { ...t, volunteer, api: createApiService(t.desk, { log: () => {} }) };
+}
+
+describe('the UI contract', () => {
+  it('asks for a signed-in volunteer before anything but the sign-in screen', async () => {
+    const { api, volunteer } = volunteerDesk();
+    expect(await api.call('members.search', { query: 'roy' })).toEqual({
+      ok: false,
+      error: { code: 'NOT_SIGNED_IN', message: 'Votre session est terminée (inactivité). Choisissez votre nom et entrez votre NIP.' },
+    });
+    const users = await api.call('users.list', {});
+    expect(users.ok && users.value.map((u) => u.name)).toEqual(['Lise Bouchard']);
+    const signedIn = await api.call('session.signIn', { userId: volunteer.id, pin: '1234' });
+    expect(signedIn.ok && signedIn.value.user?.name).toBe('Lise Bouchard');
+    expect((await api.call('members.search', { query: 'roy' })).ok).toBe(true);
+  });
+
+  it('carries errors as data in the desk language, never as a stack trace', async () => {
+    const { api, volunteer } = volunteerDesk();
+    const wrong = await api.call('session.signIn', { userId: volunteer.id, pin: '0000' });
+    expect(wrong).toEqual({ ok: false, error: { code: 'WRONG_PIN', message: 'NIP incorrect. Essayez de nouveau (encore 4 essai(s) avant le blocage).' } });
+    await api.call('desk.setLanguage', { language: 'en' });
+    await api.call('session.signIn', { userId: volunteer.id, pin: '1234' });
+    const bad = await api.call('members.profile', { number: 'abc' });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.error.message).toBe('Invalid input: "Number" has the wrong type');
+    expect(await api.callByName('members.delete', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+
+  it('answers a sale with the receipt, checked against the contract', async () => {
+    const { desk, admin, api, volunteer } = volunteerDesk();
+    const no = addMember(desk, admin, 'Jean', 'Roy');
+    await api.call('session.signIn', { userId: volunteer.id, pin: '1234' });
+    expect((await api.call('drawer.open', { count: { '2000': 2 } })).ok).toBe(true);
+    const sale = await api.call('sales.checkout', { memberNumber: no, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 3000 }] });
+    expect(sale.ok && sale.value.order.receiptNumber).toBe('A-000001');
+    expect(sale.ok && sale.value.order.createdBy).toBe('Lise Bouchard');
+    const profile = await api.call('members.profile', { number: no });
+    expect(profile.ok && profile.value.orders.map((o) => o.receiptNumber)).toEqual(['A-000001']);
+  });
+
+  it('signs the volunteer out after the idle time', async () => {
+    const t = newDesk();
+    const volunteer = createUser(t.desk, t.admin, { name: 'Lise', role: 'volunteer', pin: '1234' });
+    const api = createApiService(t.desk, { idleMinutes: 0 });
+    await api.call('session.signIn', { userId: volunteer.id, pin: '1234' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await api.call('members.search', { query: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+  });
+
+  it('takes a card approval through the terminal port', async () => {
+    const { api, volunteer } = volunteerDesk();
+    await api.call('session.signIn', { userId: volunteer.id, pin: '1234' });
+    const approval = await api.call('payments.card', { amountCents: 2500, reference: 'A-000001', slip: { authCode: 'ab12', last4: '4242', brand: 'visa' } });
+    expect(approval).toEqual({ ok: true, value: { terminal: 'standalone', authCode: 'AB12', last4: '4242', brand: 'visa', transactionId: null } });
+  });
+});
