@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Notice } from '../components/Notice';
+import { Header } from '../components/Header';
+import { ActivitiesScreen } from '../screens/Activities';
+import { CheckoutScreen } from '../screens/Checkout';
+import { CloseDrawerScreen } from '../screens/CloseDrawer';
+import { DaySummaryScreen } from '../screens/DaySummary';
+import { LookupScreen } from '../screens/Lookup';
+import { MemberScreen } from '../screens/Member';
+import { NewMemberScreen } from '../screens/NewMember';
+import { OpenDrawerScreen } from '../screens/OpenDrawer';
+import { ReceiptScreen } from '../screens/Receipt';
+import { SignInScreen } from '../screens/SignIn';
+import { call, setClientLanguage } from './api';
+import { LanguageContext } from './i18n';
+import { AppContext, type Cart, type CartLine, type DeskState, type Screen } from './navigation';
+import { useIdleSignOut } from './idle';
+
+const EMPTY_CART: Cart = { memberNumber: null, lines: [] };
+
+/** Where a volunteer lands: sign in, then open the drawer, then look members up. */
+function homeFor(state: DeskState): Screen {
+  if (!state.user) return { name: 'signIn' };
+  if (!state.drawer) return { name: 'openDrawer' };
+  return { name: 'lookup' };
+}
+
+export function App() {
+  const [state, setDeskState] = useState<DeskState | null>(null);
+  const [screen, setScreen] = useState<Screen>({ name: 'signIn' });
+  const [cart, setCart] = useState<Cart>(EMPTY_CART);
+  const [bootError, setBootError] = useState<string | null>(null);
+  // The latest state, for navigation decided right after a change (before React re-renders).
+  const latest = useRef<DeskState | null>(null);
+
+  const setState = useCallback((next: DeskState) => {
+    latest.current = next;
+    setDeskState(next);
+    setClientLanguage(next.language);
+    document.documentElement.lang = next.language === 'fr' ? 'fr-CA' : 'en-CA';
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const result = await call('desk.state', {});
+    if (!result.ok) {
+      setBootError(result.error.message);
+      return null;
+    }
+    setState(result.value);
+    return result.value;
+  }, [setState]);
+
+  useEffect(() => {
+    void refresh().then((next) => next && setScreen(homeFor(next)));
+  }, [refresh]);
+
+  const navigate = useCallback(
+    (next: Screen) => {
+      // Nothing past sign-in without a volunteer; nothing that takes money without a drawer.
+      if (!latest.current?.user && next.name !== 'signIn') return setScreen({ name: 'signIn' });
+      setScreen(next);
+      window.scrollTo(0, 0);
+    },
+    [],
+  );
+
+  const signOut = useCallback(async () => {
+    const result = await call('session.signOut', {});
+    if (result.ok) setState(result.value);
+    setCart(EMPTY_CART);
+    setScreen({ name: 'signIn' });
+  }, [setState]);
+
+  useIdleSignOut(state?.user ? state.idleMinutes : null, signOut);
+
+  const addToCart = useCallback((memberNumber: number, line: CartLine) => {
+    setCart((current) =>
+      current.memberNumber === memberNumber || current.lines.length === 0
+        ? { memberNumber, lines: [...current.lines, line] }
+        : { ...current, lines: [...current.lines, { ...line, memberNumber }] },
+    );
+  }, []);
+
+  const context = useMemo(
+    () => (state ? { state, navigate, refresh, setState, cart, setCart, addToCart } : null),
+    [state, navigate, refresh, setState, cart, addToCart],
+  );
+
+  if (!context) {
+    return <main className="screen">{bootError ? <Notice kind="error">{bootError}</Notice> : <p>Un instant…</p>}</main>;
+  }
+  return (
+    <LanguageContext.Provider value={context.state.language}>
+      <AppContext.Provider value={context}>
+        <Header onSignOut={signOut} />
+        <main className="screen" id="main">
+          <CurrentScreen screen={screen} />
+        </main>
+      </AppContext.Provider>
+    </LanguageContext.Provider>
+  );
+}
+
+function CurrentScreen({ screen }: { screen: Screen }) {
+  switch (screen.name) {
+    case 'signIn':
+      return <SignInScreen />;
+    case 'openDrawer':
+      return <OpenDrawerScreen />;
+    case 'lookup':
+      return <LookupScreen />;
+    case 'member':
+      return <MemberScreen key={screen.number} number={screen.number} />;
+    case 'newMember':
+      return <NewMemberScreen firstName={screen.firstName} lastName={screen.lastName} />;
+    case 'checkout':
+      return <CheckoutScreen />;
+    case 'receipt':
+      return <ReceiptScreen receiptNumber={screen.receiptNumber} change={screen.change ?? null} reprint={screen.reprint ?? false} />;
+    case 'activities':
+      return <ActivitiesScreen memberNumber={screen.memberNumber} />;
+    case 'closeDrawer':
+      return <CloseDrawerScreen />;
+    case 'daySummary':
+      return <DaySummaryScreen session={screen.session} day={screen.day} />;
+  }
+}

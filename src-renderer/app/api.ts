@@ -1,0 +1,48 @@
+import type { ApiError, Input, Method, Output, Result } from '../../src-main/api/contract';
+
+/** What the Electron preload exposes: one narrow function per contract method. */
+type Bridge = { [M in Method]: (input: Input<M>) => Promise<Result<M>> };
+
+declare global {
+  interface Window {
+    comptoir?: Bridge;
+  }
+}
+
+const OFFLINE: Record<'fr' | 'en', string> = {
+  fr: 'Le poste ne répond pas. Vérifiez que Comptoir est toujours ouvert, puis réessayez.',
+  en: 'The desk is not answering. Check that Comptoir is still open, then try again.',
+};
+
+let language: 'fr' | 'en' = 'fr';
+export function setClientLanguage(next: 'fr' | 'en'): void {
+  language = next;
+}
+
+/**
+ * Calls the core through whichever shell runs the UI: Electron's preload bridge, or the browser
+ * mode's loopback HTTP. Either way the answer is data: `{ ok: true, value }` or `{ ok: false, error }`.
+ */
+export async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<M>> {
+  try {
+    if (window.comptoir) return await window.comptoir[method](input);
+    const response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    if (!response.ok && response.status !== 400) throw new Error(String(response.status));
+    return (await response.json()) as Result<M>;
+  } catch {
+    return { ok: false, error: { code: 'OFFLINE', message: OFFLINE[language] } };
+  }
+}
+
+/** The value, or throws the error data (for code that shows errors through a boundary). */
+export async function callOrThrow<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+  const result = await call(method, input);
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+export type { ApiError, Input, Output, Method };

@@ -1,0 +1,57 @@
+import { createContext, useContext } from 'react';
+import type { Language } from './format';
+
+export type Texts<K extends string> = Record<Language, Record<K, string>>;
+
+export const LanguageContext = createContext<Language>('fr');
+
+export function useLanguage(): Language {
+  return useContext(LanguageContext);
+}
+
+/**
+ * Each screen keeps its own words, in French and English, next to its code:
+ * `const t = useTexts(TEXTS)`, then `t('title')` or `t('left', { n: 3 })` for "{n} places".
+ */
+export function useTexts<K extends string>(texts: Texts<K>): (key: K, params?: Record<string, string | number>) => string {
+  const language = useLanguage();
+  return (key, params) => {
+    let text = texts[language][key];
+    for (const [name, value] of Object.entries(params ?? {})) text = text.replaceAll(`{${name}}`, String(value));
+    return text;
+  };
+}
+
+/** Words used on many screens. */
+export const COMMON: Texts<
+  'cancel' | 'back' | 'confirm' | 'save' | 'close' | 'yes' | 'no' | 'loading' | 'memberNo' | 'signOut' | 'language' | 'home'
+> = {
+  fr: {
+    cancel: 'Annuler',
+    back: 'Retour',
+    confirm: 'Confirmer',
+    save: 'Sauvegarder',
+    close: 'Fermer',
+    yes: 'Oui',
+    no: 'Non',
+    loading: 'Un instant…',
+    memberNo: 'No de membre',
+    signOut: 'Se déconnecter',
+    language: 'English',
+    home: 'Accueil',
+  },
+  en: {
+    cancel: 'Cancel',
+    back: 'Back',
+    confirm: 'Confirm',
+    save: 'Save',
+    close: 'Close',
+    yes: 'Yes',
+    no: 'No',
+    loading: 'One moment…',
+    memberNo: 'Member no.',
+    signOut: 'Sign out',
+    language: 'Français',
+    home: 'Home',
+  },
+};

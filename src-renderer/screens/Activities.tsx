@@ -1,0 +1,3 @@
+export function ActivitiesScreen(_props: { memberNumber?: number | undefined }) {
+  return <h1>Activités</h1>;
+}

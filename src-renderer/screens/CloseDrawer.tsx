@@ -1,0 +1,3 @@
+export function CloseDrawerScreen() {
+  return <h1>Fermer la caisse</h1>;
+}

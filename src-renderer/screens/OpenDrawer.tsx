@@ -1,0 +1,3 @@
+export function OpenDrawerScreen() {
+  return <h1>Ouvrir la caisse</h1>;
+}

@@ -1,0 +1,121 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { call, type Output } from '../app/api';
+import { useTexts, type Texts } from '../app/i18n';
+import { useApp } from '../app/navigation';
+import { Button } from '../components/Button';
+import { Field } from '../components/Field';
+import { Notice } from '../components/Notice';
+
+const TEXTS: Texts<'title' | 'pick' | 'pin' | 'pinHint' | 'signIn' | 'other' | 'noUsers'> = {
+  fr: {
+    title: 'Bonjour ! Qui êtes-vous ?',
+    pick: 'Choisissez votre nom',
+    pin: 'Votre NIP',
+    pinHint: 'Les chiffres de votre NIP, puis Entrée.',
+    signIn: 'Se connecter',
+    other: 'Ce n’est pas moi',
+    noUsers: 'Aucun bénévole n’est inscrit à ce poste. Demandez à l’administrateur de vous ajouter.',
+  },
+  en: {
+    title: 'Hello! Who are you?',
+    pick: 'Choose your name',
+    pin: 'Your PIN',
+    pinHint: 'The digits of your PIN, then Enter.',
+    signIn: 'Sign in',
+    other: 'That is not me',
+    noUsers: 'No volunteer is registered at this desk. Ask the administrator to add you.',
+  },
+};
+
+type User = Output<'users.list'>[number];
+
+/** Screen 1: pick your name, type your PIN. */
+export function SignInScreen() {
+  const { setState, navigate } = useApp();
+  const t = useTexts(TEXTS);
+  const [users, setUsers] = useState<User[] | null>(null);
+  const [chosen, setChosen] = useState<User | null>(null);
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const pinInput = useRef<HTMLInputElement>(null);
+  const firstName = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    void call('users.list', {}).then((result) => (result.ok ? setUsers(result.value) : setError(result.error.message)));
+  }, []);
+  useEffect(() => {
+    if (chosen) pinInput.current?.focus();
+    else firstName.current?.focus();
+  }, [chosen, users]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen || busy) return;
+    setBusy(true);
+    const result = await call('session.signIn', { userId: chosen.id, pin });
+    setBusy(false);
+    setPin('');
+    if (!result.ok) return setError(result.error.message);
+    setState(result.value);
+    navigate(result.value.drawer ? { name: 'lookup' } : { name: 'openDrawer' });
+  };
+
+  return (
+    <section aria-labelledby="sign-in-title" className="narrow">
+      <h1 id="sign-in-title">{t('title')}</h1>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {!chosen ? (
+        <>
+          {users?.length === 0 ? <Notice kind="warning">{t('noUsers')}</Notice> : null}
+          <h2>{t('pick')}</h2>
+          <ul className="choice-list">
+            {(users ?? []).map((user, i) => (
+              <li key={user.id}>
+                <Button
+                  ref={i === 0 ? firstName : undefined}
+                  className="choice"
+                  onClick={() => {
+                    setChosen(user);
+                    setError(null);
+                  }}
+                >
+                  {user.name}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <form onSubmit={submit}>
+          <p className="chosen">{chosen.name}</p>
+          <Field
+            ref={pinInput}
+            label={t('pin')}
+            hint={t('pinHint')}
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            value={pin}
+            onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+          />
+          <div className="actions">
+            <Button
+              onClick={() => {
+                setChosen(null);
+                setPin('');
+                setError(null);
+              }}
+            >
+              {t('other')}
+            </Button>
+            <Button variant="primary" type="submit" disabled={busy || pin.length < 4}>
+              {t('signIn')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
