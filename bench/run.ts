@@ -3,6 +3,7 @@ import { formatFigure, progress, type Figure } from './figures.js';
 import { benchCheckout } from './checkout.js';
 import { benchDayReport } from './report.js';
 import { benchSearch, realisticQueries, slowestQueries } from './search.js';
+import { benchUi, bundleFigures } from './ui.js';
 
 /**
  * `npm run bench`: one line per figure, `name value unit`. Each group of figures lives in its own
@@ -12,7 +13,7 @@ import { benchSearch, realisticQueries, slowestQueries } from './search.js';
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const LABEL = MEMBERS % 1000 === 0 ? `${MEMBERS / 1000}k` : String(MEMBERS);
 
-function main(): void {
+async function main(): Promise<void> {
   const figures: Figure[] = [];
   const emit = (more: Figure[]) => {
     for (const figure of more) {
@@ -27,6 +28,9 @@ function main(): void {
     progress('Recherche…');
     emit(benchSearch(demo.desk, LABEL));
     emit([{ name: `rss_mb_${LABEL}`, value: process.memoryUsage().rss / 2 ** 20, unit: 'MB' }]);
+    progress('Écran du bénévole dans Chromium…');
+    emit(await benchUi(demo.desk));
+    emit(bundleFigures());
     if (process.env.BENCH_SLOW) {
       for (const { query, ms } of slowestQueries(demo.desk, realisticQueries(demo.desk, 120))) progress(`${ms.toFixed(3)} ms  ${query}`);
     }
@@ -39,4 +43,4 @@ function main(): void {
   emit(benchDayReport());
 }
 
-main();
+await main();

@@ -1,0 +1,105 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Desk } from '../../src-main/core/desk.js';
+import { verifyDatabase } from '../../src-main/core/verify.js';
+import { initializeDesk } from '../../src-main/core/setup.js';
+import { loadDemoData } from '../../src-main/demo/index.js';
+import { startBrowserMode, type BrowserMode } from '../../src-main/web/main.js';
+
+/** Debian's Chromium with the flags these machines need (no sandbox as root, no network chatter). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screens');
+
+export interface DeskInBrowser {
+  page: Page;
+  desk: Desk;
+  file: string;
+  mode: BrowserMode;
+  close(): Promise<void>;
+}
+
+/**
+ * A real desk: a demo club in a real SQLite file, served by the browser mode on 127.0.0.1, and
+ * Debian's Chromium on it. `setup` runs on the desk before the page opens.
+ */
+export async function openDeskInBrowser(options: { members?: number; setup?: (desk: Desk, adminId: string) => void } = {}): Promise<DeskInBrowser> {
+  const folder = mkdtempSync(join(tmpdir(), 'comptoir-e2e-'));
+  const file = join(folder, 'desk.sqlite');
+  const { desk: setupDesk, systemUserId } = initializeDesk(file, { deskName: 'Accueil', receiptPrefix: 'A' });
+  loadDemoData(setupDesk, { userId: systemUserId }, { members: options.members ?? 200, seed: 7 });
+  options.setup?.(setupDesk, systemUserId);
+  setupDesk.close();
+
+  const mode = await startBrowserMode({ file, log: () => {} });
+  const profile = mkdtempSync(join(tmpdir(), 'comptoir-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 860 },
+    locale: 'fr-CA',
+    timezoneId: 'America/Toronto',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(mode.server.url);
+  return {
+    page,
+    desk: mode.desk,
+    file,
+    mode,
+    close: async () => {
+      await context.close();
+      await mode.close();
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in by keyboard only: Tab to the name, Enter, the PIN, Enter. */
+export async function signInByKeyboard(page: Page, name: string, pin: string): Promise<void> {
+  await expect.poll(() => page.getByRole('button', { name }).count()).toBeGreaterThan(0);
+  const button = page.getByRole('button', { name });
+  for (let i = 0; i < 30 && !(await button.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(pin);
+  await page.keyboard.press('Enter');
+}
+
+/** Tabs forward until the element has focus (as a keyboard user would), then returns. */
+export async function tabTo(page: Page, locator: ReturnType<Page['getByRole']>, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await locator.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${locator.toString()} with Tab`);
+}
+
+/** A screenshot for a human eye, and axe on the same screen: no serious or critical violation. */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(serious, `axe on ${name}`).toEqual([]);
+}
+
+export function expectVerifyClean(desk: Desk): void {
+  expect(verifyDatabase(desk.reader)).toEqual([]);
+}
