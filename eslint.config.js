@@ -12,8 +12,15 @@ export default tseslint.config(
     },
   },
   {
+    // Electron exists only inside the shell: everything else runs under plain Node (tests, CLI,
+    // browser mode), where require('electron') throws.
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['src-main/electron/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['electron', 'electron-updater'] }] },
+  },
+  {
     // The core runs under plain Node and in tests: it must never reach for Electron.
     files: ['src-main/core/**', 'src-main/db/**', 'migrations/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['**/electron/**'] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: ['electron', 'electron-updater'], patterns: ['**/electron/**'] }] },
   },
 );

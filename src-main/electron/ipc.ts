@@ -1,0 +1,34 @@
+import { ipcMain, type WebContents } from 'electron';
+import type { ApiError } from '../api/contract.js';
+import { METHOD_NAMES, type MethodName } from '../api/methods.js';
+import type { ApiService } from '../api/service.js';
+import { isTrustedSender } from './sender.js';
+
+/** The IPC channel of a contract method; preload.ts builds the same names. */
+export const channelFor = (method: MethodName): string => `comptoir:${method}`;
+
+const REFUSED: ApiError = {
+  code: 'FORBIDDEN_SENDER',
+  message: 'Demande refusée : elle ne vient pas de la fenêtre de Comptoir.',
+};
+
+/**
+ * One `ipcMain.handle` per contract method, nothing generic: the channel names the method, the
+ * sender is checked before anything else, and the answer — success or error — is data.
+ * Returns a function that removes the handlers.
+ */
+export function registerIpc(api: ApiService, window: () => WebContents | null, onCall: (method: MethodName) => void = () => {}): () => void {
+  for (const method of METHOD_NAMES) {
+    ipcMain.handle(channelFor(method), (event, input: unknown) => {
+      const contents = window();
+      if (!contents || contents.isDestroyed() || !isTrustedSender(event, contents.id)) {
+        return { ok: false, error: REFUSED };
+      }
+      onCall(method);
+      return api.callByName(method, input);
+    });
+  }
+  return () => {
+    for (const method of METHOD_NAMES) ipcMain.removeHandler(channelFor(method));
+  };
+}

@@ -1,0 +1,48 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app, dialog, type BrowserWindow } from 'electron';
+
+/**
+ * Prints what the window shows. With a printer named in the desk's configuration (and present
+ * on this computer), straight to it without a dialog — the receipt printer at the desk; otherwise
+ * through the system's print dialog.
+ */
+export async function printPage(window: BrowserWindow, printerName: string | null): Promise<void> {
+  const contents = window.webContents;
+  const printers = printerName ? await contents.getPrintersAsync() : [];
+  const direct = printerName !== null && printers.some((printer) => printer.name === printerName);
+  const options = direct ? { silent: true, deviceName: printerName, printBackground: true } : { silent: false, printBackground: true };
+  const failure = await new Promise<string | null>((resolve) => {
+    contents.print(options, (success, reason) => resolve(success || /cancel/i.test(reason) ? null : reason));
+  });
+  if (failure !== null) {
+    await dialog.showMessageBox(window, {
+      type: 'error',
+      title: 'Impression',
+      message: direct ? `L’impression sur « ${printerName} » n’a pas fonctionné.` : 'L’impression n’a pas fonctionné.',
+      detail: `Vérifiez que l’imprimante est allumée et a du papier, puis réessayez. (${failure})`,
+    });
+  }
+}
+
+/** Saves what the window shows as a PDF (letter size) where the volunteer chooses. */
+export async function savePageAsPdf(window: BrowserWindow): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  const choice = await dialog.showSaveDialog(window, {
+    title: 'Enregistrer en PDF',
+    defaultPath: join(app.getPath('documents'), `comptoir-${today}.pdf`),
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  });
+  if (choice.canceled || !choice.filePath) return;
+  try {
+    const pdf = await window.webContents.printToPDF({ pageSize: 'Letter', printBackground: true });
+    await writeFile(choice.filePath, pdf);
+  } catch (error) {
+    await dialog.showMessageBox(window, {
+      type: 'error',
+      title: 'Enregistrer en PDF',
+      message: 'Le PDF n’a pas pu être enregistré.',
+      detail: `${choice.filePath}\n${(error as Error).message}`,
+    });
+  }
+}
