@@ -20,9 +20,16 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onCo
   const confirm = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const element = dialog.current;
+    // Where the keyboard was: it goes back there when the dialog closes, unless the screen moved it.
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (element && !element.open) element.showModal();
     confirm.current?.focus();
-    return () => element?.close();
+    return () => {
+      element?.close();
+      window.setTimeout(() => {
+        if (previous?.isConnected && (document.activeElement === document.body || document.activeElement === null)) previous.focus();
+      }, 0);
+    };
   }, []);
   return (
     <dialog

@@ -1,5 +1,436 @@
-import type { CashSession, DayReport } from '../app/navigation';
+import { useEffect, useRef } from 'react';
+import { formatDate, formatDateTime, formatMoney } from '../app/format';
+import { useLanguage, useTexts, type Texts } from '../app/i18n';
+import { useApp, type CashSession, type DayReport } from '../app/navigation';
+import { Button } from '../components/Button';
+import { colon, differenceText, formatTime, LINE_KIND_TOTAL_WORDS, METHOD_WORDS } from './sale-words';
+import './DaySummary.css';
 
-export function DaySummaryScreen({ day }: { session: CashSession; day: DayReport }) {
-  return <h1>Résumé {day.date}</h1>;
+const TEXTS: Texts<
+  | 'title'
+  | 'closed'
+  | 'thisDrawer'
+  | 'float'
+  | 'expected'
+  | 'counted'
+  | 'difference'
+  | 'reason'
+  | 'correctionReason'
+  | 'over'
+  | 'short'
+  | 'even'
+  | 'transactions'
+  | 'sales'
+  | 'voids'
+  | 'refunds'
+  | 'net'
+  | 'byMethod'
+  | 'method'
+  | 'count'
+  | 'total'
+  | 'byKind'
+  | 'kind'
+  | 'byActivity'
+  | 'activity'
+  | 'cheques'
+  | 'receipt'
+  | 'chequeNo'
+  | 'bank'
+  | 'amount'
+  | 'chequesTotal'
+  | 'noCheques'
+  | 'card'
+  | 'cardLine'
+  | 'corrections'
+  | 'noCorrections'
+  | 'original'
+  | 'by'
+  | 'when'
+  | 'voidWord'
+  | 'refundWord'
+  | 'sessions'
+  | 'desk'
+  | 'opened'
+  | 'closedBy'
+  | 'cashSales'
+  | 'inOut'
+  | 'stillOpen'
+  | 'nothing'
+  | 'print'
+  | 'done'
+> = {
+  fr: {
+    title: 'Résumé de la journée',
+    closed: 'La caisse est fermée. Voici le résumé de la journée du {date}, pour la trésorière ou le trésorier.',
+    thisDrawer: 'Cette caisse',
+    float: 'Fonds de caisse',
+    expected: 'Attendu',
+    counted: 'Compté',
+    difference: 'Écart',
+    reason: 'Raison de l’écart',
+    correctionReason: 'Raison',
+    over: 'surplus',
+    short: 'manque',
+    even: 'juste',
+    transactions: 'Transactions',
+    sales: 'Ventes',
+    voids: 'Annulations',
+    refunds: 'Remboursements',
+    net: 'Total net',
+    byMethod: 'Par mode de paiement',
+    method: 'Mode',
+    count: 'Nombre',
+    total: 'Total',
+    byKind: 'Par sorte d’article',
+    kind: 'Sorte',
+    byActivity: 'Par activité',
+    activity: 'Activité',
+    cheques: 'Chèques à déposer',
+    receipt: 'Reçu',
+    chequeNo: 'No du chèque',
+    bank: 'Banque',
+    amount: 'Montant',
+    chequesTotal: 'Total des chèques',
+    noCheques: 'Aucun chèque aujourd’hui.',
+    card: 'Cartes',
+    cardLine: '{count} paiement(s) par carte, total {amount}',
+    corrections: 'Annulations et remboursements',
+    noCorrections: 'Aucune annulation ni aucun remboursement aujourd’hui.',
+    original: 'Reçu d’origine',
+    by: 'Par',
+    when: 'Heure',
+    voidWord: 'Annulation',
+    refundWord: 'Remboursement',
+    sessions: 'Caisses de la journée',
+    desk: 'Poste',
+    opened: 'Ouverte par',
+    closedBy: 'Fermée par',
+    cashSales: 'Argent des ventes',
+    inOut: 'Entrées / sorties',
+    stillOpen: 'encore ouverte',
+    nothing: 'Rien à signaler.',
+    print: 'Imprimer',
+    done: 'Terminé',
+  },
+  en: {
+    title: 'Day summary',
+    closed: 'The drawer is closed. Here is the summary of {date}, for the treasurer.',
+    thisDrawer: 'This drawer',
+    float: 'Float',
+    expected: 'Expected',
+    counted: 'Counted',
+    difference: 'Difference',
+    reason: 'Reason for the difference',
+    correctionReason: 'Reason',
+    over: 'over',
+    short: 'short',
+    even: 'even',
+    transactions: 'Transactions',
+    sales: 'Sales',
+    voids: 'Voids',
+    refunds: 'Refunds',
+    net: 'Net total',
+    byMethod: 'By payment method',
+    method: 'Method',
+    count: 'Count',
+    total: 'Total',
+    byKind: 'By kind of item',
+    kind: 'Kind',
+    byActivity: 'By activity',
+    activity: 'Activity',
+    cheques: 'Cheques to deposit',
+    receipt: 'Receipt',
+    chequeNo: 'Cheque no.',
+    bank: 'Bank',
+    amount: 'Amount',
+    chequesTotal: 'Cheques total',
+    noCheques: 'No cheques today.',
+    card: 'Cards',
+    cardLine: '{count} card payment(s), total {amount}',
+    corrections: 'Voids and refunds',
+    noCorrections: 'No voids or refunds today.',
+    original: 'Original receipt',
+    by: 'By',
+    when: 'Time',
+    voidWord: 'Void',
+    refundWord: 'Refund',
+    sessions: 'The day’s drawers',
+    desk: 'Desk',
+    opened: 'Opened by',
+    closedBy: 'Closed by',
+    cashSales: 'Cash from sales',
+    inOut: 'In / out',
+    stillOpen: 'still open',
+    nothing: 'Nothing to report.',
+    print: 'Print',
+    done: 'Done',
+  },
+};
+
+/** Screen 10: what the day took in, for the treasurer; printed and filed with the deposit. */
+export function DaySummaryScreen({ session, day }: { session: CashSession; day: DayReport }) {
+  const { state, navigate, refresh } = useApp();
+  const language = useLanguage();
+  const t = useTexts(TEXTS);
+  const methods = useTexts(METHOD_WORDS);
+  const kinds = useTexts(LINE_KIND_TOTAL_WORDS);
+  const done = useRef<HTMLButtonElement>(null);
+  const money = (cents: number) => formatMoney(cents, language);
+  const words = { over: t('over'), short: t('short'), even: t('even') };
+
+  useEffect(() => done.current?.focus(), []);
+
+  const finish = async () => {
+    await refresh();
+    navigate({ name: 'openDrawer' });
+  };
+
+  return (
+    <section aria-labelledby="day-title" className="day-summary">
+      <h1 id="day-title">
+        {t('title')} — {formatDate(day.date, language)}
+      </h1>
+      <p className="print-only">
+        {state.desk.clubName} — {t('desk')} {state.desk.name}
+      </p>
+      <p className="no-print">{t('closed', { date: formatDate(day.date, language) })}</p>
+      <div className="actions">
+        <Button variant="primary" ref={done} onClick={() => void finish()}>
+          {t('done')}
+        </Button>
+        <Button onClick={() => window.print()}>{t('print')}</Button>
+      </div>
+
+      <h2>{t('thisDrawer')}</h2>
+      <dl className="facts day-facts">
+        <Fact label={t('float')} value={money(session.floatCents)} />
+        <Fact label={t('expected')} value={money(session.expectedCents)} />
+        <Fact label={t('counted')} value={session.countedCents === null ? '—' : money(session.countedCents)} />
+        <Fact label={t('difference')} value={session.differenceCents === null ? '—' : differenceText(session.differenceCents, language, words)} />
+      </dl>
+      {session.differenceReason ? (
+        <p>
+          <strong>
+            {t('reason')}
+            {colon(language)}
+          </strong>
+          {session.differenceReason}
+        </p>
+      ) : null}
+
+      <h2>{t('transactions')}</h2>
+      <dl className="facts day-facts">
+        <Fact label={t('sales')} value={String(day.orders.sales)} />
+        <Fact label={t('voids')} value={String(day.orders.voids)} />
+        <Fact label={t('refunds')} value={String(day.orders.refunds)} />
+        <Fact label={t('net')} value={money(day.orders.netTotalCents)} />
+      </dl>
+
+      <div className="day-columns">
+        <div>
+          <h2>{t('byMethod')}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('method')}</th>
+                <th scope="col" className="amount">
+                  {t('count')}
+                </th>
+                <th scope="col" className="amount">
+                  {t('total')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {day.byMethod.map((row) => (
+                <tr key={row.method}>
+                  <th scope="row">{methods(row.method)}</th>
+                  <td className="amount">{row.count}</td>
+                  <td className="amount">{money(row.totalCents)}</td>
+                </tr>
+              ))}
+              {day.byMethod.length === 0 ? (
+                <tr>
+                  <td colSpan={3}>{t('nothing')}</td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </div>
+        <div>
+          <h2>{t('byKind')}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('kind')}</th>
+                <th scope="col" className="amount">
+                  {t('count')}
+                </th>
+                <th scope="col" className="amount">
+                  {t('total')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {day.byLineKind.map((row) => (
+                <tr key={row.kind}>
+                  <th scope="row">{kinds(row.kind)}</th>
+                  <td className="amount">{row.count}</td>
+                  <td className="amount">{money(row.totalCents)}</td>
+                </tr>
+              ))}
+              {day.byLineKind.length === 0 ? (
+                <tr>
+                  <td colSpan={3}>{t('nothing')}</td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </div>
+      </div>
+
+      {day.byActivity.length > 0 ? (
+        <>
+          <h2>{t('byActivity')}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('activity')}</th>
+                <th scope="col" className="amount">
+                  {t('count')}
+                </th>
+                <th scope="col" className="amount">
+                  {t('total')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {day.byActivity.map((row) => (
+                <tr key={row.code}>
+                  <th scope="row">
+                    {row.name} <span className="day-code">({row.code})</span>
+                  </th>
+                  <td className="amount">{row.count}</td>
+                  <td className="amount">{money(row.totalCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
+      <h2>{t('cheques')}</h2>
+      {day.cheques.items.length === 0 ? (
+        <p>{t('noCheques')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('receipt')}</th>
+              <th scope="col">{t('chequeNo')}</th>
+              <th scope="col">{t('bank')}</th>
+              <th scope="col" className="amount">
+                {t('amount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {day.cheques.items.map((c) => (
+              <tr key={`${c.receiptNumber}-${c.chequeNumber}`}>
+                <td className="nowrap">{c.receiptNumber}</td>
+                <td>{c.chequeNumber}</td>
+                <td>{c.bank}</td>
+                <td className="amount">{money(c.amountCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                {t('chequesTotal')}
+              </th>
+              <td className="amount total">{money(day.cheques.totalCents)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+
+      <h2>{t('card')}</h2>
+      <p>{t('cardLine', { count: day.card.count, amount: money(day.card.totalCents) })}</p>
+
+      <h2>{t('corrections')}</h2>
+      {day.corrections.length === 0 ? (
+        <p>{t('noCorrections')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('kind')}</th>
+              <th scope="col">{t('receipt')}</th>
+              <th scope="col">{t('original')}</th>
+              <th scope="col" className="amount">
+                {t('amount')}
+              </th>
+              <th scope="col">{t('correctionReason')}</th>
+              <th scope="col">{t('by')}</th>
+              <th scope="col">{t('when')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {day.corrections.map((c) => (
+              <tr key={c.receiptNumber}>
+                <td>{c.kind === 'void' ? t('voidWord') : t('refundWord')}</td>
+                <td className="nowrap">{c.receiptNumber}</td>
+                <td className="nowrap">{c.originalReceiptNumber}</td>
+                <td className="amount">{money(c.totalCents)}</td>
+                <td>{c.reason ?? '—'}</td>
+                <td>{c.by}</td>
+                <td className="nowrap">{formatTime(c.createdAt, language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>{t('sessions')}</h2>
+      <div className="day-sessions">
+        {day.cashSessions.map((s) => (
+          <article key={s.id} className="day-session" aria-label={`${t('desk')} ${s.deskName}, ${formatDateTime(s.openedAt, language)}`}>
+            <h3>
+              {t('desk')} {s.deskName}
+            </h3>
+            <dl>
+              <Row label={t('opened')} value={`${s.openedBy}, ${formatTime(s.openedAt, language)}`} />
+              <Row label={t('closedBy')} value={s.closedBy && s.closedAt ? `${s.closedBy}, ${formatTime(s.closedAt, language)}` : t('stillOpen')} />
+              <Row label={t('float')} value={money(s.floatCents)} />
+              <Row label={t('cashSales')} value={money(s.cashSalesCents)} />
+              <Row label={t('inOut')} value={`+${money(s.cashInCents)} / −${money(s.cashOutCents)}`} />
+              <Row label={t('expected')} value={money(s.expectedCents)} />
+              <Row label={t('counted')} value={s.countedCents === null ? '—' : money(s.countedCents)} />
+              <Row label={t('difference')} value={s.differenceCents === null ? '—' : differenceText(s.differenceCents, language, words)} strong />
+              {s.differenceReason ? <Row label={t('reason')} value={s.differenceReason} /> : null}
+            </dl>
+          </article>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function Row({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <div className={strong ? 'day-row day-row-strong' : 'day-row'}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
 }
