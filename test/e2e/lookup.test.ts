@@ -1,10 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCashSession } from '../../src-main/core/cash-sessions.js';
+import { createMember } from '../../src-main/core/members.js';
 import { checkScreen, openDeskInBrowser, signInByKeyboard, type DeskInBrowser } from './harness.js';
 
 describe('the volunteer signs in and finds members', () => {
   let d: DeskInBrowser;
+  let leveille = 0;
   beforeAll(async () => {
-    d = await openDeskInBrowser();
+    d = await openDeskInBrowser({
+      setup: (desk, adminId) => {
+        const result = createMember(desk, { userId: adminId }, { firstName: 'Françoise', lastName: 'Léveillé-Côté', force: true });
+        if (result.created) leveille = result.member.number;
+        openCashSession(desk, { userId: adminId }, { count: { '2000': 5 } });
+      },
+    });
   });
   afterAll(async () => d?.close());
 
@@ -14,8 +23,38 @@ describe('the volunteer signs in and finds members', () => {
     await checkScreen(page, '01-connexion');
     await signInByKeyboard(page, 'Lise Bouchard', '9999');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('NIP incorrect. Essayez de nouveau');
+    await checkScreen(page, '01-connexion-nip');
     await page.keyboard.type('1234');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ouvrir la caisse');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Trouver un membre');
+  });
+
+  it('keeps the search field focused and finds Léveillé-Côté by typing « leveille »', async () => {
+    const { page } = d;
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search');
+    await page.keyboard.type('leveille');
+    await expect.poll(() => page.locator('#search-results').getAttribute('data-results-for')).toBe('leveille');
+    const first = page.getByRole('option').first();
+    await expect.poll(() => first.textContent()).toContain('Léveillé-Côté, Françoise');
+    await expect.poll(() => first.textContent()).toContain('Jamais membre');
+    await checkScreen(page, '03-recherche');
+  });
+
+  it('opens the highlighted member with the arrow keys and Enter', async () => {
+    const { page } = d;
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Françoise');
+  });
+
+  it('jumps straight to the member when a card is scanned (digits then Enter)', async () => {
+    const { page } = d;
+    // A reload (or a crash of the window) keeps the volunteer signed in and lands on the look-up.
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search');
+    await page.keyboard.type(String(leveille));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Léveillé-Côté');
   });
 });
