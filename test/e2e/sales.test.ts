@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCashSession } from '../../src-main/core/cash-sessions.js';
+import { createMember, getMember } from '../../src-main/core/members.js';
+import { updateClubSettings } from '../../src-main/core/settings.js';
+import { checkScreen, expectVerifyClean, openDeskInBrowser, signInByKeyboard, tabTo, type DeskInBrowser } from './harness.js';
+
+const money = (text: string) => new RegExp(text.replace(/ /g, '\\s').replace('$', '\\$'));
+
+describe('renewals at the desk', () => {
+  let d: DeskInBrowser;
+  const members: Record<string, number> = {};
+  beforeAll(async () => {
+    d = await openDeskInBrowser({
+      setup: (desk, adminId) => {
+        const admin = { userId: adminId };
+        // A price that is not a multiple of 5 ¢, so cash rounding shows.
+        updateClubSettings(desk, admin, { membershipPriceCents: 2542 });
+        for (const [first, last] of [['Gisèle', 'Ouellette-Bérubé'], ['Marcel', 'Thériault-Lemieux']] as const) {
+          const made = createMember(desk, admin, { firstName: first, lastName: last, force: true });
+          if (made.created) members[last] = made.member.number;
+        }
+        openCashSession(desk, admin, { count: { '2000': 5, '500': 4 } });
+      },
+    });
+  });
+  afterAll(async () => d?.close());
+
+  it('renews a member for cash by keyboard alone: rounding, change and receipt number right', async () => {
+    const { page, desk } = d;
+    await signInByKeyboard(page, 'Lise Bouchard', '1234');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search');
+    await page.keyboard.type('ouellette');
+    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('Ouellette-Bérubé, Gisèle');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Gisèle Ouellette-Bérubé');
+    await checkScreen(page, '04-profil-membre');
+    await tabTo(page, page.getByRole('button', { name: 'Renouveler', exact: true }));
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Panier');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Argent');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('50');
+    await expect.poll(() => page.locator('main').textContent()).toMatch(money('Monnaie à rendre24,60 $'));
+    await expect.poll(() => page.locator('main').textContent()).toMatch(money('Arrondi−0,02 $'));
+    await checkScreen(page, '06-panier-argent');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog').textContent()).toMatch(money('Confirmer la vente de 25,40 $'));
+    await checkScreen(page, '06-panier-confirmation');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Reçu A-\d{6}/);
+    const receiptNumber = (await page.getByRole('heading', { level: 1 }).textContent())!.match(/A-\d{6}/)![0];
+    await expect.poll(() => page.locator('main').textContent()).toMatch(money('Monnaie à rendre : 24,60 $'));
+    await checkScreen(page, '07-recu');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Trouver un membre');
+
+    const sale = desk.reader.rawGet<{ total_cents: number }>('SELECT total_cents FROM sale_order WHERE receipt_number = ?', receiptNumber);
+    expect(sale?.total_cents).toBe(2540);
+    expect(getMember(desk, members['Ouellette-Bérubé']).status.kind).toBe('active');
+    expectVerifyClean(desk);
+  });
+
+  it('takes a split cash + cheque payment', async () => {
+    const { page, desk } = d;
+    await page.keyboard.type(String(members['Thériault-Lemieux']));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Marcel Thériault-Lemieux');
+    await page.getByRole('button', { name: 'Renouveler', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Panier');
+
+    await page.getByRole('button', { name: 'Chèque', exact: true }).click();
+    await page.getByLabel('Numéro du chèque').fill('417');
+    await page.getByLabel('Banque').fill('Caisse Desjardins de Charlesbourg');
+    await page.getByLabel('Montant', { exact: true }).fill('20,00');
+    await page.getByRole('button', { name: 'Ajouter le chèque' }).click();
+    await page.getByRole('button', { name: 'Argent', exact: true }).click();
+    await page.getByLabel('Montant remis').fill('10');
+    await expect.poll(() => page.locator('main').textContent()).toMatch(money('Monnaie à rendre4,60 $'));
+    await checkScreen(page, '06-panier-cheque-argent');
+    await page.getByRole('button', { name: 'Encaisser' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirmer la vente' }).click();
+
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Reçu A-\d{6}/);
+    const text = await page.locator('main').textContent();
+    expect(text).toContain('417');
+    expect(text).toContain('Caisse Desjardins de Charlesbourg');
+    const receiptNumber = (await page.getByRole('heading', { level: 1 }).textContent())!.match(/A-\d{6}/)![0];
+    const payments = desk.reader.rawAll<{ method: string; amount_cents: number; tendered_cents: number | null; change_cents: number | null }>(
+      'SELECT p.method, p.amount_cents, p.tendered_cents, p.change_cents FROM payment p JOIN sale_order o ON o.id = p.order_id WHERE o.receipt_number = ? ORDER BY p.position',
+      receiptNumber,
+    );
+    expect(payments).toEqual([
+      { method: 'cheque', amount_cents: 2000, tendered_cents: null, change_cents: null },
+      { method: 'cash', amount_cents: 540, tendered_cents: 1000, change_cents: 460 },
+    ]);
+    expectVerifyClean(desk);
+  });
+});
