@@ -72,8 +72,8 @@ export async function openDeskInBrowser(options: { members?: number; setup?: (de
 
 /** Signs in by keyboard only: Tab to the name, Enter, the PIN, Enter. */
 export async function signInByKeyboard(page: Page, name: string, pin: string): Promise<void> {
-  await expect.poll(() => page.getByRole('button', { name }).count()).toBeGreaterThan(0);
   const button = page.getByRole('button', { name });
+  await button.waitFor();
   for (let i = 0; i < 30 && !(await button.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.keyboard.type(pin);
