@@ -25,7 +25,23 @@ export const clubSettingsSchema = z.object({
   /** Days after expiry during which the member is shown "in grace" and renews without a gap. */
   graceDays: z.number().int().min(0).max(365),
   membershipPriceCents: positiveCents,
+  /** Printed under the club's name on receipts; one line per line of text. */
+  clubAddress: z.string().trim().max(300).nullish(),
+  /** Numbers a receipt must show once the club has them: charity registration, GST/QST… */
+  registrationNumbers: z.array(z.object({ label: text(80), number: text(40) }).strict()).max(6).nullish(),
+  /** The club's logo on member cards: a PNG, base64-encoded (null removes it). */
+  logoPng: z.string().max(700_000).refine(isPngBase64, { message: 'logoPng' }).nullish(),
 });
+
+/** Base64 whose bytes start with the PNG signature (atob: the same under Node and in a browser). */
+function isPngBase64(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  try {
+    return atob(value.slice(0, 12)).startsWith('\x89PNG');
+  } catch {
+    return false;
+  }
+}
 export type ClubSettings = z.infer<typeof clubSettingsSchema>;
 
 export const DEFAULT_CLUB_SETTINGS: ClubSettings = {

@@ -41,6 +41,9 @@ const FIELD_LABELS: Record<string, { fr: string; en: string }> = {
   graceDays: { fr: 'Période de grâce (jours)', en: 'Grace period (days)' },
   membershipPriceCents: { fr: "Prix de l'adhésion", en: 'Membership price' },
   membershipRule: { fr: "Règle d'adhésion", en: 'Membership rule' },
+  clubAddress: { fr: 'Adresse du club', en: 'Club address' },
+  registrationNumbers: { fr: "Numéros d'enregistrement", en: 'Registration numbers' },
+  logoPng: { fr: 'Logo du club', en: 'Club logo' },
   endMonthDay: { fr: "Date de fin de l'adhésion (MM-JJ)", en: 'Membership end date (MM-DD)' },
   rolloverMonthDay: { fr: 'Date de bascule (MM-JJ)', en: 'Rollover date (MM-DD)' },
   activityCode: { fr: "Code d'activité", en: 'Activity code' },
@@ -66,6 +69,7 @@ const CHECK_MESSAGES: Record<string, { fr: string; en: string }> = {
   code: { fr: 'doit avoir 2 à 20 lettres, chiffres ou tirets (ex. : YOGA-A26)', en: 'must be 2 to 20 letters, digits or dashes (e.g. YOGA-A26)' },
   authCode: { fr: "doit avoir 2 à 12 lettres ou chiffres, comme sur le reçu du terminal", en: 'must be 2 to 12 letters or digits, as on the terminal slip' },
   notBlank: { fr: 'est obligatoire', en: 'is required' },
+  logoPng: { fr: 'doit être une image PNG (base64)', en: 'must be a PNG image (base64)' },
 };
 
 export const isoDate = z.string().refine(isIsoDate, { message: 'isoDate' });
