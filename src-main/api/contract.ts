@@ -30,6 +30,7 @@ import {
 } from './views.js';
 
 const nothing = z.object({}).strict();
+const pdfFile = z.object({ filename: z.string(), base64: z.string() });
 const activityCode = z.string().trim().min(1).max(20);
 
 /**
@@ -84,6 +85,21 @@ export const contract = {
   },
 
   'reports.day': { input: z.object({ date: isoDate }).strict(), output: dayReportSchema },
+
+  /** PDFs: a receipt (« COPIE » on reprints), a member card, the day report. */
+  'documents.receipt': {
+    input: z.object({ receiptNumber: z.string().trim().min(1).max(30), size: z.enum(['letter', 'roll']).default('letter'), copy: z.boolean().default(false) }).strict(),
+    output: pdfFile,
+  },
+  'documents.memberCard': { input: z.object({ number: memberNumber, size: z.enum(['cr80', 'letter']).default('cr80') }).strict(), output: pdfFile },
+  'documents.dayReport': { input: z.object({ date: isoDate }).strict(), output: pdfFile },
+  /** Saves a file where the volunteer chooses (Electron); `saved: false` lets the browser download it. */
+  'files.save': {
+    input: z.object({ filename: z.string().regex(/^[\w.-]{1,80}\.pdf$/), base64: z.string().max(20_000_000) }).strict(),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+  /** Prints the current screen on the desk's printer (Electron); `printed: false` means the page should print itself. */
+  'desk.print': { input: nothing, output: z.object({ printed: z.boolean() }) },
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType; public?: boolean }>;
 
 export type Contract = typeof contract;

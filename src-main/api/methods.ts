@@ -28,6 +28,11 @@ export const METHOD_NAMES = [
   'receipts.email',
   'payments.card',
   'reports.day',
+  'documents.receipt',
+  'documents.memberCard',
+  'documents.dayReport',
+  'files.save',
+  'desk.print',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -24,6 +24,11 @@ import type { Actor } from '../core/write.js';
 import { StandaloneTerminal } from '../payments/standalone.js';
 import type { CardTerminal } from '../payments/terminal.js';
 import { parseInput } from '../core/validation.js';
+import { dayReportFor, memberCardFor, receiptFor } from '../documents/index.js';
+
+function pdf(filename: string, bytes: Uint8Array): { filename: string; base64: string } {
+  return { filename, base64: Buffer.from(bytes).toString('base64') };
+}
 import { contract, isMethod, type ApiError, type Method, type Output, type Result } from './contract.js';
 
 export interface ApiOptions {
@@ -32,6 +37,10 @@ export interface ApiOptions {
   terminal?: CardTerminal;
   /** Where unexpected errors are reported (they reach the UI only as a plain message). */
   log?: (error: unknown) => void;
+  /** The shell's save dialog (Electron); without it the renderer downloads the file itself. */
+  saveFile?: (filename: string, bytes: Uint8Array) => Promise<string | null>;
+  /** The shell's printer (Electron: the configured printer, or the system dialog). */
+  print?: () => Promise<void>;
 }
 
 export interface ApiService {
@@ -109,6 +118,20 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
     'receipts.email': (input, actor) => emailReceipt(desk, actor, input),
     'payments.card': ({ amountCents, reference, slip }) => terminal.collect({ amountCents, reference }, slip),
     'reports.day': ({ date }) => dayReport(desk, date),
+    'documents.receipt': async ({ receiptNumber, size, copy }) =>
+      pdf(`recu-${receiptNumber}${copy ? '-copie' : ''}.pdf`, await receiptFor(desk, receiptNumber, { size, copy })),
+    'documents.memberCard': async ({ number, size }) => pdf(`carte-membre-${number}.pdf`, await memberCardFor(desk, number, size)),
+    'documents.dayReport': async ({ date }) => pdf(`rapport-${date}.pdf`, await dayReportFor(desk, date)),
+    'files.save': async ({ filename, base64 }) => {
+      if (!options.saveFile) return { saved: false, path: null };
+      const path = await options.saveFile(filename, Buffer.from(base64, 'base64'));
+      return { saved: path !== null, path };
+    },
+    'desk.print': async () => {
+      if (!options.print) return { printed: false };
+      await options.print();
+      return { printed: true };
+    },
   };
 
   const failure = (error: unknown): { ok: false; error: ApiError } => {

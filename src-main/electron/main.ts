@@ -7,7 +7,8 @@ import { ComptoirError } from '../core/errors.js';
 import { APP_SCHEME, APP_URL, serveRenderer } from './app-protocol.js';
 import { DeskConfigError, loadDeskConfig, type DeskConfig } from './config.js';
 import { registerIpc } from './ipc.js';
-import { printPage, savePageAsPdf } from './printing.js';
+import { useFontDirectory } from '../documents/index.js';
+import { printPage, saveFileAs, savePageAsPdf } from './printing.js';
 import { startUpdateChecks } from './updates.js';
 
 /** Minutes without a call before the volunteer is signed out (and the desk counts as quiet). */
@@ -51,12 +52,18 @@ function start(): BrowserWindow {
   const config = loadDeskConfig(app.getPath('userData'));
   const desk = openDeskOf(config);
   let lastCallAt = 0;
-  const api = createApiService(desk, { idleMinutes: IDLE_MINUTES, log: (error) => console.error(error) });
-
+  // Packaged, the PDF fonts live in the app's resources folder (electron-builder's extraResources).
+  if (app.isPackaged && process.resourcesPath) useFontDirectory(join(process.resourcesPath, 'fonts'));
   const rendererDir = join(app.getAppPath(), 'out', 'renderer');
   protocol.handle(APP_SCHEME, (request) => serveRenderer(rendererDir, request));
 
   const window = createWindow();
+  const api = createApiService(desk, {
+    idleMinutes: IDLE_MINUTES,
+    log: (error) => console.error(error),
+    saveFile: (filename, bytes) => saveFileAs(window, filename, bytes),
+    print: () => printPage(window, config.printerName),
+  });
   const unregister = registerIpc(
     api,
     () => (window.isDestroyed() ? null : window.webContents),

@@ -25,6 +25,18 @@ export async function printPage(window: BrowserWindow, printerName: string | nul
   }
 }
 
+/** Saves a document the desk made (receipt, card, day report) where the volunteer chooses; null if cancelled. */
+export async function saveFileAs(window: BrowserWindow, filename: string, bytes: Uint8Array): Promise<string | null> {
+  const choice = await dialog.showSaveDialog(window, {
+    title: 'Enregistrer en PDF',
+    defaultPath: join(app.getPath('documents'), filename),
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  });
+  if (choice.canceled || !choice.filePath) return null;
+  await writeFile(choice.filePath, bytes);
+  return choice.filePath;
+}
+
 /** Saves what the window shows as a PDF (letter size) where the volunteer chooses. */
 export async function savePageAsPdf(window: BrowserWindow): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);

@@ -1,8 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { call } from '../app/api';
+import { printScreen, savePdf } from '../app/documents';
 import { formatDate, formatDateTime, formatMoney } from '../app/format';
 import { useLanguage, useTexts, type Texts } from '../app/i18n';
 import { useApp, type CashSession, type DayReport } from '../app/navigation';
 import { Button } from '../components/Button';
+import { Notice } from '../components/Notice';
 import { colon, differenceText, formatTime, LINE_KIND_TOTAL_WORDS, METHOD_WORDS } from './sale-words';
 import './DaySummary.css';
 
@@ -57,6 +60,7 @@ const TEXTS: Texts<
   | 'stillOpen'
   | 'nothing'
   | 'print'
+  | 'pdf'
   | 'done'
 > = {
   fr: {
@@ -110,6 +114,7 @@ const TEXTS: Texts<
     stillOpen: 'encore ouverte',
     nothing: 'Rien à signaler.',
     print: 'Imprimer',
+    pdf: 'Rapport du jour en PDF',
     done: 'Terminé',
   },
   en: {
@@ -163,6 +168,7 @@ const TEXTS: Texts<
     stillOpen: 'still open',
     nothing: 'Nothing to report.',
     print: 'Print',
+    pdf: 'Day report as PDF',
     done: 'Done',
   },
 };
@@ -175,6 +181,7 @@ export function DaySummaryScreen({ session, day }: { session: CashSession; day: 
   const methods = useTexts(METHOD_WORDS);
   const kinds = useTexts(LINE_KIND_TOTAL_WORDS);
   const done = useRef<HTMLButtonElement>(null);
+  const [pdfError, setPdfError] = useState<string | null>(null);
   const money = (cents: number) => formatMoney(cents, language);
   const words = { over: t('over'), short: t('short'), even: t('even') };
 
@@ -198,8 +205,16 @@ export function DaySummaryScreen({ session, day }: { session: CashSession; day: 
         <Button variant="primary" ref={done} onClick={() => void finish()}>
           {t('done')}
         </Button>
-        <Button onClick={() => window.print()}>{t('print')}</Button>
+        <Button onClick={() => void printScreen()}>{t('print')}</Button>
+        <Button
+          onClick={() =>
+            void call('documents.dayReport', { date: day.date }).then(async (file) => setPdfError(file.ok ? await savePdf(file.value) : file.error.message))
+          }
+        >
+          {t('pdf')}
+        </Button>
       </div>
+      {pdfError ? <Notice kind="error">{pdfError}</Notice> : null}
 
       <h2>{t('thisDrawer')}</h2>
       <dl className="facts day-facts">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'rea
 import { call, type Output } from '../app/api';
 import { formatDate, formatMoney, type Language } from '../app/format';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
+import { printScreen, savePdf } from '../app/documents';
 import { useApp } from '../app/navigation';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
@@ -86,6 +87,8 @@ const TEXTS: Texts<
   | 'cardValidUntil'
   | 'cardNotValid'
   | 'print'
+  | 'cardPdf'
+  | 'cardSheetPdf'
   | 'backToProfile'
   | 'cardHint'
   | 'loadFailed'
@@ -157,6 +160,8 @@ const TEXTS: Texts<
     cardValidUntil: 'Valide jusqu’au',
     cardNotValid: 'Adhésion à renouveler',
     print: 'Imprimer',
+    cardPdf: 'Carte en PDF (format carte de crédit)',
+    cardSheetPdf: 'Carte en PDF (feuille lettre à découper)',
     backToProfile: 'Retour au profil',
     cardHint: 'Vérifiez la carte, puis appuyez sur « Imprimer ». Seule la carte sera imprimée.',
     loadFailed: 'La fiche n’a pas pu être ouverte. Revenez à la recherche et réessayez.',
@@ -228,6 +233,8 @@ const TEXTS: Texts<
     cardValidUntil: 'Valid until',
     cardNotValid: 'Membership to renew',
     print: 'Print',
+    cardPdf: 'Card as PDF (credit-card size)',
+    cardSheetPdf: 'Card as PDF (letter sheet to cut)',
     backToProfile: 'Back to the profile',
     cardHint: 'Check the card, then press “Print”. Only the card is printed.',
     loadFailed: 'The record could not be opened. Go back to the search and try again.',
@@ -656,6 +663,12 @@ function MemberCard({ member, headingRef, onBack }: { member: MemberView; headin
   const t = useTexts(TEXTS);
   const language = useLanguage();
   const valid = member.status.kind === 'active' || member.status.kind === 'grace';
+  const [pdfError, setPdfError] = useState<string | null>(null);
+  // The PDF card carries the scannable barcode (Code 128) of the member number.
+  const saveCard = async (size: 'cr80' | 'letter') => {
+    const file = await call('documents.memberCard', { number: member.number, size });
+    setPdfError(file.ok ? await savePdf(file.value) : file.error.message);
+  };
   return (
     <section aria-labelledby="member-title" className="card-view">
       <h1 id="member-title" ref={headingRef} tabIndex={-1} className="no-print">
@@ -680,11 +693,14 @@ function MemberCard({ member, headingRef, onBack }: { member: MemberView; headin
         </dl>
       </div>
       <div className="actions">
-        <Button variant="primary" onClick={() => window.print()}>
+        <Button variant="primary" onClick={() => void printScreen()}>
           {t('print')}
         </Button>
+        <Button onClick={() => void saveCard('cr80')}>{t('cardPdf')}</Button>
+        <Button onClick={() => void saveCard('letter')}>{t('cardSheetPdf')}</Button>
         <Button onClick={onBack}>{t('backToProfile')}</Button>
       </div>
+      {pdfError ? <Notice kind="error">{pdfError}</Notice> : null}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { call, type Output } from '../app/api';
 import { formatDate, formatDateTime, formatMoney } from '../app/format';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
+import { printScreen, savePdf } from '../app/documents';
 import { useApp } from '../app/navigation';
 import { Button } from '../components/Button';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -40,6 +41,8 @@ const TEXTS: Texts<
   | 'refundedBy'
   | 'seeReceipt'
   | 'print'
+  | 'pdf'
+  | 'pdfRoll'
   | 'email'
   | 'emailLabel'
   | 'emailInvalid'
@@ -93,6 +96,8 @@ const TEXTS: Texts<
     refundedBy: 'Un remboursement a été fait sur cette vente : reçu {n}.',
     seeReceipt: 'Voir le reçu {n}',
     print: 'Imprimer',
+    pdf: 'Enregistrer en PDF',
+    pdfRoll: 'PDF pour imprimante à reçus (80 mm)',
     email: 'Envoyer par courriel',
     emailLabel: 'Adresse courriel',
     emailInvalid: 'Vérifiez l’adresse courriel (exemple : nom@exemple.com).',
@@ -146,6 +151,8 @@ const TEXTS: Texts<
     refundedBy: 'A refund was made on this sale: receipt {n}.',
     seeReceipt: 'See receipt {n}',
     print: 'Print',
+    pdf: 'Save as PDF',
+    pdfRoll: 'PDF for receipt printer (80 mm)',
     email: 'Send by email',
     emailLabel: 'Email address',
     emailInvalid: 'Check the email address (example: name@example.com).',
@@ -220,6 +227,11 @@ function ReceiptView({
   const [emailError, setEmailError] = useState<string | null>(null);
   const [emailSent, setEmailSent] = useState<string | null>(null);
   const [voiding, setVoiding] = useState(false);
+  const [pdfError, setPdfError] = useState<string | null>(null);
+  const savePdfOf = async (size: 'letter' | 'roll') => {
+    const file = await call('documents.receipt', { receiptNumber, size, copy: reprint });
+    setPdfError(file.ok ? await savePdf(file.value) : file.error.message);
+  };
   const done = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -295,11 +307,14 @@ function ReceiptView({
         </form>
       ) : null}
 
+      {pdfError ? <Notice kind="error">{pdfError}</Notice> : null}
       <div className="actions">
         <Button variant="primary" ref={done} onClick={() => navigate({ name: 'lookup' })}>
           {t('done')}
         </Button>
-        {order ? <Button onClick={() => window.print()}>{t('print')}</Button> : null}
+        {order ? <Button onClick={() => void printScreen()}>{t('print')}</Button> : null}
+        {order ? <Button onClick={() => void savePdfOf('letter')}>{t('pdf')}</Button> : null}
+        {order ? <Button onClick={() => void savePdfOf('roll')}>{t('pdfRoll')}</Button> : null}
         {canVoid ? (
           <Button variant="danger" onClick={() => setVoiding(true)}>
             {t('voidButton')}

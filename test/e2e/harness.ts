@@ -1,4 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +52,7 @@ export async function openDeskInBrowser(options: { members?: number; setup?: (de
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 860 },
+    acceptDownloads: true,
     locale: 'fr-CA',
     timezoneId: 'America/Toronto',
   });
@@ -98,6 +100,19 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
   expect(serious, `axe on ${name}`).toEqual([]);
+}
+
+/** Clicks a button that saves a PDF, and returns the text of the PDF the browser downloaded. */
+export async function downloadedPdfText(page: Page, buttonName: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
+  const folder = mkdtempSync(join(tmpdir(), 'comptoir-download-'));
+  const file = join(folder, download.suggestedFilename());
+  await download.saveAs(file);
+  try {
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 export function expectVerifyClean(desk: Desk): void {

@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCashSession } from '../../src-main/core/cash-sessions.js';
 import { createMember, getMember } from '../../src-main/core/members.js';
 import { updateClubSettings } from '../../src-main/core/settings.js';
-import { checkScreen, expectVerifyClean, openDeskInBrowser, signInByKeyboard, tabTo, type DeskInBrowser } from './harness.js';
+import { checkScreen, downloadedPdfText, expectVerifyClean, openDeskInBrowser, signInByKeyboard, tabTo, type DeskInBrowser } from './harness.js';
 
 const money = (text: string) => new RegExp(text.replace(/ /g, '\\s').replace('$', '\\$'));
 
 describe('renewals at the desk', () => {
   let d: DeskInBrowser;
   const members: Record<string, number> = {};
+  let firstReceipt = '';
   beforeAll(async () => {
     d = await openDeskInBrowser({
       setup: (desk, adminId) => {
@@ -53,6 +54,11 @@ describe('renewals at the desk', () => {
     const receiptNumber = (await page.getByRole('heading', { level: 1 }).textContent())!.match(/A-\d{6}/)![0];
     await expect.poll(() => page.locator('main').textContent()).toMatch(money('Monnaie à rendre : 24,60 $'));
     await checkScreen(page, '07-recu');
+    const pdf = await downloadedPdfText(page, 'Enregistrer en PDF');
+    expect(pdf).toContain(receiptNumber);
+    expect(pdf).toContain('Gisèle Ouellette-Bérubé');
+    expect(pdf).toMatch(/Arrondi \(argent comptant\)\s+-0,02\s\$/);
+    await page.getByRole('button', { name: 'Terminé' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Trouver un membre');
 
@@ -60,6 +66,7 @@ describe('renewals at the desk', () => {
     expect(sale?.total_cents).toBe(2540);
     expect(getMember(desk, members['Ouellette-Bérubé']).status.kind).toBe('active');
     expectVerifyClean(desk);
+    firstReceipt = receiptNumber;
   });
 
   it('takes a split cash + cheque payment', async () => {
@@ -96,5 +103,25 @@ describe('renewals at the desk', () => {
       { method: 'cash', amount_cents: 540, tendered_cents: 1000, change_cents: 460 },
     ]);
     expectVerifyClean(desk);
+  });
+
+  it('reprints a past receipt from « Mes reçus », marked COPIE, and prints the member card as a PDF', async () => {
+    const { page } = d;
+    await page.getByRole('button', { name: 'Terminé' }).click();
+    await page.keyboard.type(String(members['Ouellette-Bérubé']));
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: `Afficher le reçu ${firstReceipt}` }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('COPIE');
+    const copy = await downloadedPdfText(page, 'Enregistrer en PDF');
+    expect(copy).toContain('COPIE');
+    expect(copy).toContain(firstReceipt);
+    await page.getByRole('button', { name: 'Terminé' }).click();
+    await page.keyboard.type(String(members['Ouellette-Bérubé']));
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Imprimer la carte' }).click();
+    await checkScreen(page, '04-carte-de-membre');
+    const card = await downloadedPdfText(page, 'Carte en PDF (format carte de crédit)');
+    expect(card).toContain('Gisèle Ouellette-Bérubé');
+    expect(card).toContain(String(members['Ouellette-Bérubé']));
   });
 });
