@@ -4,6 +4,7 @@ import { benchCheckout } from './checkout.js';
 import { benchDayReport } from './report.js';
 import { benchSearch, realisticQueries, slowestQueries } from './search.js';
 import { benchUi, bundleFigures } from './ui.js';
+import { benchDocuments } from './documents.js';
 
 /**
  * `npm run bench`: one line per figure, `name value unit`. Each group of figures lives in its own
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
   progress('Vente au comptoir, chacune à côté d’une écriture durable nue…');
   emit(benchCheckout());
   emit(benchDayReport());
+  progress('Documents PDF…');
+  emit(await benchDocuments());
 }
 
 await main();
