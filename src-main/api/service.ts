@@ -17,6 +17,7 @@ import { getOrder, memberOrders } from '../core/orders.js';
 import { emailReceipt } from '../core/receipts.js';
 import { memberRegistrations } from '../core/registrations.js';
 import { dayReport } from '../core/reports.js';
+import { recordCardApproval } from '../core/payments.js';
 import { checkout, quoteCheckout } from '../core/sales.js';
 import { searchMembers } from '../core/search.js';
 import { listUsers, signIn, type User } from '../core/users.js';
@@ -116,7 +117,10 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
     'sales.refund': (input, actor) => refundOrder(desk, actor, input),
     'orders.get': ({ receiptNumber }) => getOrder(desk, receiptNumber),
     'receipts.email': (input, actor) => emailReceipt(desk, actor, input),
-    'payments.card': ({ amountCents, reference, slip }) => terminal.collect({ amountCents, reference }, slip),
+    'payments.card': async ({ amountCents, reference, slip }, actor) => {
+      const approval = await terminal.collect({ amountCents, reference }, slip);
+      return recordCardApproval(desk, actor, { amountCents, reference, approval });
+    },
     'reports.day': ({ date }) => dayReport(desk, date),
     'documents.receipt': async ({ receiptNumber, size, copy }) =>
       pdf(`recu-${receiptNumber}${copy ? '-copie' : ''}.pdf`, await receiptFor(desk, receiptNumber, { size, copy })),

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { PaymentTable } from '../db/schema.js';
+import type { Desk } from './desk.js';
 import { ComptoirError } from './errors.js';
 import { formatMoney, roundCashToNickel, type Cents } from './money.js';
 import { cents, positiveCents, text } from './validation.js';
+import { commitWrite, type Actor } from './write.js';
 
 /**
  * What a card terminal reports for an approved payment. Card data never reaches the disk: only
@@ -112,4 +114,23 @@ function nonCashRow(p: PaymentInput): Omit<PaymentTable, 'id' | 'order_id' | 'po
     case 'cash':
       throw new Error('cash is settled by settlePayments');
   }
+}
+
+/**
+ * Records a card approval the moment the terminal gives it, before the sale is written: if the
+ * desk then loses the cart (sign-out, crash), the charge is still on record for the treasurer to
+ * match against the terminal's batch. The sale's own card payment is written by the checkout.
+ */
+export function recordCardApproval(
+  desk: Desk,
+  actor: Actor,
+  input: { amountCents: number; reference: string; approval: CardApproval },
+): CardApproval {
+  return commitWrite(desk, actor, (ctx) => {
+    const id = ctx.newId();
+    return {
+      change: { action: 'card.approved', entityType: 'card_approval', entityId: id, after: { id, at: ctx.at, ...input } },
+      result: input.approval,
+    };
+  });
 }

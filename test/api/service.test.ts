@@ -56,10 +56,13 @@ describe('the UI contract', () => {
     expect(await api.call('members.search', { query: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
   });
 
-  it('takes a card approval through the terminal port', async () => {
-    const { api, volunteer } = volunteerDesk();
+  it('takes a card approval through the terminal port and records it before any sale', async () => {
+    const { api, volunteer, desk: cardDesk } = volunteerDesk();
     await api.call('session.signIn', { userId: volunteer.id, pin: '1234' });
     const approval = await api.call('payments.card', { amountCents: 2500, reference: 'A-000001', slip: { authCode: 'ab12', last4: '4242', brand: 'visa' } });
     expect(approval).toEqual({ ok: true, value: { terminal: 'standalone', authCode: 'AB12', last4: '4242', brand: 'visa', transactionId: null } });
+    // On record at once: a cart lost after the terminal charged still leaves a trace for the treasurer.
+    const recorded = cardDesk.reader.rawGet<{ after_json: string }>("SELECT after_json FROM audit_log WHERE action = 'card.approved'");
+    expect(JSON.parse(recorded!.after_json)).toMatchObject({ amountCents: 2500, reference: 'A-000001', approval: { authCode: 'AB12', last4: '4242' } });
   });
 });
