@@ -23,4 +23,15 @@ export default tseslint.config(
     files: ['src-main/core/**', 'src-main/db/**', 'migrations/**'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron', 'electron-updater'], patterns: ['**/electron/**'] }] },
   },
+  {
+    // The renderer talks to the core only through the contract: it may import its types, never
+    // main-process code (which would also drag Node modules into the browser bundle).
+    files: ['src-renderer/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src-main/**'], allowTypeImports: true, message: 'Types only: the renderer reaches the core through src-main/api.' }] },
+      ],
+    },
+  },
 );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { call, type Output } from '../app/api';
-import { COMMON, useTexts, type Texts } from '../app/i18n';
+import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
 import { useApp } from '../app/navigation';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
@@ -55,6 +55,10 @@ export function LookupScreen() {
   const latest = useRef(0);
 
   useEffect(() => input.current?.focus(), []);
+  // Status labels come in the desk's language: ask again when it changes.
+  const language = useLanguage();
+  const searchAgain = useRef<() => void>(() => {});
+  useEffect(() => searchAgain.current(), [language]);
 
   const search = async (text: string, offset = 0): Promise<Page | null> => {
     const ticket = ++latest.current;
@@ -74,6 +78,10 @@ export function LookupScreen() {
     setPage(next);
     if (offset === 0) setActive(0);
     return next;
+  };
+
+  searchAgain.current = () => {
+    if (query.trim() !== '') void search(query);
   };
 
   const open = (number: number) => navigate({ name: 'member', number });

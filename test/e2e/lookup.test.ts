@@ -40,6 +40,18 @@ describe('the volunteer signs in and finds members', () => {
     await checkScreen(page, '03-recherche');
   });
 
+  it('switches to English and back, keeping the results', async () => {
+    const { page } = d;
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Find a member');
+    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('Never a member');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en-CA');
+    await checkScreen(page, '03-recherche-en');
+    await page.getByRole('button', { name: 'Français' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Trouver un membre');
+    await page.locator('#search').focus();
+  });
+
   it('opens the highlighted member with the arrow keys and Enter', async () => {
     const { page } = d;
     await page.keyboard.press('ArrowDown');
