@@ -237,8 +237,8 @@ export const cardApprovalViewSchema = z.object({
   transactionId: nullableString,
 });
 
-export const dayReportSchema = z.object({
-  date: z.string(),
+/** What was sold, paid and corrected (core/reports.ts's Takings): the day's, and each drawer's. */
+const takingsShape = {
   orders: z.object({ sales: z.number().int(), voids: z.number().int(), refunds: z.number().int(), netTotalCents: cents }),
   byMethod: z.array(z.object({ method: paymentMethodSchema, count: z.number().int(), totalCents: cents })),
   byLineKind: z.array(z.object({ kind: lineKindSchema, count: z.number().int(), totalCents: cents })),
@@ -259,6 +259,11 @@ export const dayReportSchema = z.object({
       createdAt: z.string(),
     }),
   ),
+};
+
+export const dayReportSchema = z.object({
+  date: z.string(),
+  ...takingsShape,
   cashSessions: z.array(
     z.object({
       id: z.string(),
@@ -275,6 +280,7 @@ export const dayReportSchema = z.object({
       differenceReason: nullableString,
       closedBy: nullableString,
       closedAt: nullableString,
+      ...takingsShape,
     }),
   ),
 });

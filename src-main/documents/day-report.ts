@@ -1,5 +1,6 @@
+import { businessDate } from '../core/clock.js';
 import type { ClubSettings } from '../core/desk.js';
-import type { CashSessionReport, DayReport } from '../core/reports.js';
+import type { CashSessionReport, DayReport, Takings } from '../core/reports.js';
 import { newPdf, savePdf } from './fonts.js';
 import { clockTime, colon, dateTime, LINE_KIND_NAMES, longDate, METHOD_NAMES, money, type Language } from './format.js';
 import { LETTER, Sheet } from './sheet.js';
@@ -19,9 +20,22 @@ const WORDS = {
     net: 'Total net de la journée',
     drawers: 'Caisses',
     noDrawer: 'Aucune caisse ouverte ce jour-là.',
-    drawer: (desk: string, by: string, at: string) => `Poste ${desk} — ouverte par ${by} à ${at}`,
-    closed: (by: string, at: string) => `Fermée par ${by} à ${at}`,
+    desk: 'Poste',
+    openedCol: 'Ouverte',
+    closedCol: 'Fermée',
+    netCol: 'Net',
+    differenceCol: 'Écart',
+    notClosed: 'encore ouverte',
+    byAt: (by: string, at: string) => `${by}, ${at}`,
+    wholeDay: 'Toute la journée, tous les postes',
+    drawerTitle: (n: number, of: number, desk: string) => `Caisse ${n} de ${of} — poste ${desk}`,
+    opened: (by: string, when: string) => `Ouverte par ${by} ${when}`,
+    closed: (by: string, when: string) => `Fermée par ${by} ${when}`,
+    at: (time: string) => `à ${time}`,
+    on: (dateAndTime: string) => `le ${dateAndTime}`,
     stillOpen: 'Encore ouverte : pas encore comptée.',
+    drawerNet: 'Total net de la caisse',
+    cash: 'Argent comptant',
     float: 'Fond de caisse',
     cashSales: 'Ventes au comptant (net)',
     cashIn: 'Entrées d’argent',
@@ -68,9 +82,22 @@ const WORDS = {
     net: 'Net total for the day',
     drawers: 'Cash drawers',
     noDrawer: 'No drawer was opened that day.',
-    drawer: (desk: string, by: string, at: string) => `Desk ${desk} — opened by ${by} at ${at}`,
-    closed: (by: string, at: string) => `Closed by ${by} at ${at}`,
+    desk: 'Desk',
+    openedCol: 'Opened',
+    closedCol: 'Closed',
+    netCol: 'Net',
+    differenceCol: 'Difference',
+    notClosed: 'still open',
+    byAt: (by: string, at: string) => `${by}, ${at}`,
+    wholeDay: 'The whole day, every desk',
+    drawerTitle: (n: number, of: number, desk: string) => `Drawer ${n} of ${of} — desk ${desk}`,
+    opened: (by: string, when: string) => `Opened by ${by} ${when}`,
+    closed: (by: string, when: string) => `Closed by ${by} ${when}`,
+    at: (time: string) => `at ${time}`,
+    on: (dateAndTime: string) => `on ${dateAndTime}`,
     stillOpen: 'Still open: not counted yet.',
+    drawerNet: 'Net total for the drawer',
+    cash: 'Cash',
     float: 'Float',
     cashSales: 'Cash sales (net)',
     cashIn: 'Cash in',
@@ -111,22 +138,44 @@ const WORDS = {
   },
 };
 
-/** The treasurer's day (DayReport) on letter paper, as many pages as it takes. */
+type Words = (typeof WORDS)[Language];
+
+/**
+ * The treasurer's day (DayReport) on letter paper, as many pages as it takes: a summary with
+ * every drawer on one line; the day's totals, every desk together; then each drawer on its own,
+ * from its opening to its count, with its own sales, payments, cheques, cards and corrections,
+ * starting on a new page so it can go in that drawer's deposit envelope.
+ */
 export async function dayReportPdf(report: DayReport, club: Pick<ClubSettings, 'clubName'>, options: DayReportOptions = {}): Promise<Uint8Array> {
   const language = options.language ?? 'fr';
   const w = WORDS[language];
   const day = longDate(report.date, language);
   const at = options.printedAt ? new Date(options.printedAt) : undefined;
   const { doc, fonts } = await newPdf({ title: w.title(day), language, ...(at ? { at } : {}) });
+  // The part being laid out, named again at the top of each page it continues on.
+  let current: string | undefined;
   const sheet = new Sheet(fonts, LETTER, 10.5, (s) => {
-    s.text(w.continued(day), { bold: true });
+    s.text(current ? `${w.continued(day)} · ${current}` : w.continued(day), { bold: true });
     s.rule();
   });
   const base = sheet.baseSize;
   const m = (cents: number) => money(cents, language);
+  const time = (iso: string) => moment(iso, report.date, language);
+  /** A part of the report: the whole day, or one drawer, which starts a page of its own. */
+  const part = (title: string, newPage: boolean) => {
+    current = undefined;
+    if (newPage) sheet.ensure(Number.POSITIVE_INFINITY);
+    sheet.space(base * (newPage ? 0.6 : 1.2));
+    sheet.text(title, { size: base + 4.5, bold: true, keepWithNext: sheet.leading() * 6 });
+    sheet.rule(1, 3);
+    current = title;
+  };
   const heading = (text: string) => {
+    // Room below for a table's titles, rule and first row: never a heading alone at the bottom.
+    const keep = sheet.leading() * 3 + 8;
+    sheet.ensure(base * 0.9 + sheet.leading(base + 2.5) + keep);
     sheet.space(base * 0.9);
-    sheet.text(text, { size: base + 2.5, bold: true, keepWithNext: sheet.leading() * 3 });
+    sheet.text(text, { size: base + 2.5, bold: true, keepWithNext: keep });
     sheet.space(2);
   };
 
@@ -141,45 +190,87 @@ export async function dayReportPdf(report: DayReport, club: Pick<ClubSettings, '
 
   heading(w.drawers);
   if (report.cashSessions.length === 0) sheet.text(w.noDrawer);
-  for (const session of report.cashSessions) drawer(sheet, session, language);
+  else {
+    sheet.table(
+      [
+        { title: w.desk, share: 1.1 },
+        { title: w.openedCol, share: 2.8 },
+        { title: w.closedCol, share: 2.8 },
+        { title: w.netCol, share: 1.2, align: 'right' },
+        { title: w.differenceCol, share: 1.1, align: 'right' },
+      ],
+      report.cashSessions.map((s) => [
+        s.deskName,
+        w.byAt(s.openedBy, time(s.openedAt)),
+        s.closedBy && s.closedAt ? w.byAt(s.closedBy, time(s.closedAt)) : w.notClosed,
+        m(s.orders.netTotalCents),
+        s.differenceCents === null ? '—' : m(s.differenceCents),
+      ]),
+    );
+  }
+
+  const signature = () => {
+    sheet.space(base * 3);
+    sheet.text(w.checked, { keepWithNext: base });
+  };
+
+  part(w.wholeDay, false);
+  takings(sheet, report, language, heading);
+  signature();
+
+  report.cashSessions.forEach((session, i) => {
+    // On a page of its own, to go with that drawer's count and deposit.
+    part(w.drawerTitle(i + 1, report.cashSessions.length, session.deskName), true);
+    drawer(sheet, session, report.date, language, heading);
+    signature();
+  });
+
+  sheet.render(doc, (page, pages) => w.page(day, page, pages));
+  return savePdf(doc);
+}
+
+/** Payments by method, sales by kind and by activity, cheques, cards, voids and refunds. */
+function takings(sheet: Sheet, t: Takings, language: Language, heading: (text: string) => void): void {
+  const w: Words = WORDS[language];
+  const m = (cents: number) => money(cents, language);
 
   heading(w.byMethod);
   sheet.table(
     [{ title: w.method, share: 3 }, { title: w.count, share: 1, align: 'right' }, { title: w.total, share: 1.5, align: 'right' }],
-    report.byMethod.map((r) => [METHOD_NAMES[r.method][language], String(r.count), m(r.totalCents)]),
-    [w.total, '', m(report.byMethod.reduce((sum, r) => sum + r.totalCents, 0))],
+    t.byMethod.map((r) => [METHOD_NAMES[r.method][language], String(r.count), m(r.totalCents)]),
+    [w.total, '', m(t.byMethod.reduce((sum, r) => sum + r.totalCents, 0))],
   );
 
   heading(w.byKind);
   sheet.table(
     [{ title: w.kind, share: 3 }, { title: w.count, share: 1, align: 'right' }, { title: w.total, share: 1.5, align: 'right' }],
-    report.byLineKind.map((r) => [LINE_KIND_NAMES[r.kind][language], r.kind === 'rounding' ? '' : String(r.count), m(r.totalCents)]),
-    [w.total, '', m(report.byLineKind.reduce((sum, r) => sum + r.totalCents, 0))],
+    t.byLineKind.map((r) => [LINE_KIND_NAMES[r.kind][language], r.kind === 'rounding' ? '' : String(r.count), m(r.totalCents)]),
+    [w.total, '', m(t.byLineKind.reduce((sum, r) => sum + r.totalCents, 0))],
   );
 
-  if (report.byActivity.length > 0) {
+  if (t.byActivity.length > 0) {
     heading(w.byActivity);
     sheet.table(
       [{ title: w.code, share: 1.2 }, { title: w.activity, share: 2.8 }, { title: w.count, share: 1, align: 'right' }, { title: w.total, share: 1.5, align: 'right' }],
-      report.byActivity.map((a) => [a.code, a.name, String(a.count), m(a.totalCents)]),
+      t.byActivity.map((a) => [a.code, a.name, String(a.count), m(a.totalCents)]),
     );
   }
 
   heading(w.cheques);
-  if (report.cheques.items.length === 0) sheet.text(w.noCheque);
+  if (t.cheques.items.length === 0) sheet.text(w.noCheque);
   else {
     sheet.table(
       [{ title: w.receipt, share: 1.3 }, { title: w.chequeNo, share: 1.2 }, { title: w.bank, share: 2.3 }, { title: w.amount, share: 1.3, align: 'right' }],
-      report.cheques.items.map((c) => [c.receiptNumber, c.chequeNumber, c.bank, m(c.amountCents)]),
-      [`${w.total} (${report.cheques.items.length})`, '', '', m(report.cheques.totalCents)],
+      t.cheques.items.map((c) => [c.receiptNumber, c.chequeNumber, c.bank, m(c.amountCents)]),
+      [`${w.total} (${t.cheques.items.length})`, '', '', m(t.cheques.totalCents)],
     );
   }
 
   heading(w.cards);
-  sheet.text(w.cardLine(report.card.count, m(report.card.totalCents)));
+  sheet.text(w.cardLine(t.card.count, m(t.card.totalCents)));
 
   heading(w.corrections);
-  if (report.corrections.length === 0) sheet.text(w.none);
+  if (t.corrections.length === 0) sheet.text(w.none);
   else {
     sheet.table(
       [
@@ -190,36 +281,48 @@ export async function dayReportPdf(report: DayReport, club: Pick<ClubSettings, '
         { title: w.reason, share: 2.2 },
         { title: w.by, share: 1.6 },
       ],
-      report.corrections.map((c) => [c.receiptNumber, c.originalReceiptNumber, w[c.kind], m(c.totalCents), c.reason ?? '', c.by]),
+      t.corrections.map((c) => [c.receiptNumber, c.originalReceiptNumber, w[c.kind], m(c.totalCents), c.reason ?? '', c.by]),
     );
   }
-
-  sheet.space(base * 3);
-  sheet.text(w.checked);
-  sheet.render(doc, (page, pages) => w.page(day, page, pages));
-  return savePdf(doc);
 }
 
-/** One drawer: who opened and closed it, and how the cash adds up to what was counted. */
-function drawer(sheet: Sheet, s: CashSessionReport, language: Language): void {
-  const w = WORDS[language];
+/**
+ * One drawer: who opened and closed it and when, what it took, how the cash adds up to what was
+ * counted, then its own takings.
+ */
+function drawer(sheet: Sheet, s: CashSessionReport, date: string, language: Language, heading: (text: string) => void): void {
+  const w: Words = WORDS[language];
   const m = (cents: number) => money(cents, language);
   const detail = { indent: 12, amountWidth: 110 };
+  const when = (iso: string) => (sameDay(iso, date) ? w.at(clockTime(iso, language)) : w.on(dateTime(iso, language)));
+  sheet.text(w.opened(s.openedBy, when(s.openedAt)), { bold: true });
+  sheet.text(s.closedBy && s.closedAt ? w.closed(s.closedBy, when(s.closedAt)) : w.stillOpen, { bold: true });
   sheet.space(4);
-  sheet.text(w.drawer(s.deskName, s.openedBy, clockTime(s.openedAt, language)), { bold: true, keepWithNext: sheet.leading() * 6 });
+  sheet.text(w.counts(s.orders.sales, s.orders.voids, s.orders.refunds));
+  sheet.amount(w.drawerNet, m(s.orders.netTotalCents), { bold: true, amountWidth: 120 });
+
+  heading(w.cash);
   sheet.amount(w.float, m(s.floatCents), detail);
   sheet.amount(w.cashSales, m(s.cashSalesCents), detail);
   sheet.amount(w.cashIn, m(s.cashInCents), detail);
   sheet.amount(w.cashOut, m(-s.cashOutCents || 0), detail);
   sheet.amount(w.expected, m(s.expectedCents), { ...detail, bold: true });
-  if (s.countedCents === null || s.differenceCents === null) {
-    sheet.text(w.stillOpen, { indent: 12 });
-    return;
+  if (s.countedCents !== null && s.differenceCents !== null) {
+    sheet.amount(w.counted, m(s.countedCents), { ...detail, bold: true });
+    const d = s.differenceCents;
+    if (d === 0) sheet.text(w.exact, { indent: 12 });
+    else sheet.amount(d > 0 ? w.over : w.short, m(d), { ...detail, bold: true });
+    if (s.differenceReason) sheet.text(`${colon(w.reason, language)} ${s.differenceReason}`, { indent: 12 });
   }
-  sheet.amount(w.counted, m(s.countedCents), { ...detail, bold: true });
-  const d = s.differenceCents;
-  if (d === 0) sheet.text(w.exact, { indent: 12 });
-  else sheet.amount(d > 0 ? w.over : w.short, m(d), { ...detail, bold: true });
-  if (s.differenceReason) sheet.text(`${colon(w.reason, language)} ${s.differenceReason}`, { indent: 12 });
-  if (s.closedBy && s.closedAt) sheet.text(w.closed(s.closedBy, clockTime(s.closedAt, language)), { indent: 12 });
+
+  takings(sheet, s, language, heading);
+}
+
+/** « 9 h 00 » on the report's day; with the date for a drawer left open across midnight. */
+function moment(isoInstant: string, date: string, language: Language): string {
+  return sameDay(isoInstant, date) ? clockTime(isoInstant, language) : dateTime(isoInstant, language);
+}
+
+function sameDay(isoInstant: string, date: string): boolean {
+  return businessDate(new Date(isoInstant)) === date;
 }

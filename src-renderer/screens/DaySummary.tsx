@@ -52,6 +52,7 @@ const TEXTS: Texts<
   | 'voidWord'
   | 'refundWord'
   | 'sessions'
+  | 'wholeDay'
   | 'desk'
   | 'opened'
   | 'closedBy'
@@ -106,6 +107,7 @@ const TEXTS: Texts<
     voidWord: 'Annulation',
     refundWord: 'Remboursement',
     sessions: 'Caisses de la journée',
+    wholeDay: 'Toute la journée, tous les postes',
     desk: 'Poste',
     opened: 'Ouverte par',
     closedBy: 'Fermée par',
@@ -160,6 +162,7 @@ const TEXTS: Texts<
     voidWord: 'Void',
     refundWord: 'Refund',
     sessions: 'The day’s drawers',
+    wholeDay: 'The whole day, every desk',
     desk: 'Desk',
     opened: 'Opened by',
     closedBy: 'Closed by',
@@ -173,17 +176,20 @@ const TEXTS: Texts<
   },
 };
 
+/** The breakdowns a day and each of its drawers share. */
+type Takings = Pick<DayReport, 'orders' | 'byMethod' | 'byLineKind' | 'byActivity' | 'cheques' | 'card' | 'corrections'>;
+
 /** Screen 10: what the day took in, for the treasurer; printed and filed with the deposit. */
 export function DaySummaryScreen({ session, day }: { session: CashSession; day: DayReport }) {
   const { state, navigate, refresh } = useApp();
   const language = useLanguage();
   const t = useTexts(TEXTS);
-  const methods = useTexts(METHOD_WORDS);
-  const kinds = useTexts(LINE_KIND_TOTAL_WORDS);
   const done = useRef<HTMLButtonElement>(null);
   const [pdfError, setPdfError] = useState<string | null>(null);
   const money = (cents: number) => formatMoney(cents, language);
   const words = { over: t('over'), short: t('short'), even: t('even') };
+  // This drawer's own takings, when the day had other drawers too (alone, they are the day's).
+  const mine = day.cashSessions.length > 1 ? day.cashSessions.find((s) => s.id === session.id) : undefined;
 
   useEffect(() => done.current?.focus(), []);
 
@@ -233,179 +239,13 @@ export function DaySummaryScreen({ session, day }: { session: CashSession; day: 
         </p>
       ) : null}
 
-      <h2>{t('transactions')}</h2>
-      <dl className="facts day-facts">
-        <Fact label={t('sales')} value={String(day.orders.sales)} />
-        <Fact label={t('voids')} value={String(day.orders.voids)} />
-        <Fact label={t('refunds')} value={String(day.orders.refunds)} />
-        <Fact label={t('net')} value={money(day.orders.netTotalCents)} />
-      </dl>
-
-      <div className="day-columns">
-        <div>
-          <h2>{t('byMethod')}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('method')}</th>
-                <th scope="col" className="amount">
-                  {t('count')}
-                </th>
-                <th scope="col" className="amount">
-                  {t('total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {day.byMethod.map((row) => (
-                <tr key={row.method}>
-                  <th scope="row">{methods(row.method)}</th>
-                  <td className="amount">{row.count}</td>
-                  <td className="amount">{money(row.totalCents)}</td>
-                </tr>
-              ))}
-              {day.byMethod.length === 0 ? (
-                <tr>
-                  <td colSpan={3}>{t('nothing')}</td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
-        <div>
-          <h2>{t('byKind')}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('kind')}</th>
-                <th scope="col" className="amount">
-                  {t('count')}
-                </th>
-                <th scope="col" className="amount">
-                  {t('total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {day.byLineKind.map((row) => (
-                <tr key={row.kind}>
-                  <th scope="row">{kinds(row.kind)}</th>
-                  <td className="amount">{row.count}</td>
-                  <td className="amount">{money(row.totalCents)}</td>
-                </tr>
-              ))}
-              {day.byLineKind.length === 0 ? (
-                <tr>
-                  <td colSpan={3}>{t('nothing')}</td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
-      </div>
-
-      {day.byActivity.length > 0 ? (
+      {mine ? (
         <>
-          <h2>{t('byActivity')}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('activity')}</th>
-                <th scope="col" className="amount">
-                  {t('count')}
-                </th>
-                <th scope="col" className="amount">
-                  {t('total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {day.byActivity.map((row) => (
-                <tr key={row.code}>
-                  <th scope="row">
-                    {row.name} <span className="day-code">({row.code})</span>
-                  </th>
-                  <td className="amount">{row.count}</td>
-                  <td className="amount">{money(row.totalCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Breakdown takings={mine} level={3} />
+          <h2>{t('wholeDay')}</h2>
         </>
       ) : null}
-
-      <h2>{t('cheques')}</h2>
-      {day.cheques.items.length === 0 ? (
-        <p>{t('noCheques')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('receipt')}</th>
-              <th scope="col">{t('chequeNo')}</th>
-              <th scope="col">{t('bank')}</th>
-              <th scope="col" className="amount">
-                {t('amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {day.cheques.items.map((c) => (
-              <tr key={`${c.receiptNumber}-${c.chequeNumber}`}>
-                <td className="nowrap">{c.receiptNumber}</td>
-                <td>{c.chequeNumber}</td>
-                <td>{c.bank}</td>
-                <td className="amount">{money(c.amountCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={3}>
-                {t('chequesTotal')}
-              </th>
-              <td className="amount total">{money(day.cheques.totalCents)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      )}
-
-      <h2>{t('card')}</h2>
-      <p>{t('cardLine', { count: day.card.count, amount: money(day.card.totalCents) })}</p>
-
-      <h2>{t('corrections')}</h2>
-      {day.corrections.length === 0 ? (
-        <p>{t('noCorrections')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('kind')}</th>
-              <th scope="col">{t('receipt')}</th>
-              <th scope="col">{t('original')}</th>
-              <th scope="col" className="amount">
-                {t('amount')}
-              </th>
-              <th scope="col">{t('correctionReason')}</th>
-              <th scope="col">{t('by')}</th>
-              <th scope="col">{t('when')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {day.corrections.map((c) => (
-              <tr key={c.receiptNumber}>
-                <td>{c.kind === 'void' ? t('voidWord') : t('refundWord')}</td>
-                <td className="nowrap">{c.receiptNumber}</td>
-                <td className="nowrap">{c.originalReceiptNumber}</td>
-                <td className="amount">{money(c.totalCents)}</td>
-                <td>{c.reason ?? '—'}</td>
-                <td>{c.by}</td>
-                <td className="nowrap">{formatTime(c.createdAt, language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Breakdown takings={day} level={mine ? 3 : 2} />
 
       <h2>{t('sessions')}</h2>
       <div className="day-sessions">
@@ -429,6 +269,194 @@ export function DaySummaryScreen({ session, day }: { session: CashSession; day: 
         ))}
       </div>
     </section>
+  );
+}
+
+/** What was sold, paid and corrected: the whole day's, or one drawer's. */
+function Breakdown({ takings, level }: { takings: Takings; level: 2 | 3 }) {
+  const language = useLanguage();
+  const t = useTexts(TEXTS);
+  const methods = useTexts(METHOD_WORDS);
+  const kinds = useTexts(LINE_KIND_TOTAL_WORDS);
+  const money = (cents: number) => formatMoney(cents, language);
+  const Heading = level === 2 ? 'h2' : 'h3';
+
+  return (
+    <>
+      <Heading>{t('transactions')}</Heading>
+      <dl className="facts day-facts">
+        <Fact label={t('sales')} value={String(takings.orders.sales)} />
+        <Fact label={t('voids')} value={String(takings.orders.voids)} />
+        <Fact label={t('refunds')} value={String(takings.orders.refunds)} />
+        <Fact label={t('net')} value={money(takings.orders.netTotalCents)} />
+      </dl>
+
+      <div className="day-columns">
+        <div>
+          <Heading>{t('byMethod')}</Heading>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('method')}</th>
+                <th scope="col" className="amount">
+                  {t('count')}
+                </th>
+                <th scope="col" className="amount">
+                  {t('total')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {takings.byMethod.map((row) => (
+                <tr key={row.method}>
+                  <th scope="row">{methods(row.method)}</th>
+                  <td className="amount">{row.count}</td>
+                  <td className="amount">{money(row.totalCents)}</td>
+                </tr>
+              ))}
+              {takings.byMethod.length === 0 ? (
+                <tr>
+                  <td colSpan={3}>{t('nothing')}</td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </div>
+        <div>
+          <Heading>{t('byKind')}</Heading>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('kind')}</th>
+                <th scope="col" className="amount">
+                  {t('count')}
+                </th>
+                <th scope="col" className="amount">
+                  {t('total')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {takings.byLineKind.map((row) => (
+                <tr key={row.kind}>
+                  <th scope="row">{kinds(row.kind)}</th>
+                  <td className="amount">{row.count}</td>
+                  <td className="amount">{money(row.totalCents)}</td>
+                </tr>
+              ))}
+              {takings.byLineKind.length === 0 ? (
+                <tr>
+                  <td colSpan={3}>{t('nothing')}</td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </div>
+      </div>
+
+      {takings.byActivity.length > 0 ? (
+        <>
+          <Heading>{t('byActivity')}</Heading>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('activity')}</th>
+                <th scope="col" className="amount">
+                  {t('count')}
+                </th>
+                <th scope="col" className="amount">
+                  {t('total')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {takings.byActivity.map((row) => (
+                <tr key={row.code}>
+                  <th scope="row">
+                    {row.name} <span className="day-code">({row.code})</span>
+                  </th>
+                  <td className="amount">{row.count}</td>
+                  <td className="amount">{money(row.totalCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
+      <Heading>{t('cheques')}</Heading>
+      {takings.cheques.items.length === 0 ? (
+        <p>{t('noCheques')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('receipt')}</th>
+              <th scope="col">{t('chequeNo')}</th>
+              <th scope="col">{t('bank')}</th>
+              <th scope="col" className="amount">
+                {t('amount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {takings.cheques.items.map((c) => (
+              <tr key={`${c.receiptNumber}-${c.chequeNumber}`}>
+                <td className="nowrap">{c.receiptNumber}</td>
+                <td>{c.chequeNumber}</td>
+                <td>{c.bank}</td>
+                <td className="amount">{money(c.amountCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                {t('chequesTotal')}
+              </th>
+              <td className="amount total">{money(takings.cheques.totalCents)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+
+      <Heading>{t('card')}</Heading>
+      <p>{t('cardLine', { count: takings.card.count, amount: money(takings.card.totalCents) })}</p>
+
+      <Heading>{t('corrections')}</Heading>
+      {takings.corrections.length === 0 ? (
+        <p>{t('noCorrections')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('kind')}</th>
+              <th scope="col">{t('receipt')}</th>
+              <th scope="col">{t('original')}</th>
+              <th scope="col" className="amount">
+                {t('amount')}
+              </th>
+              <th scope="col">{t('correctionReason')}</th>
+              <th scope="col">{t('by')}</th>
+              <th scope="col">{t('when')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {takings.corrections.map((c) => (
+              <tr key={c.receiptNumber}>
+                <td>{c.kind === 'void' ? t('voidWord') : t('refundWord')}</td>
+                <td className="nowrap">{c.receiptNumber}</td>
+                <td className="nowrap">{c.originalReceiptNumber}</td>
+                <td className="amount">{money(c.totalCents)}</td>
+                <td>{c.reason ?? '—'}</td>
+                <td>{c.by}</td>
+                <td className="nowrap">{formatTime(c.createdAt, language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
   );
 }
 

@@ -1,7 +1,9 @@
 import { createActivity } from '../../src-main/core/activities.js';
-import { closeCashSession, recordCashMovement } from '../../src-main/core/cash-sessions.js';
+import { closeCashSession, openCashSession, recordCashMovement } from '../../src-main/core/cash-sessions.js';
 import { refundOrder, voidOrder } from '../../src-main/core/corrections.js';
+import type { Desk } from '../../src-main/core/desk.js';
 import { checkout } from '../../src-main/core/sales.js';
+import { createUser } from '../../src-main/core/users.js';
 import { addMember, newDesk, openDrawer, type TestDesk } from '../helpers.js';
 
 /**
@@ -68,4 +70,55 @@ export function busyDay(): TestDesk & { members: Record<'paul' | 'francoise' | '
   later();
   closeCashSession(desk, admin, { count: { '5000': 1, '2000': 1, '500': 1, '10': 4 }, reason: 'Erreur de monnaie' });
   return { ...t, members: { paul, francoise, helene, jean, marie } };
+}
+
+/**
+ * The same registration Monday with more drawers: after desk A's morning drawer (busyDay), a
+ * second desk, « Bar », opens at 10 h 30 and stays open past midnight; desk A opens an
+ * afternoon drawer at 11 h, opened by the treasurer.
+ *
+ * 2026-11-27  B-000001  Bar: Paul gives 8 $ cash (drawer left open)
+ *             A-000008  afternoon at A (Lucie, the treasurer): Jean gives 30 $ by cheque (no 555, Banque Laurentienne)
+ *             A-000009  Françoise gives 15 $ by card
+ *             A-000010  refund of the morning's A-000005 Peinture line, 40 $ cash: made in the afternoon drawer
+ *             drawer counted 60 $ against 60 $: exact
+ * 2026-11-28  B-000002  Bar, the drawer still open from the day before: Marie gives 7 $ cash
+ */
+export function drawersDay(): TestDesk & { bar: Desk; members: ReturnType<typeof busyDay>['members'] } {
+  const t = busyDay();
+  const { desk, admin, clock, members } = t;
+  const lucie = { userId: createUser(desk, admin, { name: 'Lucie Gagnon', role: 'treasurer', pin: '2468' }).id };
+
+  clock.set('2026-11-27T15:30:00Z');
+  const barId = 'desk-bar';
+  desk.connection.transaction((w) =>
+    w.rawRun('INSERT INTO desk (id, name, receipt_prefix, next_receipt_seq, created_at) VALUES (?, ?, ?, 1, ?)', barId, 'Bar', 'B', clock.now().toISOString()),
+  );
+  // The same file seen as the Bar's desk: its drawer, its receipts.
+  const bar: Desk = { ...desk, id: barId, name: 'Bar', receiptPrefix: 'B' };
+  openDrawer(bar, admin);
+  checkout(bar, admin, { memberNumber: members.paul, lines: [{ kind: 'donation', amountCents: 800 }], payments: [{ method: 'cash', tenderedCents: 800 }] });
+
+  clock.set('2026-11-27T16:00:00Z');
+  openCashSession(desk, lucie, { count: { '2000': 5 } });
+  clock.advance(5 * 60_000);
+  checkout(desk, lucie, {
+    memberNumber: members.jean,
+    lines: [{ kind: 'donation', amountCents: 3000 }],
+    payments: [{ method: 'cheque', amountCents: 3000, chequeNumber: '555', bank: 'Banque Laurentienne' }],
+  });
+  clock.advance(5 * 60_000);
+  checkout(desk, lucie, {
+    memberNumber: members.francoise,
+    lines: [{ kind: 'donation', amountCents: 1500 }],
+    payments: [{ method: 'card', amountCents: 1500, approval: { authCode: 'G7H8I9', brand: 'visa', last4: '1111' } }],
+  });
+  clock.advance(5 * 60_000);
+  refundOrder(desk, lucie, { receiptNumber: 'A-000005', linePositions: [1], reason: 'Atelier complet', method: { method: 'cash' } });
+  clock.advance(5 * 60_000);
+  closeCashSession(desk, lucie, { count: { '2000': 3 } });
+
+  clock.set('2026-11-28T15:00:00Z');
+  checkout(bar, admin, { memberNumber: members.marie, lines: [{ kind: 'donation', amountCents: 700 }], payments: [{ method: 'cash', tenderedCents: 700 }] });
+  return { ...t, bar };
 }

@@ -23,7 +23,10 @@ import type { Actor } from '../../src-main/core/write.js';
  *             R-000007  Marie-Ève pays for many: 14 memberships of her group and 26 activities (one receipt, many pages)
  *             R-000008  refund of R-000003's Yoga line, cash
  *             then 36 small donations by cheque; 10 $ out for coffee; the drawer closed 2 $ short
- *             R-000045  afternoon drawer (opened by the treasurer): Gisèle gives 20 $ cash; closed exact
+ *             R-000045  afternoon drawer (opened by the treasurer): Gisèle gives 20 $ cash
+ *             R-000046  Paul gives 30 $ by cheque (no 777, Banque Laurentienne)
+ *             R-000047  Jean gives 15 $ by Interac card
+ *             R-000048  Paul gives 5 $ cash, entered twice: voided by R-000049; the drawer closed exact
  */
 export const SAMPLE_CLUB: Partial<ClubSettings> = {
   clubName: 'Club de l’âge d’or de Saint-Jean-sur-Richelieu',
@@ -50,7 +53,19 @@ export type SampleNames = keyof typeof NAMES;
 
 export interface SampleDay {
   members: Record<SampleNames, number>;
-  receipts: { cash: string; split: string; voided: string; void: string; rounding: string; many: string; refund: string; afternoon: string };
+  receipts: {
+    cash: string;
+    split: string;
+    voided: string;
+    void: string;
+    rounding: string;
+    many: string;
+    refund: string;
+    afternoon: string;
+    afternoonCheque: string;
+    afternoonCard: string;
+    afternoonVoid: string;
+  };
   date: string;
 }
 
@@ -135,9 +150,26 @@ export function populateSampleDay(desk: Desk, admin: Actor, clock: ReturnType<ty
   later();
   openCashSession(desk, treasurer, { count: { '2000': 5 } });
   const afternoon = sale({ memberNumber: members.gisele, lines: [{ kind: 'donation', amountCents: 2000 }], payments: [{ method: 'cash', tenderedCents: 2000 }] });
+  const afternoonCheque = sale({
+    memberNumber: members.paul,
+    lines: [{ kind: 'donation', amountCents: 3000 }],
+    payments: [{ method: 'cheque', amountCents: 3000, chequeNumber: '777', bank: 'Banque Laurentienne' }],
+  });
+  const afternoonCard = sale({
+    memberNumber: members.jean,
+    lines: [{ kind: 'donation', amountCents: 1500 }],
+    payments: [{ method: 'card', amountCents: 1500, approval: { authCode: 'I5N6T7', brand: 'interac', last4: '1234' } }],
+  });
+  const twice = sale({ memberNumber: members.paul, lines: [{ kind: 'donation', amountCents: 500 }], payments: [{ method: 'cash', tenderedCents: 500 }] });
+  later();
+  const afternoonVoid = voidOrder(desk, treasurer, { receiptNumber: twice, reason: 'Don saisi deux fois' }).order.receiptNumber;
   later();
   closeCashSession(desk, volunteer, { count: { '2000': 6 } });
-  return { members, receipts: { cash, split, voided, void: voidReceipt, rounding, many, refund, afternoon }, date: '2026-11-27' };
+  return {
+    members,
+    receipts: { cash, split, voided, void: voidReceipt, rounding, many, refund, afternoon, afternoonCheque, afternoonCard, afternoonVoid },
+    date: '2026-11-27',
+  };
 }
 
 function numberOf(result: CreateMemberResult): number {
