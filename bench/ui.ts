@@ -24,11 +24,8 @@ export function bundleFigures(): Figure[] {
 }
 
 function launchBrowserMode(file: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '-e', "import('./src-main/web/main.ts').then(async (m) => { const b = await m.startBrowserMode({ file: process.argv[1] }); console.log(b.server.url); })", file],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  // The bundled launcher `npm start` runs (npm run build:ui makes it).
+  const child = spawn(process.execPath, [join('out', 'web', 'launch.mjs'), '--db', file], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {

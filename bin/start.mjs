@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: Comptoir on an embedded SQLite file with a demo club. The Electron app where its
 // binary is installed; otherwise the browser mode, whose address is printed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -38,12 +38,16 @@ if (electron && !process.env.COMPTOIR_BROWSER) {
 }
 
 console.log('Electron n’est pas installé ici : Comptoir démarre dans le navigateur.');
-const ui = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+const ui = spawnSync('npm', ['run', '--silent', 'build:ui'], { cwd: root, stdio: 'inherit' });
 if (ui.status !== 0) process.exit(ui.status ?? 1);
-const { startBrowserMode } = await import('../src-main/web/main.ts');
-const mode = await startBrowserMode({ file, port: Number(process.env.PORT ?? 0) || undefined });
-console.log(`
-Comptoir est prêt : ouvrez ${mode.server.url}
+const server = spawn(process.execPath, [join(root, 'out', 'web', 'launch.mjs'), '--db', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+server.stdout.on('data', (chunk) => {
+  const url = /http:\/\/127\.0\.0\.1:\d+\/\?t=\S+/.exec(String(chunk))?.[0];
+  if (!url) return;
+  console.log(`
+Comptoir est prêt : ouvrez ${url}
 (base ${file} ; bénévoles de démonstration : Lise Bouchard, NIP 1234)
 Ctrl+C pour arrêter.`);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void mode.close().then(() => process.exit(0)));
+});
+server.on('exit', (code) => process.exit(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -25,7 +25,8 @@ import type { Actor } from '../core/write.js';
 import { StandaloneTerminal } from '../payments/standalone.js';
 import type { CardTerminal } from '../payments/terminal.js';
 import { parseInput } from '../core/validation.js';
-import { dayReportFor, memberCardFor, receiptFor } from '../documents/index.js';
+// PDFs are made with pdf-lib, fontkit and bwip-js: loaded on the first document, not at launch.
+const documents = () => import('../documents/index.js');
 
 function pdf(filename: string, bytes: Uint8Array): { filename: string; base64: string } {
   return { filename, base64: Buffer.from(bytes).toString('base64') };
@@ -123,9 +124,10 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
     },
     'reports.day': ({ date }) => dayReport(desk, date),
     'documents.receipt': async ({ receiptNumber, size, copy }) =>
-      pdf(`recu-${receiptNumber}${copy ? '-copie' : ''}.pdf`, await receiptFor(desk, receiptNumber, { size, copy })),
-    'documents.memberCard': async ({ number, size }) => pdf(`carte-membre-${number}.pdf`, await memberCardFor(desk, number, size)),
-    'documents.dayReport': async ({ date }) => pdf(`rapport-${date}.pdf`, await dayReportFor(desk, date)),
+      pdf(`recu-${receiptNumber}${copy ? '-copie' : ''}.pdf`, await (await documents()).receiptFor(desk, receiptNumber, { size, copy })),
+    'documents.memberCard': async ({ number, size }) =>
+      pdf(`carte-membre-${number}.pdf`, await (await documents()).memberCardFor(desk, number, size)),
+    'documents.dayReport': async ({ date }) => pdf(`rapport-${date}.pdf`, await (await documents()).dayReportFor(desk, date)),
     'files.save': async ({ filename, base64 }) => {
       if (!options.saveFile) return { saved: false, path: null };
       const path = await options.saveFile(filename, Buffer.from(base64, 'base64'));
