@@ -147,7 +147,8 @@ CREATE TABLE sale_order (
   UNIQUE (desk_id, receipt_seq),
   CHECK ((kind = 'sale') = (original_order_id IS NULL))
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX sale_order_business_date ON sale_order(business_date);
+-- Covering for the day report: a day's orders are read without visiting each row.
+CREATE INDEX sale_order_business_date ON sale_order(business_date, cash_session_id, kind, total_cents, receipt_number);
 CREATE INDEX sale_order_member ON sale_order(member_id);
 CREATE INDEX sale_order_session ON sale_order(cash_session_id);
 CREATE INDEX sale_order_original ON sale_order(original_order_id) WHERE original_order_id IS NOT NULL;
