@@ -1,0 +1,117 @@
+import type { ReactNode } from 'react';
+import { formatMoney } from '../../app/format';
+import { COMMON, useLanguage, useTexts } from '../../app/i18n';
+import { Button } from '../../components/Button';
+import { Notice } from '../../components/Notice';
+import { ACTIVITIES_TEXTS } from './activities-words';
+import { seasonsOf, type Activity } from './activity-data';
+
+interface ActivityListProps {
+  /** Null while the list is being read. */
+  activities: Activity[] | null;
+  /** The season shown; '' shows them all (with a season column). */
+  season: string | null;
+  onSeason: (season: string) => void;
+  /** Adds the « Pour ce membre » column when a member is at hand. */
+  withMember: boolean;
+  memberAction: (activity: Activity) => ReactNode;
+  onOpen: (code: string) => void;
+}
+
+/** The season's activities in a table: each name opens its roster, and the last column acts for the member at hand. */
+export function ActivityList({ activities, season, onSeason, withMember, memberAction, onOpen }: ActivityListProps) {
+  const t = useTexts(ACTIVITIES_TEXTS);
+  const language = useLanguage();
+  const seasons = activities ? seasonsOf(activities) : [];
+  const shown = (activities ?? []).filter((activity) => !season || activity.season === season);
+  return (
+    <>
+      <div className="season-row">
+        <div className="field">
+          <label htmlFor="season">{t('season')}</label>
+          <select id="season" value={season ?? ''} onChange={(event) => onSeason(event.target.value)}>
+            {seasons.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+            <option value="">{t('allSeasons')}</option>
+          </select>
+        </div>
+        <p className="hint">{t('chooseHint')}</p>
+      </div>
+      {activities === null ? (
+        <p role="status">{COMMON[language].loading}</p>
+      ) : shown.length === 0 ? (
+        <Notice>{t('none')}</Notice>
+      ) : (
+        <div className="table-scroll">
+          <table className="activity-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('code')}</th>
+                <th scope="col">{t('name')}</th>
+                {season ? null : <th scope="col">{t('season')}</th>}
+                <th scope="col">{t('leader')}</th>
+                <th scope="col">{t('schedule')}</th>
+                <th scope="col">{t('place')}</th>
+                <th scope="col" className="amount">
+                  {t('price')}
+                </th>
+                <th scope="col">{t('places')}</th>
+                <th scope="col">{t('membership')}</th>
+                {withMember ? <th scope="col">{t('action')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((activity) => (
+                <tr key={activity.id} className={activity.placesLeft === 0 ? 'is-full' : undefined}>
+                  <td className="code">{activity.code}</td>
+                  <th scope="row" className="name">
+                    <Button variant="link" id={`open-${activity.code}`} onClick={() => onOpen(activity.code)}>
+                      {activity.name}
+                    </Button>
+                  </th>
+                  {season ? null : <td>{activity.season}</td>}
+                  <td>{activity.leader ?? '—'}</td>
+                  <td>{activity.schedule ?? '—'}</td>
+                  <td>{activity.place ?? '—'}</td>
+                  <td className="amount">
+                    <ActivityPrice activity={activity} />
+                  </td>
+                  <td>
+                    <PlacesLeft activity={activity} />
+                  </td>
+                  <td>{activity.membershipRequired ? COMMON[language].yes : COMMON[language].no}</td>
+                  {withMember ? <td className="member-action">{memberAction(activity)}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The price, or « Gratuit »: written the same in the table and on the roster. */
+export function ActivityPrice({ activity }: { activity: Activity }) {
+  const t = useTexts(ACTIVITIES_TEXTS);
+  const language = useLanguage();
+  return <>{activity.priceCents > 0 ? formatMoney(activity.priceCents, language) : t('free')}</>;
+}
+
+/** Places left out of the capacity; a full activity says so in words, with how many wait. */
+export function PlacesLeft({ activity }: { activity: Activity }) {
+  const t = useTexts(ACTIVITIES_TEXTS);
+  if (activity.placesLeft === null) return <>{t('unlimited')}</>;
+  if (activity.placesLeft === 0) {
+    return (
+      <>
+        <strong>{t('full')}</strong>
+        {activity.waitlistCount > 0 ? <> — {t('fullWaiting', { n: activity.waitlistCount })}</> : null}
+      </>
+    );
+  }
+  return <>{t('left', { n: activity.placesLeft, cap: activity.capacity ?? '' })}</>;
+}

@@ -1,0 +1,108 @@
+import { useState, type FormEvent } from 'react';
+import type { Output } from '../../app/api';
+import { formatMoney, parseMoney } from '../../app/format';
+import { useLanguage, useTexts } from '../../app/i18n';
+import type { CartLine } from '../../app/navigation';
+import { Button } from '../../components/Button';
+import { Field } from '../../components/Field';
+import { LINE_WORDS } from '../sale-words';
+import { CHECKOUT_TEXTS } from './checkout-words';
+import type { Quote } from './quote';
+
+interface CartLinesTableProps {
+  lines: CartLine[];
+  /** The same lines as the core priced them, by position; undefined until the first quote. */
+  priced: Quote['lines'] | undefined;
+  /** Whom the cart is for: lines for someone else in the household name that person. */
+  memberNumber: number | null;
+  member: Output<'members.profile'>['member'] | null;
+  onRemove: (index: number) => void;
+}
+
+/** « Articles »: what is being sold, with its price from the core and a « Retirer » per line. */
+export function CartLinesTable({ lines, priced, memberNumber, member, onRemove }: CartLinesTableProps) {
+  const language = useLanguage();
+  const t = useTexts(CHECKOUT_TEXTS);
+  const lineWords = useTexts(LINE_WORDS);
+
+  const memberName = (number: number | null): string | null => {
+    if (number === null || number === memberNumber) return null;
+    const partner = member?.household?.members.find((m) => m.number === number);
+    return t('memberOf', { name: partner ? `${partner.firstName} ${partner.lastName}` : '—', number });
+  };
+
+  const lineLabel = (line: CartLine, index: number): string => {
+    const price = priced?.[index];
+    if (line.kind === 'activity') return price?.description ?? `${lineWords('activity')} ${line.activityCode}`;
+    return lineWords(line.kind);
+  };
+
+  return (
+    <table className="cart-lines">
+      <thead>
+        <tr>
+          <th scope="col">{t('item')}</th>
+          <th scope="col" className="amount">
+            {t('amount')}
+          </th>
+          <th scope="col">
+            <span className="visually-hidden">{t('remove')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line, index) => {
+          const price = priced?.[index];
+          const label = lineLabel(line, index);
+          const other = memberName(price?.memberNumber ?? null);
+          return (
+            <tr key={index}>
+              <td>
+                <span className="line-label">{label}</span>
+                {other ? <span className="line-note"> {other}</span> : null}
+                {line.kind === 'membership' && line.force ? <span className="line-note"> ({t('forced')})</span> : null}
+                {price?.activityFull ? <span className="line-full"> {t('full')}</span> : null}
+              </td>
+              <td className="amount">{price ? formatMoney(price.amountCents, language) : '…'}</td>
+              <td className="line-action">
+                <Button onClick={() => onRemove(index)} aria-label={t('removeLine', { what: label })}>
+                  {t('remove')}
+                </Button>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** A donation typed at the desk becomes one more line of the cart. */
+export function DonationForm({ onAdd }: { onAdd: (amountCents: number) => void }) {
+  const t = useTexts(CHECKOUT_TEXTS);
+  const [donation, setDonation] = useState('');
+  const [donationError, setDonationError] = useState<string | null>(null);
+
+  const addDonation = (event: FormEvent) => {
+    event.preventDefault();
+    const amount = parseMoney(donation);
+    if (amount === null || amount <= 0) return setDonationError(t('amountError'));
+    setDonationError(null);
+    setDonation('');
+    onAdd(amount);
+  };
+
+  return (
+    <form className="donation-form" onSubmit={addDonation}>
+      <Field
+        label={t('donationAmount')}
+        inputMode="decimal"
+        autoComplete="off"
+        value={donation}
+        error={donationError}
+        onChange={(event) => setDonation(event.target.value)}
+      />
+      <Button type="submit">{t('donationAdd')}</Button>
+    </form>
+  );
+}
