@@ -245,15 +245,16 @@ CREATE TABLE audit_log (
   after_json TEXT
 ) STRICT;
 
--- Sent in seq order; the sync client keeps its own cursor, so no index on what is pending.
+-- Sent in seq order; the sync client keeps its own cursor, so no index on what is pending. The
+-- payload is the audit entry's after_json, read at send time: written once, in one B-tree, since
+-- every sale pays for every page it writes. Its operation_id is unique through the audit log's.
 CREATE TABLE outbox (
   seq INTEGER PRIMARY KEY,
-  operation_id TEXT NOT NULL UNIQUE,
+  operation_id TEXT NOT NULL,
   desk_id TEXT NOT NULL,
   action TEXT NOT NULL,
   entity_type TEXT NOT NULL,
   entity_id TEXT NOT NULL,
-  payload TEXT NOT NULL,
   created_at TEXT NOT NULL,
   sent_at TEXT,
   attempts INTEGER NOT NULL DEFAULT 0,

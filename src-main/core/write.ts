@@ -100,17 +100,12 @@ export function recordChange(ctx: WriteContext, change: Change): void {
     before_json: change.before === undefined ? null : JSON.stringify(change.before),
     after_json: afterJson,
   });
-  enqueueOperation(
-    ctx.w,
-    {
-      operationId: ctx.operationId,
-      deskId: ctx.desk.id,
-      action: change.action,
-      entityType: change.entityType,
-      entityId: change.entityId,
-      data: change.after,
-      createdAt: ctx.at,
-    },
-    afterJson,
-  );
+  enqueueOperation(ctx.w, {
+    operationId: ctx.operationId,
+    deskId: ctx.desk.id,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    createdAt: ctx.at,
+  });
 }

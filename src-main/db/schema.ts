@@ -229,7 +229,6 @@ export interface OutboxTable {
   action: string;
   entity_type: string;
   entity_id: string;
-  payload: string;
   created_at: string;
   sent_at: string | null;
   attempts: Generated<number>;

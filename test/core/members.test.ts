@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ComptoirError } from '../../src-main/core/errors.js';
+import { pendingOperations } from '../../src-main/core/outbox.js';
 import { checkDuplicates, createMember, createMemberOrListDuplicates, getMember, updateMember } from '../../src-main/core/members.js';
 import { newDesk } from '../helpers.js';
 
@@ -32,7 +33,7 @@ describe('members', () => {
     expect(marie.email).toBe('famille.tremblay@videotron.ca');
     expect(marie.household?.members.map((m) => m.firstName)).toEqual(['Jean', 'Marie']);
     // The write that created the household and moved Jean into it carries both to the server.
-    const payload = desk.reader.rawGet<{ payload: string }>('SELECT payload FROM outbox WHERE entity_id = ?', marie.id)!.payload;
+    const payload = pendingOperations(desk.reader).find((op) => op.entityId === marie.id)!.payload;
     expect(JSON.parse(payload).household).toMatchObject({ name: 'Famille Tremblay', memberIds: [jean.id, marie.id] });
   });
 

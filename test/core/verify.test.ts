@@ -56,13 +56,21 @@ describe('verify', () => {
     expect(found.find((v) => v.check === 'audit_outbox')!.message).toMatch(/n'a aucune entrée dans le journal d'audit/);
   });
 
-  it('catches a rewritten audit entry, which no longer matches its hash nor what was sent', () => {
+  it('catches a rewritten audit entry (which is also what the server would be sent): its hash no longer matches', () => {
     const seq = auditSeqOf('order.refund');
     const found = tamper(`UPDATE audit_log SET after_json = replace(after_json, 'Cours annulé', 'Autre raison') WHERE seq = ${seq}`);
-    expect(checks(found)).toEqual(['audit_chain', 'audit_outbox']);
+    expect(checks(found)).toEqual(['audit_chain']);
     expect(found.filter((v) => v.check === 'audit_chain')).toEqual([
       { check: 'audit_chain', message: `Journal d'audit : l'entrée ${seq} a été modifiée après coup.`, ref: `audit:${seq}` },
     ]);
+  });
+
+  it('catches an operation queued twice', () => {
+    const found = tamper(
+      "INSERT INTO outbox (operation_id, desk_id, action, entity_type, entity_id, created_at) SELECT operation_id, desk_id, action, entity_type, entity_id, created_at FROM outbox WHERE action = 'cash_movement.out'",
+    );
+    expect(checks(found)).toEqual(['audit_outbox']);
+    expect(found[0]!.message).toMatch(/est 2 fois dans la file d'envoi/);
   });
 
   it('catches a deleted outbox operation', () => {
