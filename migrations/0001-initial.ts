@@ -245,21 +245,22 @@ CREATE TABLE audit_log (
   after_json TEXT
 ) STRICT;
 
--- Sent in seq order; the sync client keeps its own cursor, so no index on what is pending. The
--- payload is the audit entry's after_json, read at send time: written once, in one B-tree, since
--- every sale pays for every page it writes. Its operation_id is unique through the audit log's.
-CREATE TABLE outbox (
-  seq INTEGER PRIMARY KEY,
-  operation_id TEXT NOT NULL,
-  desk_id TEXT NOT NULL,
-  action TEXT NOT NULL,
-  entity_type TEXT NOT NULL,
-  entity_id TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  sent_at TEXT,
+-- The outbox: every write's audit entry is the operation the central server must replay (its
+-- operation_id, action, entity and after_json), so the outbox is a view over the desk's own
+-- entries and a cursor of what the server acknowledged. A sale writes its operation once.
+CREATE VIEW outbox AS
+  SELECT a.seq, a.operation_id, a.desk_id, a.action, a.entity_type, a.entity_id, a.at AS created_at, a.after_json AS payload
+  FROM audit_log a
+  WHERE a.desk_id = (SELECT json_extract(value, '$') FROM setting WHERE key = 'local_desk_id');
+
+CREATE TABLE sync_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  acknowledged_seq INTEGER NOT NULL DEFAULT 0,
   attempts INTEGER NOT NULL DEFAULT 0,
-  last_error TEXT
+  last_error TEXT,
+  last_attempt_at TEXT
 ) STRICT;
+INSERT INTO sync_state (id) VALUES (1);
 
 -- Append-only tables: a correction is a new row that points to the original.
 CREATE TRIGGER sale_order_append_only_u BEFORE UPDATE ON sale_order BEGIN SELECT RAISE(ABORT, 'append-only: sale_order'); END;

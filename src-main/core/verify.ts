@@ -47,31 +47,17 @@ const auditChain: Check = (r) =>
     return { message, ref: `audit:${seq}` };
   });
 
-/** Every write leaves one audit entry and one outbox operation with the same id, saying the same thing. */
-const auditOutbox: Check = (r) => [
-  ...r
-    .rawAll<{ id: string; seq: number; missing: number }>(
-      `SELECT a.operation_id AS id, a.seq, o.operation_id IS NULL AS missing
-       FROM audit_log a LEFT JOIN outbox o ON o.operation_id = a.operation_id
-       WHERE o.operation_id IS NULL OR o.action <> a.action OR o.entity_type <> a.entity_type
-         OR o.entity_id <> a.entity_id OR o.desk_id <> a.desk_id
-       ORDER BY a.seq`,
+/** The server's acknowledgement cursor can only point into this desk's own operations. */
+const auditOutbox: Check = (r) =>
+  r
+    .rawAll<{ acknowledged: number; last: number | null }>(
+      'SELECT s.acknowledged_seq AS acknowledged, (SELECT max(seq) FROM outbox) AS last FROM sync_state s WHERE s.id = 1',
     )
+    .filter((row) => row.acknowledged > (row.last ?? 0))
     .map((row) => ({
-      message: row.missing
-        ? `L'opération de l'entrée d'audit ${row.seq} manque dans la file d'envoi : le serveur ne la recevra pas.`
-        : `L'opération de l'entrée d'audit ${row.seq} ne dit pas la même chose dans le journal d'audit et dans la file d'envoi.`,
-      ref: row.id,
-    })),
-  ...r
-    .rawAll<{ id: string }>(
-      'SELECT o.operation_id AS id FROM outbox o WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.operation_id = o.operation_id) ORDER BY o.seq',
-    )
-    .map((row) => ({ message: `L'opération ${row.id} de la file d'envoi n'a aucune entrée dans le journal d'audit.`, ref: row.id })),
-  ...r
-    .rawAll<{ id: string; n: number }>('SELECT operation_id AS id, count(*) AS n FROM outbox GROUP BY operation_id HAVING n > 1 ORDER BY operation_id')
-    .map((row) => ({ message: `L'opération ${row.id} est ${row.n} fois dans la file d'envoi : le serveur la recevrait en double.`, ref: row.id })),
-];
+      message: `La file d'envoi se dit reçue par le serveur jusqu'à l'opération ${row.acknowledged}, mais ce poste n'en a écrit que ${row.last ?? 0}.`,
+      ref: `sync:${row.acknowledged}`,
+    }));
 
 /** A sale or a member the server never hears about would be lost to the club. */
 const outboxCoverage: Check = (r) => [

@@ -5,7 +5,6 @@ import { businessDate } from './clock.js';
 import type { Desk } from './desk.js';
 import { ComptoirError } from './errors.js';
 import { newId } from './ids.js';
-import { enqueueOperation } from './outbox.js';
 
 /** Who is doing a write: every write records it. */
 export interface Actor {
@@ -43,8 +42,8 @@ export interface WriteOptions {
 }
 
 /**
- * The one way to change the desk's data. The state change, its audit entry and its outbox
- * operation are written in ONE synchronous transaction: after a crash or a power cut, either
+ * The one way to change the desk's data. The state change and its audit entry (which is
+ * also the outbox operation the server replays) are written in ONE synchronous transaction: after a crash or a power cut, either
  * all three are there or none is. Work functions must not await: better-sqlite3 transactions
  * are synchronous by design and an await would commit half a write.
  */
@@ -86,9 +85,8 @@ export function writeContext(desk: Desk, w: Writer, user: { id: string; name: st
   };
 }
 
-/** Appends the audit entry and the outbox operation of a write (inside its transaction). */
+/** Appends the write's audit entry, which is also its outbox operation (inside its transaction). */
 export function recordChange(ctx: WriteContext, change: Change): void {
-  const afterJson = JSON.stringify(change.after ?? null);
   appendAudit(ctx.w, {
     operation_id: ctx.operationId,
     at: ctx.at,
@@ -98,14 +96,6 @@ export function recordChange(ctx: WriteContext, change: Change): void {
     entity_type: change.entityType,
     entity_id: change.entityId,
     before_json: change.before === undefined ? null : JSON.stringify(change.before),
-    after_json: afterJson,
-  });
-  enqueueOperation(ctx.w, {
-    operationId: ctx.operationId,
-    deskId: ctx.desk.id,
-    action: change.action,
-    entityType: change.entityType,
-    entityId: change.entityId,
-    createdAt: ctx.at,
+    after_json: JSON.stringify(change.after ?? null),
   });
 }

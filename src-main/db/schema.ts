@@ -1,4 +1,3 @@
-import type { Generated } from 'kysely';
 
 /**
  * Row types of every table, as SQLite stores them (STRICT): integers for booleans and cents,
@@ -222,17 +221,25 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface OutboxTable {
-  seq: Generated<number>;
+/** A view: this desk's audit entries, as operations for the central server. */
+export interface OutboxView {
+  seq: number;
   operation_id: string;
   desk_id: string;
   action: string;
   entity_type: string;
   entity_id: string;
   created_at: string;
-  sent_at: string | null;
-  attempts: Generated<number>;
+  payload: string;
+}
+
+export interface SyncStateTable {
+  id: number;
+  /** The last outbox seq the central server acknowledged. */
+  acknowledged_seq: number;
+  attempts: number;
   last_error: string | null;
+  last_attempt_at: string | null;
 }
 
 export interface Database {
@@ -253,5 +260,6 @@ export interface Database {
   registration: RegistrationTable;
   credit_movement: CreditMovementTable;
   audit_log: AuditLogTable;
-  outbox: OutboxTable;
+  outbox: OutboxView;
+  sync_state: SyncStateTable;
 }
