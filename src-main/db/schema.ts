@@ -1,4 +1,3 @@
-
 /**
  * Row types of every table, as SQLite stores them (STRICT): integers for booleans and cents,
  * ISO-8601 text for timestamps (UTC) and calendar dates (YYYY-MM-DD, the club's time zone).
