@@ -40,11 +40,14 @@ export function benchCheckout(checkouts = 800): Figure[] {
     });
     const p50 = percentile(samples, 50);
     const floorP50 = percentile(floorSamples, 50);
+    const pairedRatio = percentile(samples.map((ms, i) => ms / floorSamples[i]!), 50);
     return [
       { name: 'durable_insert_ms_p50', value: floorP50, unit: 'ms' },
       { name: 'checkout_ms_p50', value: p50, unit: 'ms' },
       { name: 'checkout_ms_p90', value: percentile(samples, 90), unit: 'ms' },
       { name: 'checkout_vs_floor', value: p50 / floorP50, unit: 'x' },
+      // The same, pair by pair: each checkout against the floor commit made just before it.
+      { name: 'checkout_vs_floor_paired_p50', value: pairedRatio, unit: 'x' },
     ];
   } finally {
     floor.close();
