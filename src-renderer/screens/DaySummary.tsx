@@ -294,63 +294,17 @@ function Breakdown({ takings, level }: { takings: Takings; level: 2 | 3 }) {
       <div className="day-columns">
         <div>
           <Heading>{t('byMethod')}</Heading>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('method')}</th>
-                <th scope="col" className="amount">
-                  {t('count')}
-                </th>
-                <th scope="col" className="amount">
-                  {t('total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {takings.byMethod.map((row) => (
-                <tr key={row.method}>
-                  <th scope="row">{methods(row.method)}</th>
-                  <td className="amount">{row.count}</td>
-                  <td className="amount">{money(row.totalCents)}</td>
-                </tr>
-              ))}
-              {takings.byMethod.length === 0 ? (
-                <tr>
-                  <td colSpan={3}>{t('nothing')}</td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
+          <CountTotalTable
+            labelHeader={t('method')}
+            rows={takings.byMethod.map((row) => ({ key: row.method, label: methods(row.method), count: row.count, totalCents: row.totalCents }))}
+          />
         </div>
         <div>
           <Heading>{t('byKind')}</Heading>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('kind')}</th>
-                <th scope="col" className="amount">
-                  {t('count')}
-                </th>
-                <th scope="col" className="amount">
-                  {t('total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {takings.byLineKind.map((row) => (
-                <tr key={row.kind}>
-                  <th scope="row">{kinds(row.kind)}</th>
-                  <td className="amount">{row.count}</td>
-                  <td className="amount">{money(row.totalCents)}</td>
-                </tr>
-              ))}
-              {takings.byLineKind.length === 0 ? (
-                <tr>
-                  <td colSpan={3}>{t('nothing')}</td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
+          <CountTotalTable
+            labelHeader={t('kind')}
+            rows={takings.byLineKind.map((row) => ({ key: row.kind, label: kinds(row.kind), count: row.count, totalCents: row.totalCents }))}
+          />
         </div>
       </div>
 
@@ -457,6 +411,41 @@ function Breakdown({ takings, level }: { takings: Takings; level: 2 | 3 }) {
         </table>
       )}
     </>
+  );
+}
+
+/** A breakdown as a table of label, count and total (by payment method, by kind of line). */
+function CountTotalTable({ labelHeader, rows }: { labelHeader: string; rows: { key: string; label: string; count: number; totalCents: number }[] }) {
+  const language = useLanguage();
+  const t = useTexts(TEXTS);
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{labelHeader}</th>
+          <th scope="col" className="amount">
+            {t('count')}
+          </th>
+          <th scope="col" className="amount">
+            {t('total')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            <td className="amount">{row.count}</td>
+            <td className="amount">{formatMoney(row.totalCents, language)}</td>
+          </tr>
+        ))}
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={3}>{t('nothing')}</td>
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
   );
 }
 
