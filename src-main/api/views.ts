@@ -50,18 +50,10 @@ export const memberViewSchema = z.object({
   household: householdSchema.nullable(),
 });
 
-export const searchResultSchema = z.object({
-  id: z.string(),
-  number: z.number().int(),
-  firstName: z.string(),
-  lastName: z.string(),
-  household: nullableString,
-  email: nullableString,
-  phone: nullableString,
-  expiresOn: nullableString,
-  status: membershipStatusSchema,
-  statusLabel: z.string(),
-});
+/** A search result: the member's identity and status, with the household's name. */
+export const searchResultSchema = memberViewSchema
+  .pick({ id: true, number: true, firstName: true, lastName: true, email: true, phone: true, expiresOn: true, status: true, statusLabel: true })
+  .extend({ household: nullableString });
 
 export const searchPageSchema = z.object({
   query: z.string(),
