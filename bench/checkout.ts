@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openCashSession } from '../src-main/core/cash-sessions.js';
-import { checkout } from '../src-main/core/sales.js';
-import { initializeDesk } from '../src-main/core/setup.js';
+import { openCashSession } from '../src-main/core/cash/cash-sessions.js';
+import { checkout } from '../src-main/core/sales/checkout.js';
+import { initializeDesk } from '../src-main/core/desk/setup.js';
 import { insertDemoMembers } from '../src-main/demo/people.js';
 import { DurableFloor } from './floor.js';
 import { percentile, timeMs, type Figure } from './figures.js';

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Desk } from '../src-main/core/desk.js';
-import { initializeDesk } from '../src-main/core/setup.js';
+import type { Desk } from '../src-main/core/desk/desk.js';
+import { initializeDesk } from '../src-main/core/desk/setup.js';
 import { insertDemoMembers, type DemoInsertResult } from '../src-main/demo/people.js';
 
 export interface DemoDesk {

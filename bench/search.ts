@@ -1,5 +1,5 @@
-import type { Desk } from '../src-main/core/desk.js';
-import { searchMembers } from '../src-main/core/search.js';
+import type { Desk } from '../src-main/core/desk/desk.js';
+import { searchMembers } from '../src-main/core/members/search.js';
 import { mulberry32 } from '../src-main/demo/people.js';
 import { percentile, timeMs, type Figure } from './figures.js';
 

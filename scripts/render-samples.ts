@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixedClock } from '../src-main/core/clock.js';
-import { initializeDesk } from '../src-main/core/setup.js';
+import { fixedClock } from '../src-shared/clock.js';
+import { initializeDesk } from '../src-main/core/desk/setup.js';
 import { dayReportFor, memberCardFor, receiptFor } from '../src-main/documents/index.js';
 import { populateSampleDay, SAMPLE_CLUB } from '../test/documents/sample-club.js';
 

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { fixedClock } from '../src-main/core/clock.js';
-import type { ClubSettings, Desk } from '../src-main/core/desk.js';
-import { initializeDesk } from '../src-main/core/setup.js';
-import { openCashSession } from '../src-main/core/cash-sessions.js';
-import { createMember, type CreateMemberResult } from '../src-main/core/members.js';
-import type { Actor } from '../src-main/core/write.js';
+import { fixedClock } from '../src-shared/clock.js';
+import type { ClubSettings, Desk } from '../src-main/core/desk/desk.js';
+import { initializeDesk } from '../src-main/core/desk/setup.js';
+import { openCashSession } from '../src-main/core/cash/cash-sessions.js';
+import { createMember, type CreateMemberResult } from '../src-main/core/members/members.js';
+import type { Actor } from '../src-main/core/ledger/write.js';
 
 const folders: string[] = [];
 afterAll(() => {

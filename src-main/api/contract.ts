@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { listSchema as listActivitiesSchema } from '../core/activities.js';
-import { closeSchema, movementSchema, openSchema } from '../core/cash-sessions.js';
-import { refundSchema, voidSchema } from '../core/corrections.js';
-import { createMemberSchema, updateMemberSchema } from '../core/members.js';
-import { emailReceiptSchema } from '../core/receipts.js';
-import { cancelSchema, registerSchema } from '../core/registrations.js';
-import { checkoutSchema, quoteSchema } from '../core/sales.js';
-import { searchSchema } from '../core/search.js';
-import { signInSchema } from '../core/users.js';
-import { isoDate, memberNumber } from '../core/validation.js';
+import { listSchema as listActivitiesSchema } from '../core/activities/activities.js';
+import { closeSchema, movementSchema, openSchema } from '../core/cash/cash-sessions.js';
+import { refundSchema, voidSchema } from '../core/sales/corrections.js';
+import { createMemberSchema, updateMemberSchema } from '../core/members/members.js';
+import { emailReceiptSchema } from '../core/sales/receipts.js';
+import { cancelSchema, registerSchema } from '../core/activities/registrations.js';
+import { checkoutSchema, quoteSchema } from '../core/sales/checkout.js';
+import { searchSchema } from '../core/members/search.js';
+import { signInSchema } from '../core/users/users.js';
+import { isoDate, memberNumber } from '../../src-shared/validation.js';
 import type { MethodName } from './methods.js';
 import {
   activityViewSchema,

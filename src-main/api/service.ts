@@ -1,30 +1,30 @@
 import type { z } from 'zod';
-import { activityRoster, cancelRegistration, registerMember } from '../core/registrations.js';
-import { listActivities } from '../core/activities.js';
+import { activityRoster, cancelRegistration, registerMember } from '../core/activities/registrations.js';
+import { listActivities } from '../core/activities/activities.js';
 import {
   closeCashSession,
   currentCashSession,
   lastClosingCount,
   openCashSession,
   recordCashMovement,
-} from '../core/cash-sessions.js';
-import { businessDate } from '../core/clock.js';
-import { refundOrder, voidOrder } from '../core/corrections.js';
-import type { Desk } from '../core/desk.js';
-import { ComptoirError } from '../core/errors.js';
-import { checkDuplicates, createMemberOrListDuplicates, getMember, updateMember } from '../core/members.js';
-import { getOrder, memberOrders } from '../core/orders.js';
-import { emailReceipt } from '../core/receipts.js';
-import { memberRegistrations } from '../core/registrations.js';
-import { dayReport } from '../core/reports.js';
-import { recordCardApproval } from '../core/payments.js';
-import { checkout, quoteCheckout } from '../core/sales.js';
-import { searchMembers } from '../core/search.js';
-import { listUsers, signIn, type User } from '../core/users.js';
-import type { Actor } from '../core/write.js';
+} from '../core/cash/cash-sessions.js';
+import { businessDate } from '../../src-shared/dates.js';
+import { refundOrder, voidOrder } from '../core/sales/corrections.js';
+import type { Desk } from '../core/desk/desk.js';
+import { ComptoirError } from '../../src-shared/errors.js';
+import { checkDuplicates, createMemberOrListDuplicates, getMember, updateMember } from '../core/members/members.js';
+import { getOrder, memberOrders } from '../core/sales/orders.js';
+import { emailReceipt } from '../core/sales/receipts.js';
+import { memberRegistrations } from '../core/activities/registrations.js';
+import { dayReport } from '../core/cash/day-report.js';
+import { recordCardApproval } from '../core/sales/payments.js';
+import { checkout, quoteCheckout } from '../core/sales/checkout.js';
+import { searchMembers } from '../core/members/search.js';
+import { listUsers, signIn, type User } from '../core/users/users.js';
+import type { Actor } from '../core/ledger/write.js';
 import { StandaloneTerminal } from '../payments/standalone.js';
 import type { CardTerminal } from '../payments/terminal.js';
-import { parseInput } from '../core/validation.js';
+import { parseInput } from '../../src-shared/validation.js';
 // PDFs are made with pdf-lib, fontkit and bwip-js: loaded on the first document, not at launch.
 const documents = () => import('../documents/index.js');
 

@@ -1,13 +1,13 @@
 import type { Language } from '../db/schema.js';
-import { businessDate } from '../core/clock.js';
-import { DUPLICATE_REASON_LABELS, type DuplicateCandidate } from '../core/duplicates.js';
-import type { MemberView } from '../core/members.js';
-import { formatMoney } from '../core/money.js';
-import type { OrderView } from '../core/orders.js';
-import type { RegistrationView } from '../core/registrations.js';
-import type { DayReport } from '../core/reports.js';
-import type { SearchPage } from '../core/search.js';
-import type { Violation } from '../core/verify.js';
+import { businessDate } from '../../src-shared/dates.js';
+import { DUPLICATE_REASON_LABELS, type DuplicateCandidate } from '../core/members/duplicates.js';
+import type { MemberView } from '../core/members/members.js';
+import { formatMoney } from '../../src-shared/money.js';
+import type { OrderView } from '../core/sales/orders.js';
+import type { RegistrationView } from '../core/activities/registrations.js';
+import type { DayReport } from '../core/cash/day-report.js';
+import type { SearchPage } from '../core/members/search.js';
+import type { Violation } from '../core/ledger/verify.js';
 
 /**
  * What people read when they leave out --json: short, plain, in the club's words (*no de membre*,

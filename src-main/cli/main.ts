@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Language } from '../db/schema.js';
-import { ComptoirError } from '../core/errors.js';
+import { ComptoirError } from '../../src-shared/errors.js';
 import { languageOf, parseArgs, UsageError } from './args.js';
 import type { Outcome } from './commands.js';
 import { COMMANDS } from './spec.js';

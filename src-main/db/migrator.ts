@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { migrations, type Migration } from '../../migrations/index.js';
-import { ComptoirError } from '../core/errors.js';
+import { ComptoirError } from '../../src-shared/errors.js';
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
 

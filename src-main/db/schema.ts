@@ -1,3 +1,7 @@
+import type { Language } from '../../src-shared/language.js';
+
+export type { Language };
+
 /**
  * Row types of every table, as SQLite stores them (STRICT): integers for booleans and cents,
  * ISO-8601 text for timestamps (UTC) and calendar dates (YYYY-MM-DD, the club's time zone).
@@ -44,7 +48,6 @@ export interface HouseholdTable {
   created_at: string;
 }
 
-export type Language = 'fr' | 'en';
 
 export interface MemberTable {
   id: string;

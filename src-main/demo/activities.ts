@@ -1,6 +1,6 @@
-import { createActivity } from '../core/activities.js';
-import type { Desk } from '../core/desk.js';
-import type { Actor } from '../core/write.js';
+import { createActivity } from '../core/activities/activities.js';
+import type { Desk } from '../core/desk/desk.js';
+import type { Actor } from '../core/ledger/write.js';
 
 /**
  * Five seasons of a Québec City seniors' club, with the Monday afternoons ("Lundis PM") on which

@@ -1,8 +1,8 @@
 import type { UserRole } from '../db/schema.js';
-import { fixedClock } from '../core/clock.js';
-import { deskOn, type Desk } from '../core/desk.js';
-import { createUser } from '../core/users.js';
-import type { Actor } from '../core/write.js';
+import { fixedClock } from '../../src-shared/clock.js';
+import { deskOn, type Desk } from '../core/desk/desk.js';
+import { createUser } from '../core/users/users.js';
+import type { Actor } from '../core/ledger/write.js';
 import { DEMO_SEASONS, DEMO_SETUP_DAY, insertDemoActivities } from './activities.js';
 import { simulatePastDays } from './orders.js';
 import { insertDemoMembers } from './people.js';

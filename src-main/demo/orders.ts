@@ -1,13 +1,13 @@
-import { registeredCount } from '../core/activities.js';
-import { closeCashSession, currentCashSession, openCashSession, type CashCount } from '../core/cash-sessions.js';
-import type { Clock } from '../core/clock.js';
-import { voidOrder } from '../core/corrections.js';
-import type { ClubSettings, Desk } from '../core/desk.js';
-import { alreadyRenewed } from '../core/memberships.js';
-import { DENOMINATIONS, roundCashToNickel } from '../core/money.js';
-import { registerMember } from '../core/registrations.js';
-import { checkout } from '../core/sales.js';
-import type { Actor } from '../core/write.js';
+import { registeredCount } from '../core/activities/activities.js';
+import { closeCashSession, currentCashSession, openCashSession, type CashCount } from '../core/cash/cash-sessions.js';
+import type { Clock } from '../../src-shared/clock.js';
+import { voidOrder } from '../core/sales/corrections.js';
+import type { ClubSettings, Desk } from '../core/desk/desk.js';
+import { alreadyRenewed } from '../../src-shared/memberships.js';
+import { DENOMINATIONS, roundCashToNickel } from '../../src-shared/money.js';
+import { registerMember } from '../core/activities/registrations.js';
+import { checkout } from '../core/sales/checkout.js';
+import type { Actor } from '../core/ledger/write.js';
 import { DEMO_SEASONS, type DemoActivity } from './activities.js';
 import { mulberry32 } from './people.js';
 

@@ -1,9 +1,9 @@
 import type { Language } from '../db/schema.js';
-import type { Desk } from '../core/desk.js';
-import { ComptoirError } from '../core/errors.js';
-import { createMemberSchema, insertMember, memberCreatedChange } from '../core/members.js';
-import { parseInput } from '../core/validation.js';
-import { recordChange, writeContext, type Actor } from '../core/write.js';
+import type { Desk } from '../core/desk/desk.js';
+import { ComptoirError } from '../../src-shared/errors.js';
+import { createMemberSchema, insertMember, memberCreatedChange } from '../core/members/members.js';
+import { parseInput } from '../../src-shared/validation.js';
+import { recordChange, writeContext, type Actor } from '../core/ledger/write.js';
 
 /**
  * Deterministic demo people: realistic Québec seniors (accented and compound names, mixed phone

@@ -1,6 +1,6 @@
-import { businessDate } from '../core/clock.js';
-import type { ClubSettings } from '../core/desk.js';
-import type { CashSessionReport, DayReport, Takings } from '../core/reports.js';
+import { businessDate } from '../../src-shared/dates.js';
+import type { ClubSettings } from '../core/desk/desk.js';
+import type { CashSessionReport, DayReport, Takings } from '../core/cash/day-report.js';
 import { newPdf, savePdf } from './fonts.js';
 import { clockTime, colon, dateTime, LINE_KIND_NAMES, longDate, METHOD_NAMES, money, type Language } from './format.js';
 import { LETTER, Sheet } from './sheet.js';

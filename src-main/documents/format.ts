@@ -1,6 +1,6 @@
 import type { Language, LineKind, PaymentMethod } from '../db/schema.js';
-import { CLUB_TIME_ZONE } from '../core/clock.js';
-import { formatMoney } from '../core/money.js';
+import { CLUB_TIME_ZONE } from '../../src-shared/dates.js';
+import { formatMoney } from '../../src-shared/money.js';
 
 export type { Language };
 

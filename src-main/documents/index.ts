@@ -1,7 +1,7 @@
-import type { Desk } from '../core/desk.js';
-import { findMemberRow, getMember } from '../core/members.js';
-import { getOrder } from '../core/orders.js';
-import { dayReport } from '../core/reports.js';
+import type { Desk } from '../core/desk/desk.js';
+import { findMemberRow, getMember } from '../core/members/members.js';
+import { getOrder } from '../core/sales/orders.js';
+import { dayReport } from '../core/cash/day-report.js';
 import { dayReportPdf } from './day-report.js';
 import type { Language } from './format.js';
 import { memberCardPdf, type CardSize } from './member-card.js';

@@ -1,5 +1,5 @@
-import type { ClubSettings } from '../core/desk.js';
-import type { OrderLineView, OrderView, PaymentView } from '../core/orders.js';
+import type { ClubSettings } from '../core/desk/desk.js';
+import type { OrderLineView, OrderView, PaymentView } from '../core/sales/orders.js';
 import { newPdf, savePdf } from './fonts.js';
 import { clockTime, colon, longDate, money, oneLine, paymentLabel, type Language } from './format.js';
 import { LETTER, ROLL_80MM, Sheet } from './sheet.js';

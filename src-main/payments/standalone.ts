@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { cardApprovalSchema, type CardApproval } from '../core/payments.js';
-import { parseInput } from '../core/validation.js';
+import { cardApprovalSchema, type CardApproval } from '../core/sales/payments.js';
+import { parseInput } from '../../src-shared/validation.js';
 import type { CardRequest, CardTerminal } from './terminal.js';
 
 /** What the volunteer copies from the terminal's slip once it shows "APPROUVÉE". */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiService, type ApiOptions } from '../api/service.js';
-import { openDesk, type Desk } from '../core/desk.js';
+import { openDesk, type Desk } from '../core/desk/desk.js';
 import { startWebServer, type WebServer } from './server.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiService } from '../../src-main/api/service.js';
-import { createUser } from '../../src-main/core/users.js';
+import { createUser } from '../../src-main/core/users/users.js';
 import { addMember, newDesk } from '../helpers.js';
 
 function volunteerDesk() {

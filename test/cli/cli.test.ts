@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { businessDate } from '../../src-main/core/clock.js';
+import { businessDate } from '../../src-shared/dates.js';
 import { tempFolder } from '../helpers.js';
 
 /** The real bin, in a child process, as a volunteer or a script would run it. */

@@ -1,9 +1,9 @@
-import { createActivity } from '../../src-main/core/activities.js';
-import { closeCashSession, openCashSession, recordCashMovement } from '../../src-main/core/cash-sessions.js';
-import { refundOrder, voidOrder } from '../../src-main/core/corrections.js';
-import type { Desk } from '../../src-main/core/desk.js';
-import { checkout } from '../../src-main/core/sales.js';
-import { createUser } from '../../src-main/core/users.js';
+import { createActivity } from '../../src-main/core/activities/activities.js';
+import { closeCashSession, openCashSession, recordCashMovement } from '../../src-main/core/cash/cash-sessions.js';
+import { refundOrder, voidOrder } from '../../src-main/core/sales/corrections.js';
+import type { Desk } from '../../src-main/core/desk/desk.js';
+import { checkout } from '../../src-main/core/sales/checkout.js';
+import { createUser } from '../../src-main/core/users/users.js';
 import { addMember, newDesk, openDrawer, type TestDesk } from '../helpers.js';
 
 /**

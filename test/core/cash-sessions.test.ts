@@ -6,8 +6,8 @@ import {
   lastClosingCount,
   openCashSession,
   recordCashMovement,
-} from '../../src-main/core/cash-sessions.js';
-import { checkout } from '../../src-main/core/sales.js';
+} from '../../src-main/core/cash/cash-sessions.js';
+import { checkout } from '../../src-main/core/sales/checkout.js';
 import { addMember, newDesk } from '../helpers.js';
 
 const FLOAT = { '2000': 2, '1000': 3, '500': 2, '200': 5, '100': 5, '25': 8, '10': 10, '5': 4 };

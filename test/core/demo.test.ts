@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listActivities } from '../../src-main/core/activities.js';
-import { listUsers, signIn } from '../../src-main/core/users.js';
-import { verifyDatabase } from '../../src-main/core/verify.js';
+import { listActivities } from '../../src-main/core/activities/activities.js';
+import { listUsers, signIn } from '../../src-main/core/users/users.js';
+import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
 import { loadDemoData, type DemoSummary } from '../../src-main/demo/index.js';
 import { count, newDesk, type TestDesk } from '../helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDuplicates, createMember } from '../../src-main/core/members.js';
+import { checkDuplicates, createMember } from '../../src-main/core/members/members.js';
 import { newDesk } from '../helpers.js';
 
 describe('duplicate warning', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ComptoirError } from '../../src-main/core/errors.js';
-import { pendingOperations } from '../../src-main/core/outbox.js';
-import { checkDuplicates, createMember, createMemberOrListDuplicates, getMember, updateMember } from '../../src-main/core/members.js';
+import { ComptoirError } from '../../src-shared/errors.js';
+import { pendingOperations } from '../../src-main/core/ledger/outbox.js';
+import { checkDuplicates, createMember, createMemberOrListDuplicates, getMember, updateMember } from '../../src-main/core/members/members.js';
 import { newDesk } from '../helpers.js';
 
 function created(result: ReturnType<typeof createMember>) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLUB_SETTINGS, type ClubSettings } from '../../src-main/core/desk.js';
-import { alreadyRenewed, membershipStatus, nextPeriod, statusLabel } from '../../src-main/core/memberships.js';
+import { type ClubSettings } from '../../src-main/core/desk/desk.js';
+import { DEFAULT_CLUB_SETTINGS } from '../../src-shared/club-settings.js';
+import { alreadyRenewed, membershipStatus, nextPeriod, statusLabel } from '../../src-shared/memberships.js';
 
 const rolling: ClubSettings = { ...DEFAULT_CLUB_SETTINGS, membershipRule: { kind: 'rolling', days: 365 }, graceDays: 30 };
 const fixed = (endMonthDay: string, rolloverMonthDay: string): ClubSettings => ({

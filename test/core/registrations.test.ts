@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createActivity, listActivities } from '../../src-main/core/activities.js';
-import { voidOrder } from '../../src-main/core/corrections.js';
-import { activityRoster, cancelRegistration, registerMember } from '../../src-main/core/registrations.js';
-import { checkout } from '../../src-main/core/sales.js';
+import { createActivity, listActivities } from '../../src-main/core/activities/activities.js';
+import { voidOrder } from '../../src-main/core/sales/corrections.js';
+import { activityRoster, cancelRegistration, registerMember } from '../../src-main/core/activities/registrations.js';
+import { checkout } from '../../src-main/core/sales/checkout.js';
 import { addMember, count, newDesk, openDrawer } from '../helpers.js';
 
 function bridgeWithTwoPlaces() {

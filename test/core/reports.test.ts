@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dayReportSchema } from '../../src-main/api/views.js';
-import { voidOrder } from '../../src-main/core/corrections.js';
-import { ComptoirError } from '../../src-main/core/errors.js';
-import { dayReport, type DayReport, type Takings } from '../../src-main/core/reports.js';
-import { checkout } from '../../src-main/core/sales.js';
-import { SYSTEM_USER_NAME } from '../../src-main/core/setup.js';
+import { voidOrder } from '../../src-main/core/sales/corrections.js';
+import { ComptoirError } from '../../src-shared/errors.js';
+import { dayReport, type DayReport, type Takings } from '../../src-main/core/cash/day-report.js';
+import { checkout } from '../../src-main/core/sales/checkout.js';
+import { SYSTEM_USER_NAME } from '../../src-main/core/desk/setup.js';
 import { newDesk, openDrawer } from '../helpers.js';
 import { busyDay, drawersDay } from './busy-day.js';
 

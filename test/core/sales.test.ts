@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createActivity } from '../../src-main/core/activities.js';
-import { voidOrder, refundOrder } from '../../src-main/core/corrections.js';
-import { checkout, quoteCheckout } from '../../src-main/core/sales.js';
-import { getMember } from '../../src-main/core/members.js';
-import { getOrder } from '../../src-main/core/orders.js';
-import { currentCashSession } from '../../src-main/core/cash-sessions.js';
-import { roundCashToNickel } from '../../src-main/core/money.js';
-import { ComptoirError } from '../../src-main/core/errors.js';
+import { createActivity } from '../../src-main/core/activities/activities.js';
+import { voidOrder, refundOrder } from '../../src-main/core/sales/corrections.js';
+import { checkout, quoteCheckout } from '../../src-main/core/sales/checkout.js';
+import { getMember } from '../../src-main/core/members/members.js';
+import { getOrder } from '../../src-main/core/sales/orders.js';
+import { currentCashSession } from '../../src-main/core/cash/cash-sessions.js';
+import { roundCashToNickel } from '../../src-shared/money.js';
+import { ComptoirError } from '../../src-shared/errors.js';
 import { addMember, count, newDesk, openDrawer } from '../helpers.js';
 
 function errorCode(fn: () => unknown): string | undefined {

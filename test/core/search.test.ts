@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ComptoirError } from '../../src-main/core/errors.js';
-import { createMember, type MemberView } from '../../src-main/core/members.js';
-import { addMembershipPeriod } from '../../src-main/core/memberships.js';
-import { searchMembers, type SearchPage } from '../../src-main/core/search.js';
-import { commitWrite } from '../../src-main/core/write.js';
+import { ComptoirError } from '../../src-shared/errors.js';
+import { createMember, type MemberView } from '../../src-main/core/members/members.js';
+import { addMembershipPeriod } from '../../src-main/core/memberships/periods.js';
+import { searchMembers, type SearchPage } from '../../src-main/core/members/search.js';
+import { commitWrite } from '../../src-main/core/ledger/write.js';
 import { newDesk, type TestDesk } from '../helpers.js';
 
 type Person = { firstName: string; lastName: string } & Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { updateClubSettings } from '../../src-main/core/settings.js';
-import { checkout } from '../../src-main/core/sales.js';
+import { updateClubSettings } from '../../src-main/core/desk/settings.js';
+import { checkout } from '../../src-main/core/sales/checkout.js';
 import { addMember, newDesk, openDrawer } from '../helpers.js';
 
 describe('club settings', () => {

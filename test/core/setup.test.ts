@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openConnection } from '../../src-main/db/connection.js';
 import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrator.js';
-import { openDesk } from '../../src-main/core/desk.js';
-import { initializeDesk } from '../../src-main/core/setup.js';
+import { openDesk } from '../../src-main/core/desk/desk.js';
+import { initializeDesk } from '../../src-main/core/desk/setup.js';
 import { newDesk, tempFolder } from '../helpers.js';
 
 describe('the desk database', () => {

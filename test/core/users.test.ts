@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src-main/core/audit.js';
-import { createUser, listUsers, signIn, unlockUser } from '../../src-main/core/users.js';
+import { verifyAuditChain } from '../../src-main/core/ledger/audit.js';
+import { createUser, listUsers, signIn, unlockUser } from '../../src-main/core/users/users.js';
 import { addMember, count, newDesk } from '../helpers.js';
 
 describe('users', () => {

@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Reader } from '../../src-main/db/sql.js';
-import { verifyDatabase, type Violation } from '../../src-main/core/verify.js';
+import { verifyDatabase, type Violation } from '../../src-main/core/ledger/verify.js';
 import { tempFolder } from '../helpers.js';
 import { busyDay } from './busy-day.js';
 

@@ -10,10 +10,10 @@
  *
  * Usage: node checkout-writer.mjs <database file> <seed>
  */
-import { voidOrder } from '../../src-main/core/corrections.js';
-import { openDesk } from '../../src-main/core/desk.js';
-import { checkout } from '../../src-main/core/sales.js';
-import { systemUserId } from '../../src-main/core/setup.js';
+import { voidOrder } from '../../src-main/core/sales/corrections.js';
+import { openDesk } from '../../src-main/core/desk/desk.js';
+import { checkout } from '../../src-main/core/sales/checkout.js';
+import { systemUserId } from '../../src-main/core/desk/setup.js';
 import { mulberry32 } from '../../src-main/demo/people.js';
 
 const [file, seedText] = process.argv.slice(2);

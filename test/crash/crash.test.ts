@@ -4,8 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDesk } from '../../src-main/core/desk.js';
-import { verifyDatabase } from '../../src-main/core/verify.js';
+import { openDesk } from '../../src-main/core/desk/desk.js';
+import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
 import { mulberry32 } from '../../src-main/demo/people.js';
 import { addMember, newDesk, openDrawer } from '../helpers.js';
 

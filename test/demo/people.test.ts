@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMemberSchema } from '../../src-main/core/members.js';
-import { searchMembers } from '../../src-main/core/search.js';
+import { createMemberSchema } from '../../src-main/core/members/members.js';
+import { searchMembers } from '../../src-main/core/members/search.js';
 import { demoPeople, insertDemoMembers } from '../../src-main/demo/people.js';
 import { newDesk } from '../helpers.js';
 

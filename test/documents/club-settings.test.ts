@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLUB_SETTINGS } from '../../src-main/core/desk.js';
-import { updateClubSettings } from '../../src-main/core/settings.js';
+import { DEFAULT_CLUB_SETTINGS } from '../../src-shared/club-settings.js';
+import { updateClubSettings } from '../../src-main/core/desk/settings.js';
 import { newDesk } from '../helpers.js';
 import { SAMPLE_CLUB } from './sample-club.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayReport } from '../../src-main/core/reports.js';
+import { dayReport } from '../../src-main/core/cash/day-report.js';
 import { dayReportFor, dayReportPdf } from '../../src-main/documents/index.js';
 import { newDesk } from '../helpers.js';
 import { pageSizes, pdfText, SIZES } from './read-back.js';

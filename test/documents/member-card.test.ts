@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getMember } from '../../src-main/core/members.js';
+import { getMember } from '../../src-main/core/members/members.js';
 import { memberCardFor, memberCardPdf } from '../../src-main/documents/index.js';
 import { newDesk } from '../helpers.js';
 import { decodeBarcode, flat, pageSizes, pdfText, SIZES } from './read-back.js';

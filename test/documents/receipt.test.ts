@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getOrder } from '../../src-main/core/orders.js';
+import { getOrder } from '../../src-main/core/sales/orders.js';
 import { receiptFor, receiptPdf } from '../../src-main/documents/index.js';
 import { newDesk } from '../helpers.js';
 import { flat, pageSizes, pdfText, SIZES } from './read-back.js';

@@ -1,14 +1,14 @@
 import { PNG } from 'pngjs';
-import { createActivity } from '../../src-main/core/activities.js';
-import { closeCashSession, currentCashSession, openCashSession, recordCashMovement, type CashCount } from '../../src-main/core/cash-sessions.js';
-import type { fixedClock } from '../../src-main/core/clock.js';
-import { refundOrder, voidOrder } from '../../src-main/core/corrections.js';
-import type { ClubSettings, Desk } from '../../src-main/core/desk.js';
-import { createMember, type CreateMemberResult } from '../../src-main/core/members.js';
-import { DENOMINATIONS } from '../../src-main/core/money.js';
-import { checkout } from '../../src-main/core/sales.js';
-import { createUser } from '../../src-main/core/users.js';
-import type { Actor } from '../../src-main/core/write.js';
+import { createActivity } from '../../src-main/core/activities/activities.js';
+import { closeCashSession, currentCashSession, openCashSession, recordCashMovement, type CashCount } from '../../src-main/core/cash/cash-sessions.js';
+import type { fixedClock } from '../../src-shared/clock.js';
+import { refundOrder, voidOrder } from '../../src-main/core/sales/corrections.js';
+import type { ClubSettings, Desk } from '../../src-main/core/desk/desk.js';
+import { createMember, type CreateMemberResult } from '../../src-main/core/members/members.js';
+import { DENOMINATIONS } from '../../src-shared/money.js';
+import { checkout } from '../../src-main/core/sales/checkout.js';
+import { createUser } from '../../src-main/core/users/users.js';
+import type { Actor } from '../../src-main/core/ledger/write.js';
 
 /**
  * A registration Monday at a Québec club, made through the core on a real desk file: the data

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentCashSession, lastClosingCount } from '../../src-main/core/cash-sessions.js';
+import { currentCashSession, lastClosingCount } from '../../src-main/core/cash/cash-sessions.js';
 import { checkScreen, expectVerifyClean, openDeskInBrowser, signInByKeyboard, type DeskInBrowser } from './harness.js';
 
 describe('opening and closing the drawer', () => {

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Desk } from '../../src-main/core/desk.js';
-import { verifyDatabase } from '../../src-main/core/verify.js';
-import { initializeDesk } from '../../src-main/core/setup.js';
+import type { Desk } from '../../src-main/core/desk/desk.js';
+import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
+import { initializeDesk } from '../../src-main/core/desk/setup.js';
 import { loadDemoData } from '../../src-main/demo/index.js';
 import { startBrowserMode, type BrowserMode } from '../../src-main/web/main.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCashSession } from '../../src-main/core/cash-sessions.js';
-import { createMember } from '../../src-main/core/members.js';
+import { openCashSession } from '../../src-main/core/cash/cash-sessions.js';
+import { createMember } from '../../src-main/core/members/members.js';
 import { checkScreen, openDeskInBrowser, signInByKeyboard, type DeskInBrowser } from './harness.js';
 
 describe('the volunteer signs in and finds members', () => {

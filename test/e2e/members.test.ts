@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivity } from '../../src-main/core/activities.js';
-import { openCashSession } from '../../src-main/core/cash-sessions.js';
-import { createMember } from '../../src-main/core/members.js';
-import { registerMember } from '../../src-main/core/registrations.js';
+import { createActivity } from '../../src-main/core/activities/activities.js';
+import { openCashSession } from '../../src-main/core/cash/cash-sessions.js';
+import { createMember } from '../../src-main/core/members/members.js';
+import { registerMember } from '../../src-main/core/activities/registrations.js';
 import { checkScreen, expectVerifyClean, openDeskInBrowser, signInByKeyboard, type DeskInBrowser } from './harness.js';
 
 describe('new members and activities', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCashSession } from '../../src-main/core/cash-sessions.js';
-import { createMember, getMember } from '../../src-main/core/members.js';
-import { updateClubSettings } from '../../src-main/core/settings.js';
+import { openCashSession } from '../../src-main/core/cash/cash-sessions.js';
+import { createMember, getMember } from '../../src-main/core/members/members.js';
+import { updateClubSettings } from '../../src-main/core/desk/settings.js';
 import { checkScreen, downloadedPdfText, expectVerifyClean, openDeskInBrowser, signInByKeyboard, tabTo, type DeskInBrowser } from './harness.js';
 
 const money = (text: string) => new RegExp(text.replace(/ /g, '\\s').replace('$', '\\$'));

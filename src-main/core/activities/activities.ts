@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { ActivityTable } from '../../db/schema.js';
+import type { Reader } from '../../db/sql.js';
+import type { Desk } from '../desk/desk.js';
+import { ComptoirError } from '../../../src-shared/errors.js';
+import { cents, isoDate, optionalText, parseInput, text } from '../../../src-shared/validation.js';
+import { commitWrite, type Actor } from '../ledger/write.js';
+
+export const createActivitySchema = z
+  .object({
+    code: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{2,20}$/, { message: 'code' }),
+    name: text(120),
+    season: text(40),
+    leader: optionalText(120),
+    schedule: optionalText(200),
+    place: optionalText(120),
+    priceCents: cents,
+    capacity: z.number().int().min(1).max(10_000).nullish().transform((v) => v ?? null),
+    membershipRequired: z.boolean().default(true),
+    startsOn: isoDate.nullish().transform((v) => v ?? null),
+    endsOn: isoDate.nullish().transform((v) => v ?? null),
+  })
+  .strict();
+
+export interface ActivityView {
+  id: string;
+  code: string;
+  name: string;
+  season: string;
+  leader: string | null;
+  schedule: string | null;
+  place: string | null;
+  priceCents: number;
+  capacity: number | null;
+  membershipRequired: boolean;
+  startsOn: string | null;
+  endsOn: string | null;
+  registeredCount: number;
+  waitlistCount: number;
+  /** null when the activity has no limit. */
+  placesLeft: number | null;
+}
+
+export function findActivityRow(r: Reader, code: string): ActivityTable {
+  const row = r.get(r.qb.selectFrom('activity').selectAll().where('code', '=', code.trim().toUpperCase()));
+  if (!row) throw new ComptoirError('ACTIVITY_NOT_FOUND', { ref: code });
+  return row;
+}
+
+export function registeredCount(r: Reader, activityId: string): number {
+  const row = r.rawGet<{ n: number }>(
+    "SELECT count(*) AS n FROM registration WHERE activity_id = ? AND status = 'registered'",
+    activityId,
+  );
+  return row?.n ?? 0;
+}
+
+export function toActivityView(r: Reader, row: ActivityTable): ActivityView {
+  const counts = r.rawGet<{ registered: number; waitlisted: number }>(
+    `SELECT sum(status = 'registered') AS registered, sum(status = 'waitlisted') AS waitlisted
+     FROM registration WHERE activity_id = ?`,
+    row.id,
+  );
+  const registered = counts?.registered ?? 0;
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    season: row.season,
+    leader: row.leader,
+    schedule: row.schedule,
+    place: row.place,
+    priceCents: row.price_cents,
+    capacity: row.capacity,
+    membershipRequired: row.membership_required === 1,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    registeredCount: registered,
+    waitlistCount: counts?.waitlisted ?? 0,
+    placesLeft: row.capacity === null ? null : Math.max(0, row.capacity - registered),
+  };
+}
+
+export function createActivity(desk: Desk, actor: Actor, input: unknown): ActivityView {
+  const values = parseInput(createActivitySchema, input);
+  return commitWrite(
+    desk,
+    actor,
+    (ctx) => {
+      const taken = ctx.w.get(ctx.w.qb.selectFrom('activity').select('id').where('code', '=', values.code));
+      if (taken) throw new ComptoirError('ACTIVITY_CODE_TAKEN', { code: values.code });
+      const row: ActivityTable = {
+        id: ctx.newId(),
+        code: values.code,
+        name: values.name,
+        season: values.season,
+        leader: values.leader,
+        schedule: values.schedule,
+        place: values.place,
+        price_cents: values.priceCents,
+        capacity: values.capacity,
+        membership_required: values.membershipRequired ? 1 : 0,
+        starts_on: values.startsOn,
+        ends_on: values.endsOn,
+        created_at: ctx.at,
+        created_by: ctx.userId,
+      };
+      ctx.w.insert('activity', row);
+      return {
+        change: { action: 'activity.create', entityType: 'activity', entityId: row.id, after: row },
+        result: toActivityView(ctx.w, row),
+      };
+    },
+    { roles: ['admin'] },
+  );
+}
+
+export const listSchema = z.object({ season: z.string().trim().max(40).optional() }).strict();
+
+/** The activities with places left and waitlist length, by season then name. */
+export function listActivities(desk: Desk, input: unknown = {}): ActivityView[] {
+  const { season } = parseInput(listSchema, input);
+  const r = desk.reader;
+  let query = r.qb.selectFrom('activity').selectAll().orderBy('season').orderBy('name');
+  if (season) query = query.where('season', '=', season);
+  return r.all(query).map((row) => toActivityView(r, row));
+}
+
+export function getActivity(desk: Desk, code: unknown): ActivityView {
+  const parsed = parseInput(z.object({ code: z.string().trim().min(1).max(20) }), { code });
+  return toActivityView(desk.reader, findActivityRow(desk.reader, parsed.code));
+}

@@ -1,0 +1,195 @@
+import type { Reader } from '../../db/sql.js';
+import { verifyAuditChain } from './audit.js';
+import { cashPayments, cashSessions, corrections, credit, orderTotals, rounding } from './verify-money.js';
+
+/** One broken invariant, said plainly in French for the treasurer or the support volunteer. */
+export interface Violation {
+  check: string;
+  message: string;
+  /** What it is about: a receipt, a member number, an audit entry, an operation id. */
+  ref?: string;
+}
+
+/** More than this many problems of one kind says nothing more: the rest are counted. */
+const MAX_PER_CHECK = 100;
+
+/**
+ * Checks every invariant the desk relies on, straight from the tables, and lists what is wrong
+ * (an empty list when the database is sound). Each check is a handful of set-based SQL queries
+ * over indexes, so the whole run stays fast on 100 000 members: the only per-row work in
+ * JavaScript is the audit chain's hashes. It reads only, and never trusts a cached value.
+ */
+export function verifyDatabase(r: Reader): Violation[] {
+  const found: Violation[] = [];
+  for (const [check, run] of CHECKS) {
+    const problems = run(r);
+    for (const problem of problems.slice(0, MAX_PER_CHECK)) found.push({ check, ...problem });
+    if (problems.length > MAX_PER_CHECK) {
+      found.push({ check, message: `… et ${problems.length - MAX_PER_CHECK} autre(s) problème(s) du même genre.` });
+    }
+  }
+  return found;
+}
+
+export type Problem = Omit<Violation, 'check'>;
+export type Check = (r: Reader) => Problem[];
+
+/** Edit or delete any audit entry and the hash chain breaks from there on. */
+const auditChain: Check = (r) =>
+  verifyAuditChain(r).map((brk) => {
+    const { seq } = brk;
+    const message =
+      brk.kind === 'missing'
+        ? `Journal d'audit : l'entrée ${brk.missingSeq} a disparu avant l'entrée ${seq}.`
+        : brk.kind === 'changed'
+          ? `Journal d'audit : l'entrée ${seq} a été modifiée après coup.`
+          : `Journal d'audit : l'entrée ${seq} ne suit pas l'entrée précédente (chaîne brisée).`;
+    return { message, ref: `audit:${seq}` };
+  });
+
+/** The server's acknowledgement cursor can only point into this desk's own operations. */
+const auditOutbox: Check = (r) =>
+  r
+    .rawAll<{ acknowledged: number; last: number | null }>(
+      'SELECT s.acknowledged_seq AS acknowledged, (SELECT max(seq) FROM outbox) AS last FROM sync_state s WHERE s.id = 1',
+    )
+    .filter((row) => row.acknowledged > (row.last ?? 0))
+    .map((row) => ({
+      message: `La file d'envoi se dit reçue par le serveur jusqu'à l'opération ${row.acknowledged}, mais ce poste n'en a écrit que ${row.last ?? 0}.`,
+      ref: `sync:${row.acknowledged}`,
+    }));
+
+/** A sale or a member the server never hears about would be lost to the club. */
+const outboxCoverage: Check = (r) => [
+  ...r
+    .rawAll<{ receipt: string }>(
+      "SELECT receipt_number AS receipt FROM sale_order WHERE id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = 'order') ORDER BY receipt_number",
+    )
+    .map((row) => ({ message: `La transaction ${row.receipt} n'a aucune opération dans la file d'envoi.`, ref: row.receipt })),
+  ...r
+    .rawAll<{ number: number }>("SELECT number FROM member WHERE id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = 'member') ORDER BY number")
+    .map((row) => ({ message: `Le membre no ${row.number} n'a aucune opération dans la file d'envoi.`, ref: String(row.number) })),
+];
+
+/** Receipt numbers run 1, 2, 3… per desk with no gap, and the counter is right after the last. */
+const receipts: Check = (r) => {
+  const problems: Problem[] = [];
+  const desks = r.rawAll<{ id: string; prefix: string; next: number; n: number; hi: number | null }>(
+    `SELECT d.id, d.receipt_prefix AS prefix, d.next_receipt_seq AS next,
+       (SELECT count(*) FROM sale_order WHERE desk_id = d.id) AS n,
+       (SELECT max(receipt_seq) FROM sale_order WHERE desk_id = d.id) AS hi
+     FROM desk d ORDER BY d.receipt_prefix`,
+  );
+  for (const desk of desks) {
+    const last = desk.hi ?? 0;
+    if (desk.n !== last) {
+      // Seqs are unique per desk, so a count short of the highest one means a hole somewhere.
+      const holes = r.rawAll<{ first: number; last: number }>(
+        `SELECT o.receipt_seq + 1 AS first,
+           (SELECT min(receipt_seq) FROM sale_order WHERE desk_id = o.desk_id AND receipt_seq > o.receipt_seq) - 1 AS last
+         FROM sale_order o WHERE o.desk_id = ? AND o.receipt_seq < ?
+           AND NOT EXISTS (SELECT 1 FROM sale_order WHERE desk_id = o.desk_id AND receipt_seq = o.receipt_seq + 1)
+         UNION ALL SELECT 1, min(receipt_seq) - 1 FROM sale_order WHERE desk_id = ? HAVING min(receipt_seq) > 1
+         ORDER BY first`,
+        desk.id,
+        last,
+        desk.id,
+      );
+      for (const hole of holes) {
+        const which = hole.first === hole.last ? `le reçu no ${hole.first} manque` : `les reçus nos ${hole.first} à ${hole.last} manquent`;
+        problems.push({ message: `Poste ${desk.prefix} : ${which} (les reçus doivent se suivre sans trou).`, ref: `${desk.prefix}-${hole.first}` });
+      }
+    }
+    if (desk.next !== last + 1) {
+      problems.push({
+        message: `Poste ${desk.prefix} : le prochain numéro de reçu est ${desk.next}, il devrait être ${last + 1}.`,
+        ref: desk.prefix,
+      });
+    }
+  }
+  for (const row of r.rawAll<{ receipt: string; expected: string | null }>(
+    `SELECT * FROM (SELECT o.receipt_number AS receipt, d.receipt_prefix || '-' || printf('%06d', o.receipt_seq) AS expected
+       FROM sale_order o LEFT JOIN desk d ON d.id = o.desk_id)
+     WHERE expected IS NULL OR receipt <> expected ORDER BY receipt`,
+  )) {
+    problems.push({
+      message: row.expected
+        ? `Le reçu ${row.receipt} porte le mauvais numéro : il devrait s'appeler ${row.expected}.`
+        : `Le reçu ${row.receipt} appartient à un poste inconnu.`,
+      ref: row.receipt,
+    });
+  }
+  return problems;
+};
+
+/** member.expires_on caches the latest end of the member's non-voided periods: every member. */
+const membershipExpiry: Check = (r) =>
+  r
+    .rawAll<{ number: number; stored: string | null; actual: string | null }>(
+      `SELECT * FROM (SELECT m.number, m.expires_on AS stored,
+         (SELECT max(ends_on) FROM membership_period p WHERE p.member_id = m.id AND p.voided_by_order_id IS NULL) AS actual
+       FROM member m) WHERE stored IS NOT actual ORDER BY number`,
+    )
+    .map((row) => ({
+      message: `Membre no ${row.number} : la fiche dit « ${expiry(row.stored)} » mais ses adhésions disent « ${expiry(row.actual)} ».`,
+      ref: String(row.number),
+    }));
+
+const expiry = (date: string | null) => (date ? `expire le ${date}` : 'jamais membre');
+
+const openSessions: Check = (r) =>
+  r
+    .rawAll<{ prefix: string | null; n: number }>(
+      `SELECT d.receipt_prefix AS prefix, count(*) AS n FROM cash_session s LEFT JOIN desk d ON d.id = s.desk_id
+       WHERE s.closed_at IS NULL GROUP BY s.desk_id HAVING count(*) > 1`,
+    )
+    .map((row) => ({ message: `Le poste ${row.prefix ?? '?'} a ${row.n} caisses ouvertes en même temps (une seule permise).`, ref: row.prefix ?? undefined }));
+
+const capacity: Check = (r) =>
+  r
+    .rawAll<{ code: string; capacity: number; n: number }>(
+      `SELECT a.code, a.capacity, count(*) AS n FROM activity a JOIN registration g ON g.activity_id = a.id AND g.status = 'registered'
+       WHERE a.capacity IS NOT NULL GROUP BY a.id HAVING count(*) > a.capacity ORDER BY a.code`,
+    )
+    .map((row) => ({ message: `L'activité ${row.code} compte ${row.n} inscrits pour ${row.capacity} places.`, ref: row.code }));
+
+/** Numbers are unique, and no block would hand out again a number it already gave. */
+const memberNumbers: Check = (r) => [
+  ...r
+    .rawAll<{ number: number; n: number }>('SELECT number, count(*) AS n FROM member GROUP BY number HAVING count(*) > 1')
+    .map((row) => ({ message: `Le numéro de membre ${row.number} est porté par ${row.n} fiches.`, ref: String(row.number) })),
+  ...r
+    .rawAll<{ first: number; last: number; next: number; highest: number }>(
+      `SELECT * FROM (SELECT b.first_number AS first, b.last_number AS last, b.next_number AS next,
+         (SELECT max(number) FROM member WHERE number BETWEEN b.first_number AND b.last_number) AS highest
+       FROM member_number_block b) WHERE highest >= next ORDER BY first`,
+    )
+    .map((row) => ({
+      message: `Le bloc de numéros ${row.first}–${row.last} a déjà donné le numéro ${row.highest}, mais son prochain numéro est ${row.next} : il le redonnerait.`,
+      ref: `${row.first}-${row.last}`,
+    })),
+  ...r
+    .rawAll<{ a: string; b: string }>(
+      `SELECT x.first_number || '–' || x.last_number AS a, y.first_number || '–' || y.last_number AS b
+       FROM member_number_block x JOIN member_number_block y ON x.id < y.id
+       WHERE x.first_number <= y.last_number AND y.first_number <= x.last_number`,
+    )
+    .map((row) => ({ message: `Les blocs de numéros ${row.a} et ${row.b} se chevauchent.`, ref: row.a })),
+];
+
+const CHECKS: readonly (readonly [string, Check])[] = [
+  ['audit_chain', auditChain],
+  ['audit_outbox', auditOutbox],
+  ['outbox_coverage', outboxCoverage],
+  ['receipts', receipts],
+  ['order_totals', orderTotals],
+  ['rounding', rounding],
+  ['cash_payments', cashPayments],
+  ['corrections', corrections],
+  ['membership_expiry', membershipExpiry],
+  ['credit', credit],
+  ['cash_sessions', cashSessions],
+  ['open_sessions', openSessions],
+  ['capacity', capacity],
+  ['member_numbers', memberNumbers],
+];

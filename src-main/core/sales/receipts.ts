@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { prepared } from '../../db/sql.js';
+import type { Desk } from '../desk/desk.js';
+import { ComptoirError } from '../../../src-shared/errors.js';
+import { findOrderRow } from './orders.js';
+import { parseInput } from '../../../src-shared/validation.js';
+import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
+
+export function formatReceiptNumber(prefix: string, seq: number): string {
+  return `${prefix}-${String(seq).padStart(6, '0')}`;
+}
+
+/**
+ * Takes this desk's next receipt number. The counter moves in the same transaction as the
+ * order, so a crash or a refused sale leaves no gap: numbers are gap-free per desk, and unique
+ * across desks through the desk prefix.
+ */
+const deskCounter = prepared((qb, p: { deskId: string }) =>
+  qb.selectFrom('desk').select(['next_receipt_seq', 'receipt_prefix']).where('id', '=', p.deskId),
+);
+const moveDeskCounter = prepared((qb, p: { deskId: string; next: number }) =>
+  qb.updateTable('desk').set({ next_receipt_seq: p.next }).where('id', '=', p.deskId),
+);
+
+export function takeReceiptNumber(ctx: WriteContext): { seq: number; receiptNumber: string } {
+  const desk = deskCounter.get(ctx.w, { deskId: ctx.desk.id });
+  if (!desk) throw new ComptoirError('DATABASE_NOT_INITIALIZED');
+  const seq = desk.next_receipt_seq;
+  moveDeskCounter.run(ctx.w, { deskId: ctx.desk.id, next: seq + 1 });
+  return { seq, receiptNumber: formatReceiptNumber(desk.receipt_prefix, seq) };
+}
+
+export const emailReceiptSchema = z
+  .object({ receiptNumber: z.string().trim().min(1).max(30), email: z.email().optional() })
+  .strict();
+
+/**
+ * Asks for a receipt to be emailed. The desk holds no mail secrets: the request waits in the
+ * outbox and the central server sends it. Without an address, the member's own is used.
+ */
+export function emailReceipt(desk: Desk, actor: Actor, input: unknown): { receiptNumber: string; email: string } {
+  const values = parseInput(emailReceiptSchema, input);
+  return commitWrite(desk, actor, (ctx) => {
+    const order = findOrderRow(ctx.w, values.receiptNumber);
+    const memberEmail = order.member_id
+      ? ctx.w.get(ctx.w.qb.selectFrom('member').select('email').where('id', '=', order.member_id))?.email
+      : null;
+    const email = values.email ?? memberEmail;
+    if (!email) throw new ComptoirError('NO_EMAIL_ADDRESS');
+    const request = { receiptNumber: order.receipt_number, orderId: order.id, email, language: ctx.desk.language };
+    return {
+      change: { action: 'receipt.email', entityType: 'order', entityId: order.id, after: request },
+      result: { receiptNumber: order.receipt_number, email },
+    };
+  });
+}

@@ -1,0 +1,233 @@
+import { formatClockTime, formatLongDate } from './dates.js';
+import type { Language } from './language.js';
+import { formatMoney, formatSignedMoney } from './money.js';
+import { ROLE_WORDS, type Role } from './words.js';
+
+/**
+ * A message in both languages from the error's parameters. Parameters carry raw values
+ * (cents, YYYY-MM-DD business dates, ISO-8601 instants, role codes): each language formats them
+ * its own way, « 25,40 $ » in French and "$25.40" in English.
+ */
+interface Message<P> {
+  fr: (p: P) => string;
+  en: (p: P) => string;
+}
+const message = <P = Record<never, never>>(m: Message<P>): Message<P> => m;
+
+const roles = (list: readonly Role[], language: Language) =>
+  list.map((role) => ROLE_WORDS.toWhom[language][role]).join(language === 'fr' ? ' ou ' : ' or ');
+const quoted = (text: string, language: Language) => (language === 'fr' ? `« ${text} »` : `"${text}"`);
+
+/**
+ * Every error the core can raise, with what to tell the volunteer in French and English.
+ * Messages say what happened and, where there is one, what to do next.
+ */
+const catalogue = {
+  INVALID_INPUT: message<{ fr: string; en: string }>({
+    fr: (p) => `Données invalides : ${p.fr}`,
+    en: (p) => `Invalid input: ${p.en}`,
+  }),
+  DATABASE_TOO_NEW: message<{ found: number; known: number }>({
+    fr: (p) =>
+      `Cette base de données a été écrite par une version plus récente de Comptoir (schéma ${p.found}, cette version connaît ${p.known}). Elle n'a pas été modifiée : installez la dernière version de Comptoir.`,
+    en: (p) =>
+      `This database was written by a newer version of Comptoir (schema ${p.found}, this version knows ${p.known}). It was not changed: install the latest Comptoir.`,
+  }),
+  DATABASE_NOT_INITIALIZED: message({
+    fr: () => `Ce poste n'est pas encore configuré : lancez « comptoir init » avec le nom du poste et le préfixe des reçus.`,
+    en: () => `This desk is not set up yet: run "comptoir init" with the desk name and receipt prefix.`,
+  }),
+  ALREADY_INITIALIZED: message<{ name: string; prefix: string }>({
+    fr: (p) => `Ce poste est déjà configuré (« ${p.name} », préfixe ${p.prefix}).`,
+    en: (p) => `This desk is already set up ("${p.name}", prefix ${p.prefix}).`,
+  }),
+  MEMBER_NOT_FOUND: message<{ ref: string | number }>({
+    fr: (p) => `Aucun membre ne porte le numéro ${p.ref}.`,
+    en: (p) => `No member has number ${p.ref}.`,
+  }),
+  POSSIBLE_DUPLICATE: message<{ count: number }>({
+    fr: (p) => `Ce membre existe peut-être déjà (${p.count} fiche(s) semblable(s)). Vérifiez, puis choisissez « Créer quand même » si c'est bien une autre personne.`,
+    en: (p) => `This member may already exist (${p.count} similar record(s)). Check, then choose "Create anyway" if this really is another person.`,
+  }),
+  NO_MEMBER_NUMBERS_LEFT: message({
+    fr: () => `Ce poste n'a plus de numéros de membre réservés. Demandez à l'administrateur d'ajouter un bloc de numéros.`,
+    en: () => `This desk has no reserved member numbers left. Ask the administrator to add a block of numbers.`,
+  }),
+  NUMBER_BLOCK_OVERLAP: message<{ first: number; last: number }>({
+    fr: (p) => `Le bloc ${p.first}–${p.last} chevauche des numéros déjà réservés ou attribués.`,
+    en: (p) => `Block ${p.first}–${p.last} overlaps numbers already reserved or given.`,
+  }),
+  ALREADY_RENEWED: message<{ expiresOn: string; receipt: string | null }>({
+    fr: (p) =>
+      `Ce membre a déjà renouvelé : son adhésion est valide jusqu'au ${formatLongDate(p.expiresOn, 'fr')}${p.receipt ? ` (reçu ${p.receipt})` : ''}. Un second renouvellement demande une confirmation.`,
+    en: (p) =>
+      `This member already renewed: the membership runs until ${formatLongDate(p.expiresOn, 'en')}${p.receipt ? ` (receipt ${p.receipt})` : ''}. A second renewal needs a confirmation.`,
+  }),
+  ACTIVITY_NOT_FOUND: message<{ ref: string }>({
+    fr: (p) => `L'activité ${p.ref} n'existe pas.`,
+    en: (p) => `Activity ${p.ref} does not exist.`,
+  }),
+  ACTIVITY_CODE_TAKEN: message<{ code: string }>({
+    fr: (p) => `Le code d'activité ${p.code} est déjà utilisé.`,
+    en: (p) => `Activity code ${p.code} is already used.`,
+  }),
+  ACTIVITY_FULL: message<{ name: string; capacity: number }>({
+    fr: (p) => `L'activité « ${p.name} » est complète (${p.capacity} places). Le membre peut être mis sur la liste d'attente.`,
+    en: (p) => `"${p.name}" is full (${p.capacity} places). The member can be put on the waitlist.`,
+  }),
+  MEMBERSHIP_REQUIRED: message<{ name: string }>({
+    fr: (p) => `L'activité « ${p.name} » demande une adhésion active. Renouvelez d'abord l'adhésion du membre (dans le même panier si vous voulez).`,
+    en: (p) => `"${p.name}" requires an active membership. Renew the member's membership first (in the same cart if you like).`,
+  }),
+  ALREADY_REGISTERED: message<{ name: string; status: 'registered' | 'waitlisted' | 'cancelled' }>({
+    fr: (p) => `Ce membre est déjà ${p.status === 'waitlisted' ? "sur la liste d'attente de" : 'inscrit à'} « ${p.name} ».`,
+    en: (p) => `This member is already ${p.status === 'waitlisted' ? 'on the waitlist of' : 'registered to'} "${p.name}".`,
+  }),
+  REGISTRATION_NOT_FOUND: message({
+    fr: () => `Cette inscription n'existe pas ou est déjà annulée.`,
+    en: () => `This registration does not exist or is already cancelled.`,
+  }),
+  PAYMENT_MISMATCH: message<{ paidCents: number; dueCents: number }>({
+    fr: (p) => `Les paiements (${formatMoney(p.paidCents, 'fr')}) ne correspondent pas au total à payer (${formatMoney(p.dueCents, 'fr')}).`,
+    en: (p) => `The payments (${formatMoney(p.paidCents, 'en')}) do not match the amount due (${formatMoney(p.dueCents, 'en')}).`,
+  }),
+  ONE_CASH_PAYMENT: message({
+    fr: () => `Un seul paiement en argent par transaction : additionnez les montants remis.`,
+    en: () => `Only one cash payment per transaction: add up the amounts tendered.`,
+  }),
+  TENDERED_TOO_LOW: message<{ tenderedCents: number; dueCents: number }>({
+    fr: (p) => `Le montant remis (${formatMoney(p.tenderedCents, 'fr')}) est inférieur au montant à payer en argent (${formatMoney(p.dueCents, 'fr')}).`,
+    en: (p) => `The cash tendered (${formatMoney(p.tenderedCents, 'en')}) is less than the cash due (${formatMoney(p.dueCents, 'en')}).`,
+  }),
+  INSUFFICIENT_CREDIT: message<{ balanceCents: number; amountCents: number }>({
+    fr: (p) => `Le crédit du membre (${formatMoney(p.balanceCents, 'fr')}) ne suffit pas pour payer ${formatMoney(p.amountCents, 'fr')}.`,
+    en: (p) => `The member's credit (${formatMoney(p.balanceCents, 'en')}) is not enough to pay ${formatMoney(p.amountCents, 'en')}.`,
+  }),
+  MEMBER_REQUIRED: message({
+    fr: () => `Choisissez d'abord un membre : ce paiement ou cet article lui est rattaché.`,
+    en: () => `Choose a member first: this payment or item belongs to one.`,
+  }),
+  NO_OPEN_CASH_SESSION: message({
+    fr: () => `La caisse n'est pas ouverte. Ouvrez la caisse (compter le fonds de caisse) avant d'encaisser.`,
+    en: () => `The cash drawer is not open. Open the drawer (count the float) before taking payments.`,
+  }),
+  CASH_SESSION_ALREADY_OPEN: message<{ openedAt: string }>({
+    fr: (p) => `La caisse de ce poste est déjà ouverte depuis ${formatClockTime(p.openedAt, 'fr')}. Fermez-la avant d'en ouvrir une autre.`,
+    en: (p) => `This desk's drawer has been open since ${formatClockTime(p.openedAt, 'en')}. Close it before opening another.`,
+  }),
+  DIFFERENCE_REASON_REQUIRED: message<{ differenceCents: number }>({
+    fr: (p) => `La caisse présente un écart de ${formatSignedMoney(p.differenceCents, 'fr')}. Indiquez la raison de l'écart pour fermer la caisse.`,
+    en: (p) => `The drawer is off by ${formatSignedMoney(p.differenceCents, 'en')}. Give a reason for the difference to close it.`,
+  }),
+  NOT_ENOUGH_CASH: message<{ availableCents: number; amountCents: number }>({
+    fr: (p) => `La caisse ne contient que ${formatMoney(p.availableCents, 'fr')} ; impossible de sortir ${formatMoney(p.amountCents, 'fr')}.`,
+    en: (p) => `The drawer only holds ${formatMoney(p.availableCents, 'en')}; cannot take out ${formatMoney(p.amountCents, 'en')}.`,
+  }),
+  ORDER_NOT_FOUND: message<{ ref: string }>({
+    fr: (p) => `La transaction ${p.ref} n'existe pas.`,
+    en: (p) => `Transaction ${p.ref} does not exist.`,
+  }),
+  ORDER_ALREADY_CORRECTED: message<{ receipt: string; by: string }>({
+    fr: (p) => `La transaction ${p.receipt} a déjà été annulée ou remboursée (${p.by}).`,
+    en: (p) => `Transaction ${p.receipt} was already voided or refunded (${p.by}).`,
+  }),
+  NOT_A_SALE: message<{ receipt: string }>({
+    fr: (p) => `${p.receipt} est déjà une annulation ou un remboursement : il ne peut pas être corrigé à son tour.`,
+    en: (p) => `${p.receipt} is itself a void or a refund: it cannot be corrected in turn.`,
+  }),
+  CARD_REFUND_REQUIRED: message<{ count: number }>({
+    fr: (p) => `Cette transaction a ${p.count} paiement(s) par carte : remboursez-les d'abord au terminal, puis entrez le code d'autorisation de chaque remboursement.`,
+    en: (p) => `This transaction has ${p.count} card payment(s): refund them on the terminal first, then enter each refund's approval code.`,
+  }),
+  LINE_NOT_REFUNDABLE: message<{ position: number; receipt: string }>({
+    fr: (p) => `La ligne ${p.position} du reçu ${p.receipt} n'existe pas, est un arrondi ou a déjà été remboursée.`,
+    en: (p) => `Line ${p.position} of receipt ${p.receipt} does not exist, is a rounding or was already refunded.`,
+  }),
+  NO_EMAIL_ADDRESS: message({
+    fr: () => `Ce membre n'a pas d'adresse courriel : entrez-en une, ou imprimez le reçu.`,
+    en: () => `This member has no email address: enter one, or print the receipt.`,
+  }),
+  NOT_SIGNED_IN: message({
+    fr: () => `Votre session est terminée (inactivité). Choisissez votre nom et entrez votre NIP.`,
+    en: () => `Your session has ended (inactivity). Choose your name and enter your PIN.`,
+  }),
+  UNKNOWN_METHOD: message<{ method: string }>({
+    fr: (p) => `Demande inconnue : ${p.method}.`,
+    en: (p) => `Unknown request: ${p.method}.`,
+  }),
+  INTERNAL: message({
+    fr: () => `Une erreur inattendue est survenue ; rien n'a été enregistré. Réessayez, puis appelez le responsable si elle revient.`,
+    en: () => `An unexpected error occurred; nothing was saved. Try again, then call the person in charge if it happens again.`,
+  }),
+  USER_NOT_FOUND: message({
+    fr: () => `Ce bénévole n'existe pas ou n'est plus actif.`,
+    en: () => `This volunteer does not exist or is no longer active.`,
+  }),
+  USER_NAME_TAKEN: message<{ name: string }>({
+    fr: (p) => `Le nom ${quoted(p.name, 'fr')} est déjà utilisé par un autre bénévole.`,
+    en: (p) => `The name ${quoted(p.name, 'en')} is already used by another volunteer.`,
+  }),
+  WRONG_PIN: message<{ left: number }>({
+    fr: (p) => `NIP incorrect. Essayez de nouveau (encore ${p.left} essai(s) avant le blocage).`,
+    en: (p) => `Wrong PIN. Try again (${p.left} attempt(s) left before lock-out).`,
+  }),
+  USER_LOCKED: message<{ until: string }>({
+    fr: (p) => `Trop d'essais : ce compte est bloqué jusqu'à ${formatClockTime(p.until, 'fr')}. Un administrateur peut le débloquer.`,
+    en: (p) => `Too many attempts: this account is locked until ${formatClockTime(p.until, 'en')}. An administrator can unlock it.`,
+  }),
+  FORBIDDEN: message<{ roles: readonly Role[] }>({
+    fr: (p) => `Cette action est réservée ${roles(p.roles, 'fr')}.`,
+    en: (p) => `This action is reserved to ${roles(p.roles, 'en')}.`,
+  }),
+  OPERATION_INVALID: message<{ seq: number; kind: string; problem: string }>({
+    fr: (p) => `Journal : l'opération ${p.seq} (${p.kind}) ne peut pas être relue : ${p.problem}.`,
+    en: (p) => `Log: operation ${p.seq} (${p.kind}) cannot be read back: ${p.problem}.`,
+  }),
+};
+
+export type ErrorCode = keyof typeof catalogue;
+/** The parameters an error code's messages need. */
+export type ErrorParams<C extends ErrorCode> = Parameters<(typeof catalogue)[C]['fr']>[0];
+type ParamsArgument<C extends ErrorCode> = Record<never, never> extends ErrorParams<C> ? [params?: ErrorParams<C>, details?: unknown] : [params: ErrorParams<C>, details?: unknown];
+
+/** The shape errors take when they cross a boundary: data, never a stack trace. */
+export interface ErrorData {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+/**
+ * A refusal the volunteer can act on: a code from the catalogue, its raw parameters, and
+ * optional details for the screen (the look-alike members of POSSIBLE_DUPLICATE). Its `message`
+ * is the French one, for logs and the command line.
+ */
+export class ComptoirError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly params: ErrorParams<C>;
+  readonly details: unknown;
+
+  constructor(code: C, ...[params, details]: ParamsArgument<C>) {
+    const given = (params ?? {}) as ErrorParams<C>;
+    super(catalogue[code].fr(given as never));
+    this.name = 'ComptoirError';
+    this.code = code;
+    this.params = given;
+    this.details = details;
+  }
+
+  /** The message in the reader's language. */
+  messageIn(language: Language): string {
+    return catalogue[this.code][language](this.params as never);
+  }
+
+  toData(language: Language = 'fr'): ErrorData {
+    return this.details === undefined
+      ? { code: this.code, message: this.messageIn(language) }
+      : { code: this.code, message: this.messageIn(language), details: this.details };
+  }
+}
+
+export function isComptoirError(error: unknown): error is ComptoirError {
+  return error instanceof ComptoirError;
+}

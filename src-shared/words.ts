@@ -1,0 +1,98 @@
+import { perLanguage, type Language } from './language.js';
+
+/**
+ * The club's words, once, in French (Québec) and English: the screens, the paper, the command
+ * line and the error messages all take them from here. docs/GLOSSARY.md explains them.
+ */
+export type Words<K extends string> = Record<Language, Record<K, string>>;
+
+export type PaymentMethod = 'cash' | 'cheque' | 'card' | 'credit';
+export type LineKind = 'membership' | 'activity' | 'donation' | 'credit' | 'rounding';
+export type OrderKind = 'sale' | 'void' | 'refund';
+export type Role = 'volunteer' | 'treasurer' | 'admin';
+export type RegistrationStatus = 'registered' | 'waitlisted' | 'cancelled';
+export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'interac' | 'other';
+export type DuplicateReason = 'same_name' | 'similar_name' | 'birth_date' | 'phone' | 'email' | 'postal_code';
+
+/** How a payment was made, as the receipt and the screens name it. */
+export const PAYMENT_METHOD_WORDS: Words<PaymentMethod> = {
+  fr: { cash: 'Comptant', cheque: 'Chèque', card: 'Carte', credit: 'Crédit / Coupons' },
+  en: { cash: 'Cash', cheque: 'Cheque', card: 'Card', credit: 'Credit / coupons' },
+};
+
+/** One line of a receipt, by its kind (an activity line is named by the activity itself). */
+export const LINE_KIND_WORDS: Words<LineKind> = {
+  fr: { membership: 'Adhésion annuelle', activity: 'Activité', donation: 'Don', credit: 'Crédit au compte', rounding: 'Arrondi (argent comptant)' },
+  en: { membership: 'Annual membership', activity: 'Activity', donation: 'Donation', credit: 'Credit to account', rounding: 'Cash rounding' },
+};
+
+/** The same kinds as headings of a report's totals. */
+export const LINE_KIND_TOTAL_WORDS: Words<LineKind> = {
+  fr: { membership: 'Adhésions', activity: 'Activités', donation: 'Dons', credit: 'Crédits au compte', rounding: 'Arrondis (argent comptant)' },
+  en: { membership: 'Memberships', activity: 'Activities', donation: 'Donations', credit: 'Credits to account', rounding: 'Cash rounding' },
+};
+
+export const ORDER_KIND_WORDS: Words<OrderKind> = {
+  fr: { sale: 'Vente', void: 'Annulation', refund: 'Remboursement' },
+  en: { sale: 'Sale', void: 'Void', refund: 'Refund' },
+};
+
+export const ROLE_WORDS: { name: Words<Role>; toWhom: Words<Role> } = {
+  name: {
+    fr: { volunteer: 'Bénévole', treasurer: 'Trésorier', admin: 'Administrateur' },
+    en: { volunteer: 'Volunteer', treasurer: 'Treasurer', admin: 'Administrator' },
+  },
+  /** « Cette action est réservée au trésorier ». */
+  toWhom: {
+    fr: { volunteer: 'aux bénévoles', treasurer: 'au trésorier', admin: "à l'administrateur" },
+    en: { volunteer: 'volunteers', treasurer: 'the treasurer', admin: 'the administrator' },
+  },
+};
+
+export const REGISTRATION_STATUS_WORDS: Words<RegistrationStatus> = {
+  fr: { registered: 'Inscrit', waitlisted: "Liste d'attente", cancelled: 'Annulée' },
+  en: { registered: 'Registered', waitlisted: 'Waitlist', cancelled: 'Cancelled' },
+};
+
+/** Why a record looks like the person being typed in. */
+export const DUPLICATE_REASON_WORDS: Words<DuplicateReason> = {
+  fr: { same_name: 'même nom', similar_name: 'nom semblable', birth_date: 'même date de naissance', phone: 'même téléphone', email: 'même courriel', postal_code: 'même code postal' },
+  en: { same_name: 'same name', similar_name: 'similar name', birth_date: 'same birth date', phone: 'same phone', email: 'same email', postal_code: 'same postal code' },
+};
+
+const BRAND_NAMES: Record<Exclude<CardBrand, 'other'>, string> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  interac: 'Interac',
+};
+
+/** A card brand as printed: « Visa »; an unknown brand is « autre carte ». */
+export function cardBrandName(brand: string | null, language: Language): string {
+  if (!brand) return '';
+  if (brand === 'other') return language === 'fr' ? 'autre carte' : 'other card';
+  return BRAND_NAMES[brand as keyof typeof BRAND_NAMES] ?? brand;
+}
+
+/**
+ * What an order line says: its kind in the reader's language, or for an activity its name and
+ * season as the club entered them, « Yoga doux (Automne 2026) ».
+ */
+export function lineLabel(line: { kind: LineKind; activityName?: string | null; activitySeason?: string | null }, language: Language): string {
+  if (line.kind === 'activity' && line.activityName) {
+    return line.activitySeason ? `${line.activityName} (${line.activitySeason})` : line.activityName;
+  }
+  return LINE_KIND_WORDS[language][line.kind];
+}
+
+type Unit = 'day';
+const UNITS: Record<Unit, Record<Language, { one: string; other: string }>> = {
+  day: { fr: { one: 'jour', other: 'jours' }, en: { one: 'day', other: 'days' } },
+};
+const plurals = perLanguage((locale) => new Intl.PluralRules(locale));
+
+/** « 1 jour », « 12 jours », "0 days": the plural each language's rules give (Intl.PluralRules). */
+export function countOf(n: number, unit: Unit, language: Language): string {
+  const forms = UNITS[unit][language];
+  return `${n} ${plurals[language].select(n) === 'one' ? forms.one : forms.other}`;
+}
