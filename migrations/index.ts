@@ -1,4 +1,5 @@
 import { initialSchema } from './0001-initial.js';
+import { typedOperations } from './0002-typed-operations.js';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,5 @@ export interface Migration {
  */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
+  { version: 2, name: 'typed-operations', sql: typedOperations },
 ];

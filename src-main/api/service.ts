@@ -103,7 +103,7 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
     'members.search': (input) => searchMembers(desk, input),
     'members.profile': ({ number }) => {
       const member = getMember(desk, number);
-      return { member, orders: memberOrders(desk.reader, member.id), registrations: memberRegistrations(desk.reader, member.id) };
+      return { member, orders: memberOrders(desk.reader, member.id, desk.language), registrations: memberRegistrations(desk.reader, member.id) };
     },
     'members.checkDuplicates': ({ excludeNumber, ...person }) => checkDuplicates(desk, person, excludeNumber ?? undefined),
     'members.create': (input, actor) => createMemberOrListDuplicates(desk, actor, input),

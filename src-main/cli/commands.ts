@@ -113,7 +113,7 @@ export const HANDLERS: Record<string, Handler> = {
   'member show': (p, file) =>
     withDesk(file, p, {}, (desk) => {
       const member = getMember(desk, memberNumberArg(p, 0));
-      const orders = memberOrders(desk.reader, member.id);
+      const orders = memberOrders(desk.reader, member.id, p.language);
       const receipts = orders.map((o) => ({ receiptNumber: o.receiptNumber, kind: o.kind, businessDate: o.businessDate, totalCents: o.totalCents }));
       const data = { ok: true, member, orders, registrations: memberRegistrations(desk.reader, member.id), receipts };
       return { data, text: text.memberShown(data, p.language), exitCode: 0 };

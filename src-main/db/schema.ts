@@ -217,7 +217,11 @@ export interface AuditLogTable {
   action: string;
   entity_type: string;
   entity_id: string;
+  /** The operation's version; null for the row-shaped entries Comptoir 0.1 wrote. */
+  op_version: number | null;
+  /** What the audit reader sees as « before » (a member's old values); replay never needs it. */
   before_json: string | null;
+  /** The operation's facts (JSON); for 0.1 entries, the rows written. */
   after_json: string | null;
   prev_hash: string;
   hash: string;
@@ -229,6 +233,7 @@ export interface OutboxView {
   operation_id: string;
   desk_id: string;
   action: string;
+  op_version: number | null;
   entity_type: string;
   entity_id: string;
   created_at: string;

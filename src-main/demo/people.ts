@@ -1,9 +1,8 @@
 import type { Language } from '../db/schema.js';
 import type { Desk } from '../core/desk/desk.js';
-import { ComptoirError } from '../../src-shared/errors.js';
-import { createMemberSchema, insertMember, memberCreatedChange } from '../core/members/members.js';
+import { createMemberSchema, newMemberOperation } from '../core/members/members.js';
 import { parseInput } from '../../src-shared/validation.js';
-import { recordChange, writeContext, type Actor } from '../core/ledger/write.js';
+import { commitBatch, type Actor } from '../core/ledger/write.js';
 
 /**
  * Deterministic demo people: realistic Québec seniors (accented and compound names, mixed phone
@@ -217,9 +216,7 @@ export function insertDemoMembers(desk: Desk, actor: Actor, count: number, seed 
   let households = 0;
   let exhausted = false;
   while (!exhausted) {
-    desk.connection.transaction((w) => {
-      const user = w.get(w.qb.selectFrom('app_user').select(['id', 'name', 'role', 'active']).where('id', '=', actor.userId));
-      if (!user || user.active !== 1) throw new ComptoirError('USER_NOT_FOUND');
+    commitBatch(desk, actor, (write) => {
       for (let i = 0; i < batchSize; i++) {
         const next = people.next();
         if (next.done) {
@@ -230,11 +227,13 @@ export function insertDemoMembers(desk: Desk, actor: Actor, count: number, seed 
         const partnerOf = household ? firstOfHousehold.get(household) : undefined;
         // The desk's own validation: demo data is normalized exactly like typed data.
         const input = parseInput(createMemberSchema, { ...person, householdOf: partnerOf ?? null });
-        const ctx = writeContext(desk, w, user);
-        const row = insertMember(ctx, input);
-        if (household && partnerOf === undefined) firstOfHousehold.set(household, row.number);
+        const number = write((ctx) => {
+          const op = newMemberOperation(ctx, input);
+          ctx.record(op);
+          return op.member.number;
+        });
+        if (household && partnerOf === undefined) firstOfHousehold.set(household, number);
         if (partnerOf !== undefined) households++;
-        recordChange(ctx, memberCreatedChange(w, row));
         members++;
       }
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cardApprovalSchema, type CardApproval } from '../core/sales/payments.js';
+import { cardApprovalSchema, type CardApproval } from '../../src-shared/payments.js';
 import { parseInput } from '../../src-shared/validation.js';
 import type { CardRequest, CardTerminal } from './terminal.js';
 

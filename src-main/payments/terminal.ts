@@ -1,4 +1,4 @@
-import type { CardApproval } from '../core/sales/payments.js';
+import type { CardApproval } from '../../src-shared/payments.js';
 
 /** What the desk asks a card terminal to do. */
 export interface CardRequest {

@@ -103,7 +103,7 @@ describe('checkout', () => {
     const cart = { memberNumber: no, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 2500 }] };
     checkout(desk, admin, cart);
     const receiptsBefore = count(desk, 'sale_order');
-    expect(() => checkout(desk, admin, cart)).toThrow(/déjà renouvelé : son adhésion est valide jusqu'au 2027-11-27 \(reçu A-000001\)/);
+    expect(() => checkout(desk, admin, cart)).toThrow(/déjà renouvelé : son adhésion est valide jusqu'au 27 novembre 2027 \(reçu A-000001\)/);
     expect(count(desk, 'sale_order')).toBe(receiptsBefore);
     const forced = checkout(desk, admin, { ...cart, lines: [{ kind: 'membership', force: true }] });
     // 365 days on from 2027-11-27 crosses 2028-02-29.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { createMember, type MemberView } from '../../src-main/core/members/members.js';
-import { addMembershipPeriod } from '../../src-main/core/memberships/periods.js';
+import { currentCashSession } from '../../src-main/core/cash/cash-sessions.js';
+import { checkout } from '../../src-main/core/sales/checkout.js';
 import { searchMembers, type SearchPage } from '../../src-main/core/members/search.js';
-import { commitWrite } from '../../src-main/core/ledger/write.js';
-import { newDesk, type TestDesk } from '../helpers.js';
+import { newDesk, openDrawer, type TestDesk } from '../helpers.js';
 
 type Person = { firstName: string; lastName: string } & Record<string, unknown>;
 
@@ -17,14 +17,12 @@ function add(t: TestDesk, ...people: Person[]): MemberView[] {
   });
 }
 
-/** A membership bought on `date` (test-only: the sale that would pay for it is out of scope here). */
+/** A membership bought on `date`, paid cash at the desk. */
 function paidOn(t: TestDesk, member: MemberView, date: string): void {
   const now = t.clock.now();
   t.clock.set(`${date}T15:00:00Z`);
-  commitWrite(t.desk, t.admin, (ctx) => {
-    const period = addMembershipPeriod(ctx, member.id, null, true);
-    return { change: { action: 'membership.add', entityType: 'membership_period', entityId: period.id, after: period }, result: period };
-  });
+  if (!currentCashSession(t.desk)) openDrawer(t.desk, t.admin);
+  checkout(t.desk, t.admin, { memberNumber: member.number, lines: [{ kind: 'membership', force: true }], payments: [{ method: 'cash', tenderedCents: 100_000 }] });
   t.clock.set(now);
 }
 

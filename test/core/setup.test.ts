@@ -23,7 +23,10 @@ describe('the desk database', () => {
     desk.close();
     const sqlite = new BetterSqlite3(file);
     const rows = sqlite.prepare('SELECT version, name FROM schema_migration').all();
-    expect(rows).toEqual([{ version: 1, name: 'initial' }]);
+    expect(rows).toEqual([
+      { version: 1, name: 'initial' },
+      { version: 2, name: 'typed-operations' },
+    ]);
     expect(sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     sqlite.close();
   });

@@ -89,27 +89,9 @@ export function createActivity(desk: Desk, actor: Actor, input: unknown): Activi
     (ctx) => {
       const taken = ctx.w.get(ctx.w.qb.selectFrom('activity').select('id').where('code', '=', values.code));
       if (taken) throw new ComptoirError('ACTIVITY_CODE_TAKEN', { code: values.code });
-      const row: ActivityTable = {
-        id: ctx.newId(),
-        code: values.code,
-        name: values.name,
-        season: values.season,
-        leader: values.leader,
-        schedule: values.schedule,
-        place: values.place,
-        price_cents: values.priceCents,
-        capacity: values.capacity,
-        membership_required: values.membershipRequired ? 1 : 0,
-        starts_on: values.startsOn,
-        ends_on: values.endsOn,
-        created_at: ctx.at,
-        created_by: ctx.userId,
-      };
-      ctx.w.insert('activity', row);
-      return {
-        change: { action: 'activity.create', entityType: 'activity', entityId: row.id, after: row },
-        result: toActivityView(ctx.w, row),
-      };
+      const id = ctx.newId();
+      ctx.record({ kind: 'activity.create', version: 1, activity: { id, ...values } });
+      return toActivityView(ctx.w, findActivityRow(ctx.w, values.code));
     },
     { roles: ['admin'] },
   );

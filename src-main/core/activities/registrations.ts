@@ -6,7 +6,8 @@ import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { findMemberRow } from '../members/members.js';
 import { memberNumber, parseInput } from '../../../src-shared/validation.js';
-import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
+import { commitWrite, type Actor } from '../ledger/write.js';
+import { isFull } from '../../../src-shared/capacity.js';
 
 export interface RegistrationView {
   id: string;
@@ -34,97 +35,80 @@ function liveRegistration(r: Reader, activityId: string, memberId: string): Regi
   );
 }
 
-function isFull(r: Reader, activity: ActivityTable): boolean {
-  return activity.capacity !== null && registeredCount(r, activity.id) >= activity.capacity;
+/**
+ * Decides the places a cart's activity lines pay for, in order: a member's waitlisted or unpaid
+ * registration becomes paid, otherwise a new place is taken. Places taken earlier in the same
+ * cart count. A member renewed in the same cart counts as a member (`expiries`).
+ *
+ * @throws MEMBERSHIP_REQUIRED, ALREADY_REGISTERED, ACTIVITY_FULL
+ */
+export function planPaidRegistrations(
+  r: Reader,
+  today: string,
+  lines: readonly { activity: ActivityTable; member: MemberTable; orderLineId: string }[],
+  expiries: ReadonlyMap<string, string>,
+  newId: () => string,
+): { id: string; activityId: string; memberId: string; orderLineId: string }[] {
+  const taken = new Map<string, number>();
+  const planned = new Set<string>();
+  return lines.map(({ activity, member, orderLineId }) => {
+    requireMembership(activity, expiries.get(member.id) ?? member.expires_on, today);
+    const existing = liveRegistration(r, activity.id, member.id);
+    const pair = `${activity.id}:${member.id}`;
+    if (existing?.order_line_id != null || planned.has(pair)) {
+      throw new ComptoirError('ALREADY_REGISTERED', { name: activity.name, status: existing?.status ?? 'registered' });
+    }
+    planned.add(pair);
+    // A member who already holds a place (registered, not yet paid) keeps it; anyone else needs one.
+    if (existing?.status !== 'registered') {
+      const registered = registeredCount(r, activity.id) + (taken.get(activity.id) ?? 0);
+      if (isFull(activity.capacity, registered)) throw new ComptoirError('ACTIVITY_FULL', { name: activity.name, capacity: activity.capacity ?? 0 });
+      taken.set(activity.id, (taken.get(activity.id) ?? 0) + 1);
+    }
+    return { id: existing?.id ?? newId(), activityId: activity.id, memberId: member.id, orderLineId };
+  });
 }
 
-function requireMembership(ctx: WriteContext, activity: ActivityTable, member: MemberTable): void {
-  if (activity.membership_required !== 1) return;
-  const current = ctx.w.get(ctx.w.qb.selectFrom('member').select('expires_on').where('id', '=', member.id));
-  if (!current?.expires_on || current.expires_on < ctx.today) {
+function requireMembership(activity: ActivityTable, expiresOn: string | null, today: string): void {
+  if (activity.membership_required === 1 && (!expiresOn || expiresOn < today)) {
     throw new ComptoirError('MEMBERSHIP_REQUIRED', { name: activity.name });
   }
 }
 
 /**
- * Registers a member to an activity inside an ongoing write. A full activity puts the member on
- * the waitlist when `waitlistIfFull`, and refuses otherwise. A paying order line turns a
- * waitlisted or unpaid registration into a paid one.
+ * Cancels registrations in order; each place freed goes to the first member on that activity's
+ * waitlist. Returns who was cancelled and who moved up, for the write's operation.
  */
-export function registerInWrite(
-  ctx: WriteContext,
-  activity: ActivityTable,
-  member: MemberTable,
-  options: { source: RegistrationSource; orderLineId: string | null; waitlistIfFull: boolean },
-): RegistrationTable {
-  const { w } = ctx;
-  requireMembership(ctx, activity, member);
-  const existing = liveRegistration(w, activity.id, member.id);
-  if (existing) {
-    const paying = options.orderLineId !== null && existing.order_line_id === null;
-    const canTakePlace = existing.status === 'registered' || !isFull(w, activity);
-    if (!paying || !canTakePlace) {
-      if (paying) throw new ComptoirError('ACTIVITY_FULL', { name: activity.name, capacity: activity.capacity ?? 0 });
-      throw new ComptoirError('ALREADY_REGISTERED', { name: activity.name, status: existing.status });
-    }
-    const updated: RegistrationTable = {
-      ...existing,
-      status: 'registered',
-      order_line_id: options.orderLineId,
-      registered_at: existing.registered_at ?? ctx.at,
-    };
-    w.run(
-      w.qb
-        .updateTable('registration')
-        .set({ status: updated.status, order_line_id: updated.order_line_id, registered_at: updated.registered_at })
-        .where('id', '=', existing.id),
+export function planCancellations(r: Reader, registrations: readonly RegistrationTable[]): { cancelled: string[]; movedUp: string[] } {
+  const cancelled = registrations.map((registration) => registration.id);
+  const movedUp: string[] = [];
+  // Places held after the cancellations so far: each one frees a place, each move-up takes one.
+  const held = new Map<string, number>();
+  for (const registration of registrations) {
+    if (registration.status !== 'registered') continue;
+    const activity = r.get(r.qb.selectFrom('activity').selectAll().where('id', '=', registration.activity_id));
+    if (!activity) continue;
+    const registered = (held.get(activity.id) ?? registeredCount(r, activity.id)) - 1;
+    held.set(activity.id, registered);
+    if (isFull(activity.capacity, registered)) continue;
+    const skip = [...cancelled, ...movedUp];
+    const next = r.get(
+      r.qb
+        .selectFrom('registration')
+        .select('id')
+        .where('activity_id', '=', activity.id)
+        .where('status', '=', 'waitlisted')
+        .where('id', 'not in', skip)
+        .orderBy('waitlisted_at')
+        .orderBy('id')
+        .limit(1),
     );
-    return updated;
+    if (next) {
+      movedUp.push(next.id);
+      held.set(activity.id, registered + 1);
+    }
   }
-  const full = isFull(w, activity);
-  if (full && !options.waitlistIfFull) {
-    throw new ComptoirError('ACTIVITY_FULL', { name: activity.name, capacity: activity.capacity ?? 0 });
-  }
-  const row: RegistrationTable = {
-    id: ctx.newId(),
-    activity_id: activity.id,
-    member_id: member.id,
-    status: full ? 'waitlisted' : 'registered',
-    source: options.source,
-    order_line_id: options.orderLineId,
-    waitlisted_at: full ? ctx.at : null,
-    registered_at: full ? null : ctx.at,
-    cancelled_at: null,
-    created_at: ctx.at,
-    created_by: ctx.userId,
-  };
-  w.insert('registration', row);
-  return row;
-}
-
-/**
- * Cancels a registration inside an ongoing write. When it held a place, the first member on the
- * waitlist moves up; returns that member's registration, if any.
- */
-export function cancelInWrite(ctx: WriteContext, registration: RegistrationTable): RegistrationTable | null {
-  const { w } = ctx;
-  w.run(w.qb.updateTable('registration').set({ status: 'cancelled', cancelled_at: ctx.at }).where('id', '=', registration.id));
-  if (registration.status !== 'registered') return null;
-  const activity = w.get(w.qb.selectFrom('activity').selectAll().where('id', '=', registration.activity_id));
-  if (!activity || isFull(w, activity)) return null;
-  const next = w.get(
-    w.qb
-      .selectFrom('registration')
-      .selectAll()
-      .where('activity_id', '=', registration.activity_id)
-      .where('status', '=', 'waitlisted')
-      .orderBy('waitlisted_at')
-      .orderBy('id')
-      .limit(1),
-  );
-  if (!next) return null;
-  w.run(w.qb.updateTable('registration').set({ status: 'registered', registered_at: ctx.at }).where('id', '=', next.id));
-  return { ...next, status: 'registered', registered_at: ctx.at };
+  return { cancelled, movedUp };
 }
 
 export const registerSchema = z
@@ -138,22 +122,29 @@ export const registerSchema = z
 
 /**
  * Registers a member without a payment: a free activity, a leader's list, or the waitlist of a
- * full activity. Paid registrations go through a sale, which calls {@link registerInWrite}.
+ * full activity. Paid registrations go through a sale ({@link planPaidRegistrations}).
  */
 export function registerMember(desk: Desk, actor: Actor, input: unknown): RegistrationView {
   const values = parseInput(registerSchema, input);
   return commitWrite(desk, actor, (ctx) => {
     const activity = findActivityRow(ctx.w, values.activityCode);
     const member = findMemberRow(ctx.w, values.memberNumber);
-    const registration = registerInWrite(ctx, activity, member, {
+    requireMembership(activity, member.expires_on, ctx.today);
+    const existing = liveRegistration(ctx.w, activity.id, member.id);
+    if (existing) throw new ComptoirError('ALREADY_REGISTERED', { name: activity.name, status: existing.status });
+    const full = isFull(activity.capacity, registeredCount(ctx.w, activity.id));
+    if (full && !values.waitlistIfFull) throw new ComptoirError('ACTIVITY_FULL', { name: activity.name, capacity: activity.capacity ?? 0 });
+    const registrationId = ctx.newId();
+    ctx.record({
+      kind: 'registration.create',
+      version: 1,
+      registrationId,
+      activityId: activity.id,
+      memberId: member.id,
+      status: full ? 'waitlisted' : 'registered',
       source: values.source,
-      orderLineId: null,
-      waitlistIfFull: values.waitlistIfFull,
     });
-    return {
-      change: { action: 'registration.create', entityType: 'registration', entityId: registration.id, after: registration },
-      result: toView(ctx.w, registration),
-    };
+    return toView(ctx.w, registrationRow(ctx.w, registrationId));
   });
 }
 
@@ -167,19 +158,17 @@ export function cancelRegistration(desk: Desk, actor: Actor, input: unknown): { 
     const member = findMemberRow(ctx.w, values.memberNumber);
     const registration = liveRegistration(ctx.w, activity.id, member.id);
     if (!registration) throw new ComptoirError('REGISTRATION_NOT_FOUND');
-    const movedUp = cancelInWrite(ctx, registration);
-    const cancelled = { ...registration, status: 'cancelled' as const, cancelled_at: ctx.at };
+    const [movedUp = null] = planCancellations(ctx.w, [registration]).movedUp;
+    ctx.record({ kind: 'registration.cancel', version: 1, registrationId: registration.id, movedUpRegistrationId: movedUp }, { before: { status: registration.status } });
     return {
-      change: {
-        action: 'registration.cancel',
-        entityType: 'registration',
-        entityId: registration.id,
-        before: { status: registration.status },
-        after: { status: 'cancelled', movedUp: movedUp?.id ?? null },
-      },
-      result: { cancelled: toView(ctx.w, cancelled), movedUp: movedUp ? toView(ctx.w, movedUp) : null },
+      cancelled: toView(ctx.w, registrationRow(ctx.w, registration.id)),
+      movedUp: movedUp ? toView(ctx.w, registrationRow(ctx.w, movedUp)) : null,
     };
   });
+}
+
+function registrationRow(r: Reader, id: string): RegistrationTable {
+  return r.get(r.qb.selectFrom('registration').selectAll().where('id', '=', id))!;
 }
 
 function toView(r: Reader, registration: RegistrationTable): RegistrationView {

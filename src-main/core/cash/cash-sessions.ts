@@ -128,28 +128,9 @@ export function openCashSession(desk: Desk, actor: Actor, input: unknown): CashS
   return commitWrite(desk, actor, (ctx) => {
     const open = openSessionRow(ctx.w, desk.id);
     if (open) throw new ComptoirError('CASH_SESSION_ALREADY_OPEN', { openedAt: open.opened_at });
-    const floatCount = normalizedCount(count as CashCount);
-    const row: CashSessionTable = {
-      id: ctx.newId(),
-      desk_id: desk.id,
-      business_date: ctx.today,
-      opened_at: ctx.at,
-      opened_by: ctx.userId,
-      float_cents: countTotal(floatCount),
-      float_count: JSON.stringify(floatCount),
-      closed_at: null,
-      closed_by: null,
-      counted_cents: null,
-      closing_count: null,
-      expected_cents: null,
-      difference_cents: null,
-      difference_reason: null,
-    };
-    ctx.w.insert('cash_session', row);
-    return {
-      change: { action: 'cash_session.open', entityType: 'cash_session', entityId: row.id, after: row },
-      result: sessionView(ctx.w, row),
-    };
+    const sessionId = ctx.newId();
+    ctx.record({ kind: 'cash_session.open', version: 1, sessionId, businessDate: ctx.today, floatCount: normalizedCount(count as CashCount) });
+    return sessionView(ctx.w, openSessionRow(ctx.w, desk.id)!);
   });
 }
 
@@ -166,20 +147,16 @@ export function recordCashMovement(desk: Desk, actor: Actor, input: unknown): Ca
         throw new ComptoirError('NOT_ENOUGH_CASH', { availableCents: available, amountCents: values.amountCents });
       }
     }
-    const row = {
-      id: ctx.newId(),
-      cash_session_id: session.id,
-      kind: values.kind,
-      amount_cents: values.amountCents,
+    ctx.record({
+      kind: 'cash_session.movement',
+      version: 1,
+      movementId: ctx.newId(),
+      sessionId: session.id,
+      direction: values.kind,
+      amountCents: values.amountCents,
       reason: values.reason,
-      created_at: ctx.at,
-      created_by: ctx.userId,
-    };
-    ctx.w.insert('cash_movement', row);
-    return {
-      change: { action: `cash_movement.${values.kind}`, entityType: 'cash_movement', entityId: row.id, after: row },
-      result: sessionView(ctx.w, session),
-    };
+    });
+    return sessionView(ctx.w, session);
   });
 }
 
@@ -202,20 +179,7 @@ export function closeCashSession(desk: Desk, actor: Actor, input: unknown): Cash
     if (difference !== 0 && !values.reason) {
       throw new ComptoirError('DIFFERENCE_REASON_REQUIRED', { differenceCents: difference });
     }
-    const closing = {
-      closed_at: ctx.at,
-      closed_by: ctx.userId,
-      counted_cents: counted,
-      closing_count: JSON.stringify(closingCount),
-      expected_cents: expected,
-      difference_cents: difference,
-      difference_reason: values.reason,
-    };
-    ctx.w.run(ctx.w.qb.updateTable('cash_session').set(closing).where('id', '=', session.id));
-    const closed = { ...session, ...closing };
-    return {
-      change: { action: 'cash_session.close', entityType: 'cash_session', entityId: session.id, after: closing },
-      result: sessionView(ctx.w, closed),
-    };
+    ctx.record({ kind: 'cash_session.close', version: 1, sessionId: session.id, closingCount, expectedCents: expected, reason: values.reason });
+    return sessionView(ctx.w, ctx.w.rawGet<CashSessionTable>('SELECT * FROM cash_session WHERE id = ?', session.id)!);
   });
 }

@@ -15,8 +15,8 @@ export function updateClubSettings(desk: Desk, actor: Actor, patch: unknown): Cl
     (ctx) => {
       const before = ctx.desk.settings();
       const after = parseInput(clubSettingsSchema, { ...before, ...changes });
-      ctx.w.run(ctx.w.qb.updateTable('setting').set({ value: JSON.stringify(after) }).where('key', '=', 'club'));
-      return { change: { action: 'settings.update', entityType: 'settings', entityId: 'club', before, after }, result: after };
+      ctx.record({ kind: 'settings.update', version: 1, settings: after }, { before });
+      return after;
     },
     { roles: ['admin'] },
   );

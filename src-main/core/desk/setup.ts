@@ -4,10 +4,9 @@ import { deskOn, readSetting, type Desk, type OpenDeskOptions } from './desk.js'
 import { clubSettingsSchema, DEFAULT_CLUB_SETTINGS } from '../../../src-shared/club-settings.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { newId } from '../ids.js';
-import { insertNumberBlock, numberBlockSchema } from '../members/member-numbers.js';
-import { insertUser } from '../users/users.js';
+import { numberBlockSchema } from '../members/member-numbers.js';
 import { parseInput, text } from '../../../src-shared/validation.js';
-import { recordChange, writeContext } from '../ledger/write.js';
+import { commitSetup } from '../ledger/write.js';
 
 /** The user the command line acts as: an administrator who cannot sign in at the desk. */
 export const SYSTEM_USER_NAME = 'Administration (ligne de commande)';
@@ -34,33 +33,26 @@ export function initializeDesk(file: string, input: unknown, options: OpenDeskOp
   const values = parseInput(initializeSchema, input);
   const connection = openConnection(file);
   try {
-    const systemUserId = connection.transaction((w) => {
-      const existing = readSetting<string>(w, 'local_desk_id');
-      if (existing) {
+    const now = options.clock?.now() ?? new Date();
+    const systemUserId = newId(now.getTime());
+    commitSetup(
+      connection,
+      now,
+      {
+        kind: 'desk.init',
+        version: 1,
+        desk: { id: newId(now.getTime()), name: values.deskName, receiptPrefix: values.receiptPrefix },
+        club: { ...DEFAULT_CLUB_SETTINGS, ...values.club },
+        systemUser: { id: systemUserId, name: SYSTEM_USER_NAME },
+        memberNumbers: { blockId: newId(now.getTime()), ...values.memberNumbers },
+      },
+      (w) => {
+        const existing = readSetting<string>(w, 'local_desk_id');
+        if (!existing) return;
         const desk = w.get(w.qb.selectFrom('desk').selectAll().where('id', '=', existing));
         throw new ComptoirError('ALREADY_INITIALIZED', { name: desk?.name ?? '?', prefix: desk?.receipt_prefix ?? '?' });
-      }
-      const now = (options.clock?.now() ?? new Date()).toISOString();
-      const deskId = newId();
-      const club = { ...DEFAULT_CLUB_SETTINGS, ...values.club };
-      w.run(w.qb.insertInto('desk').values({ id: deskId, name: values.deskName, receipt_prefix: values.receiptPrefix, next_receipt_seq: 1, created_at: now }));
-      w.run(w.qb.insertInto('setting').values([
-        { key: 'local_desk_id', value: JSON.stringify(deskId) },
-        { key: 'club', value: JSON.stringify(club) },
-      ]));
-      const desk = deskOn(connection, options);
-      const bootstrapUser = { id: newId(), name: SYSTEM_USER_NAME, role: 'admin' as const };
-      const ctx = { ...writeContext(desk, w, bootstrapUser) };
-      const user = insertUser({ ...ctx, newId: () => bootstrapUser.id }, SYSTEM_USER_NAME, 'admin', null);
-      insertNumberBlock(ctx, values.memberNumbers.first, values.memberNumbers.last, 'local');
-      recordChange(ctx, {
-        action: 'desk.init',
-        entityType: 'desk',
-        entityId: deskId,
-        after: { deskId, name: values.deskName, receiptPrefix: values.receiptPrefix, club, memberNumbers: values.memberNumbers, systemUserId: user.id },
-      });
-      return user.id;
-    });
+      },
+    );
     return { desk: deskOn(connection, options), systemUserId };
   } catch (error) {
     connection.close();

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Reader, Writer } from '../../db/sql.js';
 import type { AuditLogTable } from '../../db/schema.js';
+import { operationFromLegacy } from '../../../src-shared/operations/legacy.js';
+import { parseOperation, type Operation } from '../../../src-shared/operations/index.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -8,11 +10,13 @@ export type AuditEntry = Omit<AuditLogTable, 'seq' | 'prev_hash' | 'hash'>;
 
 /**
  * The hash that links an entry to the one before it: edit or delete any row and the chain breaks.
- * Each field goes in with its length first, so no two different entries hash the same text.
+ * Each field goes in with its length first, so no two different entries hash the same text. The
+ * operation's version is covered from the first typed entry on; 0.1's entries, which have none,
+ * keep the hash they were written with.
  */
 export function entryHash(prevHash: string, entry: AuditEntry): string {
   const hash = createHash('sha256').update(prevHash);
-  for (const field of [
+  const fields = [
     entry.operation_id,
     entry.at,
     entry.desk_id,
@@ -22,9 +26,9 @@ export function entryHash(prevHash: string, entry: AuditEntry): string {
     entry.entity_id,
     entry.before_json,
     entry.after_json,
-  ]) {
-    hash.update(field === null ? '-1:' : `${Buffer.byteLength(field)}:`).update(field ?? '');
-  }
+  ];
+  if (entry.op_version !== null) fields.push(`v${entry.op_version}`);
+  for (const field of fields) hash.update(field === null ? '-1:' : `${Buffer.byteLength(field)}:`).update(field ?? '');
   return hash.digest('hex');
 }
 
@@ -38,12 +42,17 @@ export type ChainBreak =
   | { seq: number; kind: 'missing'; missingSeq: number; problem: string }
   | { seq: number; kind: 'unlinked' | 'changed'; problem: string };
 
+/** Every entry, oldest first, without loading the whole log in memory. */
+export function auditEntries(r: Reader): IterableIterator<AuditLogTable> {
+  return r.sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditLogTable>;
+}
+
 /** Walks the whole chain; returns where it is broken (an empty list when intact). */
 export function verifyAuditChain(r: Reader): ChainBreak[] {
   const breaks: ChainBreak[] = [];
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
-  for (const row of r.sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditLogTable>) {
+  for (const row of auditEntries(r)) {
     if (row.seq !== expectedSeq) {
       breaks.push({ seq: row.seq, kind: 'missing', missingSeq: expectedSeq, problem: `entry ${expectedSeq} is missing` });
     }
@@ -53,4 +62,19 @@ export function verifyAuditChain(r: Reader): ChainBreak[] {
     expectedSeq = row.seq + 1;
   }
   return breaks;
+}
+
+/**
+ * The operation an entry logs: typed entries are parsed against their kind's schema, 0.1's
+ * row-shaped entries go through the legacy upcaster. Throws when the entry cannot be read.
+ */
+export function operationOf(entry: AuditLogTable): Operation {
+  if (entry.op_version !== null) return parseOperation(entry.action, entry.op_version, entry.after_json ?? '{}');
+  return operationFromLegacy({
+    operationId: entry.operation_id,
+    action: entry.action,
+    entityId: entry.entity_id,
+    before: entry.before_json === null ? null : JSON.parse(entry.before_json),
+    after: entry.after_json === null ? null : JSON.parse(entry.after_json),
+  });
 }

@@ -1,39 +1,34 @@
+import type { Connection } from '../../db/connection.js';
 import type { Writer } from '../../db/sql.js';
 import type { UserRole } from '../../db/schema.js';
-import { appendAudit } from './audit.js';
 import { businessDate } from '../../../src-shared/dates.js';
-import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
+import { entityOf, operationSchema, serializeOperation, type Operation, type OperationKind, type OperationOf } from '../../../src-shared/operations/index.js';
+import type { Desk } from '../desk/desk.js';
 import { newId } from '../ids.js';
+import { applyOperation, type ApplyContext } from './apply.js';
+import { appendAudit } from './audit.js';
 
 /** Who is doing a write: every write records it. */
 export interface Actor {
   userId: string;
 }
 
-/** What a write hands its work function: the transaction and the facts of this operation. */
-export interface WriteContext {
-  readonly w: Writer;
+/** What a write hands its work function: the transaction, the facts of this write, and how to record it. */
+export interface WriteContext extends ApplyContext {
   readonly desk: Desk;
-  readonly operationId: string;
-  /** The instant of the write, ISO-8601 UTC; every row of the write carries the same one. */
-  readonly at: string;
   /** The club's calendar date of the write. */
   readonly today: string;
-  readonly userId: string;
   /** The user's name, as receipts print it. */
   readonly userName: string;
   readonly role: UserRole;
   newId(): string;
-}
-
-/** The audit entry and outbox operation that describe one write. */
-export interface Change {
-  action: string;
-  entityType: string;
-  entityId: string;
-  before?: unknown;
-  after: unknown;
+  /**
+   * Logs the write's operation (its hash-chained audit entry, which is also the outbox
+   * operation the server replays) and applies it to the tables, through the same handlers a
+   * replay uses. Once per write; a write that records nothing changes nothing.
+   */
+  record<K extends OperationKind>(op: OperationOf<K>, audit?: { before?: unknown }): void;
 }
 
 export interface WriteOptions {
@@ -41,61 +36,93 @@ export interface WriteOptions {
   roles?: readonly UserRole[];
 }
 
-/**
- * The one way to change the desk's data. The state change and its audit entry (which is
- * also the outbox operation the server replays) are written in ONE synchronous transaction: after a crash or a power cut, either
- * all three are there or none is. Work functions must not await: better-sqlite3 transactions
- * are synchronous by design and an await would commit half a write.
- */
-export function commitWrite<T>(
-  desk: Desk,
-  actor: Actor,
-  work: (ctx: WriteContext) => { change: Change | null; result: T },
-  options: WriteOptions = {},
-): T {
-  return desk.connection.transaction((w) => {
-    const user = w.rawGet<{ id: string; name: string; role: UserRole; active: number }>(
-      'SELECT id, name, role, active FROM app_user WHERE id = ?',
-      actor.userId,
-    );
-    if (!user || user.active !== 1) throw new ComptoirError('USER_NOT_FOUND');
-    if (options.roles && !options.roles.includes(user.role)) {
-      throw new ComptoirError('FORBIDDEN', { roles: options.roles });
-    }
-    const ctx = writeContext(desk, w, user);
-    const { change, result } = work(ctx);
-    // null: the work found nothing to change (e.g. "Sauvegarder" with no edit) and wrote nothing.
-    if (change) recordChange(ctx, change);
-    return result;
-  });
+type User = { id: string; name: string; role: UserRole };
+
+function activeUser(w: Writer, actor: Actor, options: WriteOptions): User {
+  const user = w.rawGet<User & { active: number }>('SELECT id, name, role, active FROM app_user WHERE id = ?', actor.userId);
+  if (!user || user.active !== 1) throw new ComptoirError('USER_NOT_FOUND');
+  if (options.roles && !options.roles.includes(user.role)) throw new ComptoirError('FORBIDDEN', { roles: options.roles });
+  return user;
 }
 
-export function writeContext(desk: Desk, w: Writer, user: { id: string; name: string; role: UserRole }): WriteContext {
+function writeContext(desk: Desk, w: Writer, user: User): WriteContext {
   const now = desk.clock.now();
-  return {
+  const at = now.toISOString();
+  let recorded = false;
+  const ctx: WriteContext = {
     w,
     desk,
+    deskId: desk.id,
     operationId: newId(now.getTime()),
-    at: now.toISOString(),
+    at,
     today: businessDate(now),
     userId: user.id,
     userName: user.name,
     role: user.role,
     newId: () => newId(now.getTime()),
+    record(op, audit) {
+      if (recorded) throw new Error('a write records one operation');
+      recorded = true;
+      logAndApply(ctx, op, audit?.before);
+    },
   };
+  return ctx;
 }
 
-/** Appends the write's audit entry, which is also its outbox operation (inside its transaction). */
-export function recordChange(ctx: WriteContext, change: Change): void {
+function logAndApply(ctx: ApplyContext, op: Operation, before: unknown): void {
+  // Checked against its kind's schema before it is logged: an operation that a replay (the
+  // desk's verify, the central server) could not read back must never enter the chain.
+  operationSchema.parse(op);
+  const { kind, version, payload } = serializeOperation(op);
+  const entity = entityOf(op);
   appendAudit(ctx.w, {
     operation_id: ctx.operationId,
     at: ctx.at,
-    desk_id: ctx.desk.id,
+    desk_id: ctx.deskId,
     user_id: ctx.userId,
-    action: change.action,
-    entity_type: change.entityType,
-    entity_id: change.entityId,
-    before_json: change.before === undefined ? null : JSON.stringify(change.before),
-    after_json: JSON.stringify(change.after ?? null),
+    action: kind,
+    op_version: version,
+    entity_type: entity.type,
+    entity_id: entity.id,
+    before_json: before === undefined ? null : JSON.stringify(before),
+    after_json: payload,
+  });
+  applyOperation(op, ctx);
+}
+
+/**
+ * The one way to change the desk's data. The state change and its audit entry (which is also
+ * the outbox operation the server replays) are written in ONE synchronous transaction: after a
+ * crash or a power cut, either both are there or neither is. Work functions must not await:
+ * better-sqlite3 transactions are synchronous by design and an await would commit half a write.
+ * Called inside {@link commitBatch} (or another write), it joins that transaction.
+ *
+ * @throws USER_NOT_FOUND when the actor is not an active user; FORBIDDEN when their role may not.
+ */
+export function commitWrite<T>(desk: Desk, actor: Actor, work: (ctx: WriteContext) => T, options: WriteOptions = {}): T {
+  return desk.connection.transaction((w) => work(writeContext(desk, w, activeUser(w, actor, options))));
+}
+
+/**
+ * Several writes, one commit: the sanctioned path for batches (the demo club, an import, a
+ * drawer opened for the command line's sale). Each write still gets its own operation id and
+ * audit entry; if any throws, none of them is kept.
+ */
+export function commitBatch<R>(desk: Desk, actor: Actor, batch: (write: <T>(work: (ctx: WriteContext) => T) => T) => R, options: WriteOptions = {}): R {
+  return desk.connection.transaction((w) => {
+    const user = activeUser(w, actor, options);
+    return batch((work) => work(writeContext(desk, w, user)));
+  });
+}
+
+/**
+ * The desk's very first write, before any desk or user exists to check: its set-up. `guard`
+ * runs first inside the transaction (to refuse a desk already set up).
+ */
+export function commitSetup(connection: Connection, now: Date, op: OperationOf<'desk.init'>, guard: (w: Writer) => void): void {
+  connection.transaction((w) => {
+    guard(w);
+    const ctx: ApplyContext = { w, operationId: newId(now.getTime()), at: now.toISOString(), deskId: op.desk.id, userId: op.systemUser.id };
+    logAndApply(ctx, op, undefined);
   });
 }

@@ -5,12 +5,12 @@ import { businessDate } from '../../../src-shared/dates.js';
 import type { Desk } from '../desk/desk.js';
 import { findDuplicates, type DuplicateCandidate } from './duplicates.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
-import { takeMemberNumber } from './member-numbers.js';
+import { nextMemberNumber } from './member-numbers.js';
 import { membershipStatus, statusLabel, type MembershipStatus } from '../../../src-shared/memberships.js';
-import { indexMemberForSearch } from './search.js';
-import { fold, normalizeEmail, normalizePostalCode, phoneDigits } from '../../../src-shared/text.js';
+import { normalizeEmail, normalizePostalCode, phoneDigits } from '../../../src-shared/text.js';
+import type { OperationOf } from '../../../src-shared/operations/index.js';
 import { isoDate, memberNumber, optionalText, parseInput, text } from '../../../src-shared/validation.js';
-import { commitWrite, type Actor, type Change, type WriteContext } from '../ledger/write.js';
+import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
 
 const optionalEmail = z
   .string()
@@ -181,44 +181,50 @@ export function getMember(desk: Desk, number: unknown): MemberView {
   return toMemberView(desk.reader, row, businessDate(desk.clock.now()), desk.settings().graceDays, desk.language);
 }
 
-/** The household a member joins: the other member's, created on the spot if they had none. */
-function householdFor(ctx: WriteContext, otherNumber: number): string {
+type HouseholdFacts = NonNullable<OperationOf<'member.create'>['household']>;
+
+/**
+ * The household a member joins by naming another member: the other member's, or a new one
+ * named after them that both join. Everyone in it after the write, by member number.
+ */
+function householdJoined(ctx: WriteContext, otherNumber: number, joining: { id: string; number: number }): HouseholdFacts {
   const other = findMemberRow(ctx.w, otherNumber);
-  if (other.household_id) return other.household_id;
-  const id = ctx.newId();
-  ctx.w.run(ctx.w.qb.insertInto('household').values({ id, name: `Famille ${other.last_name}`, created_at: ctx.at }));
-  ctx.w.run(ctx.w.qb.updateTable('member').set({ household_id: id, updated_at: ctx.at }).where('id', '=', other.id));
-  return id;
+  const household = other.household_id ? ctx.w.get(ctx.w.qb.selectFrom('household').selectAll().where('id', '=', other.household_id)) : undefined;
+  const members = household
+    ? ctx.w.all(ctx.w.qb.selectFrom('member').select(['id', 'number']).where('household_id', '=', household.id))
+    : [{ id: other.id, number: other.number }];
+  const memberIds = [...members.filter((m) => m.id !== joining.id), joining].sort((a, b) => a.number - b.number).map((m) => m.id);
+  return household ? { id: household.id, name: household.name, memberIds } : { id: ctx.newId(), name: `Famille ${other.last_name}`, memberIds };
 }
 
 type MemberInput = z.output<typeof createMemberSchema>;
 
-/** Inserts a member inside an ongoing write (no duplicate check): the desk form and imports share it. */
-export function insertMember(ctx: WriteContext, input: Omit<MemberInput, 'force'>): MemberTable {
-  const row: MemberTable = {
-    id: ctx.newId(),
-    number: takeMemberNumber(ctx),
-    first_name: input.firstName,
-    last_name: input.lastName,
-    sort_name: fold(`${input.lastName} ${input.firstName}`),
-    birth_date: input.birthDate,
-    email: input.email,
-    phone: input.phone,
-    phone_digits: input.phone ? phoneDigits(input.phone) : null,
-    address: input.address,
-    city: input.city,
-    postal_code: input.postalCode,
-    language: input.language,
-    household_id: input.householdOf ? householdFor(ctx, input.householdOf) : null,
-    notes: input.notes,
-    expires_on: null,
-    created_at: ctx.at,
-    created_by: ctx.userId,
-    updated_at: ctx.at,
+/**
+ * A new member as the desk records it, with the next number of this desk's blocks (no duplicate
+ * check): the desk form and batch loads (the demo, an import) share it.
+ */
+export function newMemberOperation(ctx: WriteContext, input: Omit<MemberInput, 'force'>): OperationOf<'member.create'> {
+  const member = { id: ctx.newId(), number: nextMemberNumber(ctx.w) };
+  const household = input.householdOf ? householdJoined(ctx, input.householdOf, member) : null;
+  return {
+    kind: 'member.create',
+    version: 1,
+    member: {
+      ...member,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      birthDate: input.birthDate,
+      email: input.email,
+      phone: input.phone,
+      address: input.address,
+      city: input.city,
+      postalCode: input.postalCode,
+      language: input.language,
+      notes: input.notes,
+      householdId: household?.id ?? null,
+    },
+    household,
   };
-  ctx.w.insert('member', row);
-  indexMemberForSearch(ctx.w, row);
-  return row;
 }
 
 /**
@@ -233,12 +239,10 @@ export function createMember(desk: Desk, actor: Actor, input: unknown): CreateMe
       const duplicates = findDuplicates(ctx.w, values);
       if (duplicates.length > 0) throw new ComptoirError('POSSIBLE_DUPLICATE', { count: duplicates.length }, { duplicates });
     }
-    const row = insertMember(ctx, values);
-    const member = toMemberView(ctx.w, row, ctx.today, ctx.desk.settings().graceDays, ctx.desk.language);
-    return {
-      change: memberCreatedChange(ctx.w, row),
-      result: { created: true as const, member },
-    };
+    const op = newMemberOperation(ctx, values);
+    ctx.record(op);
+    const row = findMemberRowById(ctx.w, op.member.id);
+    return { created: true as const, member: toMemberView(ctx.w, row, ctx.today, ctx.desk.settings().graceDays, ctx.desk.language) };
   });
 }
 
@@ -261,34 +265,8 @@ export function checkDuplicates(desk: Desk, input: unknown, excludeNumber?: numb
   return findDuplicates(desk.reader, values, exclude);
 }
 
-/** The member's stored fields, as audit entries and the outbox carry them. */
-function memberRecord(row: MemberTable): Omit<MemberTable, 'sort_name' | 'phone_digits' | 'expires_on'> {
-  const { sort_name: _s, phone_digits: _p, expires_on: _e, ...record } = row;
-  return record;
-}
-
-/**
- * The household a member belongs to, whole: joining one may have created it and moved the other
- * member into it in the same write, and the server must be able to replay both.
- */
-function householdRecord(r: Reader, householdId: string | null) {
-  if (!householdId) return null;
-  const household = r.get(r.qb.selectFrom('household').selectAll().where('id', '=', householdId));
-  const memberIds = r.all(r.qb.selectFrom('member').select('id').where('household_id', '=', householdId).orderBy('number'));
-  return household ? { ...household, memberIds: memberIds.map((m) => m.id) } : null;
-}
-
-/** What a new member leaves in the audit log and the outbox. */
-export function memberCreatedChange(r: Reader, row: MemberTable): Change {
-  return {
-    action: 'member.create',
-    entityType: 'member',
-    entityId: row.id,
-    after: { ...memberRecord(row), household: householdRecord(r, row.household_id) },
-  };
-}
-
-const EDITABLE: Record<string, keyof MemberTable> = {
+/** The fields « Modifier » may change, and the member's column each one is stored in. */
+const EDITABLE = {
   firstName: 'first_name',
   lastName: 'last_name',
   email: 'email',
@@ -299,7 +277,7 @@ const EDITABLE: Record<string, keyof MemberTable> = {
   postalCode: 'postal_code',
   language: 'language',
   notes: 'notes',
-};
+} as const satisfies Record<string, keyof MemberTable>;
 
 /** "Modifier" → "Sauvegarder": changes the given fields; the audit keeps each before and after. */
 export function updateMember(desk: Desk, actor: Actor, number: unknown, input: unknown): MemberView {
@@ -307,37 +285,25 @@ export function updateMember(desk: Desk, actor: Actor, number: unknown, input: u
   const patch = parseInput(updateMemberSchema, input);
   return commitWrite(desk, actor, (ctx) => {
     const current = findMemberRow(ctx.w, memberNo);
-    const next: MemberTable = { ...current };
+    const changes: OperationOf<'member.update'>['changes'] = {};
     const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    for (const [field, column] of Object.entries(EDITABLE)) {
-      const value = patch[field as keyof typeof patch];
+    for (const [field, column] of Object.entries(EDITABLE) as [keyof typeof EDITABLE, (typeof EDITABLE)[keyof typeof EDITABLE]][]) {
+      const value = patch[field];
       if (value === undefined || value === current[column]) continue;
-      before[column] = current[column];
-      after[column] = value;
-      (next as unknown as Record<string, unknown>)[column] = value;
+      before[field] = current[column];
+      (changes as Record<string, unknown>)[field] = value;
     }
+    let household: HouseholdFacts | null = null;
     if (patch.householdOf !== undefined) {
-      const householdId = patch.householdOf === null ? null : householdFor(ctx, patch.householdOf);
+      household = patch.householdOf === null ? null : householdJoined(ctx, patch.householdOf, current);
+      const householdId = household?.id ?? null;
       if (householdId !== current.household_id) {
-        before.household_id = current.household_id;
-        after.household_id = householdId;
-        next.household_id = householdId;
-      }
+        before.householdId = current.household_id;
+        changes.householdId = householdId;
+      } else household = null;
     }
-    next.sort_name = fold(`${next.last_name} ${next.first_name}`);
-    next.phone_digits = next.phone ? phoneDigits(next.phone) : null;
-    next.updated_at = ctx.at;
-    const changed = Object.keys(after).length > 0;
-    if (changed) {
-      const { id: _id, number: _n, created_at: _c, created_by: _b, ...changes } = next;
-      ctx.w.run(ctx.w.qb.updateTable('member').set(changes).where('id', '=', current.id));
-      indexMemberForSearch(ctx.w, next);
-      if ('household_id' in after) after.household = householdRecord(ctx.w, next.household_id);
-    }
-    return {
-      change: changed ? { action: 'member.update', entityType: 'member', entityId: current.id, before, after } : null,
-      result: toMemberView(ctx.w, changed ? next : current, ctx.today, ctx.desk.settings().graceDays, ctx.desk.language),
-    };
+    // Nothing changed ("Sauvegarder" with no edit): nothing is written.
+    if (Object.keys(changes).length > 0) ctx.record({ kind: 'member.update', version: 1, memberId: current.id, changes, household }, { before });
+    return toMemberView(ctx.w, findMemberRowById(ctx.w, current.id), ctx.today, ctx.desk.settings().graceDays, ctx.desk.language);
   });
 }

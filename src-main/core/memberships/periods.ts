@@ -1,7 +1,13 @@
 import { prepared, type Reader, type Writer } from '../../db/sql.js';
-import { alreadyRenewed, nextPeriod, type Period } from '../../../src-shared/memberships.js';
+import type { ClubSettings } from '../../../src-shared/club-settings.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
-import type { WriteContext } from '../ledger/write.js';
+import { alreadyRenewed, nextPeriod, type Period } from '../../../src-shared/memberships.js';
+
+/**
+ * A member's membership periods on the desk: what a renewal adds and what a correction voids.
+ * The rules (which dates a renewal buys, when a member counts as already renewed) are shared
+ * with the server in src-shared/memberships.ts.
+ */
 
 /** Expiry is the latest end of the member's non-voided periods. */
 const latestEnd = prepared((qb, p: { memberId: string }) =>
@@ -18,6 +24,11 @@ const setExpiry = prepared((qb, p: { memberId: string; expiresOn: string | null;
 
 export function computeExpiry(r: Reader, memberId: string): string | null {
   return latestEnd.get(r, { memberId })?.expires_on ?? null;
+}
+
+/** Moves `member.expires_on`, the cache of the latest end of the member's non-voided periods. */
+export function refreshExpiry(w: Writer, memberId: string, at: string): void {
+  setExpiry.run(w, { memberId, expiresOn: computeExpiry(w, memberId), at });
 }
 
 /** The receipt of the member's latest renewal, to show why a second one is refused. */
@@ -37,58 +48,33 @@ function lastRenewalReceipt(r: Reader, memberId: string): string | null {
 }
 
 /**
- * Adds the period an order line pays for and moves the member's expiry, inside the sale's
- * transaction. Refuses a renewal for a period already paid unless `force` is set.
+ * Plans the periods of a cart's membership lines, in order: each renewal continues from the
+ * expiry the previous one left. Refuses a renewal for a period already paid unless `force`.
+ *
+ * @throws ALREADY_RENEWED with the current expiry and the receipt that paid it.
  */
-export function addMembershipPeriod(
-  ctx: WriteContext,
-  memberId: string,
-  orderLineId: string | null,
-  force: boolean,
-): Period & { id: string } {
-  const { w } = ctx;
-  const settings = ctx.desk.settings();
-  const current = computeExpiry(w, memberId);
-  if (!force && alreadyRenewed(settings, current, ctx.today)) {
-    throw new ComptoirError('ALREADY_RENEWED', {
-      expiresOn: current ?? '',
-      receipt: lastRenewalReceipt(w, memberId) ?? '',
-    });
-  }
-  const period = nextPeriod(settings, current, ctx.today);
-  const id = ctx.newId();
-  w.insert('membership_period', {
-    id,
-    member_id: memberId,
-    starts_on: period.startsOn,
-    ends_on: period.endsOn,
-    order_line_id: orderLineId,
-    voided_by_order_id: null,
-    created_at: ctx.at,
+export function planPeriods(
+  r: Reader,
+  settings: ClubSettings,
+  today: string,
+  renewals: readonly { memberId: string; force: boolean }[],
+): Period[] {
+  const expiries = new Map<string, string | null>();
+  return renewals.map(({ memberId, force }) => {
+    const current = expiries.has(memberId) ? expiries.get(memberId)! : computeExpiry(r, memberId);
+    if (!force && alreadyRenewed(settings, current, today)) {
+      throw new ComptoirError('ALREADY_RENEWED', { expiresOn: current ?? today, receipt: lastRenewalReceipt(r, memberId) });
+    }
+    const period = nextPeriod(settings, current, today);
+    expiries.set(memberId, period.endsOn);
+    return period;
   });
-  // A new period always ends after the current expiry: it becomes the expiry.
-  setExpiry.run(w, { memberId, expiresOn: period.endsOn, at: ctx.at });
-  return { id, ...period };
 }
 
-/** Voids the periods paid by these order lines (a void or refund) and moves the expiry back. */
-export function voidMembershipPeriods(ctx: WriteContext, orderLineIds: string[], voidOrderId: string): string[] {
+/** The periods these order lines paid for that are still in force: what a void or refund takes back. */
+export function periodsPaidBy(r: Reader, orderLineIds: readonly string[]): string[] {
   if (orderLineIds.length === 0) return [];
-  const { w } = ctx;
-  const periods = w.all(
-    w.qb
-      .selectFrom('membership_period')
-      .select(['id', 'member_id'])
-      .where('order_line_id', 'in', orderLineIds)
-      .where('voided_by_order_id', 'is', null),
-  );
-  for (const period of periods) {
-    w.run(w.qb.updateTable('membership_period').set({ voided_by_order_id: voidOrderId }).where('id', '=', period.id));
-  }
-  for (const memberId of new Set(periods.map((p) => p.member_id))) refreshExpiry(w, memberId, ctx.at);
-  return periods.map((p) => p.id);
-}
-
-function refreshExpiry(w: Writer, memberId: string, at: string): void {
-  setExpiry.run(w, { memberId, expiresOn: computeExpiry(w, memberId), at });
+  return r
+    .all(r.qb.selectFrom('membership_period').select('id').where('order_line_id', 'in', orderLineIds).where('voided_by_order_id', 'is', null))
+    .map((p) => p.id);
 }

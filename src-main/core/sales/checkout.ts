@@ -1,29 +1,22 @@
 import { z } from 'zod';
-import type {
-  ActivityTable,
-  CreditMovementTable,
-  LineKind,
-  MemberTable,
-  OrderLineTable,
-  PaymentTable,
-  SaleOrderTable,
-} from '../../db/schema.js';
-
-import { requireOpenSession } from '../cash/cash-sessions.js';
-import type { ClubSettings, Desk } from '../desk/desk.js';
-import { ComptoirError } from '../../../src-shared/errors.js';
-import { addMembershipPeriod } from '../memberships/periods.js';
-import type { Period } from '../../../src-shared/memberships.js';
-import { creditBalance, findMemberRow } from '../members/members.js';
-import { formatMoney, roundCashToNickel } from '../../../src-shared/money.js';
+import type { ActivityTable, LineKind, MemberTable } from '../../db/schema.js';
 import type { Reader } from '../../db/sql.js';
-import { findActivityRow, registeredCount } from '../activities/activities.js';
-import { paymentView, type OrderView } from './orders.js';
-import { paymentInputSchema, settlePayments, type SettledPayments } from './payments.js';
-import { takeReceiptNumber } from './receipts.js';
-import { registerInWrite } from '../activities/registrations.js';
+import type { ClubSettings } from '../../../src-shared/club-settings.js';
+import { ComptoirError } from '../../../src-shared/errors.js';
+import type { Period } from '../../../src-shared/memberships.js';
+import { roundCashToNickel } from '../../../src-shared/money.js';
+import { paymentInputSchema, settlePayments, type SettledPayments } from '../../../src-shared/payments.js';
 import { memberNumber, parseInput, positiveCents } from '../../../src-shared/validation.js';
-import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
+import { lineLabel } from '../../../src-shared/words.js';
+import { findActivityRow, registeredCount } from '../activities/activities.js';
+import { planPaidRegistrations } from '../activities/registrations.js';
+import { requireOpenSession } from '../cash/cash-sessions.js';
+import type { Desk } from '../desk/desk.js';
+import { commitWrite, type Actor } from '../ledger/write.js';
+import { creditBalance, findMemberRow } from '../members/members.js';
+import { planPeriods } from '../memberships/periods.js';
+import { findOrderRow, orderView, type OrderView } from './orders.js';
+import { nextReceiptNumber } from './receipts.js';
 
 const lineInputSchema = z.discriminatedUnion('kind', [
   /** A renewal (or a first membership) at the club's price; `force` renews twice on purpose. */
@@ -56,14 +49,11 @@ export interface CheckoutResult {
 interface PricedLine {
   position: number;
   kind: LineKind;
-  description: string;
   member: MemberTable | null;
   activity: ActivityTable | null;
   amountCents: number;
   force: boolean;
 }
-
-const activityDescription = (a: ActivityTable) => `${a.name} (${a.season})`;
 
 function priceLines(r: Reader, settings: ClubSettings, input: { lines: z.output<typeof lineInputSchema>[] }, orderMember: MemberTable | null): PricedLine[] {
   return input.lines.map((line, position) => {
@@ -72,17 +62,17 @@ function priceLines(r: Reader, settings: ClubSettings, input: { lines: z.output<
     switch (line.kind) {
       case 'membership':
         if (!member) throw new ComptoirError('MEMBER_REQUIRED');
-        return { ...base, kind: 'membership', description: 'Adhésion annuelle', amountCents: settings.membershipPriceCents, force: line.force };
+        return { ...base, kind: 'membership', amountCents: settings.membershipPriceCents, force: line.force };
       case 'activity': {
         if (!member) throw new ComptoirError('MEMBER_REQUIRED');
         const activity = findActivityRow(r, line.activityCode);
-        return { ...base, kind: 'activity', activity, description: activityDescription(activity), amountCents: activity.price_cents };
+        return { ...base, kind: 'activity', activity, amountCents: activity.price_cents };
       }
       case 'donation':
-        return { ...base, kind: 'donation', description: 'Don', amountCents: line.amountCents };
+        return { ...base, kind: 'donation', amountCents: line.amountCents };
       case 'credit':
         if (!member) throw new ComptoirError('MEMBER_REQUIRED');
-        return { ...base, kind: 'credit', description: 'Crédit au compte', amountCents: line.amountCents };
+        return { ...base, kind: 'credit', amountCents: line.amountCents };
     }
   });
 }
@@ -103,160 +93,71 @@ export function checkout(desk: Desk, actor: Actor, input: unknown): CheckoutResu
     const linesTotal = lines.reduce((sum, line) => sum + line.amountCents, 0);
     const settled = settlePayments(linesTotal, values.payments);
 
-    const creditUsed = settled.payments.filter((p) => p.method === 'credit').reduce((sum, p) => sum + p.amount_cents, 0);
+    const creditUsed = settled.payments.filter((p) => p.method === 'credit').reduce((sum, p) => sum + p.amountCents, 0);
     if (creditUsed > 0) {
       if (!orderMember) throw new ComptoirError('MEMBER_REQUIRED');
       const balance = creditBalance(w, orderMember.id);
-      if (creditUsed > balance) {
-        throw new ComptoirError('INSUFFICIENT_CREDIT', { balanceCents: balance, amountCents: creditUsed });
-      }
+      if (creditUsed > balance) throw new ComptoirError('INSUFFICIENT_CREDIT', { balanceCents: balance, amountCents: creditUsed });
     }
 
-    const { seq, receiptNumber } = takeReceiptNumber(ctx);
-    const order: SaleOrderTable = {
+    const { seq, receiptNumber } = nextReceiptNumber(w, desk.id);
+    const order = {
       id: ctx.newId(),
-      desk_id: desk.id,
-      receipt_seq: seq,
-      receipt_number: receiptNumber,
-      kind: 'sale',
-      original_order_id: null,
-      cash_session_id: session.id,
-      member_id: orderMember?.id ?? null,
-      total_cents: linesTotal + settled.roundingCents,
+      receiptNumber,
+      receiptSeq: seq,
+      cashSessionId: session.id,
+      memberId: orderMember?.id ?? null,
+      totalCents: linesTotal + settled.roundingCents,
+      businessDate: ctx.today,
+      originalOrderId: null,
       reason: null,
-      business_date: ctx.today,
-      created_at: ctx.at,
-      created_by: ctx.userId,
     };
-    w.insert('sale_order', order);
-
-    const lineRows: OrderLineTable[] = lines.map((line) => ({
+    const lineFacts = lines.map((line) => ({
       id: ctx.newId(),
-      order_id: order.id,
       position: line.position,
       kind: line.kind,
-      description: line.description,
-      member_id: line.member?.id ?? null,
-      activity_id: line.activity?.id ?? null,
-      amount_cents: line.amountCents,
-      original_line_id: null,
+      memberId: line.member?.id ?? null,
+      activityId: line.activity?.id ?? null,
+      amountCents: line.amountCents,
+      originalLineId: null,
     }));
     if (settled.roundingCents !== 0) {
-      lineRows.push({
-        id: ctx.newId(),
-        order_id: order.id,
-        position: lines.length + 1,
-        kind: 'rounding',
-        description: 'Arrondi (argent comptant)',
-        member_id: null,
-        activity_id: null,
-        amount_cents: settled.roundingCents,
-        original_line_id: null,
-      });
+      lineFacts.push({ id: ctx.newId(), position: lines.length + 1, kind: 'rounding', memberId: null, activityId: null, amountCents: settled.roundingCents, originalLineId: null });
     }
-    for (const row of lineRows) w.insert('order_line', row);
-
-    const paymentRows: PaymentTable[] = settled.payments.map((p, i) => ({ ...p, id: ctx.newId(), order_id: order.id, position: i + 1 }));
-    for (const row of paymentRows) w.insert('payment', row);
 
     // Memberships first, so an activity that needs one can be bought in the same cart.
-    const periods: CheckoutResult['periods'] = [];
-    const periodRows: (Period & { id: string; memberId: string; orderLineId: string })[] = [];
-    lines.forEach((line, i) => {
-      if (line.kind !== 'membership' || !line.member) return;
-      const period = addMembershipPeriod(ctx, line.member.id, lineRows[i]!.id, line.force);
-      periods.push({ startsOn: period.startsOn, endsOn: period.endsOn, memberNumber: line.member.number });
-      periodRows.push({ ...period, memberId: line.member.id, orderLineId: lineRows[i]!.id });
-    });
-    const registrations: CheckoutResult['registrations'] = [];
-    const registrationRows: unknown[] = [];
-    lines.forEach((line, i) => {
-      if (line.kind !== 'activity' || !line.member || !line.activity) return;
-      const registration = registerInWrite(ctx, line.activity, line.member, {
-        source: 'desk',
-        orderLineId: lineRows[i]!.id,
-        waitlistIfFull: false,
-      });
-      registrations.push({ activityCode: line.activity.code, memberNumber: line.member.number, status: 'registered' });
-      registrationRows.push(registration);
-    });
+    const renewals = lines.flatMap((line, i) => (line.kind === 'membership' && line.member ? [{ line, orderLineId: lineFacts[i]!.id }] : []));
+    const planned = planPeriods(w, ctx.desk.settings(), ctx.today, renewals.map(({ line }) => ({ memberId: line.member!.id, force: line.force })));
+    const periods = renewals.map(({ line, orderLineId }, i) => ({ id: ctx.newId(), memberId: line.member!.id, orderLineId, ...planned[i]! }));
+    const expiries = new Map(periods.map((p) => [p.memberId, p.endsOn]));
+    const places = lines.flatMap((line, i) =>
+      line.kind === 'activity' && line.member && line.activity ? [{ activity: line.activity, member: line.member, orderLineId: lineFacts[i]!.id }] : [],
+    );
+    const registrations = planPaidRegistrations(w, ctx.today, places, expiries, ctx.newId);
 
-    const creditRows: CreditMovementTable[] = [];
-    lines.forEach((line) => {
-      if (line.kind === 'credit' && line.member) {
-        creditRows.push({ id: ctx.newId(), member_id: line.member.id, order_id: order.id, amount_cents: line.amountCents, created_at: ctx.at });
-      }
-    });
-    if (creditUsed > 0 && orderMember) {
-      creditRows.push({ id: ctx.newId(), member_id: orderMember.id, order_id: order.id, amount_cents: -creditUsed, created_at: ctx.at });
-    }
-    for (const row of creditRows) w.insert('credit_movement', row);
+    const credit = lines.flatMap((line) => (line.kind === 'credit' && line.member ? [{ id: ctx.newId(), memberId: line.member.id, amountCents: line.amountCents }] : []));
+    if (creditUsed > 0 && orderMember) credit.push({ id: ctx.newId(), memberId: orderMember.id, amountCents: -creditUsed });
 
-    const cashPayment = paymentRows.find((p) => p.method === 'cash');
+    ctx.record({
+      kind: 'order.sale',
+      version: 1,
+      order,
+      lines: lineFacts,
+      payments: settled.payments.map((p, i) => ({ ...p, id: ctx.newId(), position: i + 1 })),
+      periods,
+      registrations,
+      credit,
+    });
+    const cashPayment = settled.payments.find((p) => p.method === 'cash');
     return {
-      change: {
-        action: 'order.sale',
-        entityType: 'order',
-        entityId: order.id,
-        after: { order, lines: lineRows, payments: paymentRows, periods: periodRows, registrations: registrationRows, credit: creditRows },
-      },
-      result: {
-        order: newSaleView(ctx, order, orderMember, lines, lineRows, paymentRows, periodRows),
-        cash: cashPayment
-          ? {
-              dueCents: cashPayment.amount_cents,
-              tenderedCents: cashPayment.tendered_cents ?? 0,
-              changeCents: cashPayment.change_cents ?? 0,
-              roundingCents: settled.roundingCents,
-            }
-          : null,
-        periods,
-        registrations,
-      },
+      order: orderView(w, findOrderRow(w, receiptNumber), ctx.desk.language),
+      cash: cashPayment
+        ? { dueCents: cashPayment.amountCents, tenderedCents: cashPayment.tenderedCents ?? 0, changeCents: cashPayment.changeCents ?? 0, roundingCents: settled.roundingCents }
+        : null,
+      periods: periods.map((p) => ({ startsOn: p.startsOn, endsOn: p.endsOn, memberNumber: renewals.find((r) => r.orderLineId === p.orderLineId)!.line.member!.number })),
+      registrations: places.map((place) => ({ activityCode: place.activity.code, memberNumber: place.member.number, status: 'registered' as const })),
     };
   });
-}
-
-/** The view of the sale just written, from its rows in hand rather than read back. */
-function newSaleView(
-  ctx: WriteContext,
-  order: SaleOrderTable,
-  member: MemberTable | null,
-  lines: PricedLine[],
-  lineRows: OrderLineTable[],
-  payments: PaymentTable[],
-  periods: { startsOn: string; endsOn: string; orderLineId: string }[],
-): OrderView {
-  return {
-    id: order.id,
-    receiptNumber: order.receipt_number,
-    kind: order.kind,
-    originalReceiptNumber: null,
-    correctedBy: [],
-    deskName: ctx.desk.name,
-    cashSessionId: order.cash_session_id,
-    member: member ? { number: member.number, firstName: member.first_name, lastName: member.last_name } : null,
-    totalCents: order.total_cents,
-    reason: null,
-    businessDate: order.business_date,
-    createdAt: order.created_at,
-    createdBy: ctx.userName,
-    lines: lineRows.map((row, i) => {
-      const period = periods.find((p) => p.orderLineId === row.id);
-      return {
-        id: row.id,
-        position: row.position,
-        kind: row.kind,
-        description: row.description,
-        memberNumber: lines[i]?.member?.number ?? null,
-        activityCode: lines[i]?.activity?.code ?? null,
-        amountCents: row.amount_cents,
-        originalLineId: null,
-        period: period ? { startsOn: period.startsOn, endsOn: period.endsOn, voided: false } : null,
-      };
-    }),
-    payments: payments.map(paymentView),
-  };
 }
 
 export const quoteSchema = z
@@ -300,7 +201,7 @@ export function quoteCheckout(desk: Desk, input: unknown): CheckoutQuote {
     lines: lines.map((line) => ({
       position: line.position,
       kind: line.kind,
-      description: line.description,
+      description: lineLabel({ kind: line.kind, activityName: line.activity?.name, activitySeason: line.activity?.season }, desk.language),
       memberNumber: line.member?.number ?? null,
       activityCode: line.activity?.code ?? null,
       amountCents: line.amountCents,

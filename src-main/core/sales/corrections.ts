@@ -1,17 +1,18 @@
 import { z } from 'zod';
-import type { CreditMovementTable, OrderKind, OrderLineTable, PaymentTable, RegistrationTable, SaleOrderTable } from '../../db/schema.js';
+import type { OrderLineTable, PaymentTable, RegistrationTable, SaleOrderTable } from '../../db/schema.js';
+import { ComptoirError } from '../../../src-shared/errors.js';
+import { roundCashToNickel } from '../../../src-shared/money.js';
+import type { OperationOf } from '../../../src-shared/operations/index.js';
+import { cardApprovalSchema, cardFields, paymentDraft, type CardApproval, type PaymentDraft } from '../../../src-shared/payments.js';
+import { parseInput, text } from '../../../src-shared/validation.js';
+import { planCancellations } from '../activities/registrations.js';
 import { requireOpenSession } from '../cash/cash-sessions.js';
 import type { Desk } from '../desk/desk.js';
-import { ComptoirError } from '../../../src-shared/errors.js';
-import { voidMembershipPeriods } from '../memberships/periods.js';
-import { creditBalance } from '../members/members.js';
-import { formatMoney, roundCashToNickel } from '../../../src-shared/money.js';
-import { findOrderRow, orderView, type OrderView } from './orders.js';
-import { cardApprovalSchema, emptyPayment, type CardApproval } from './payments.js';
-import { takeReceiptNumber } from './receipts.js';
-import { cancelInWrite } from '../activities/registrations.js';
-import { parseInput, text } from '../../../src-shared/validation.js';
 import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
+import { creditBalance } from '../members/members.js';
+import { periodsPaidBy } from '../memberships/periods.js';
+import { findOrderRow, orderView, type OrderView } from './orders.js';
+import { nextReceiptNumber } from './receipts.js';
 
 /**
  * Money is never updated or deleted: a mistake is corrected by a new order that points to the
@@ -34,89 +35,67 @@ function refusedIfVoided(ctx: WriteContext, original: SaleOrderTable, alsoRefund
   if (blocking) throw new ComptoirError('ORDER_ALREADY_CORRECTED', { receipt: original.receipt_number, by: blocking.receipt_number });
 }
 
-function insertCorrectionOrder(ctx: WriteContext, original: SaleOrderTable, kind: OrderKind, totalCents: number, reason: string): SaleOrderTable {
+type OrderFacts = OperationOf<'order.void'>['order'];
+type LineFacts = OperationOf<'order.void'>['lines'][number];
+
+function correctionOrder(ctx: WriteContext, original: SaleOrderTable, totalCents: number, reason: string): OrderFacts {
   const session = requireOpenSession(ctx.w, ctx.desk.id);
-  const { seq, receiptNumber } = takeReceiptNumber(ctx);
-  const order: SaleOrderTable = {
+  const { seq, receiptNumber } = nextReceiptNumber(ctx.w, ctx.desk.id);
+  return {
     id: ctx.newId(),
-    desk_id: ctx.desk.id,
-    receipt_seq: seq,
-    receipt_number: receiptNumber,
-    kind,
-    original_order_id: original.id,
-    cash_session_id: session.id,
-    member_id: original.member_id,
-    total_cents: totalCents,
+    receiptNumber,
+    receiptSeq: seq,
+    cashSessionId: session.id,
+    memberId: original.member_id,
+    totalCents,
+    businessDate: ctx.today,
+    originalOrderId: original.id,
     reason,
-    business_date: ctx.today,
-    created_at: ctx.at,
-    created_by: ctx.userId,
   };
-  ctx.w.insert('sale_order', order);
-  return order;
 }
 
-interface Reversal {
-  lines: OrderLineTable[];
-  voidedPeriods: string[];
-  cancelledRegistrations: string[];
-  movedUp: string[];
-  credit: CreditMovementTable[];
-}
-
-/** Writes the negative lines and undoes what each original line did. */
-function reverseLines(ctx: WriteContext, correction: SaleOrderTable, originals: OrderLineTable[], extra: OrderLineTable[] = []): Reversal {
+/**
+ * What taking back these lines of the original undoes: the negative lines (then any extra line,
+ * such as a cash rounding), the membership periods they paid, the places they held (the
+ * waitlist moves up) and the credit they bought.
+ */
+function reversal(ctx: WriteContext, originals: OrderLineTable[], extra: Omit<LineFacts, 'position'>[] = []) {
   const { w } = ctx;
-  const lines = [
+  const lines: LineFacts[] = [
     ...originals.map((line, i) => ({
-      ...line,
       id: ctx.newId(),
-      order_id: correction.id,
       position: i + 1,
-      amount_cents: -line.amount_cents,
-      original_line_id: line.id,
+      kind: line.kind,
+      memberId: line.member_id,
+      activityId: line.activity_id,
+      amountCents: -line.amount_cents,
+      originalLineId: line.id,
     })),
-    ...extra.map((line, i) => ({ ...line, order_id: correction.id, position: originals.length + i + 1 })),
+    ...extra.map((line, i) => ({ ...line, position: originals.length + i + 1 })),
   ];
-  for (const line of lines) w.insert('order_line', line);
-
-  const voidedPeriods = voidMembershipPeriods(ctx, originals.filter((l) => l.kind === 'membership').map((l) => l.id), correction.id);
-
-  const cancelledRegistrations: string[] = [];
-  const movedUp: string[] = [];
+  const voidedPeriodIds = periodsPaidBy(w, originals.filter((l) => l.kind === 'membership').map((l) => l.id));
   const activityLineIds = originals.filter((l) => l.kind === 'activity').map((l) => l.id);
   const registrations: RegistrationTable[] = activityLineIds.length
     ? w.all(w.qb.selectFrom('registration').selectAll().where('order_line_id', 'in', activityLineIds).where('status', '<>', 'cancelled'))
     : [];
-  for (const registration of registrations) {
-    const next = cancelInWrite(ctx, registration);
-    cancelledRegistrations.push(registration.id);
-    if (next) movedUp.push(next.id);
-  }
-
-  const credit: CreditMovementTable[] = originals
+  const { cancelled, movedUp } = planCancellations(w, registrations);
+  const credit = originals
     .filter((l) => l.kind === 'credit' && l.member_id)
-    .map((l) => ({ id: ctx.newId(), member_id: l.member_id!, order_id: correction.id, amount_cents: -l.amount_cents, created_at: ctx.at }));
-  return { lines, voidedPeriods, cancelledRegistrations, movedUp, credit };
+    .map((l) => ({ id: ctx.newId(), memberId: l.member_id!, amountCents: -l.amount_cents }));
+  return { lines, voidedPeriodIds, cancelledRegistrationIds: cancelled, movedUpRegistrationIds: movedUp, credit };
 }
 
-function writeCredit(ctx: WriteContext, rows: CreditMovementTable[]): void {
+/** Credit taken back may not leave a member's « Crédit / Coupons » below zero. */
+function checkCredit(ctx: WriteContext, movements: { memberId: string; amountCents: number }[]): void {
   const byMember = new Map<string, number>();
-  for (const row of rows) byMember.set(row.member_id, (byMember.get(row.member_id) ?? 0) + row.amount_cents);
+  for (const row of movements) byMember.set(row.memberId, (byMember.get(row.memberId) ?? 0) + row.amountCents);
   for (const [memberId, change] of byMember) {
     const balance = creditBalance(ctx.w, memberId);
-    if (balance + change < 0) {
-      throw new ComptoirError('INSUFFICIENT_CREDIT', { balanceCents: balance, amountCents: -change });
-    }
+    if (balance + change < 0) throw new ComptoirError('INSUFFICIENT_CREDIT', { balanceCents: balance, amountCents: -change });
   }
-  for (const row of rows) ctx.w.insert('credit_movement', row);
 }
 
-function insertPayments(ctx: WriteContext, order: SaleOrderTable, payments: Omit<PaymentTable, 'id' | 'order_id' | 'position'>[]): PaymentTable[] {
-  const rows = payments.map((p, i) => ({ ...p, id: ctx.newId(), order_id: order.id, position: i + 1 }));
-  for (const row of rows) ctx.w.insert('payment', row);
-  return rows;
-}
+const numbered = (ctx: WriteContext, payments: PaymentDraft[]) => payments.map((p, i) => ({ ...p, id: ctx.newId(), position: i + 1 }));
 
 export const voidSchema = z
   .object({
@@ -146,44 +125,32 @@ export function voidOrder(desk: Desk, actor: Actor, input: unknown): CorrectionR
     if (values.cardRefunds.length !== cardPayments.length) {
       throw new ComptoirError('CARD_REFUND_REQUIRED', { count: cardPayments.length });
     }
-    const order = insertCorrectionOrder(ctx, original, 'void', -original.total_cents, values.reason);
-    const reversal = reverseLines(ctx, order, originalLines);
+    const order = correctionOrder(ctx, original, -original.total_cents, values.reason);
+    const undone = reversal(ctx, originalLines);
     const refunds = [...values.cardRefunds];
-    const payments = insertPayments(
+    const payments = numbered(
       ctx,
-      order,
       originalPayments.map((p) => {
-        const back = { ...emptyPayment(p.method, -p.amount_cents), original_payment_id: p.id };
-        if (p.method === 'cheque') return { ...back, cheque_number: p.cheque_number, cheque_bank: p.cheque_bank };
-        if (p.method === 'card') return { ...back, ...cardFields(refunds.shift()!, p) };
+        const back = { ...paymentDraft(p.method, -p.amount_cents), originalPaymentId: p.id };
+        if (p.method === 'cheque') return { ...back, chequeNumber: p.cheque_number, chequeBank: p.cheque_bank };
+        if (p.method === 'card') return { ...back, ...cardRefund(refunds.shift()!, p) };
         return back;
       }),
     );
     const restoredCredit = originalPayments
       .filter((p) => p.method === 'credit' && original.member_id)
-      .map((p) => ({ id: ctx.newId(), member_id: original.member_id!, order_id: order.id, amount_cents: p.amount_cents, created_at: ctx.at }));
-    writeCredit(ctx, [...reversal.credit, ...restoredCredit]);
-    const cashBack = -payments.filter((p) => p.method === 'cash').reduce((sum, p) => sum + p.amount_cents, 0);
-    return {
-      change: {
-        action: 'order.void',
-        entityType: 'order',
-        entityId: order.id,
-        after: { order, ...reversal, payments, credit: [...reversal.credit, ...restoredCredit] },
-      },
-      result: { order: orderView(w, order), original: orderView(w, original), cashBackCents: cashBack },
-    };
+      .map((p) => ({ id: ctx.newId(), memberId: original.member_id!, amountCents: p.amount_cents }));
+    const credit = [...undone.credit, ...restoredCredit];
+    checkCredit(ctx, credit);
+    ctx.record({ kind: 'order.void', version: 1, order, ...undone, payments, credit });
+    const cashBack = -payments.filter((p) => p.method === 'cash').reduce((sum, p) => sum + p.amountCents, 0);
+    return { order: orderView(w, findOrderRow(w, order.receiptNumber), ctx.desk.language), original: orderView(w, original, ctx.desk.language), cashBackCents: cashBack };
   });
 }
 
-function cardFields(approval: CardApproval, original: PaymentTable): Partial<PaymentTable> {
-  return {
-    card_brand: approval.brand ?? original.card_brand,
-    card_last4: approval.last4 ?? original.card_last4,
-    card_auth_code: approval.authCode,
-    card_terminal: approval.terminal,
-    card_transaction_id: approval.transactionId,
-  };
+/** A card payment given back: the refund's approval, on the card the sale was paid with unless the terminal says otherwise. */
+function cardRefund(approval: CardApproval, original: PaymentTable): Partial<PaymentDraft> {
+  return { ...cardFields(approval), cardBrand: approval.brand ?? original.card_brand, cardLast4: approval.last4 ?? original.card_last4 };
 }
 
 export const refundSchema = z
@@ -227,31 +194,20 @@ export function refundOrder(desk: Desk, actor: Actor, input: unknown): Correctio
       const method = values.method;
       const paidBack = method.method === 'cash' ? roundCashToNickel(amount) : amount;
       if (method.method === 'credit' && !original.member_id) throw new ComptoirError('MEMBER_REQUIRED');
-      const order = insertCorrectionOrder(ctx, original, 'refund', -paidBack, values.reason);
-      const rounding: OrderLineTable[] =
-        paidBack === amount
-          ? []
-          : [{ id: ctx.newId(), order_id: order.id, position: 0, kind: 'rounding', description: 'Arrondi (argent comptant)', member_id: null, activity_id: null, amount_cents: amount - paidBack, original_line_id: null }];
-      const reversal = reverseLines(ctx, order, chosen, rounding);
-      const payment = { ...emptyPayment(method.method, -paidBack) };
-      if (method.method === 'cheque') Object.assign(payment, { cheque_number: method.chequeNumber, cheque_bank: method.bank });
-      if (method.method === 'card') {
-        Object.assign(payment, { card_brand: method.approval.brand, card_last4: method.approval.last4, card_auth_code: method.approval.authCode, card_terminal: method.approval.terminal, card_transaction_id: method.approval.transactionId });
-      }
-      const payments = insertPayments(ctx, order, [payment]);
-      const toCredit =
-        method.method === 'credit'
-          ? [{ id: ctx.newId(), member_id: original.member_id!, order_id: order.id, amount_cents: paidBack, created_at: ctx.at }]
-          : [];
-      writeCredit(ctx, [...reversal.credit, ...toCredit]);
+      const order = correctionOrder(ctx, original, -paidBack, values.reason);
+      const rounding = paidBack === amount ? [] : [{ id: ctx.newId(), kind: 'rounding' as const, memberId: null, activityId: null, amountCents: amount - paidBack, originalLineId: null }];
+      const undone = reversal(ctx, chosen, rounding);
+      const payment = paymentDraft(method.method, -paidBack);
+      if (method.method === 'cheque') Object.assign(payment, { chequeNumber: method.chequeNumber, chequeBank: method.bank });
+      if (method.method === 'card') Object.assign(payment, cardFields(method.approval));
+      const toCredit = method.method === 'credit' ? [{ id: ctx.newId(), memberId: original.member_id!, amountCents: paidBack }] : [];
+      const credit = [...undone.credit, ...toCredit];
+      checkCredit(ctx, credit);
+      ctx.record({ kind: 'order.refund', version: 1, order, ...undone, payments: numbered(ctx, [payment]), credit });
       return {
-        change: {
-          action: 'order.refund',
-          entityType: 'order',
-          entityId: order.id,
-          after: { order, ...reversal, payments, credit: [...reversal.credit, ...toCredit] },
-        },
-        result: { order: orderView(w, order), original: orderView(w, original), cashBackCents: method.method === 'cash' ? paidBack : 0 },
+        order: orderView(w, findOrderRow(w, order.receiptNumber), ctx.desk.language),
+        original: orderView(w, original, ctx.desk.language),
+        cashBackCents: method.method === 'cash' ? paidBack : 0,
       };
     },
     { roles: ['treasurer', 'admin'] },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { LineKind, OrderKind, PaymentMethod, PaymentTable, SaleOrderTable } from '../../db/schema.js';
+import type { Language, LineKind, OrderKind, PaymentMethod, PaymentTable, SaleOrderTable } from '../../db/schema.js';
+import { lineLabel } from '../../../src-shared/words.js';
 import type { Reader } from '../../db/sql.js';
 import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
@@ -9,9 +10,13 @@ export interface OrderLineView {
   id: string;
   position: number;
   kind: LineKind;
+  /** What the line says, in the language asked for (the kind's word, or the activity's name and season). */
   description: string;
   memberNumber: number | null;
   activityCode: string | null;
+  /** The activity as the club named it, for documents printed in another language. */
+  activityName: string | null;
+  activitySeason: string | null;
   amountCents: number;
   originalLineId: string | null;
   /** For a membership line: the period it paid for. */
@@ -76,7 +81,8 @@ export function findOrderRow(r: Reader, receiptNumber: string): SaleOrderTable {
   return row;
 }
 
-export function orderView(r: Reader, order: SaleOrderTable): OrderView {
+/** An order as the receipt shows it, its lines' words in `language`. */
+export function orderView(r: Reader, order: SaleOrderTable, language: Language): OrderView {
   const extra = r.rawGet<{ desk_name: string; user_name: string; original: string | null }>(
     `SELECT d.name AS desk_name, u.name AS user_name,
        (SELECT receipt_number FROM sale_order WHERE id = ?) AS original
@@ -89,8 +95,8 @@ export function orderView(r: Reader, order: SaleOrderTable): OrderView {
     ? r.get(r.qb.selectFrom('member').select(['number', 'first_name', 'last_name']).where('id', '=', order.member_id))
     : undefined;
   const lines = r
-    .rawAll<Omit<OrderLineView, 'period'> & { startsOn: string | null; endsOn: string | null; voidedBy: string | null }>(
-      `SELECT l.id, l.position, l.kind, l.description, m.number AS memberNumber, a.code AS activityCode,
+    .rawAll<Omit<OrderLineView, 'period' | 'description'> & { startsOn: string | null; endsOn: string | null; voidedBy: string | null }>(
+      `SELECT l.id, l.position, l.kind, m.number AS memberNumber, a.code AS activityCode, a.name AS activityName, a.season AS activitySeason,
          l.amount_cents AS amountCents, l.original_line_id AS originalLineId,
          p.starts_on AS startsOn, p.ends_on AS endsOn, p.voided_by_order_id AS voidedBy
        FROM order_line l LEFT JOIN member m ON m.id = l.member_id LEFT JOIN activity a ON a.id = l.activity_id
@@ -100,6 +106,7 @@ export function orderView(r: Reader, order: SaleOrderTable): OrderView {
     )
     .map(({ startsOn, endsOn, voidedBy, ...line }) => ({
       ...line,
+      description: lineLabel(line, language),
       period: startsOn && endsOn ? { startsOn, endsOn, voided: voidedBy !== null } : null,
     }));
   const payments = r.rawAll<PaymentTable>('SELECT * FROM payment WHERE order_id = ? ORDER BY position', order.id).map(paymentView);
@@ -128,11 +135,11 @@ export function orderView(r: Reader, order: SaleOrderTable): OrderView {
 
 export function getOrder(desk: Desk, receiptNumber: unknown): OrderView {
   const parsed = parseInput(z.object({ receiptNumber: z.string().trim().min(1).max(30) }), { receiptNumber });
-  return orderView(desk.reader, findOrderRow(desk.reader, parsed.receiptNumber));
+  return orderView(desk.reader, findOrderRow(desk.reader, parsed.receiptNumber), desk.language);
 }
 
 /** "Transactions" and "Mes reçus": every order of a member, newest first. */
-export function memberOrders(r: Reader, memberId: string): OrderView[] {
+export function memberOrders(r: Reader, memberId: string, language: Language): OrderView[] {
   const rows = r.rawAll<SaleOrderTable>(
     `SELECT * FROM sale_order WHERE member_id = ?
        OR id IN (SELECT order_id FROM order_line WHERE member_id = ?)
@@ -140,5 +147,5 @@ export function memberOrders(r: Reader, memberId: string): OrderView[] {
     memberId,
     memberId,
   );
-  return rows.map((row) => orderView(r, row));
+  return rows.map((row) => orderView(r, row, language));
 }

@@ -1,33 +1,28 @@
 import { z } from 'zod';
-import { prepared } from '../../db/sql.js';
+import { prepared, type Reader } from '../../db/sql.js';
 import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { findOrderRow } from './orders.js';
 import { parseInput } from '../../../src-shared/validation.js';
-import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
+import { commitWrite, type Actor } from '../ledger/write.js';
 
 export function formatReceiptNumber(prefix: string, seq: number): string {
   return `${prefix}-${String(seq).padStart(6, '0')}`;
 }
 
-/**
- * Takes this desk's next receipt number. The counter moves in the same transaction as the
- * order, so a crash or a refused sale leaves no gap: numbers are gap-free per desk, and unique
- * across desks through the desk prefix.
- */
 const deskCounter = prepared((qb, p: { deskId: string }) =>
   qb.selectFrom('desk').select(['next_receipt_seq', 'receipt_prefix']).where('id', '=', p.deskId),
 );
-const moveDeskCounter = prepared((qb, p: { deskId: string; next: number }) =>
-  qb.updateTable('desk').set({ next_receipt_seq: p.next }).where('id', '=', p.deskId),
-);
 
-export function takeReceiptNumber(ctx: WriteContext): { seq: number; receiptNumber: string } {
-  const desk = deskCounter.get(ctx.w, { deskId: ctx.desk.id });
+/**
+ * This desk's next receipt number. The counter moves in the same transaction as the order (the
+ * order's operation moves it), so a crash or a refused sale leaves no gap: numbers are gap-free
+ * per desk, and unique across desks through the desk prefix.
+ */
+export function nextReceiptNumber(r: Reader, deskId: string): { seq: number; receiptNumber: string } {
+  const desk = deskCounter.get(r, { deskId });
   if (!desk) throw new ComptoirError('DATABASE_NOT_INITIALIZED');
-  const seq = desk.next_receipt_seq;
-  moveDeskCounter.run(ctx.w, { deskId: ctx.desk.id, next: seq + 1 });
-  return { seq, receiptNumber: formatReceiptNumber(desk.receipt_prefix, seq) };
+  return { seq: desk.next_receipt_seq, receiptNumber: formatReceiptNumber(desk.receipt_prefix, desk.next_receipt_seq) };
 }
 
 export const emailReceiptSchema = z
@@ -47,10 +42,7 @@ export function emailReceipt(desk: Desk, actor: Actor, input: unknown): { receip
       : null;
     const email = values.email ?? memberEmail;
     if (!email) throw new ComptoirError('NO_EMAIL_ADDRESS');
-    const request = { receiptNumber: order.receipt_number, orderId: order.id, email, language: ctx.desk.language };
-    return {
-      change: { action: 'receipt.email', entityType: 'order', entityId: order.id, after: request },
-      result: { receiptNumber: order.receipt_number, email },
-    };
+    ctx.record({ kind: 'receipt.email', version: 1, orderId: order.id, receiptNumber: order.receipt_number, email, language: ctx.desk.language });
+    return { receiptNumber: order.receipt_number, email };
   });
 }

@@ -4,7 +4,7 @@ import type { AppUserTable, UserRole } from '../../db/schema.js';
 import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { parseInput, pin, text } from '../../../src-shared/validation.js';
-import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
+import { commitWrite, type Actor } from '../ledger/write.js';
 
 /** After this many wrong PINs in a row the account is locked for LOCK_MINUTES. */
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -53,24 +53,6 @@ function toUser(row: AppUserTable): User {
 const roleSchema = z.enum(['volunteer', 'treasurer', 'admin']);
 export const createUserSchema = z.object({ name: text(80), role: roleSchema, pin }).strict();
 
-/** Inserts a user inside an ongoing write; `pinHash` null makes a user that cannot sign in. */
-export function insertUser(ctx: WriteContext, name: string, role: UserRole, pinHash: string | null): User {
-  const taken = ctx.w.get(ctx.w.qb.selectFrom('app_user').select('id').where('name', '=', name));
-  if (taken) throw new ComptoirError('USER_NAME_TAKEN', { name });
-  const row: AppUserTable = {
-    id: ctx.newId(),
-    name,
-    role,
-    pin_hash: pinHash,
-    failed_attempts: 0,
-    locked_until: null,
-    active: 1,
-    created_at: ctx.at,
-  };
-  ctx.w.insert('app_user', row);
-  return toUser(row);
-}
-
 export function createUser(desk: Desk, actor: Actor, input: unknown): User {
   const { name, role, pin: newPin } = parseInput(createUserSchema, input);
   const pinHash = hashPin(newPin); // slow on purpose: computed before the write lock is taken
@@ -78,8 +60,11 @@ export function createUser(desk: Desk, actor: Actor, input: unknown): User {
     desk,
     actor,
     (ctx) => {
-      const user = insertUser(ctx, name, role, pinHash);
-      return { change: { action: 'user.create', entityType: 'user', entityId: user.id, after: user }, result: user };
+      const taken = ctx.w.get(ctx.w.qb.selectFrom('app_user').select('id').where('name', '=', name));
+      if (taken) throw new ComptoirError('USER_NAME_TAKEN', { name });
+      const id = ctx.newId();
+      ctx.record({ kind: 'user.create', version: 1, user: { id, name, role, pinHash } });
+      return { id, name, role, active: true, lockedUntil: null };
     },
     { roles: ['admin'] },
   );
@@ -106,7 +91,7 @@ export function signIn(desk: Desk, input: unknown): User {
   if (!row || row.active !== 1 || !row.pin_hash) throw new ComptoirError('USER_NOT_FOUND');
   const now = desk.clock.now();
   if (row.locked_until && row.locked_until > now.toISOString()) {
-    throw new ComptoirError('USER_LOCKED', { until: formatTime(row.locked_until) });
+    throw new ComptoirError('USER_LOCKED', { until: row.locked_until });
   }
   const ok = pinMatches(typed, row.pin_hash);
   const outcome = commitWrite(desk, { userId }, (ctx) => {
@@ -114,24 +99,13 @@ export function signIn(desk: Desk, input: unknown): User {
     const failures = ok ? 0 : (current?.failed_attempts ?? 0) + 1;
     const lockedUntil =
       failures >= MAX_FAILED_ATTEMPTS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
-    ctx.w.run(
-      ctx.w.qb
-        .updateTable('app_user')
-        .set({ failed_attempts: lockedUntil ? 0 : failures, locked_until: lockedUntil })
-        .where('id', '=', userId),
-    );
-    return {
-      change: {
-        action: ok ? 'user.sign_in' : lockedUntil ? 'user.locked' : 'user.sign_in_failed',
-        entityType: 'user',
-        entityId: userId,
-        after: { failedAttempts: failures, lockedUntil },
-      },
-      result: { failures, lockedUntil },
-    };
+    const outcome = ok ? 'signed_in' : lockedUntil ? 'locked' : 'wrong_pin';
+    // A lock starts the count again, for after it ends.
+    ctx.record({ kind: 'user.sign_in', version: 1, userId, outcome, failedAttempts: lockedUntil ? 0 : failures, lockedUntil });
+    return { failures, lockedUntil };
   });
   if (ok) return toUser({ ...row, failed_attempts: 0, locked_until: null });
-  if (outcome.lockedUntil) throw new ComptoirError('USER_LOCKED', { until: formatTime(outcome.lockedUntil) });
+  if (outcome.lockedUntil) throw new ComptoirError('USER_LOCKED', { until: outcome.lockedUntil });
   throw new ComptoirError('WRONG_PIN', { left: MAX_FAILED_ATTEMPTS - outcome.failures });
 }
 
@@ -140,18 +114,9 @@ export function unlockUser(desk: Desk, actor: Actor, userId: string): void {
     desk,
     actor,
     (ctx) => {
-      const result = ctx.w.run(
-        ctx.w.qb.updateTable('app_user').set({ failed_attempts: 0, locked_until: null }).where('id', '=', userId),
-      );
-      if (result.changes === 0) throw new ComptoirError('USER_NOT_FOUND');
-      return { change: { action: 'user.unlock', entityType: 'user', entityId: userId, after: { lockedUntil: null } }, result: undefined };
+      if (!ctx.w.get(ctx.w.qb.selectFrom('app_user').select('id').where('id', '=', userId))) throw new ComptoirError('USER_NOT_FOUND');
+      ctx.record({ kind: 'user.unlock', version: 1, userId });
     },
     { roles: ['admin'] },
-  );
-}
-
-function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat('fr-CA', { timeZone: 'America/Toronto', hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
   );
 }

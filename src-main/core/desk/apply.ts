@@ -1,0 +1,25 @@
+import type { OperationHandlers } from '../../../src-shared/operations/index.js';
+import type { ApplyContext } from '../ledger/apply.js';
+import { insertNumberBlock } from '../members/apply.js';
+
+export const deskHandlers = {
+  'desk.init': (op, { w, at }) => {
+    w.insert('desk', { id: op.desk.id, name: op.desk.name, receipt_prefix: op.desk.receiptPrefix, next_receipt_seq: 1, created_at: at });
+    w.insert('setting', { key: 'local_desk_id', value: JSON.stringify(op.desk.id) });
+    w.insert('setting', { key: 'club', value: JSON.stringify(op.club) });
+    w.insert('app_user', {
+      id: op.systemUser.id,
+      name: op.systemUser.name,
+      role: 'admin',
+      pin_hash: null,
+      failed_attempts: 0,
+      locked_until: null,
+      active: 1,
+      created_at: at,
+    });
+    insertNumberBlock(w, { id: op.memberNumbers.blockId, first: op.memberNumbers.first, last: op.memberNumbers.last, source: 'local', at });
+  },
+  'settings.update': (op, { w }) => {
+    w.rawRun("UPDATE setting SET value = ? WHERE key = 'club'", JSON.stringify(op.settings));
+  },
+} satisfies Partial<OperationHandlers<ApplyContext>>;

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { activityCreateV1, registrationCancelV1, registrationCreateV1 } from './activities.js';
+import { cashSessionCloseV1, cashSessionMovementV1, cashSessionOpenV1 } from './cash.js';
+import { deskInitV1, settingsUpdateV1, userCreateV1, userSignInV1, userUnlockV1 } from './desk.js';
+import { memberCreateV1, memberUpdateV1, numberBlockAddV1 } from './members.js';
+import { cardApprovedV1, orderRefundV1, orderSaleV1, orderVoidV1, receiptEmailV1 } from './sales.js';
+
+/**
+ * Every operation a desk can log, one schema per kind and version: the hash-chained audit log
+ * stores them, the central server replays them (an exhaustive handler map), and the desk's
+ * `verify` replays them to prove its tables. A kind's shape never changes once shipped: a new
+ * shape is a new version, and older versions are read through an upcaster to the newest.
+ */
+export const operationSchema = z.discriminatedUnion('kind', [
+  deskInitV1,
+  settingsUpdateV1,
+  userCreateV1,
+  userSignInV1,
+  userUnlockV1,
+  memberCreateV1,
+  memberUpdateV1,
+  numberBlockAddV1,
+  activityCreateV1,
+  registrationCreateV1,
+  registrationCancelV1,
+  cashSessionOpenV1,
+  cashSessionMovementV1,
+  cashSessionCloseV1,
+  orderSaleV1,
+  orderVoidV1,
+  orderRefundV1,
+  cardApprovedV1,
+  receiptEmailV1,
+]);
+
+export type Operation = z.infer<typeof operationSchema>;
+export type OperationKind = Operation['kind'];
+export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
+/** An operation as the desk writes it: its kind and version, then its facts. */
+export type OperationBody<K extends OperationKind> = Omit<OperationOf<K>, 'kind' | 'version'>;
+
+/**
+ * One handler per kind, for whoever replays operations (the desk's tables, the server's):
+ * TypeScript refuses a map that forgets a kind.
+ */
+export type OperationHandlers<Context> = { [K in OperationKind]: (op: OperationOf<K>, context: Context) => void };
+
+/** Runs the handler of an operation's kind. */
+export function dispatch<Context>(handlers: OperationHandlers<Context>, op: Operation, context: Context): void {
+  (handlers[op.kind] as (op: Operation, context: Context) => void)(op, context);
+}
+
+/** What an operation is about, as the audit log files it: « member 0193… », « order 0193… ». */
+export function entityOf(op: Operation): { type: string; id: string } {
+  switch (op.kind) {
+    case 'desk.init':
+      return { type: 'desk', id: op.desk.id };
+    case 'settings.update':
+      return { type: 'settings', id: 'club' };
+    case 'user.create':
+      return { type: 'user', id: op.user.id };
+    case 'user.sign_in':
+    case 'user.unlock':
+      return { type: 'user', id: op.userId };
+    case 'member.create':
+      return { type: 'member', id: op.member.id };
+    case 'member.update':
+      return { type: 'member', id: op.memberId };
+    case 'number_block.add':
+      return { type: 'number_block', id: op.blockId };
+    case 'activity.create':
+      return { type: 'activity', id: op.activity.id };
+    case 'registration.create':
+      return { type: 'registration', id: op.registrationId };
+    case 'registration.cancel':
+      return { type: 'registration', id: op.registrationId };
+    case 'cash_session.open':
+    case 'cash_session.close':
+      return { type: 'cash_session', id: op.sessionId };
+    case 'cash_session.movement':
+      return { type: 'cash_movement', id: op.movementId };
+    case 'order.sale':
+    case 'order.void':
+    case 'order.refund':
+      return { type: 'order', id: op.order.id };
+    case 'card.approved':
+      return { type: 'card_approval', id: op.approvalId };
+    case 'receipt.email':
+      return { type: 'order', id: op.orderId };
+  }
+}
+
+/** Splits an operation into what the log stores: its kind, its version and its facts as JSON. */
+export function serializeOperation(op: Operation): { kind: OperationKind; version: number; payload: string } {
+  const { kind, version, ...body } = op;
+  return { kind, version, payload: JSON.stringify(body) };
+}
+
+/**
+ * Reads an operation back from the log. Throws a zod error when the stored facts do not fit the
+ * schema of their kind and version (an entry edited by hand, or written by a newer Comptoir).
+ */
+export function parseOperation(kind: string, version: number, payload: string): Operation {
+  return operationSchema.parse({ ...(JSON.parse(payload) as object), kind, version });
+}
