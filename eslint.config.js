@@ -19,9 +19,50 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: ['electron', 'electron-updater'] }] },
   },
   {
-    // The core runs under plain Node and in tests: it must never reach for Electron.
+    // The core runs under plain Node and in tests: it never reaches for Electron, nor for HTTP
+    // (the transports carry the core, not the reverse).
     files: ['src-main/core/**', 'src-main/db/**', 'migrations/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['electron', 'electron-updater'], patterns: ['**/electron/**'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'electron-updater', 'fastify', 'node:http', 'node:https', 'http', 'https'],
+          patterns: ['**/electron/**', '**/web/**', '**/api/**'],
+        },
+      ],
+    },
+  },
+  {
+    // Shared code runs on the desk, in the renderer and on the server: it imports zod and other
+    // shared files, nothing else (no Node, no DOM, no SQL, no Electron, no React).
+    files: ['src-shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!zod$|\\.{1,2}/)', message: 'Shared code imports only zod and other shared files.' },
+            { regex: 'src-(main|renderer|server)', message: 'Shared code imports only zod and other shared files.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'window', 'document', 'navigator', 'localStorage', 'require', 'fetch', '__dirname'],
+    },
+  },
+  {
+    // Only the ledger opens write transactions (commitWrite, commitBatch, commitSetup), so every
+    // change to the desk's data is one logged operation. Tests and benchmarks may set the scene.
+    files: ['src-main/**', 'scripts/**', 'bin/**'],
+    ignores: ['src-main/core/ledger/**', 'src-main/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Only the ledger opens write transactions: use commitWrite, or commitBatch for several writes.',
+        },
+      ],
+    },
   },
   {
     // The renderer talks to the core only through the contract: it may import its types, never

@@ -23,13 +23,13 @@ export const PAYMENT_METHOD_WORDS: Words<PaymentMethod> = {
 /** One line of a receipt, by its kind (an activity line is named by the activity itself). */
 export const LINE_KIND_WORDS: Words<LineKind> = {
   fr: { membership: 'Adhésion annuelle', activity: 'Activité', donation: 'Don', credit: 'Crédit au compte', rounding: 'Arrondi (argent comptant)' },
-  en: { membership: 'Annual membership', activity: 'Activity', donation: 'Donation', credit: 'Credit to account', rounding: 'Cash rounding' },
+  en: { membership: 'Annual membership', activity: 'Activity', donation: 'Donation', credit: 'Account credit', rounding: 'Cash rounding' },
 };
 
 /** The same kinds as headings of a report's totals. */
 export const LINE_KIND_TOTAL_WORDS: Words<LineKind> = {
-  fr: { membership: 'Adhésions', activity: 'Activités', donation: 'Dons', credit: 'Crédits au compte', rounding: 'Arrondis (argent comptant)' },
-  en: { membership: 'Memberships', activity: 'Activities', donation: 'Donations', credit: 'Credits to account', rounding: 'Cash rounding' },
+  fr: { membership: 'Adhésions', activity: 'Activités', donation: 'Dons', credit: 'Crédit au compte', rounding: 'Arrondi (argent comptant)' },
+  en: { membership: 'Memberships', activity: 'Activities', donation: 'Donations', credit: 'Account credit', rounding: 'Cash rounding' },
 };
 
 export const ORDER_KIND_WORDS: Words<OrderKind> = {
@@ -95,4 +95,9 @@ const plurals = perLanguage((locale) => new Intl.PluralRules(locale));
 export function countOf(n: number, unit: Unit, language: Language): string {
   const forms = UNITS[unit][language];
   return `${n} ${plurals[language].select(n) === 'one' ? forms.one : forms.other}`;
+}
+
+/** « Libellé : » in French (with the space French puts before a colon, unbreakable), "Label:" in English. */
+export function withColon(label: string, language: Language): string {
+  return language === 'fr' ? `${label}\u00a0:` : `${label}:`;
 }

@@ -12,7 +12,7 @@ import { checkout } from '../core/sales/checkout.js';
 import { searchMembers } from '../core/members/search.js';
 import { initializeDesk, systemUserId } from '../core/desk/setup.js';
 import { verifyDatabase } from '../core/ledger/verify.js';
-import type { Actor } from '../core/ledger/write.js';
+import { commitBatch, type Actor } from '../core/ledger/write.js';
 import { integerFlag, memberNumberArg, numberOrText, requiredArg, requiredFlag, stringFlag, UsageError, type ParsedArgs } from './args.js';
 import * as text from './format.js';
 
@@ -134,7 +134,7 @@ export const HANDLERS: Record<string, Handler> = {
       const cart = { memberNumber, lines: [{ kind: 'membership', force: p.flags.has('force') }], payments: [{ method: 'cash', tenderedCents }] };
       // The command line has no drawer count: it opens one with an empty float when none is open.
       // Both writes commit together, so a refused renewal leaves no drawer behind.
-      const { sale, opened } = desk.connection.transaction(() => {
+      const { sale, opened } = commitBatch(desk, actor, () => {
         const opened = currentCashSession(desk) === null;
         if (opened) openCashSession(desk, actor, { count: {} });
         return { sale: checkout(desk, actor, cart), opened };

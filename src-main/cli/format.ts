@@ -1,6 +1,7 @@
 import type { Language } from '../db/schema.js';
 import { businessDate } from '../../src-shared/dates.js';
-import { DUPLICATE_REASON_LABELS, type DuplicateCandidate } from '../core/members/duplicates.js';
+import type { DuplicateCandidate } from '../core/members/duplicates.js';
+import { DUPLICATE_REASON_WORDS } from '../../src-shared/words.js';
 import type { MemberView } from '../core/members/members.js';
 import { formatMoney } from '../../src-shared/money.js';
 import type { OrderView } from '../core/sales/orders.js';
@@ -55,7 +56,7 @@ export function memberCreated(m: MemberView, l: Language): string {
 
 export function duplicates(message: string, candidates: DuplicateCandidate[], l: Language): string {
   const lines = candidates.map((c) => {
-    const reasons = c.reasons.map((r) => DUPLICATE_REASON_LABELS[r][l]).join(', ');
+    const reasons = c.reasons.map((r) => DUPLICATE_REASON_WORDS[l][r]).join(', ');
     return `  ${c.number}  ${name(c)}${c.birthDate ? ` (${c.birthDate})` : ''} — ${reasons}`;
   });
   return [message, ...lines, t(l, 'Rien n’a été créé. Ajoutez --force si c’est bien une autre personne.', 'Nothing was created. Add --force if this really is another person.')].join('\n');

@@ -2,7 +2,10 @@ import { businessDate } from '../../src-shared/dates.js';
 import type { ClubSettings } from '../core/desk/desk.js';
 import type { CashSessionReport, DayReport, Takings } from '../core/cash/day-report.js';
 import { newPdf, savePdf } from './fonts.js';
-import { clockTime, colon, dateTime, LINE_KIND_NAMES, longDate, METHOD_NAMES, money, type Language } from './format.js';
+import { type Language } from './format.js';
+import { formatLongDate, formatDateTime, formatClockTime } from '../../src-shared/dates.js';
+import { formatMoney } from '../../src-shared/money.js';
+import { withColon, PAYMENT_METHOD_WORDS, LINE_KIND_TOTAL_WORDS } from '../../src-shared/words.js';
 import { LETTER, Sheet } from './sheet.js';
 
 export interface DayReportOptions {
@@ -149,7 +152,7 @@ type Words = (typeof WORDS)[Language];
 export async function dayReportPdf(report: DayReport, club: Pick<ClubSettings, 'clubName'>, options: DayReportOptions = {}): Promise<Uint8Array> {
   const language = options.language ?? 'fr';
   const w = WORDS[language];
-  const day = longDate(report.date, language);
+  const day = formatLongDate(report.date, language);
   const at = options.printedAt ? new Date(options.printedAt) : undefined;
   const { doc, fonts } = await newPdf({ title: w.title(day), language, ...(at ? { at } : {}) });
   // The part being laid out, named again at the top of each page it continues on.
@@ -159,7 +162,7 @@ export async function dayReportPdf(report: DayReport, club: Pick<ClubSettings, '
     s.rule();
   });
   const base = sheet.baseSize;
-  const m = (cents: number) => money(cents, language);
+  const m = (cents: number) => formatMoney(cents, language);
   const time = (iso: string) => moment(iso, report.date, language);
   /** A part of the report: the whole day, or one drawer, which starts a page of its own. */
   const part = (title: string, newPage: boolean) => {
@@ -181,7 +184,7 @@ export async function dayReportPdf(report: DayReport, club: Pick<ClubSettings, '
 
   sheet.text(club.clubName, { size: base + 2, bold: true });
   sheet.text(w.title(day), { size: base + 6, bold: true });
-  if (options.printedAt) sheet.text(w.printed(dateTime(options.printedAt, language)));
+  if (options.printedAt) sheet.text(w.printed(formatDateTime(options.printedAt, language)));
   sheet.rule();
 
   heading(w.summary);
@@ -232,19 +235,19 @@ export async function dayReportPdf(report: DayReport, club: Pick<ClubSettings, '
 /** Payments by method, sales by kind and by activity, cheques, cards, voids and refunds. */
 function takings(sheet: Sheet, t: Takings, language: Language, heading: (text: string) => void): void {
   const w: Words = WORDS[language];
-  const m = (cents: number) => money(cents, language);
+  const m = (cents: number) => formatMoney(cents, language);
 
   heading(w.byMethod);
   sheet.table(
     [{ title: w.method, share: 3 }, { title: w.count, share: 1, align: 'right' }, { title: w.total, share: 1.5, align: 'right' }],
-    t.byMethod.map((r) => [METHOD_NAMES[r.method][language], String(r.count), m(r.totalCents)]),
+    t.byMethod.map((r) => [PAYMENT_METHOD_WORDS[language][r.method], String(r.count), m(r.totalCents)]),
     [w.total, '', m(t.byMethod.reduce((sum, r) => sum + r.totalCents, 0))],
   );
 
   heading(w.byKind);
   sheet.table(
     [{ title: w.kind, share: 3 }, { title: w.count, share: 1, align: 'right' }, { title: w.total, share: 1.5, align: 'right' }],
-    t.byLineKind.map((r) => [LINE_KIND_NAMES[r.kind][language], r.kind === 'rounding' ? '' : String(r.count), m(r.totalCents)]),
+    t.byLineKind.map((r) => [LINE_KIND_TOTAL_WORDS[language][r.kind], r.kind === 'rounding' ? '' : String(r.count), m(r.totalCents)]),
     [w.total, '', m(t.byLineKind.reduce((sum, r) => sum + r.totalCents, 0))],
   );
 
@@ -292,9 +295,9 @@ function takings(sheet: Sheet, t: Takings, language: Language, heading: (text: s
  */
 function drawer(sheet: Sheet, s: CashSessionReport, date: string, language: Language, heading: (text: string) => void): void {
   const w: Words = WORDS[language];
-  const m = (cents: number) => money(cents, language);
+  const m = (cents: number) => formatMoney(cents, language);
   const detail = { indent: 12, amountWidth: 110 };
-  const when = (iso: string) => (sameDay(iso, date) ? w.at(clockTime(iso, language)) : w.on(dateTime(iso, language)));
+  const when = (iso: string) => (sameDay(iso, date) ? w.at(formatClockTime(iso, language)) : w.on(formatDateTime(iso, language)));
   sheet.text(w.opened(s.openedBy, when(s.openedAt)), { bold: true });
   sheet.text(s.closedBy && s.closedAt ? w.closed(s.closedBy, when(s.closedAt)) : w.stillOpen, { bold: true });
   sheet.space(4);
@@ -312,7 +315,7 @@ function drawer(sheet: Sheet, s: CashSessionReport, date: string, language: Lang
     const d = s.differenceCents;
     if (d === 0) sheet.text(w.exact, { indent: 12 });
     else sheet.amount(d > 0 ? w.over : w.short, m(d), { ...detail, bold: true });
-    if (s.differenceReason) sheet.text(`${colon(w.reason, language)} ${s.differenceReason}`, { indent: 12 });
+    if (s.differenceReason) sheet.text(`${withColon(w.reason, language)} ${s.differenceReason}`, { indent: 12 });
   }
 
   takings(sheet, s, language, heading);
@@ -320,7 +323,7 @@ function drawer(sheet: Sheet, s: CashSessionReport, date: string, language: Lang
 
 /** « 9 h 00 » on the report's day; with the date for a drawer left open across midnight. */
 function moment(isoInstant: string, date: string, language: Language): string {
-  return sameDay(isoInstant, date) ? clockTime(isoInstant, language) : dateTime(isoInstant, language);
+  return sameDay(isoInstant, date) ? formatClockTime(isoInstant, language) : formatDateTime(isoInstant, language);
 }
 
 function sameDay(isoInstant: string, date: string): boolean {

@@ -3,7 +3,8 @@ import type { ClubSettings } from '../core/desk/desk.js';
 import type { MemberView } from '../core/members/members.js';
 import { code128Bars, drawBars, modulesOf, QUIET_ZONE_MODULES } from './barcode.js';
 import { newPdf, savePdf, type Fonts } from './fonts.js';
-import { longDate, MM, oneLine, type Language } from './format.js';
+import { MM, oneLine, type Language } from './format.js';
+import { formatLongDate } from '../../src-shared/dates.js';
 import { fitSize, wrap } from './sheet.js';
 
 /** *Afficher/Imprimer carte de membre*: the card a member shows at the desk and at activities. */
@@ -44,10 +45,10 @@ export function validity(member: CardMember, language: Language): { label: strin
   const words = WORDS[language];
   switch (member.status.kind) {
     case 'active':
-      return { label: words.validUntil, value: longDate(member.status.expiresOn, language) };
+      return { label: words.validUntil, value: formatLongDate(member.status.expiresOn, language) };
     case 'grace':
     case 'expired':
-      return { label: words.expiredOn, value: longDate(member.status.expiresOn, language) };
+      return { label: words.expiredOn, value: formatLongDate(member.status.expiresOn, language) };
     case 'never':
       return { label: words.status, value: words.notMember };
   }

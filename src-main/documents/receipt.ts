@@ -1,7 +1,10 @@
 import type { ClubSettings } from '../core/desk/desk.js';
-import type { OrderLineView, OrderView, PaymentView } from '../core/sales/orders.js';
+import type { OrderView, PaymentView } from '../core/sales/orders.js';
 import { newPdf, savePdf } from './fonts.js';
-import { clockTime, colon, longDate, money, oneLine, paymentLabel, type Language } from './format.js';
+import { oneLine, paymentLabel, type Language } from './format.js';
+import { formatLongDate, formatClockTime } from '../../src-shared/dates.js';
+import { formatMoney } from '../../src-shared/money.js';
+import { lineLabel, withColon } from '../../src-shared/words.js';
 import { LETTER, ROLL_80MM, Sheet } from './sheet.js';
 
 /** Letter for the office printer, 80 mm for a receipt printer's roll. */
@@ -84,18 +87,6 @@ const WORDS = {
   },
 };
 
-/** Descriptions are stored in French; an English receipt names the standard lines in English. */
-const ENGLISH_LINES: Partial<Record<OrderLineView['kind'], string>> = {
-  membership: 'Annual membership',
-  donation: 'Donation',
-  credit: 'Account credit',
-  rounding: 'Cash rounding',
-};
-
-function describe(line: OrderLineView, language: Language): string {
-  return (language === 'en' && ENGLISH_LINES[line.kind]) || line.description;
-}
-
 /** A receipt (or the void or refund that corrects one) as a PDF. */
 export async function receiptPdf(order: OrderView, club: ReceiptClub, options: ReceiptOptions): Promise<Uint8Array> {
   const { language, size = 'letter', copy = false } = options;
@@ -110,7 +101,7 @@ export async function receiptPdf(order: OrderView, club: ReceiptClub, options: R
   const base = sheet.baseSize;
   const labelWidth = roll ? 72 : 130;
   const pair = (label: string, value: string) =>
-    sheet.row([{ text: colon(label, language), width: labelWidth }, { text: value, width: sheet.width - labelWidth }]);
+    sheet.row([{ text: withColon(label, language), width: labelWidth }, { text: value, width: sheet.width - labelWidth }]);
 
   // Who is giving this receipt: the club, its address, the numbers a receipt must carry.
   sheet.text(oneLine(club.clubName), { size: base + 4, bold: true, align: roll ? 'center' : 'left' });
@@ -118,7 +109,7 @@ export async function receiptPdf(order: OrderView, club: ReceiptClub, options: R
     sheet.text(line, { align: roll ? 'center' : 'left' });
   }
   for (const { label, number } of club.registrationNumbers ?? []) {
-    sheet.text(`${colon(label, language)} ${number}`, { size: base - 1, align: roll ? 'center' : 'left' });
+    sheet.text(`${withColon(label, language)} ${number}`, { size: base - 1, align: roll ? 'center' : 'left' });
   }
   sheet.space(base * 0.6);
   if (copy) sheet.banner(w.copy, base + 6);
@@ -127,8 +118,8 @@ export async function receiptPdf(order: OrderView, club: ReceiptClub, options: R
   sheet.space(base * 0.3);
 
   pair(w.receiptNo, order.receiptNumber);
-  pair(w.date, longDate(order.businessDate, language));
-  pair(w.time, clockTime(order.createdAt, language));
+  pair(w.date, formatLongDate(order.businessDate, language));
+  pair(w.time, formatClockTime(order.createdAt, language));
   pair(w.desk, order.deskName);
   pair(w.volunteer, order.createdBy);
   if (order.member) {
@@ -138,7 +129,7 @@ export async function receiptPdf(order: OrderView, club: ReceiptClub, options: R
   if (order.originalReceiptNumber) {
     sheet.space(base * 0.4);
     sheet.text(`${order.kind === 'void' ? w.voids : w.refunds} ${order.originalReceiptNumber}`, { bold: true });
-    if (order.reason) sheet.text(`${colon(w.reason, language)} ${order.reason}`);
+    if (order.reason) sheet.text(`${withColon(w.reason, language)} ${order.reason}`);
   }
   sheet.rule();
 
@@ -150,10 +141,10 @@ export async function receiptPdf(order: OrderView, club: ReceiptClub, options: R
     const forOther = line.memberNumber !== null && line.memberNumber !== order.member?.number;
     // A line and its details stay on one page.
     sheet.ensure(sheet.leading() + ((line.period ? 1 : 0) + (forOther ? 1 : 0)) * sheet.leading(detail.size));
-    sheet.amount(describe(line, language), money(line.amountCents, language));
+    sheet.amount(lineLabel(line, language), formatMoney(line.amountCents, language));
     if (line.period) {
       const { startsOn, endsOn, voided } = line.period;
-      const period = w.period(longDate(startsOn, language), longDate(endsOn, language));
+      const period = w.period(formatLongDate(startsOn, language), formatLongDate(endsOn, language));
       sheet.text(voided ? `${period} (${w.periodVoided})` : period, detail);
     }
     if (forOther) sheet.text(w.forMember(line.memberNumber!), detail);
@@ -162,10 +153,10 @@ export async function receiptPdf(order: OrderView, club: ReceiptClub, options: R
   sheet.rule(0.4, 3);
   if (rounding.length > 0) {
     const subtotal = order.lines.filter((l) => l.kind !== 'rounding').reduce((sum, l) => sum + l.amountCents, 0);
-    sheet.amount(w.subtotal, money(subtotal, language));
-    for (const line of rounding) sheet.amount(describe(line, language), money(line.amountCents, language));
+    sheet.amount(w.subtotal, formatMoney(subtotal, language));
+    for (const line of rounding) sheet.amount(lineLabel(line, language), formatMoney(line.amountCents, language));
   }
-  sheet.amount(w.total, money(order.totalCents, language), { size: base + 2, bold: true });
+  sheet.amount(w.total, formatMoney(order.totalCents, language), { size: base + 2, bold: true });
   sheet.space(base * 0.5);
 
   // How it was paid: method and only what identifies it (cheque no and bank, card brand and last 4).
@@ -190,8 +181,8 @@ export async function receiptPdf(order: OrderView, club: ReceiptClub, options: R
 
 function paymentRows(sheet: Sheet, payment: PaymentView, language: Language): void {
   const w = WORDS[language];
-  sheet.amount(paymentLabel(payment, language), money(payment.amountCents, language));
+  sheet.amount(paymentLabel(payment, language), formatMoney(payment.amountCents, language));
   const detail = { size: sheet.baseSize - 1.5, indent: sheet.baseSize };
-  if (payment.tenderedCents !== null) sheet.amount(w.tendered, money(payment.tenderedCents, language), detail);
-  if (payment.changeCents !== null && payment.tenderedCents !== null) sheet.amount(w.change, money(payment.changeCents, language), detail);
+  if (payment.tenderedCents !== null) sheet.amount(w.tendered, formatMoney(payment.tenderedCents, language), detail);
+  if (payment.changeCents !== null && payment.tenderedCents !== null) sheet.amount(w.change, formatMoney(payment.changeCents, language), detail);
 }

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Language } from './format';
+import type { Language } from '../../src-shared/language';
 
 export type Texts<K extends string> = Record<Language, Record<K, string>>;
 

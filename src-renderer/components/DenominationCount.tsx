@@ -1,5 +1,6 @@
-import { formatMoney, type Language } from '../app/format';
 import { useLanguage } from '../app/i18n';
+import type { Language } from '../../src-shared/language';
+import { formatMoney } from '../../src-shared/money';
 
 /** Canadian bills and coins, in cents, largest first (as a drawer is counted). */
 export const DENOMINATIONS = [10000, 5000, 2000, 1000, 500, 200, 100, 25, 10, 5] as const;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { call, type ApiError, type Output } from '../app/api';
-import { formatMoney, parseMoney } from '../app/format';
+import { parseMoney } from '../app/format';
 import { COMMON, useLanguage, useTexts } from '../app/i18n';
 import { useApp, type CartLine } from '../app/navigation';
 import { Button } from '../components/Button';
@@ -12,8 +12,10 @@ import { PaymentForm, type ExactPayment, type FormMethod } from './checkout/Paym
 import { PaymentList } from './checkout/PaymentList';
 import { isSettled, useQuote, type Quote, type SaleInput } from './checkout/quote';
 import { QuoteSummary } from './checkout/QuoteSummary';
-import { colon, METHOD_WORDS } from './sale-words';
+import { colon } from './sale-words';
 import './Checkout.css';
+import { formatMoney } from '../../src-shared/money';
+import { PAYMENT_METHOD_WORDS } from '../../src-shared/words';
 
 type Profile = Output<'members.profile'>;
 
@@ -26,7 +28,7 @@ export function CheckoutScreen() {
   const language = useLanguage();
   const t = useTexts(CHECKOUT_TEXTS);
   const common = useTexts(COMMON);
-  const methods = useTexts(METHOD_WORDS);
+  const methods = useTexts(PAYMENT_METHOD_WORDS);
 
   const [profile, setProfile] = useState<Profile | null>(null);
   const [profileError, setProfileError] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { call, type ApiError } from '../app/api';
-import { formatDateTime, formatMoney, parseMoney } from '../app/format';
+import { parseMoney } from '../app/format';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
 import { useApp, type CashSession } from '../app/navigation';
 import { Button } from '../components/Button';
@@ -8,8 +8,10 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { countTotal, DenominationCount, type CashCount } from '../components/DenominationCount';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
-import { colon, differenceText, signedMoney } from './sale-words';
+import { colon, differenceText } from './sale-words';
 import './Drawer.css';
+import { formatShortDateTime } from '../../src-shared/dates';
+import { formatMoney, formatSignedMoney } from '../../src-shared/money';
 
 const TEXTS: Texts<
   | 'title'
@@ -190,7 +192,7 @@ export function CloseDrawerScreen() {
     setError(null);
     if (difference !== 0 && reason.trim() === '') {
       setTouched(true);
-      setReasonError(t('reasonRequired', { difference: signedMoney(difference, language) }));
+      setReasonError(t('reasonRequired', { difference: formatSignedMoney(difference, language) }));
       window.setTimeout(() => reasonInput.current?.focus(), 0);
       return;
     }
@@ -219,7 +221,7 @@ export function CloseDrawerScreen() {
       {cart.lines.length > 0 ? <Notice kind="warning">{t('cartWarning')}</Notice> : null}
 
       <h2>{t('session')}</h2>
-      <p>{t('openedBy', { name: session.openedBy, when: formatDateTime(session.openedAt, language) })}</p>
+      <p>{t('openedBy', { name: session.openedBy, when: formatShortDateTime(session.openedAt, language) })}</p>
       <dl className="facts drawer-facts">
         <Fact label={t('float')} value={money(session.floatCents)} />
         <Fact label={t('cashSales')} value={money(session.cashSalesCents)} />

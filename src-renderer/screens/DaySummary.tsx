@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../app/api';
 import { printScreen, savePdf } from '../app/documents';
-import { formatDate, formatDateTime, formatMoney } from '../app/format';
 import { useLanguage, useTexts, type Texts } from '../app/i18n';
 import { useApp, type CashSession, type DayReport } from '../app/navigation';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
-import { colon, differenceText, formatTime, LINE_KIND_TOTAL_WORDS, METHOD_WORDS } from './sale-words';
+import { colon, differenceText } from './sale-words';
 import './DaySummary.css';
+import { formatLongDate, formatShortDateTime, formatClockTime } from '../../src-shared/dates';
+import { formatMoney } from '../../src-shared/money';
+import { LINE_KIND_TOTAL_WORDS, PAYMENT_METHOD_WORDS } from '../../src-shared/words';
 
 const TEXTS: Texts<
   | 'title'
@@ -201,12 +203,12 @@ export function DaySummaryScreen({ session, day }: { session: CashSession; day: 
   return (
     <section aria-labelledby="day-title" className="day-summary">
       <h1 id="day-title">
-        {t('title')} — {formatDate(day.date, language)}
+        {t('title')} — {formatLongDate(day.date, language)}
       </h1>
       <p className="print-only">
         {state.desk.clubName} — {t('desk')} {state.desk.name}
       </p>
-      <p className="no-print">{t('closed', { date: formatDate(day.date, language) })}</p>
+      <p className="no-print">{t('closed', { date: formatLongDate(day.date, language) })}</p>
       <div className="actions">
         <Button variant="primary" ref={done} onClick={() => void finish()}>
           {t('done')}
@@ -250,13 +252,13 @@ export function DaySummaryScreen({ session, day }: { session: CashSession; day: 
       <h2>{t('sessions')}</h2>
       <div className="day-sessions">
         {day.cashSessions.map((s) => (
-          <article key={s.id} className="day-session" aria-label={`${t('desk')} ${s.deskName}, ${formatDateTime(s.openedAt, language)}`}>
+          <article key={s.id} className="day-session" aria-label={`${t('desk')} ${s.deskName}, ${formatShortDateTime(s.openedAt, language)}`}>
             <h3>
               {t('desk')} {s.deskName}
             </h3>
             <dl>
-              <Row label={t('opened')} value={`${s.openedBy}, ${formatTime(s.openedAt, language)}`} />
-              <Row label={t('closedBy')} value={s.closedBy && s.closedAt ? `${s.closedBy}, ${formatTime(s.closedAt, language)}` : t('stillOpen')} />
+              <Row label={t('opened')} value={`${s.openedBy}, ${formatClockTime(s.openedAt, language)}`} />
+              <Row label={t('closedBy')} value={s.closedBy && s.closedAt ? `${s.closedBy}, ${formatClockTime(s.closedAt, language)}` : t('stillOpen')} />
               <Row label={t('float')} value={money(s.floatCents)} />
               <Row label={t('cashSales')} value={money(s.cashSalesCents)} />
               <Row label={t('inOut')} value={`+${money(s.cashInCents)} / −${money(s.cashOutCents)}`} />
@@ -276,7 +278,7 @@ export function DaySummaryScreen({ session, day }: { session: CashSession; day: 
 function Breakdown({ takings, level }: { takings: Takings; level: 2 | 3 }) {
   const language = useLanguage();
   const t = useTexts(TEXTS);
-  const methods = useTexts(METHOD_WORDS);
+  const methods = useTexts(PAYMENT_METHOD_WORDS);
   const kinds = useTexts(LINE_KIND_TOTAL_WORDS);
   const money = (cents: number) => formatMoney(cents, language);
   const Heading = level === 2 ? 'h2' : 'h3';
@@ -404,7 +406,7 @@ function Breakdown({ takings, level }: { takings: Takings; level: 2 | 3 }) {
                 <td className="amount">{money(c.totalCents)}</td>
                 <td>{c.reason ?? '—'}</td>
                 <td>{c.by}</td>
-                <td className="nowrap">{formatTime(c.createdAt, language)}</td>
+                <td className="nowrap">{formatClockTime(c.createdAt, language)}</td>
               </tr>
             ))}
           </tbody>

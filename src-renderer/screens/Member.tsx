@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { call, type Output } from '../app/api';
-import { formatDate, formatMoney, type Language } from '../app/format';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
 import { printScreen, savePdf } from '../app/documents';
 import { useApp } from '../app/navigation';
@@ -20,6 +19,10 @@ import {
   type PersonForm,
 } from './MemberFields';
 import './Member.css';
+import { businessDateOf, formatLongDate } from '../../src-shared/dates';
+import type { Language } from '../../src-shared/language';
+import { cardBrandName, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REGISTRATION_STATUS_WORDS } from '../../src-shared/words';
+import { formatMoney } from '../../src-shared/money';
 
 const TEXTS: Texts<
   | 'created'
@@ -48,9 +51,6 @@ const TEXTS: Texts<
   | 'transactions'
   | 'noOrders'
   | 'receipt'
-  | 'kind_sale'
-  | 'kind_void'
-  | 'kind_refund'
   | 'corrects'
   | 'correctedBy_void'
   | 'correctedBy_refund'
@@ -60,10 +60,6 @@ const TEXTS: Texts<
   | 'amount'
   | 'total'
   | 'payments'
-  | 'method_cash'
-  | 'method_cheque'
-  | 'method_card'
-  | 'method_credit'
   | 'cheque'
   | 'card'
   | 'cardAuth'
@@ -76,9 +72,7 @@ const TEXTS: Texts<
   | 'status'
   | 'paid'
   | 'date'
-  | 'st_registered'
   | 'st_waitlisted'
-  | 'st_cancelled'
   | 'receipts'
   | 'noReceipts'
   | 'openReceipt'
@@ -121,9 +115,6 @@ const TEXTS: Texts<
     transactions: 'Transactions',
     noOrders: 'Aucune transaction pour ce membre.',
     receipt: 'Reçu {n}',
-    kind_sale: 'Vente',
-    kind_void: 'Annulation',
-    kind_refund: 'Remboursement',
     corrects: 'Corrige le reçu {n}.',
     correctedBy_void: 'Annulée par le reçu {n}.',
     correctedBy_refund: 'Remboursée (en tout ou en partie) par le reçu {n}.',
@@ -133,10 +124,6 @@ const TEXTS: Texts<
     amount: 'Montant',
     total: 'Total',
     payments: 'Paiement : {method}',
-    method_cash: 'Argent comptant',
-    method_cheque: 'Chèque',
-    method_card: 'Carte',
-    method_credit: 'Crédit / Coupons',
     cheque: 'no {n}, {bank}',
     card: '{brand} se terminant par {last4}',
     cardAuth: 'autorisation {code}',
@@ -149,9 +136,7 @@ const TEXTS: Texts<
     status: 'Statut',
     paid: 'Payée',
     date: 'Date',
-    st_registered: 'Inscrit',
     st_waitlisted: 'Liste d’attente, rang {n}',
-    st_cancelled: 'Annulée',
     receipts: 'Mes reçus',
     noReceipts: 'Aucun reçu pour ce membre.',
     openReceipt: 'Afficher le reçu {n}',
@@ -194,9 +179,6 @@ const TEXTS: Texts<
     transactions: 'Transactions',
     noOrders: 'No transactions for this member.',
     receipt: 'Receipt {n}',
-    kind_sale: 'Sale',
-    kind_void: 'Void',
-    kind_refund: 'Refund',
     corrects: 'Corrects receipt {n}.',
     correctedBy_void: 'Voided by receipt {n}.',
     correctedBy_refund: 'Refunded (in whole or in part) by receipt {n}.',
@@ -206,10 +188,6 @@ const TEXTS: Texts<
     amount: 'Amount',
     total: 'Total',
     payments: 'Payment: {method}',
-    method_cash: 'Cash',
-    method_cheque: 'Cheque',
-    method_card: 'Card',
-    method_credit: 'Credit / Coupons',
     cheque: 'no. {n}, {bank}',
     card: '{brand} ending in {last4}',
     cardAuth: 'approval {code}',
@@ -222,9 +200,7 @@ const TEXTS: Texts<
     status: 'Status',
     paid: 'Paid',
     date: 'Date',
-    st_registered: 'Registered',
     st_waitlisted: 'Waitlist, position {n}',
-    st_cancelled: 'Cancelled',
     receipts: 'Receipts',
     noReceipts: 'No receipts for this member.',
     openReceipt: 'Show receipt {n}',
@@ -248,12 +224,6 @@ type Payment = Order['payments'][number];
 type Registration = Profile['registrations'][number];
 type T = ReturnType<typeof useTexts<keyof (typeof TEXTS)['fr']>>;
 
-const BRANDS: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', interac: 'Interac', other: '' };
-
-/** An instant's date in the club's time zone (YYYY-MM-DD), for "Création". */
-function clubDate(iso: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
-}
 
 /** Screen 4, « Mon profil »: the member's facts, personal data, household, transactions, registrations and receipts. */
 export function MemberScreen({ number }: { number: number }) {
@@ -345,12 +315,12 @@ export function MemberScreen({ number }: { number: number }) {
       <dl className="facts">
         <div className="fact">
           <dt>{t('created')}</dt>
-          <dd>{formatDate(clubDate(member.createdAt), language)}</dd>
+          <dd>{formatLongDate(businessDateOf(member.createdAt), language)}</dd>
         </div>
         <div className="fact">
           <dt>{t('expires')}</dt>
           <dd>
-            {member.expiresOn ? formatDate(member.expiresOn, language) : t('noMembership')}
+            {member.expiresOn ? formatLongDate(member.expiresOn, language) : t('noMembership')}
             {member.status.kind === 'active' ? <span className="fact-extra"> {t('days', { n: member.status.daysLeft })}</span> : null}
           </dd>
         </div>
@@ -414,9 +384,9 @@ export function MemberScreen({ number }: { number: number }) {
                   <td>
                     {registration.activityName} <span className="muted">({registration.activityCode})</span>
                   </td>
-                  <td>{registrationStatus(registration, t)}</td>
+                  <td>{registrationStatus(registration, t, language)}</td>
                   <td>{registration.paid ? COMMON[language].yes : COMMON[language].no}</td>
-                  <td>{formatDate(clubDate(registration.createdAt), language)}</td>
+                  <td>{formatLongDate(businessDateOf(registration.createdAt), language)}</td>
                 </tr>
               ))}
             </tbody>
@@ -436,7 +406,7 @@ export function MemberScreen({ number }: { number: number }) {
                   {t('openReceipt', { n: order.receiptNumber })}
                 </Button>
                 <span className="receipt-meta">
-                  {formatDate(order.businessDate, language)} — {t(`kind_${order.kind}`)} — {formatMoney(order.totalCents, language)}
+                  {formatLongDate(order.businessDate, language)} — {ORDER_KIND_WORDS[language][order.kind]} — {formatMoney(order.totalCents, language)}
                 </span>
               </li>
             ))}
@@ -451,9 +421,9 @@ function fallbackTitle(language: Language, number: number): string {
   return `${COMMON[language].memberNo} ${number}`;
 }
 
-function registrationStatus(registration: Registration, t: T): string {
+function registrationStatus(registration: Registration, t: T, language: Language): string {
   if (registration.status === 'waitlisted') return t('st_waitlisted', { n: registration.waitlistPosition ?? '?' });
-  return t(`st_${registration.status}`);
+  return REGISTRATION_STATUS_WORDS[language][registration.status];
 }
 
 /** « Données personnelles », read-only until « Modifier »; « Sauvegarder » sends only what changed. */
@@ -520,7 +490,7 @@ function PersonalData({ member, onSaved, t }: { member: MemberView; onSaved: (me
   const shown: { key: keyof typeof FIELD_TEXTS.fr; value: string | null }[] = [
     { key: 'firstName', value: member.firstName },
     { key: 'lastName', value: member.lastName },
-    { key: 'birthDate', value: member.birthDate ? formatDate(member.birthDate, language) : null },
+    { key: 'birthDate', value: member.birthDate ? formatLongDate(member.birthDate, language) : null },
     { key: 'phone', value: member.phone },
     { key: 'email', value: member.email },
     { key: 'address', value: member.address },
@@ -581,7 +551,7 @@ function paymentText(payment: Payment, t: T, language: Language): string {
     parts.push(t('cheque', { n: payment.chequeNumber ?? '?', bank: payment.bank ?? '' }).replace(/, $/, ''));
   }
   if (payment.method === 'card') {
-    const brand = (payment.cardBrand && BRANDS[payment.cardBrand]) || payment.cardBrand || '';
+    const brand = cardBrandName(payment.cardBrand, language);
     if (payment.cardLast4) parts.push(t('card', { brand, last4: payment.cardLast4 }).trim());
     else if (brand) parts.push(brand);
     if (payment.cardAuthCode) parts.push(t('cardAuth', { code: payment.cardAuthCode }));
@@ -598,7 +568,7 @@ function OrderDetails({ order, t, language }: { order: Order; t: T; language: La
   return (
     <section aria-labelledby={titleId} className={`order order-${order.kind}`}>
       <h3 id={titleId}>
-        {t('receipt', { n: order.receiptNumber })} — {formatDate(order.businessDate, language)} — <span className="order-kind">{t(`kind_${order.kind}`)}</span>
+        {t('receipt', { n: order.receiptNumber })} — {formatLongDate(order.businessDate, language)} — <span className="order-kind">{ORDER_KIND_WORDS[language][order.kind]}</span>
       </h3>
       <p className="order-meta">
         {t('by', { who: order.createdBy, desk: order.deskName })}
@@ -625,7 +595,7 @@ function OrderDetails({ order, t, language }: { order: Order; t: T; language: La
                 {line.period ? (
                   <span className="line-period">
                     {' '}
-                    — {t('period', { from: formatDate(line.period.startsOn, language), to: formatDate(line.period.endsOn, language) })}
+                    — {t('period', { from: formatLongDate(line.period.startsOn, language), to: formatLongDate(line.period.endsOn, language) })}
                     {line.period.voided ? ` ${t('periodVoided')}` : ''}
                   </span>
                 ) : null}
@@ -644,7 +614,7 @@ function OrderDetails({ order, t, language }: { order: Order; t: T; language: La
             return (
               <tr key={payment.id} className="order-payment">
                 <th scope="row">
-                  {t('payments', { method: t(`method_${payment.method}`) })}
+                  {t('payments', { method: PAYMENT_METHOD_WORDS[language][payment.method] })}
                   {details ? <span className="payment-details"> — {details}</span> : null}
                 </th>
                 <td className="amount">{formatMoney(payment.amountCents, language)}</td>
@@ -688,7 +658,7 @@ function MemberCard({ member, headingRef, onBack }: { member: MemberView; headin
           </div>
           <div>
             <dt>{t('cardValidUntil')}</dt>
-            <dd>{member.expiresOn && valid ? formatDate(member.expiresOn, language) : t('cardNotValid')}</dd>
+            <dd>{member.expiresOn && valid ? formatLongDate(member.expiresOn, language) : t('cardNotValid')}</dd>
           </div>
         </dl>
       </div>

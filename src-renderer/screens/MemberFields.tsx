@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import type { ApiError, Output } from '../app/api';
-import type { Language } from '../app/format';
 import { useLanguage, useTexts, type Texts } from '../app/i18n';
 import { Field } from '../components/Field';
+import type { Language } from '../../src-shared/language';
 
 /**
  * The member's personal data as a form: shared by "Nouveau membre" and "Modifier" on the profile.

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, type Input, type Output } from '../app/api';
-import { formatDate } from '../app/format';
 import { useLanguage, useTexts, type Texts } from '../app/i18n';
 import { useApp } from '../app/navigation';
 import { Button } from '../components/Button';
@@ -10,9 +9,10 @@ import { Notice } from '../components/Notice';
 import { EMPTY_PERSON, MemberFields, fieldErrorsOf, useFocusFirstInvalid,
   withoutEdited, personInput, type FieldErrors, type PersonForm } from './MemberFields';
 import './NewMember.css';
+import { DUPLICATE_REASON_WORDS } from '../../src-shared/words';
+import { formatLongDate } from '../../src-shared/dates';
 
 type Candidate = Output<'members.checkDuplicates'>[number];
-type Reason = Candidate['reasons'][number];
 
 const TEXTS: Texts<
   | 'title'
@@ -100,26 +100,6 @@ const TEXTS: Texts<
   },
 };
 
-/** Why a record looks like the person being typed, in the desk's words. */
-const REASONS: Texts<Reason> = {
-  fr: {
-    same_name: 'même nom',
-    similar_name: 'nom semblable',
-    birth_date: 'même date de naissance',
-    phone: 'même téléphone',
-    email: 'même courriel',
-    postal_code: 'même code postal',
-  },
-  en: {
-    same_name: 'same name',
-    similar_name: 'similar name',
-    birth_date: 'same birth date',
-    phone: 'same phone',
-    email: 'same email',
-    postal_code: 'same postal code',
-  },
-};
-
 type CreateInput = Input<'members.create'>;
 type DuplicateInput = Input<'members.checkDuplicates'>;
 
@@ -137,7 +117,7 @@ function householdNumber(text: string): number | null {
 export function NewMemberScreen({ firstName, lastName }: { firstName?: string | undefined; lastName?: string | undefined }) {
   const { navigate } = useApp();
   const t = useTexts(TEXTS);
-  const reasons = useTexts(REASONS);
+  const reasons = useTexts(DUPLICATE_REASON_WORDS);
   const language = useLanguage();
   const [values, setValues] = useState<PersonForm>({ ...EMPTY_PERSON, firstName: firstName ?? '', lastName: lastName ?? '' });
   const [household, setHousehold] = useState('');
@@ -278,7 +258,7 @@ export function NewMemberScreen({ firstName, lastName }: { firstName?: string | 
                 </p>
                 <p className="candidate-facts">
                   {[
-                    candidate.birthDate ? t('born', { d: formatDate(candidate.birthDate, language) }) : null,
+                    candidate.birthDate ? t('born', { d: formatLongDate(candidate.birthDate, language) }) : null,
                     candidate.phone ? t('phone', { p: candidate.phone }) : null,
                     candidate.email ? t('email', { e: candidate.email }) : null,
                   ]

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call } from '../app/api';
-import { formatMoney } from '../app/format';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
 import { useApp } from '../app/navigation';
 import { Button } from '../components/Button';
@@ -9,6 +8,7 @@ import { countTotal, DenominationCount, type CashCount } from '../components/Den
 import { Notice } from '../components/Notice';
 import { colon } from './sale-words';
 import './Drawer.css';
+import { formatMoney } from '../../src-shared/money';
 
 const TEXTS: Texts<
   | 'title'

@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { call, type Output } from '../app/api';
-import { formatDate, formatDateTime, formatMoney } from '../app/format';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
 import { printScreen, savePdf } from '../app/documents';
 import { useApp } from '../app/navigation';
@@ -8,8 +7,10 @@ import { Button } from '../components/Button';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
-import { brandLabel, LINE_WORDS, METHOD_WORDS, signedMoney } from './sale-words';
 import './Receipt.css';
+import { formatLongDate, formatShortDateTime } from '../../src-shared/dates';
+import { formatMoney, formatSignedMoney } from '../../src-shared/money';
+import { cardBrandName, PAYMENT_METHOD_WORDS } from '../../src-shared/words';
 
 const TEXTS: Texts<
   | 'title'
@@ -344,11 +345,9 @@ function ReceiptPaper({ order, reprint, change, t, onOpen }: { order: Order; rep
   const { state } = useApp();
   const language = useLanguage();
   const common = useTexts(COMMON);
-  const methods = useTexts(METHOD_WORDS);
-  const lineWords = useTexts(LINE_WORDS);
+  const methods = useTexts(PAYMENT_METHOD_WORDS);
   const money = (cents: number) => formatMoney(cents, language);
 
-  const lineLabel = (line: Order['lines'][number]) => (line.kind === 'activity' ? line.description : lineWords(line.kind));
   const paymentDetails = (p: Order['payments'][number]): string => {
     switch (p.method) {
       case 'cash':
@@ -358,7 +357,7 @@ function ReceiptPaper({ order, reprint, change, t, onOpen }: { order: Order; rep
       case 'cheque':
         return t('chequeNo', { n: p.chequeNumber ?? '—', bank: p.bank ?? '—' });
       case 'card':
-        return [`${brandLabel(p.cardBrand, language)}${p.cardLast4 ? ` •••• ${p.cardLast4}` : ''}`.trim(), p.cardAuthCode ? t('auth', { code: p.cardAuthCode }) : '']
+        return [`${cardBrandName(p.cardBrand, language)}${p.cardLast4 ? ` •••• ${p.cardLast4}` : ''}`.trim(), p.cardAuthCode ? t('auth', { code: p.cardAuthCode }) : '']
           .filter(Boolean)
           .join(', ');
       case 'credit':
@@ -385,7 +384,7 @@ function ReceiptPaper({ order, reprint, change, t, onOpen }: { order: Order; rep
       <dl className="receipt-facts">
         <div>
           <dt>{t('when')}</dt>
-          <dd>{formatDateTime(order.createdAt, language)}</dd>
+          <dd>{formatShortDateTime(order.createdAt, language)}</dd>
         </div>
         <div>
           <dt>{t('volunteer')}</dt>
@@ -424,18 +423,18 @@ function ReceiptPaper({ order, reprint, change, t, onOpen }: { order: Order; rep
           {order.lines.map((line) => (
             <tr key={line.id} className={line.kind === 'rounding' ? 'receipt-rounding' : undefined}>
               <td>
-                <span className="receipt-line-label">{lineLabel(line)}</span>
+                <span className="receipt-line-label">{line.description}</span>
                 {line.memberNumber !== null && line.memberNumber !== order.member?.number ? (
                   <span className="receipt-note"> ({t('forMember', { n: line.memberNumber })})</span>
                 ) : null}
                 {line.period ? (
                   <span className="receipt-period">
-                    {t('period', { from: formatDate(line.period.startsOn, language), to: formatDate(line.period.endsOn, language) })}
+                    {t('period', { from: formatLongDate(line.period.startsOn, language), to: formatLongDate(line.period.endsOn, language) })}
                     {line.period.voided ? ` (${t('periodVoided')})` : ''}
                   </span>
                 ) : null}
               </td>
-              <td className="amount">{line.kind === 'rounding' ? signedMoney(line.amountCents, language) : money(line.amountCents)}</td>
+              <td className="amount">{line.kind === 'rounding' ? formatSignedMoney(line.amountCents, language) : money(line.amountCents)}</td>
             </tr>
           ))}
         </tbody>
@@ -582,7 +581,7 @@ function VoidDialog({
             <p>
               {t('voidCard', {
                 amount: money(card.amountCents),
-                card: `${brandLabel(card.cardBrand, language)}${card.cardLast4 ? ` •••• ${card.cardLast4}` : ''}`.trim() || METHOD_WORDS[language].card,
+                card: `${cardBrandName(card.cardBrand, language)}${card.cardLast4 ? ` •••• ${card.cardLast4}` : ''}`.trim() || PAYMENT_METHOD_WORDS[language].card,
               })}
             </p>
             <Field

@@ -39,7 +39,7 @@ describe('renewals at the desk', () => {
     await page.keyboard.press('Enter');
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Panier');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Argent');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Comptant');
     await page.keyboard.press('Enter');
     await page.keyboard.type('50');
     await expect.poll(() => page.locator('main').textContent()).toMatch(money('Monnaie à rendre24,60 $'));
@@ -82,7 +82,7 @@ describe('renewals at the desk', () => {
     await page.getByLabel('Banque').fill('Caisse Desjardins de Charlesbourg');
     await page.getByLabel('Montant', { exact: true }).fill('20,00');
     await page.getByRole('button', { name: 'Ajouter le chèque' }).click();
-    await page.getByRole('button', { name: 'Argent', exact: true }).click();
+    await page.getByRole('button', { name: 'Comptant', exact: true }).click();
     await page.getByLabel('Montant remis').fill('10');
     await expect.poll(() => page.locator('main').textContent()).toMatch(money('Monnaie à rendre4,60 $'));
     await checkScreen(page, '06-panier-cheque-argent');

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { formatMoney } from '../../app/format';
 import { COMMON, useLanguage, useTexts } from '../../app/i18n';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { ACTIVITIES_TEXTS } from './activities-words';
 import { seasonsOf, type Activity } from './activity-data';
+import { formatMoney } from '../../../src-shared/money';
 
 interface ActivityListProps {
   /** Null while the list is being read. */

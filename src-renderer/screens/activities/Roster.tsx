@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { formatDate } from '../../app/format';
 import { COMMON, useLanguage, useTexts } from '../../app/i18n';
 import { useApp } from '../../app/navigation';
 import { Button } from '../../components/Button';
@@ -7,6 +6,7 @@ import { ACTIVITIES_TEXTS } from './activities-words';
 import { fullName, type Activity, type Registration, type Roster as RosterData } from './activity-data';
 import { ActivityPrice, PlacesLeft } from './ActivityList';
 import type { Asking } from './RegistrationDialog';
+import { formatLongDate } from '../../../src-shared/dates';
 
 interface RosterProps {
   roster: RosterData;
@@ -36,7 +36,7 @@ export function Roster({ roster, memberAction, busy, onAsk, onBack }: RosterProp
             <dt>{t('schedule')}</dt>
             <dd>
               {activity.schedule ? `${activity.schedule} — ` : ''}
-              {t('dates', { from: formatDate(activity.startsOn, language), to: formatDate(activity.endsOn, language) })}
+              {t('dates', { from: formatLongDate(activity.startsOn, language), to: formatLongDate(activity.endsOn, language) })}
             </dd>
           </div>
         ) : activity.schedule ? (

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { Output } from '../../app/api';
-import { formatMoney, parseMoney } from '../../app/format';
+import { parseMoney } from '../../app/format';
 import { useLanguage, useTexts } from '../../app/i18n';
 import type { CartLine } from '../../app/navigation';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
-import { LINE_WORDS } from '../sale-words';
 import { CHECKOUT_TEXTS } from './checkout-words';
 import type { Quote } from './quote';
+import { formatMoney } from '../../../src-shared/money';
+import { LINE_KIND_WORDS } from '../../../src-shared/words';
 
 interface CartLinesTableProps {
   lines: CartLine[];
@@ -23,7 +24,7 @@ interface CartLinesTableProps {
 export function CartLinesTable({ lines, priced, memberNumber, member, onRemove }: CartLinesTableProps) {
   const language = useLanguage();
   const t = useTexts(CHECKOUT_TEXTS);
-  const lineWords = useTexts(LINE_WORDS);
+  const lineWords = useTexts(LINE_KIND_WORDS);
 
   const memberName = (number: number | null): string | null => {
     if (number === null || number === memberNumber) return null;

@@ -1,11 +1,12 @@
 import { COMMON, useLanguage, useTexts } from '../../app/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice } from '../../components/Notice';
-import { colon, METHOD_WORDS } from '../sale-words';
+import { colon } from '../sale-words';
 import { CHECKOUT_TEXTS, useMoney } from './checkout-words';
 import type { ExactPayment } from './PaymentForms';
 import { PaymentLabel } from './PaymentList';
 import type { Quote } from './quote';
+import { PAYMENT_METHOD_WORDS } from '../../../src-shared/words';
 
 /** The question the cart is asking, if any: each one guards a step that cannot be taken back. */
 export type CheckoutDialog = { kind: 'sale' } | { kind: 'force' } | { kind: 'clear' } | { kind: 'leave' } | { kind: 'removeCard'; index: number } | null;
@@ -46,7 +47,7 @@ export function CheckoutDialogs({
   const language = useLanguage();
   const t = useTexts(CHECKOUT_TEXTS);
   const common = useTexts(COMMON);
-  const methods = useTexts(METHOD_WORDS);
+  const methods = useTexts(PAYMENT_METHOD_WORDS);
   const money = useMoney();
   // Cash is rounded to 5 ¢: the sale's total is then the rounded one.
   const saleTotal = (q: Quote) => q.totalCents + (cash ? q.roundingCents : 0);

@@ -1,12 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { call, type Input } from '../../app/api';
-import { formatMoney, parseMoney } from '../../app/format';
+import { parseMoney } from '../../app/format';
 import { useLanguage, useTexts } from '../../app/i18n';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
-import { centsToInput, type CardBrand } from '../sale-words';
+import { centsToInput } from '../sale-words';
 import { CHECKOUT_TEXTS, type CheckoutT } from './checkout-words';
+import { formatMoney } from '../../../src-shared/money';
+import type { CardBrand } from '../../../src-shared/words';
 
 type PaymentInput = Input<'sales.checkout'>['payments'][number];
 /** A payment of a set amount: cheque, card or credit. Cash is apart: it pays whatever is left. */

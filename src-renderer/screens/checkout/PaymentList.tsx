@@ -2,20 +2,21 @@ import type { RefObject } from 'react';
 import { useLanguage, useTexts } from '../../app/i18n';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
-import { brandLabel, colon, METHOD_WORDS } from '../sale-words';
+import { colon } from '../sale-words';
 import { CHECKOUT_TEXTS, useMoney } from './checkout-words';
 import type { ExactPayment } from './PaymentForms';
+import { cardBrandName, PAYMENT_METHOD_WORDS } from '../../../src-shared/words';
 
 /** A payment in words, the same in the list and in the sale's confirmation. */
 export function PaymentLabel({ payment }: { payment: ExactPayment }) {
   const language = useLanguage();
   const t = useTexts(CHECKOUT_TEXTS);
-  const methods = useTexts(METHOD_WORDS);
+  const methods = useTexts(PAYMENT_METHOD_WORDS);
   switch (payment.method) {
     case 'cheque':
       return <>{t('chequeLabel', { number: payment.chequeNumber, bank: payment.bank })}</>;
     case 'card': {
-      const brand = brandLabel(payment.approval.brand ?? null, language);
+      const brand = cardBrandName(payment.approval.brand ?? null, language);
       const last4 = payment.approval.last4 ? ` •••• ${payment.approval.last4}` : '';
       return (
         <>
@@ -47,7 +48,7 @@ interface PaymentListProps {
 export function PaymentList({ payments, cash, cashDueCents, tendered, tenderedError, tenderedInput, onTendered, onCheckout, onRemove, onRemoveCash }: PaymentListProps) {
   const language = useLanguage();
   const t = useTexts(CHECKOUT_TEXTS);
-  const methods = useTexts(METHOD_WORDS);
+  const methods = useTexts(PAYMENT_METHOD_WORDS);
   const money = useMoney();
   return (
     <ul className="payment-list" aria-label={t('paymentsTitle')}>

@@ -3,9 +3,9 @@ import type { ApiError } from '../../app/api';
 import { useLanguage, useTexts } from '../../app/i18n';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
-import { signedMoney } from '../sale-words';
 import { CHECKOUT_TEXTS, useMoney, type CheckoutT } from './checkout-words';
 import { isSettled, type Quote, type QuoteState } from './quote';
+import { formatSignedMoney } from '../../../src-shared/money';
 
 interface QuoteSummaryProps {
   quote: QuoteState | null;
@@ -61,7 +61,7 @@ export function QuoteSummary({
           <SummaryRow label={t('remaining')} value={money(shown.remainingCents)} big />
           {cash && shown.cashDueCents > 0 ? (
             <>
-              {shown.roundingCents !== 0 ? <SummaryRow label={t('rounding')} value={signedMoney(shown.roundingCents, language)} /> : null}
+              {shown.roundingCents !== 0 ? <SummaryRow label={t('rounding')} value={formatSignedMoney(shown.roundingCents, language)} /> : null}
               <SummaryRow label={t('cashToPay')} value={money(shown.cashDueCents)} />
               <SummaryRow label={t('tendered')} value={tenderedCents === null || tendered.trim() === '' ? '—' : money(tenderedCents)} />
             </>

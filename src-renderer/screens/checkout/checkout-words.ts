@@ -1,5 +1,5 @@
-import { formatMoney } from '../../app/format';
 import { useLanguage, type Texts, type useTexts } from '../../app/i18n';
+import { formatMoney } from '../../../src-shared/money';
 
 /** The cart's words, in French and English: one list for the whole screen, so a key is never defined twice. */
 export const CHECKOUT_TEXTS: Texts<

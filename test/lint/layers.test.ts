@@ -1,0 +1,46 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/** The rules that keep the layers apart, tried on code that breaks them (docs/ARCHITECTURE.md). */
+const eslint = new ESLint();
+
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.map((m) => m.ruleId ?? m.message);
+}
+
+describe('the layer rules', () => {
+  it('keep shared code free of Node, the DOM, SQL, Electron and the desk', async () => {
+    for (const line of [
+      "import { readFileSync } from 'node:fs';",
+      "import BetterSqlite3 from 'better-sqlite3';",
+      "import { Kysely } from 'kysely';",
+      "import { app } from 'electron';",
+      "import { useState } from 'react';",
+      "import { openDesk } from '../src-main/core/desk/desk.js';",
+    ]) {
+      expect(await problems('src-shared/example.ts', `${line}\nexport const x = 1;\n`), line).toContain('no-restricted-imports');
+    }
+    expect(await problems('src-shared/example.ts', 'export const home = process.env.HOME;\n')).toContain('no-restricted-globals');
+    expect(await problems('src-shared/example.ts', "import { z } from 'zod';\nimport { fold } from './text.js';\nexport const s = z.string().transform(fold);\n")).toEqual([]);
+  });
+
+  it('let only the ledger open a write transaction', async () => {
+    const code = "import type { Desk } from '../desk/desk.js';\nexport function sneak(desk: Desk): void {\n  desk.connection.transaction(() => undefined);\n}\n";
+    expect(await problems('src-main/core/members/sneak.ts', code)).toContain('no-restricted-syntax');
+    expect(await problems('src-main/cli/sneak.ts', code)).toContain('no-restricted-syntax');
+    expect(await problems('src-main/core/ledger/sneak.ts', code)).toEqual([]);
+  });
+
+  it('keep Electron and HTTP out of the core', async () => {
+    expect(await problems('src-main/core/members/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toContain('no-restricted-imports');
+    expect(await problems('src-main/core/members/x.ts', "import Fastify from 'fastify';\nexport const f = Fastify;\n")).toContain('no-restricted-imports');
+  });
+
+  it('let the renderer import the contract’s types and shared code, never main-process code', async () => {
+    expect(await problems('src-renderer/x.ts', "import { openDesk } from '../src-main/core/desk/desk';\nexport const o = openDesk;\n")).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(await problems('src-renderer/x.ts', "import type { Method } from '../src-main/api/contract';\nimport { formatMoney } from '../src-shared/money';\nexport type M = Method;\nexport const f = formatMoney;\n")).toEqual([]);
+  });
+});
