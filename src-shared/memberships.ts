@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ClubSettings, MembershipRule } from './club-settings.js';
 import { addDays, daysBetween } from './dates.js';
 import type { Language } from './language.js';
@@ -10,11 +11,13 @@ import { countOf } from './words.js';
  */
 
 /** What the desk shows next to a member's name. */
-export type MembershipStatus =
-  | { kind: 'active'; expiresOn: string; daysLeft: number }
-  | { kind: 'grace'; expiresOn: string; daysSince: number; graceEndsOn: string }
-  | { kind: 'expired'; expiresOn: string; daysSince: number }
-  | { kind: 'never' };
+export const membershipStatusSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('active'), expiresOn: z.string(), daysLeft: z.number().int() }),
+  z.object({ kind: z.literal('grace'), expiresOn: z.string(), daysSince: z.number().int(), graceEndsOn: z.string() }),
+  z.object({ kind: z.literal('expired'), expiresOn: z.string(), daysSince: z.number().int() }),
+  z.object({ kind: z.literal('never') }),
+]);
+export type MembershipStatus = z.infer<typeof membershipStatusSchema>;
 
 export function membershipStatus(expiresOn: string | null, today: string, graceDays: number): MembershipStatus {
   if (!expiresOn) return { kind: 'never' };

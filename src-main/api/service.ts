@@ -1,48 +1,29 @@
 import type { z } from 'zod';
-import { activityRoster, cancelRegistration, registerMember } from '../core/activities/registrations.js';
-import { listActivities } from '../core/activities/activities.js';
-import {
-  closeCashSession,
-  currentCashSession,
-  lastClosingCount,
-  openCashSession,
-  recordCashMovement,
-} from '../core/cash/cash-sessions.js';
 import { businessDate } from '../../src-shared/dates.js';
-import { refundOrder, voidOrder } from '../core/sales/corrections.js';
-import type { Desk } from '../core/desk/desk.js';
 import { ComptoirError } from '../../src-shared/errors.js';
-import { checkDuplicates, createMemberOrListDuplicates, getMember, updateMember } from '../core/members/members.js';
-import { getOrder, memberOrders } from '../core/sales/orders.js';
-import { emailReceipt } from '../core/sales/receipts.js';
-import { memberRegistrations } from '../core/activities/registrations.js';
-import { dayReport } from '../core/cash/day-report.js';
-import { recordCardApproval } from '../core/sales/payments.js';
-import { checkout, quoteCheckout } from '../core/sales/checkout.js';
-import { searchMembers } from '../core/members/search.js';
-import { listUsers, signIn, type User } from '../core/users/users.js';
-import type { Actor } from '../core/ledger/write.js';
+import { parseInput } from '../../src-shared/validation.js';
+import { activitiesHandlers } from '../core/activities/api.js';
+import { cashHandlers } from '../core/cash/api.js';
+import { currentCashSession, lastClosingCount } from '../core/cash/cash-sessions.js';
+import type { Caller, SliceHandlers } from '../core/contract.js';
+import type { Desk } from '../core/desk/desk.js';
+import { membersHandlers } from '../core/members/api.js';
+import { salesHandlers } from '../core/sales/api.js';
+import { listUsers, signIn } from '../core/users/users.js';
+import type { User } from '../core/users/views.js';
 import { StandaloneTerminal } from '../payments/standalone.js';
 import type { CardTerminal } from '../payments/terminal.js';
-import { parseInput } from '../../src-shared/validation.js';
-// PDFs are made with pdf-lib, fontkit and bwip-js: loaded on the first document, not at launch.
-const documents = () => import('../documents/index.js');
+import { contract, isMethod, type ApiError, type Contract, type Method, type Output, type Result } from './contract.js';
+import { documentsHandlers } from './document-handlers.js';
+import type { ShellCapabilities } from './documents.js';
+import type { sessionContract } from './session.js';
 
-function pdf(filename: string, bytes: Uint8Array): { filename: string; base64: string } {
-  return { filename, base64: Buffer.from(bytes).toString('base64') };
-}
-import { contract, isMethod, type ApiError, type Method, type Output, type Result } from './contract.js';
-
-export interface ApiOptions {
+export interface ApiOptions extends ShellCapabilities {
   /** Minutes without a call after which the volunteer is signed out. */
   idleMinutes?: number;
   terminal?: CardTerminal;
   /** Where unexpected errors are reported (they reach the UI only as a plain message). */
   log?: (error: unknown) => void;
-  /** The shell's save dialog (Electron); without it the renderer downloads the file itself. */
-  saveFile?: (filename: string, bytes: Uint8Array) => Promise<string | null>;
-  /** The shell's printer (Electron: the configured printer, or the system dialog). */
-  print?: () => Promise<void>;
 }
 
 export interface ApiService {
@@ -50,10 +31,6 @@ export interface ApiService {
   /** For transports that receive the method name as text. */
   callByName(method: string, input: unknown): Promise<Result<Method>>;
 }
-
-type Answer<M extends Method> = z.input<(typeof contract)[M]['output']>;
-/** Each handler gets its input already checked (and normalized) by the contract. */
-type Handlers = { [M in Method]: (input: z.output<(typeof contract)[M]['input']>, actor: Actor) => Answer<M> | Promise<Answer<M>> };
 
 /**
  * The contract's implementation: one desk, one volunteer signed in at a time (a kiosk), signed
@@ -67,7 +44,6 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
   let user: User | null = null;
   let lastActivity = 0;
 
-  const today = () => businessDate(desk.clock.now());
   const state = () => ({
     desk: { name: desk.name, receiptPrefix: desk.receiptPrefix, clubName: desk.settings().clubName },
     language: desk.language,
@@ -76,10 +52,10 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
     drawer: currentCashSession(desk),
     lastClosingCount: lastClosingCount(desk),
     membershipPriceCents: desk.settings().membershipPriceCents,
-    today: today(),
+    today: businessDate(desk.clock.now()),
   });
 
-  const handlers: Handlers = {
+  const sessionHandlers: SliceHandlers<typeof sessionContract> = {
     'desk.state': () => state(),
     'desk.setLanguage': ({ language }) => {
       desk.language = language;
@@ -94,50 +70,15 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
       user = null;
       return state();
     },
-    'drawer.open': (input, actor) => openCashSession(desk, actor, input),
-    'drawer.movement': (input, actor) => recordCashMovement(desk, actor, input),
-    'drawer.close': (input, actor) => {
-      const session = closeCashSession(desk, actor, input);
-      return { session, day: dayReport(desk, session.businessDate) };
-    },
-    'members.search': (input) => searchMembers(desk, input),
-    'members.profile': ({ number }) => {
-      const member = getMember(desk, number);
-      return { member, orders: memberOrders(desk.reader, member.id, desk.language), registrations: memberRegistrations(desk.reader, member.id) };
-    },
-    'members.checkDuplicates': ({ excludeNumber, ...person }) => checkDuplicates(desk, person, excludeNumber ?? undefined),
-    'members.create': (input, actor) => createMemberOrListDuplicates(desk, actor, input),
-    'members.update': ({ number, changes }, actor) => updateMember(desk, actor, number, changes),
-    'activities.list': (input) => listActivities(desk, input),
-    'activities.roster': ({ code }) => activityRoster(desk, code),
-    'registrations.register': (input, actor) => registerMember(desk, actor, input),
-    'registrations.cancel': (input, actor) => cancelRegistration(desk, actor, input),
-    'sales.quote': (input) => quoteCheckout(desk, input),
-    'sales.checkout': (input, actor) => checkout(desk, actor, input),
-    'sales.void': (input, actor) => voidOrder(desk, actor, input),
-    'sales.refund': (input, actor) => refundOrder(desk, actor, input),
-    'orders.get': ({ receiptNumber }) => getOrder(desk, receiptNumber),
-    'receipts.email': (input, actor) => emailReceipt(desk, actor, input),
-    'payments.card': async ({ amountCents, reference, slip }, actor) => {
-      const approval = await terminal.collect({ amountCents, reference }, slip);
-      return recordCardApproval(desk, actor, { amountCents, reference, approval });
-    },
-    'reports.day': ({ date }) => dayReport(desk, date),
-    'documents.receipt': async ({ receiptNumber, size, copy }) =>
-      pdf(`recu-${receiptNumber}${copy ? '-copie' : ''}.pdf`, await (await documents()).receiptFor(desk, receiptNumber, { size, copy })),
-    'documents.memberCard': async ({ number, size }) =>
-      pdf(`carte-membre-${number}.pdf`, await (await documents()).memberCardFor(desk, number, size)),
-    'documents.dayReport': async ({ date }) => pdf(`rapport-${date}.pdf`, await (await documents()).dayReportFor(desk, date)),
-    'files.save': async ({ filename, base64 }) => {
-      if (!options.saveFile) return { saved: false, path: null };
-      const path = await options.saveFile(filename, Buffer.from(base64, 'base64'));
-      return { saved: path !== null, path };
-    },
-    'desk.print': async () => {
-      if (!options.print) return { printed: false };
-      await options.print();
-      return { printed: true };
-    },
+  };
+
+  const handlers: SliceHandlers<Contract> = {
+    ...sessionHandlers,
+    ...cashHandlers,
+    ...membersHandlers,
+    ...activitiesHandlers,
+    ...salesHandlers,
+    ...documentsHandlers(options),
   };
 
   const failure = (error: unknown): { ok: false; error: ApiError } => {
@@ -154,8 +95,8 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
         if (!user) throw new ComptoirError('NOT_SIGNED_IN');
       }
       const parsed = parseInput(spec.input as z.ZodType, input ?? {});
-      const handler = handlers[method] as (input: unknown, actor: Actor) => unknown;
-      const value = await handler(parsed, { userId: user?.id ?? '' });
+      const handler = handlers[method] as (input: unknown, caller: Caller) => unknown;
+      const value = await handler(parsed, { desk, actor: { userId: user?.id ?? '' }, terminal });
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         log(new Error(`${method} answered outside its contract: ${checked.error.message}`));

@@ -1,13 +1,13 @@
 import type { Language } from '../db/schema.js';
 import { businessDate } from '../../src-shared/dates.js';
-import type { DuplicateCandidate } from '../core/members/duplicates.js';
+import type { DuplicateCandidate } from '../core/members/views.js';
 import { DUPLICATE_REASON_WORDS } from '../../src-shared/words.js';
-import type { MemberView } from '../core/members/members.js';
+import type { MemberView } from '../core/members/views.js';
 import { formatMoney } from '../../src-shared/money.js';
-import type { OrderView } from '../core/sales/orders.js';
-import type { RegistrationView } from '../core/activities/registrations.js';
-import type { DayReport } from '../core/cash/day-report.js';
-import type { SearchPage } from '../core/members/search.js';
+import type { OrderView } from '../core/sales/views.js';
+import type { RegistrationView } from '../core/activities/views.js';
+import type { DayReport } from '../core/cash/views.js';
+import type { SearchPage } from '../core/members/views.js';
 import type { Violation } from '../core/ledger/verify.js';
 
 /**

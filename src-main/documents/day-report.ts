@@ -1,6 +1,6 @@
 import { businessDate } from '../../src-shared/dates.js';
 import type { ClubSettings } from '../core/desk/desk.js';
-import type { CashSessionReport, DayReport, Takings } from '../core/cash/day-report.js';
+import type { CashSessionReport, DayReport, Takings } from '../core/cash/views.js';
 import { newPdf, savePdf } from './fonts.js';
 import { type Language } from './format.js';
 import { formatLongDate, formatDateTime, formatClockTime } from '../../src-shared/dates.js';

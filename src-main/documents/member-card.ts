@@ -1,6 +1,6 @@
 import { rgb, type PDFImage, type PDFPage } from 'pdf-lib';
 import type { ClubSettings } from '../core/desk/desk.js';
-import type { MemberView } from '../core/members/members.js';
+import type { MemberView } from '../core/members/views.js';
 import { code128Bars, drawBars, modulesOf, QUIET_ZONE_MODULES } from './barcode.js';
 import { newPdf, savePdf, type Fonts } from './fonts.js';
 import { MM, oneLine, type Language } from './format.js';

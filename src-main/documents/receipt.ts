@@ -1,5 +1,5 @@
 import type { ClubSettings } from '../core/desk/desk.js';
-import type { OrderView, PaymentView } from '../core/sales/orders.js';
+import type { OrderView, PaymentView } from '../core/sales/views.js';
 import { newPdf, savePdf } from './fonts.js';
 import { oneLine, paymentLabel, type Language } from './format.js';
 import { formatLongDate, formatClockTime } from '../../src-shared/dates.js';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dayReportSchema } from '../../src-main/api/views.js';
+import { dayReportSchema } from '../../src-main/core/cash/views.js';
 import { voidOrder } from '../../src-main/core/sales/corrections.js';
 import { ComptoirError } from '../../src-shared/errors.js';
-import { dayReport, type DayReport, type Takings } from '../../src-main/core/cash/day-report.js';
+import { dayReport } from '../../src-main/core/cash/day-report.js';
+import type { DayReport, Takings } from '../../src-main/core/cash/views.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
 import { SYSTEM_USER_NAME } from '../../src-main/core/desk/setup.js';
 import { newDesk, openDrawer } from '../helpers.js';

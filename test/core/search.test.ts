@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ComptoirError } from '../../src-shared/errors.js';
-import { createMember, type MemberView } from '../../src-main/core/members/members.js';
+import { createMember } from '../../src-main/core/members/members.js';
+import type { MemberView } from '../../src-main/core/members/views.js';
 import { currentCashSession } from '../../src-main/core/cash/cash-sessions.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
-import { searchMembers, type SearchPage } from '../../src-main/core/members/search.js';
+import { searchMembers } from '../../src-main/core/members/search.js';
+import type { SearchPage } from '../../src-main/core/members/views.js';
 import { newDesk, openDrawer, type TestDesk } from '../helpers.js';
 
 type Person = { firstName: string; lastName: string } & Record<string, unknown>;

@@ -5,6 +5,7 @@ import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { cents, isoDate, optionalText, parseInput, text } from '../../../src-shared/validation.js';
 import { commitWrite, type Actor } from '../ledger/write.js';
+import type { ActivityView } from './views.js';
 
 export const createActivitySchema = z
   .object({
@@ -21,25 +22,6 @@ export const createActivitySchema = z
     endsOn: isoDate.nullish().transform((v) => v ?? null),
   })
   .strict();
-
-export interface ActivityView {
-  id: string;
-  code: string;
-  name: string;
-  season: string;
-  leader: string | null;
-  schedule: string | null;
-  place: string | null;
-  priceCents: number;
-  capacity: number | null;
-  membershipRequired: boolean;
-  startsOn: string | null;
-  endsOn: string | null;
-  registeredCount: number;
-  waitlistCount: number;
-  /** null when the activity has no limit. */
-  placesLeft: number | null;
-}
 
 export function findActivityRow(r: Reader, code: string): ActivityTable {
   const row = r.get(r.qb.selectFrom('activity').selectAll().where('code', '=', code.trim().toUpperCase()));

@@ -1,28 +1,15 @@
 import { z } from 'zod';
-import type { ActivityTable, MemberTable, RegistrationSource, RegistrationTable } from '../../db/schema.js';
+import type { ActivityTable, MemberTable, RegistrationTable } from '../../db/schema.js';
 import type { Reader } from '../../db/sql.js';
-import { findActivityRow, registeredCount, toActivityView, type ActivityView } from './activities.js';
+import { findActivityRow, registeredCount, toActivityView } from './activities.js';
+import type { ActivityView } from './views.js';
 import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { findMemberRow } from '../members/members.js';
 import { memberNumber, parseInput } from '../../../src-shared/validation.js';
 import { commitWrite, type Actor } from '../ledger/write.js';
 import { isFull } from '../../../src-shared/capacity.js';
-
-export interface RegistrationView {
-  id: string;
-  activityCode: string;
-  activityName: string;
-  memberNumber: number;
-  firstName: string;
-  lastName: string;
-  status: RegistrationTable['status'];
-  source: RegistrationSource;
-  paid: boolean;
-  /** 1 for the first in line; null unless waitlisted. */
-  waitlistPosition: number | null;
-  createdAt: string;
-}
+import type { RegistrationView } from './views.js';
 
 function liveRegistration(r: Reader, activityId: string, memberId: string): RegistrationTable | undefined {
   return r.get(

@@ -6,6 +6,7 @@ import { ComptoirError } from '../../../src-shared/errors.js';
 import { DENOMINATIONS, type Cents } from '../../../src-shared/money.js';
 import { parseInput, positiveCents, text } from '../../../src-shared/validation.js';
 import { commitWrite, type Actor } from '../ledger/write.js';
+import type { CashSessionView } from './views.js';
 
 /**
  * A drawer count: how many of each Canadian bill and coin, keyed by value in cents
@@ -22,26 +23,6 @@ export function countTotal(count: CashCount): Cents {
 
 function normalizedCount(count: CashCount): CashCount {
   return Object.fromEntries(DENOMINATIONS.map((d) => [`${d}`, count[`${d}`] ?? 0])) as CashCount;
-}
-
-export interface CashSessionView {
-  id: string;
-  businessDate: string;
-  openedAt: string;
-  openedBy: string;
-  floatCents: Cents;
-  floatCount: CashCount;
-  cashSalesCents: Cents;
-  cashInCents: Cents;
-  cashOutCents: Cents;
-  /** What the drawer should hold: float + cash taken − cash given back + cash in − cash out. */
-  expectedCents: Cents;
-  closedAt: string | null;
-  closedBy: string | null;
-  countedCents: Cents | null;
-  closingCount: CashCount | null;
-  differenceCents: Cents | null;
-  differenceReason: string | null;
 }
 
 export function openSessionRow(r: Reader, deskId: string): CashSessionTable | undefined {

@@ -1,75 +1,8 @@
 import { z } from 'zod';
-import type { LineKind, OrderKind, PaymentMethod } from '../../db/schema.js';
+import type { LineKind, PaymentMethod } from '../../db/schema.js';
 import type { Desk } from '../desk/desk.js';
 import { isoDate, parseInput } from '../../../src-shared/validation.js';
-
-/**
- * What was sold and paid, and what was corrected: for the whole day, and again for each drawer
- * (its orders of that day). Money in cents. Corrections (voids, refunds) are orders like the
- * others, with negative amounts, so every total here is net.
- */
-export interface Takings {
-  orders: { sales: number; voids: number; refunds: number; netTotalCents: number };
-  /** Every method, in this order, even when unused. `count` counts payments (refunds included). */
-  byMethod: { method: PaymentMethod; count: number; totalCents: number }[];
-  /** Every line kind, in this order. `count` is net: a line on a sale +1, on a void or refund −1. */
-  byLineKind: { kind: LineKind; count: number; totalCents: number }[];
-  /** Activities with a line, by code; `count` is net as above. */
-  byActivity: { code: string; name: string; count: number; totalCents: number }[];
-  /** Cheques taken whose sale was not voided (a void hands the cheque back): what goes to the bank. */
-  cheques: { items: { receiptNumber: string; chequeNumber: string; bank: string; amountCents: number }[]; totalCents: number };
-  /** Net card total, to match against the terminal's batch. */
-  card: { count: number; totalCents: number };
-  /** Voids and refunds, by receipt number; `totalCents` is negative, as on the receipt. */
-  corrections: {
-    kind: Exclude<OrderKind, 'sale'>;
-    receiptNumber: string;
-    originalReceiptNumber: string;
-    totalCents: number;
-    reason: string | null;
-    by: string;
-    createdAt: string;
-  }[];
-}
-
-/**
- * The treasurer's day: what came in by each method, what was sold, what goes to the bank, what
- * was corrected, and how each drawer closed, for the whole day (every desk) and drawer by drawer.
- * The drawers' takings add up to the day's: every order is taken in a drawer.
- */
-export interface DayReport extends Takings {
-  date: string;
-  /**
-   * Drawers opened that business date, and any drawer opened earlier that took an order that
-   * day (left open past midnight); by desk name, then opening time.
-   */
-  cashSessions: CashSessionReport[];
-}
-
-/**
- * One drawer: its cash, from the float to the count, over the whole session; and its takings, the
- * same breakdowns as the day's, over its orders of the report's date (a correction counts in the
- * drawer that made it, not in the original sale's).
- */
-export interface CashSessionReport extends Takings {
-  id: string;
-  deskName: string;
-  openedBy: string;
-  openedAt: string;
-  floatCents: number;
-  /** Cash taken by sales less cash given back by voids and refunds. */
-  cashSalesCents: number;
-  cashInCents: number;
-  cashOutCents: number;
-  /** Float + cash sales + cash in − cash out; as recorded at closing once closed. */
-  expectedCents: number;
-  countedCents: number | null;
-  /** Counted − expected: over when positive, short when negative; null while open. */
-  differenceCents: number | null;
-  differenceReason: string | null;
-  closedBy: string | null;
-  closedAt: string | null;
-}
+import type { Takings, DayReport, CashSessionReport } from './views.js';
 
 const METHODS: readonly PaymentMethod[] = ['cash', 'cheque', 'card', 'credit'];
 const LINE_KINDS: readonly LineKind[] = ['membership', 'activity', 'donation', 'credit', 'rounding'];

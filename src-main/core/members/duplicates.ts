@@ -3,18 +3,7 @@ import type { MemberTable } from '../../db/schema.js';
 import { firstNamesAlike, namesAlike } from '../../../src-shared/duplicates.js';
 import { fold, foldTokens, normalizeEmail, normalizePostalCode, phoneDigits } from '../../../src-shared/text.js';
 import type { DuplicateReason } from '../../../src-shared/words.js';
-
-export interface DuplicateCandidate {
-  id: string;
-  number: number;
-  firstName: string;
-  lastName: string;
-  birthDate: string | null;
-  email: string | null;
-  phone: string | null;
-  postalCode: string | null;
-  reasons: DuplicateReason[];
-}
+import type { DuplicateCandidate } from './views.js';
 
 export interface PersonFacts {
   firstName: string;

@@ -3,14 +3,16 @@ import type { Language, MemberTable } from '../../db/schema.js';
 import { prepared, type Reader } from '../../db/sql.js';
 import { businessDate } from '../../../src-shared/dates.js';
 import type { Desk } from '../desk/desk.js';
-import { findDuplicates, type DuplicateCandidate } from './duplicates.js';
+import { findDuplicates } from './duplicates.js';
+import type { DuplicateCandidate } from './views.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { nextMemberNumber } from './member-numbers.js';
-import { membershipStatus, statusLabel, type MembershipStatus } from '../../../src-shared/memberships.js';
+import { membershipStatus, statusLabel } from '../../../src-shared/memberships.js';
 import { normalizeEmail, normalizePostalCode, phoneDigits } from '../../../src-shared/text.js';
 import type { OperationOf } from '../../../src-shared/operations/index.js';
 import { isoDate, memberNumber, optionalText, parseInput, text } from '../../../src-shared/validation.js';
 import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
+import type { HouseholdView, MemberView } from './views.js';
 
 const optionalEmail = z
   .string()
@@ -74,35 +76,6 @@ export const updateMemberSchema = z
     householdOf: memberNumber.nullish(),
   })
   .strict();
-
-export interface HouseholdView {
-  id: string;
-  name: string;
-  members: { number: number; firstName: string; lastName: string }[];
-}
-
-export interface MemberView {
-  id: string;
-  number: number;
-  firstName: string;
-  lastName: string;
-  birthDate: string | null;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  city: string | null;
-  postalCode: string | null;
-  language: Language;
-  notes: string | null;
-  /** "Création" in the member guide. */
-  createdAt: string;
-  expiresOn: string | null;
-  status: MembershipStatus;
-  statusLabel: string;
-  /** "Crédit / Coupons". */
-  creditCents: number;
-  household: HouseholdView | null;
-}
 
 export type CreateMemberResult =
   | { created: true; member: MemberView }

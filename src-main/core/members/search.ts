@@ -3,9 +3,10 @@ import type { Language, MemberTable } from '../../db/schema.js';
 import type { Reader, Writer } from '../../db/sql.js';
 import { businessDate } from '../../../src-shared/dates.js';
 import type { Desk } from '../desk/desk.js';
-import { membershipStatus, statusLabel, type MembershipStatus } from '../../../src-shared/memberships.js';
+import { membershipStatus, statusLabel } from '../../../src-shared/memberships.js';
 import { foldTokens, foldWords, isAbbreviation, normalizeEmail, phoneDigits } from '../../../src-shared/text.js';
 import { parseInput } from '../../../src-shared/validation.js';
+import type { SearchPage } from './views.js';
 
 /**
  * As-you-type member search. Each member has a few folded keys (accent-, case- and
@@ -64,26 +65,6 @@ export const searchSchema = z
     offset: z.number().int().min(0).max(10_000).default(0),
   })
   .strict();
-
-export interface SearchResult {
-  id: string;
-  number: number;
-  firstName: string;
-  lastName: string;
-  household: string | null;
-  email: string | null;
-  phone: string | null;
-  expiresOn: string | null;
-  status: MembershipStatus;
-  statusLabel: string;
-}
-
-export interface SearchPage {
-  query: string;
-  results: SearchResult[];
-  offset: number;
-  hasMore: boolean;
-}
 
 const RANGE_SQL = 'SELECT member_id, key FROM member_search_key WHERE kind = ? AND key >= ? AND key < ? ORDER BY key, member_id LIMIT ?';
 // Continues a range after the last row read: the primary key (kind, key, member_id) orders the rows.

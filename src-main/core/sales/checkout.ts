@@ -3,7 +3,6 @@ import type { ActivityTable, LineKind, MemberTable } from '../../db/schema.js';
 import type { Reader } from '../../db/sql.js';
 import type { ClubSettings } from '../../../src-shared/club-settings.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
-import type { Period } from '../../../src-shared/memberships.js';
 import { roundCashToNickel } from '../../../src-shared/money.js';
 import { paymentInputSchema, settlePayments, type SettledPayments } from '../../../src-shared/payments.js';
 import { memberNumber, parseInput, positiveCents } from '../../../src-shared/validation.js';
@@ -15,8 +14,9 @@ import type { Desk } from '../desk/desk.js';
 import { commitWrite, type Actor } from '../ledger/write.js';
 import { creditBalance, findMemberRow } from '../members/members.js';
 import { planPeriods } from '../memberships/periods.js';
-import { findOrderRow, orderView, type OrderView } from './orders.js';
+import { findOrderRow, orderView } from './orders.js';
 import { nextReceiptNumber } from './receipts.js';
+import type { CheckoutResult, CheckoutQuote } from './views.js';
 
 const lineInputSchema = z.discriminatedUnion('kind', [
   /** A renewal (or a first membership) at the club's price; `force` renews twice on purpose. */
@@ -36,14 +36,6 @@ export const checkoutSchema = z
   })
   .strict();
 export type CheckoutInput = z.input<typeof checkoutSchema>;
-
-export interface CheckoutResult {
-  order: OrderView;
-  /** Cash handed over, change to give back and the 0.05 $ rounding of the cash part. */
-  cash: { dueCents: number; tenderedCents: number; changeCents: number; roundingCents: number } | null;
-  periods: (Period & { memberNumber: number })[];
-  registrations: { activityCode: string; memberNumber: number; status: 'registered' | 'waitlisted' }[];
-}
 
 /** A priced cart line before it is written. */
 interface PricedLine {
@@ -167,19 +159,6 @@ export const quoteSchema = z
     payments: z.array(paymentInputSchema).max(10).default([]),
   })
   .strict();
-
-export interface CheckoutQuote {
-  lines: { position: number; kind: LineKind; description: string; memberNumber: number | null; activityCode: string | null; amountCents: number; activityFull: boolean }[];
-  totalCents: number;
-  /** Settled by cheques, cards and credit so far. */
-  exactPaidCents: number;
-  /** What is left to pay; in cash it rounds to `cashDueCents`. */
-  remainingCents: number;
-  cashDueCents: number;
-  roundingCents: number;
-  /** Change for the cash tendered, when a cash payment is in the quote and covers what is due. */
-  changeCents: number | null;
-}
 
 /**
  * What a cart costs and what the payments so far leave, without writing anything: the cart

@@ -11,8 +11,9 @@ import type { Desk } from '../desk/desk.js';
 import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
 import { creditBalance } from '../members/members.js';
 import { periodsPaidBy } from '../memberships/periods.js';
-import { findOrderRow, orderView, type OrderView } from './orders.js';
+import { findOrderRow, orderView } from './orders.js';
 import { nextReceiptNumber } from './receipts.js';
+import type { CorrectionResult } from './views.js';
 
 /**
  * Money is never updated or deleted: a mistake is corrected by a new order that points to the
@@ -105,12 +106,6 @@ export const voidSchema = z
     cardRefunds: z.array(cardApprovalSchema).max(10).default([]),
   })
   .strict();
-
-export interface CorrectionResult {
-  order: OrderView;
-  original: OrderView;
-  cashBackCents: number;
-}
 
 /** Voids a whole sale: every line reversed, every payment given back the way it came. */
 export function voidOrder(desk: Desk, actor: Actor, input: unknown): CorrectionResult {

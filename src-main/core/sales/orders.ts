@@ -1,62 +1,11 @@
 import { z } from 'zod';
-import type { Language, LineKind, OrderKind, PaymentMethod, PaymentTable, SaleOrderTable } from '../../db/schema.js';
+import type { Language, OrderKind, PaymentTable, SaleOrderTable } from '../../db/schema.js';
 import { lineLabel } from '../../../src-shared/words.js';
 import type { Reader } from '../../db/sql.js';
 import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { parseInput } from '../../../src-shared/validation.js';
-
-export interface OrderLineView {
-  id: string;
-  position: number;
-  kind: LineKind;
-  /** What the line says, in the language asked for (the kind's word, or the activity's name and season). */
-  description: string;
-  memberNumber: number | null;
-  activityCode: string | null;
-  /** The activity as the club named it, for documents printed in another language. */
-  activityName: string | null;
-  activitySeason: string | null;
-  amountCents: number;
-  originalLineId: string | null;
-  /** For a membership line: the period it paid for. */
-  period: { startsOn: string; endsOn: string; voided: boolean } | null;
-}
-
-export interface PaymentView {
-  id: string;
-  position: number;
-  method: PaymentMethod;
-  amountCents: number;
-  tenderedCents: number | null;
-  changeCents: number | null;
-  chequeNumber: string | null;
-  bank: string | null;
-  cardBrand: string | null;
-  cardLast4: string | null;
-  cardAuthCode: string | null;
-  originalPaymentId: string | null;
-}
-
-export interface OrderView {
-  id: string;
-  receiptNumber: string;
-  kind: OrderKind;
-  /** The receipt a void or refund corrects. */
-  originalReceiptNumber: string | null;
-  /** Voids and refunds that point to this order. */
-  correctedBy: { receiptNumber: string; kind: OrderKind }[];
-  deskName: string;
-  cashSessionId: string | null;
-  member: { number: number; firstName: string; lastName: string } | null;
-  totalCents: number;
-  reason: string | null;
-  businessDate: string;
-  createdAt: string;
-  createdBy: string;
-  lines: OrderLineView[];
-  payments: PaymentView[];
-}
+import type { OrderLineView, PaymentView, OrderView } from './views.js';
 
 export function paymentView(row: PaymentTable): PaymentView {
   return {

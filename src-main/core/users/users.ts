@@ -1,10 +1,11 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { AppUserTable, UserRole } from '../../db/schema.js';
+import type { AppUserTable } from '../../db/schema.js';
 import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { parseInput, pin, text } from '../../../src-shared/validation.js';
 import { commitWrite, type Actor } from '../ledger/write.js';
+import type { User } from './views.js';
 
 /** After this many wrong PINs in a row the account is locked for LOCK_MINUTES. */
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -36,14 +37,6 @@ export function pinMatches(value: string, stored: string): boolean {
     maxmem: 128 * Number(n) * Number(r) * 2,
   });
   return timingSafeEqual(actual, expected);
-}
-
-export interface User {
-  id: string;
-  name: string;
-  role: UserRole;
-  active: boolean;
-  lockedUntil: string | null;
 }
 
 function toUser(row: AppUserTable): User {

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { signInSchema } from '../core/users/users.js';
+import { userSchema } from '../core/users/views.js';
+import { cashCountViewSchema, cashSessionViewSchema } from '../core/cash/views.js';
+import { cents } from '../core/views.js';
+import type { ContractSlice } from '../core/contract.js';
+
+/** What every screen knows about the desk: who is signed in, the drawer, the language. */
+export const deskStateSchema = z.object({
+  desk: z.object({ name: z.string(), receiptPrefix: z.string(), clubName: z.string() }),
+  language: z.enum(['fr', 'en']),
+  user: userSchema.nullable(),
+  /** Minutes of inactivity after which the volunteer is signed out. */
+  idleMinutes: z.number().int(),
+  drawer: cashSessionViewSchema.nullable(),
+  lastClosingCount: cashCountViewSchema.nullable(),
+  membershipPriceCents: cents,
+  today: z.string(),
+});
+
+const nothing = z.object({}).strict();
+
+/**
+ * The sign-in screen's methods, the only public ones. Their handlers live with the session
+ * state, in service.ts.
+ */
+export const sessionContract = {
+  'desk.state': { input: nothing, output: deskStateSchema, public: true },
+  'desk.setLanguage': { input: z.object({ language: z.enum(['fr', 'en']) }).strict(), output: deskStateSchema, public: true },
+  'users.list': { input: nothing, output: z.array(userSchema), public: true },
+  'session.signIn': { input: signInSchema, output: deskStateSchema, public: true },
+  'session.signOut': { input: nothing, output: deskStateSchema, public: true },
+} satisfies ContractSlice;

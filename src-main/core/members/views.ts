@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { membershipStatusSchema } from '../../../src-shared/memberships.js';
+import { registrationViewSchema } from '../activities/views.js';
+import { orderViewSchema } from '../sales/views.js';
+import { cents, count, memberNumber, nullableString } from '../views.js';
+
+export const householdSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  members: z.array(z.object({ number: memberNumber, firstName: z.string(), lastName: z.string() })),
+});
+export type HouseholdView = z.infer<typeof householdSchema>;
+
+export const memberViewSchema = z.object({
+  id: z.string(),
+  number: memberNumber,
+  firstName: z.string(),
+  lastName: z.string(),
+  birthDate: nullableString,
+  email: nullableString,
+  phone: nullableString,
+  address: nullableString,
+  city: nullableString,
+  postalCode: nullableString,
+  language: z.enum(['fr', 'en']),
+  notes: nullableString,
+  /** « Création » in the member guide. */
+  createdAt: z.string(),
+  expiresOn: nullableString,
+  status: membershipStatusSchema,
+  statusLabel: z.string(),
+  /** « Crédit / Coupons ». */
+  creditCents: cents,
+  household: householdSchema.nullable(),
+});
+export type MemberView = z.infer<typeof memberViewSchema>;
+
+/** A search result: the member's identity and status, with the household's name. */
+export const searchResultSchema = memberViewSchema
+  .pick({ id: true, number: true, firstName: true, lastName: true, email: true, phone: true, expiresOn: true, status: true, statusLabel: true })
+  .extend({ household: nullableString });
+export type SearchResult = z.infer<typeof searchResultSchema>;
+
+export const searchPageSchema = z.object({
+  query: z.string(),
+  results: z.array(searchResultSchema),
+  offset: count,
+  hasMore: z.boolean(),
+});
+export type SearchPage = z.infer<typeof searchPageSchema>;
+
+/** A member who may be the person being typed in, and why. */
+export const duplicateCandidateSchema = memberViewSchema
+  .pick({ id: true, number: true, firstName: true, lastName: true, birthDate: true, email: true, phone: true, postalCode: true })
+  .extend({ reasons: z.array(z.enum(['same_name', 'similar_name', 'birth_date', 'phone', 'email', 'postal_code'])) });
+export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
+
+/** « Mon profil »: the member, their transactions and their registrations. */
+export const memberProfileSchema = z.object({
+  member: memberViewSchema,
+  orders: z.array(orderViewSchema),
+  registrations: z.array(registrationViewSchema),
+});

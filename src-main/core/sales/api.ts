@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { ContractSlice, SliceHandlers } from '../contract.js';
+import { checkout, checkoutSchema, quoteCheckout, quoteSchema } from './checkout.js';
+import { refundOrder, refundSchema, voidOrder, voidSchema } from './corrections.js';
+import { getOrder } from './orders.js';
+import { recordCardApproval } from './payments.js';
+import { emailReceipt, emailReceiptSchema } from './receipts.js';
+import { cardApprovalViewSchema, checkoutResultSchema, correctionResultSchema, orderViewSchema, quoteViewSchema } from './views.js';
+
+const receiptNumber = z.string().trim().min(1).max(30);
+
+/** The cart and its checkout, card payments, receipts, voids and refunds. */
+export const salesContract = {
+  'sales.quote': { input: quoteSchema, output: quoteViewSchema },
+  'sales.checkout': { input: checkoutSchema, output: checkoutResultSchema },
+  'sales.void': { input: voidSchema, output: correctionResultSchema },
+  'sales.refund': { input: refundSchema, output: correctionResultSchema },
+  'orders.get': { input: z.object({ receiptNumber }).strict(), output: orderViewSchema },
+  'receipts.email': { input: emailReceiptSchema, output: z.object({ receiptNumber: z.string(), email: z.string() }) },
+  /** Card payment through the desk's terminal port; the approval then goes into the checkout. */
+  'payments.card': {
+    input: z.object({ amountCents: z.number().int().positive(), reference: z.string().min(1).max(40), slip: z.unknown() }).strict(),
+    output: cardApprovalViewSchema,
+  },
+} satisfies ContractSlice;
+
+export const salesHandlers: SliceHandlers<typeof salesContract> = {
+  'sales.quote': (input, { desk }) => quoteCheckout(desk, input),
+  'sales.checkout': (input, { desk, actor }) => checkout(desk, actor, input),
+  'sales.void': (input, { desk, actor }) => voidOrder(desk, actor, input),
+  'sales.refund': (input, { desk, actor }) => refundOrder(desk, actor, input),
+  'orders.get': ({ receiptNumber: number }, { desk }) => getOrder(desk, number),
+  'receipts.email': (input, { desk, actor }) => emailReceipt(desk, actor, input),
+  'payments.card': async ({ amountCents, reference, slip }, { desk, actor, terminal }) => {
+    const approval = await terminal.collect({ amountCents, reference }, slip);
+    return recordCardApproval(desk, actor, { amountCents, reference, approval });
+  },
+};

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { nullableString } from '../views.js';
+
+/** A volunteer, treasurer or administrator, as the sign-in screen lists them. */
+export const userSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(['volunteer', 'treasurer', 'admin']),
+  active: z.boolean(),
+  lockedUntil: nullableString,
+});
+export type User = z.infer<typeof userSchema>;
