@@ -14,7 +14,8 @@ export default defineConfig({
       // updater load from node_modules; the core, its migrations and zod/kysely are bundled.
       externalizeDeps: { exclude: ['kysely', 'zod'] },
       rolldownOptions: {
-        input: { index: here('src-main/electron/main.ts') },
+        // The core runs in a worker thread of its own (src-main/api/core-host.ts finds it next to index.js).
+        input: { index: here('src-main/electron/main.ts'), 'core-worker': here('src-main/api/core-worker.ts') },
         external: ['better-sqlite3', 'electron-updater'],
       },
       sourcemap: false,

@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, type MenuItemConstructorOptions, type WebContents } from 'electron';
-import { createApiService } from '../api/service.js';
-import { openDesk, type Desk } from '../core/desk/desk.js';
-import { ComptoirError } from '../../src-shared/errors.js';
+import { CoreStartError, startCore, type CoreHost, type CoreOptions } from '../api/core-host.js';
 import { APP_SCHEME, APP_URL, serveRenderer } from './app-protocol.js';
 import { DeskConfigError, loadDeskConfig, type DeskConfig } from './config.js';
 import { registerIpc } from './ipc.js';
@@ -38,8 +36,8 @@ function run(): void {
   app.on('window-all-closed', () => app.quit());
   app
     .whenReady()
-    .then(() => {
-      window = start();
+    .then(async () => {
+      window = await start();
     })
     .catch((error: unknown) => {
       dialog.showErrorBox('Comptoir ne peut pas démarrer', startupMessage(error));
@@ -47,31 +45,31 @@ function run(): void {
     });
 }
 
-function start(): BrowserWindow {
+async function start(): Promise<BrowserWindow> {
   denyPermissions();
   const config = loadDeskConfig(app.getPath('userData'));
-  const desk = openDeskOf(config);
+  let window: BrowserWindow | null = null;
+  // The core runs in a worker thread: this thread keeps serving the window, whatever the core does.
+  const core = await startCoreOf(config, {
+    saveFile: (filename, bytes) => saveFileAs(window!, filename, bytes),
+    print: () => printPage(window!, config.printerName),
+  });
   let lastCallAt = 0;
   // Packaged, the PDF fonts live in the app's resources folder (electron-builder's extraResources).
   if (app.isPackaged && process.resourcesPath) useFontDirectory(join(process.resourcesPath, 'fonts'));
   const rendererDir = join(app.getAppPath(), 'out', 'renderer');
   protocol.handle(APP_SCHEME, (request) => serveRenderer(rendererDir, request));
 
-  const window = createWindow();
-  const api = createApiService(desk, {
-    idleMinutes: IDLE_MINUTES,
-    log: (error) => console.error(error),
-    saveFile: (filename, bytes) => saveFileAs(window, filename, bytes),
-    print: () => printPage(window, config.printerName),
-  });
+  const shown = createWindow();
+  window = shown;
   const unregister = registerIpc(
-    api,
-    () => (window.isDestroyed() ? null : window.webContents),
+    core,
+    () => (shown.isDestroyed() ? null : shown.webContents),
     () => {
       lastCallAt = Date.now();
     },
   );
-  Menu.setApplicationMenu(buildMenu(window, config));
+  Menu.setApplicationMenu(buildMenu(shown, config));
   const stopUpdates = startUpdateChecks({
     feedUrl: config.updateFeedUrl,
     lastCallAt: () => lastCallAt,
@@ -81,10 +79,10 @@ function start(): BrowserWindow {
   app.once('will-quit', () => {
     stopUpdates();
     unregister();
-    desk.close();
+    void core.close();
   });
-  void window.loadURL(`${APP_URL}index.html`);
-  return window;
+  void shown.loadURL(`${APP_URL}index.html`);
+  return shown;
 }
 
 function createWindow(): BrowserWindow {
@@ -147,7 +145,7 @@ function isRemoteOrFile(url: string): boolean {
   }
 }
 
-function openDeskOf(config: DeskConfig): Desk {
+async function startCoreOf(config: DeskConfig, shell: Pick<CoreOptions, 'saveFile' | 'print'>): Promise<CoreHost> {
   if (!existsSync(config.databaseFile)) {
     throw new StartupError(
       `Aucune base de données à cet endroit :\n${config.databaseFile}\n\n` +
@@ -156,9 +154,9 @@ function openDeskOf(config: DeskConfig): Desk {
     );
   }
   try {
-    return openDesk(config.databaseFile, { language: config.language });
+    return await startCore({ file: config.databaseFile, language: config.language, idleMinutes: IDLE_MINUTES, log: (message) => console.error(message), ...shell });
   } catch (error) {
-    const reason = error instanceof ComptoirError ? error.messageIn(config.language) : (error as Error).message;
+    const reason = error instanceof CoreStartError ? error.message : (error as Error).message;
     throw new StartupError(`La base de données du poste n’a pas pu être ouverte :\n${config.databaseFile}\n\n${reason}`);
   }
 }

@@ -1,37 +1,44 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApiService, type ApiOptions } from '../api/service.js';
-import { openDesk, type Desk } from '../core/desk/desk.js';
+import { startCore, type CoreHost, type CoreOptions } from '../api/core-host.js';
 import { startWebServer, type WebServer } from './server.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
 
 export interface BrowserMode {
-  desk: Desk;
+  /** The core, in its own thread. */
+  core: CoreHost;
   server: WebServer;
   close(): Promise<void>;
 }
 
 /**
  * The desk in a browser: the same core and contract as the Electron shell, served on 127.0.0.1.
- * Used where Electron cannot run, and by the end-to-end tests.
+ * Used where Electron cannot run, and by the end-to-end tests. This thread serves the pages; the
+ * core answers from a worker thread.
+ *
+ * @throws CoreStartError when the database cannot be opened.
  */
-export async function startBrowserMode(options: { file: string; port?: number; token?: string; staticDir?: string } & ApiOptions): Promise<BrowserMode> {
+export async function startBrowserMode(options: { port?: number; token?: string; staticDir?: string } & CoreOptions): Promise<BrowserMode> {
   const staticDir = options.staticDir ?? RENDERER_DIR;
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new Error(`L'interface n'est pas construite (${staticDir}) : lancez « npm run build:ui ».`);
   }
-  const desk = openDesk(options.file);
-  const api = createApiService(desk, options);
-  const server = await startWebServer({ api, staticDir, ...(options.port ? { port: options.port } : {}), ...(options.token ? { token: options.token } : {}) });
-  return {
-    desk,
-    server,
-    close: async () => {
-      await server.close();
-      desk.close();
-    },
-  };
+  const core = await startCore(options);
+  try {
+    const server = await startWebServer({ api: core, staticDir, ...(options.port ? { port: options.port } : {}), ...(options.token ? { token: options.token } : {}) });
+    return {
+      core,
+      server,
+      close: async () => {
+        await server.close();
+        await core.close();
+      },
+    };
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
 }

@@ -17,7 +17,7 @@ import { busyDay } from './busy-day.js';
  * Every kind of operation the desk writes, on one desk: busyDay, then users, sign-ins and a
  * lock-out, settings, activities, a couple sharing a household, member edits, a number block,
  * split payments, credit bought and spent, waitlists moving up, voids, refunds, an email and a
- * batch of members. test/fixtures/desk-v0.1.sql is this same day as Comptoir 0.1 logged it.
+ * batch of members. test/fixtures/desk-v0.1.dump is this same day as Comptoir 0.1 logged it.
  */
 export function everyOperation(): TestDesk {
   const t = busyDay();

@@ -24,11 +24,11 @@ const NOT_IN_A_0_1_LOG: IgnoredColumns = {
   order_line: ['description'],
 };
 
-/** A desk file exactly as Comptoir 0.1 left it (test/fixtures/desk-v0.1.sql). */
+/** A desk file exactly as Comptoir 0.1 left it (test/fixtures/desk-v0.1.dump). */
 function legacyDeskFile(): string {
   const file = join(tempFolder(), 'desk-0.1.sqlite');
   const sqlite = new BetterSqlite3(file);
-  sqlite.exec(readFileSync(new URL('../fixtures/desk-v0.1.sql', import.meta.url), 'utf8'));
+  sqlite.exec(readFileSync(new URL('../fixtures/desk-v0.1.dump', import.meta.url), 'utf8'));
   sqlite.close();
   return file;
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Desk } from '../../src-main/core/desk/desk.js';
+import { openDesk, type Desk } from '../../src-main/core/desk/desk.js';
 import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
 import { initializeDesk } from '../../src-main/core/desk/setup.js';
 import { loadDemoData } from '../../src-main/demo/index.js';
@@ -46,6 +46,8 @@ export async function openDeskInBrowser(options: { members?: number; setup?: (de
   setupDesk.close();
 
   const mode = await startBrowserMode({ file, log: () => {} });
+  // The test's own look at the database, beside the core's thread (WAL: it reads what was committed).
+  const desk = openDesk(file);
   const profile = mkdtempSync(join(tmpdir(), 'comptoir-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -60,12 +62,13 @@ export async function openDeskInBrowser(options: { members?: number; setup?: (de
   await page.goto(mode.server.url);
   return {
     page,
-    desk: mode.desk,
+    desk,
     file,
     mode,
     close: async () => {
       await context.close();
       await mode.close();
+      desk.close();
       rmSync(folder, { recursive: true, force: true });
       rmSync(profile, { recursive: true, force: true });
     },

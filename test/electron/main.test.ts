@@ -31,6 +31,9 @@ async function launch(options: { config?: unknown; packaged?: boolean; lock?: bo
   const privilegedAtImport = fake.recorded.privilegedBeforeReady;
   fake.fireReady();
   await settle();
+  // The core starts in its worker thread: wait until the shell has opened its window, said why
+  // it cannot, or quit.
+  await vi.waitFor(() => expect(fake.recorded.windows.length + fake.recorded.errorBoxes.length + fake.recorded.quits).toBeGreaterThan(0), { timeout: 20_000 });
   vi.doUnmock('electron');
   vi.doUnmock('electron-updater');
   return { ...fake, updater, privilegedAtImport, quit: () => fake.emitApp('will-quit') };
