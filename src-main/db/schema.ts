@@ -1,272 +1,252 @@
 import type { Language } from '../../src-shared/language.js';
+import type { LineKind, OrderKind, PaymentMethod, RegistrationStatus, Role } from '../../src-shared/words.js';
 
-export type { Language };
-
-/**
- * Row types of every table, as SQLite stores them (STRICT): integers for booleans and cents,
- * ISO-8601 text for timestamps (UTC) and calendar dates (YYYY-MM-DD, the club's time zone).
- */
-
-export interface SettingTable {
-  key: string;
-  value: string;
-}
-
-export interface DeskTable {
-  id: string;
-  name: string;
-  receipt_prefix: string;
-  next_receipt_seq: number;
-  created_at: string;
-}
-
-export type UserRole = 'volunteer' | 'treasurer' | 'admin';
-
-export interface AppUserTable {
-  id: string;
-  name: string;
-  role: UserRole;
-  pin_hash: string | null;
-  failed_attempts: number;
-  locked_until: string | null;
-  active: number;
-  created_at: string;
-}
-
-export interface MemberNumberBlockTable {
-  id: string;
-  first_number: number;
-  last_number: number;
-  next_number: number;
-  source: 'local' | 'server';
-  created_at: string;
-}
-
-export interface HouseholdTable {
-  id: string;
-  name: string;
-  created_at: string;
-}
-
-
-export interface MemberTable {
-  id: string;
-  number: number;
-  first_name: string;
-  last_name: string;
-  sort_name: string;
-  birth_date: string | null;
-  email: string | null;
-  phone: string | null;
-  phone_digits: string | null;
-  address: string | null;
-  city: string | null;
-  postal_code: string | null;
-  language: Language;
-  household_id: string | null;
-  notes: string | null;
-  expires_on: string | null;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-}
-
-export interface MemberSearchKeyTable {
-  kind: number;
-  key: string;
-  member_id: string;
-}
-
-export interface ActivityTable {
-  id: string;
-  code: string;
-  name: string;
-  season: string;
-  leader: string | null;
-  schedule: string | null;
-  place: string | null;
-  price_cents: number;
-  capacity: number | null;
-  membership_required: number;
-  starts_on: string | null;
-  ends_on: string | null;
-  created_at: string;
-  created_by: string;
-}
-
-export interface CashSessionTable {
-  id: string;
-  desk_id: string;
-  business_date: string;
-  opened_at: string;
-  opened_by: string;
-  float_cents: number;
-  float_count: string;
-  closed_at: string | null;
-  closed_by: string | null;
-  counted_cents: number | null;
-  closing_count: string | null;
-  expected_cents: number | null;
-  difference_cents: number | null;
-  difference_reason: string | null;
-}
-
-export interface CashMovementTable {
-  id: string;
-  cash_session_id: string;
-  kind: 'in' | 'out';
-  amount_cents: number;
-  reason: string;
-  created_at: string;
-  created_by: string;
-}
-
-export type OrderKind = 'sale' | 'void' | 'refund';
-
-export interface SaleOrderTable {
-  id: string;
-  desk_id: string;
-  receipt_seq: number;
-  receipt_number: string;
-  kind: OrderKind;
-  original_order_id: string | null;
-  cash_session_id: string | null;
-  member_id: string | null;
-  total_cents: number;
-  reason: string | null;
-  business_date: string;
-  created_at: string;
-  created_by: string;
-}
-
-export type LineKind = 'membership' | 'activity' | 'donation' | 'credit' | 'rounding';
-
-export interface OrderLineTable {
-  id: string;
-  order_id: string;
-  position: number;
-  kind: LineKind;
-  description: string;
-  member_id: string | null;
-  activity_id: string | null;
-  amount_cents: number;
-  original_line_id: string | null;
-}
-
-export type PaymentMethod = 'cash' | 'cheque' | 'card' | 'credit';
-
-export interface PaymentTable {
-  id: string;
-  order_id: string;
-  position: number;
-  method: PaymentMethod;
-  amount_cents: number;
-  tendered_cents: number | null;
-  change_cents: number | null;
-  cheque_number: string | null;
-  cheque_bank: string | null;
-  card_brand: string | null;
-  card_last4: string | null;
-  card_auth_code: string | null;
-  card_terminal: string | null;
-  card_transaction_id: string | null;
-  original_payment_id: string | null;
-}
-
-export interface MembershipPeriodTable {
-  id: string;
-  member_id: string;
-  starts_on: string;
-  ends_on: string;
-  order_line_id: string | null;
-  voided_by_order_id: string | null;
-  created_at: string;
-}
-
-export type RegistrationStatus = 'registered' | 'waitlisted' | 'cancelled';
+export type { Language, LineKind, OrderKind, PaymentMethod, RegistrationStatus };
+export type UserRole = Role;
 export type RegistrationSource = 'desk' | 'online' | 'leader';
 
-export interface RegistrationTable {
-  id: string;
-  activity_id: string;
-  member_id: string;
-  status: RegistrationStatus;
-  source: RegistrationSource;
-  order_line_id: string | null;
-  waitlisted_at: string | null;
-  registered_at: string | null;
-  cancelled_at: string | null;
-  created_at: string;
-  created_by: string;
+/**
+ * Every table's columns as SQLite stores them (STRICT): integers for booleans and cents,
+ * ISO-8601 text for timestamps (UTC) and calendar dates (YYYY-MM-DD, the club's time zone).
+ * Written once, here: the row types below are inferred from it, and a test checks it column by
+ * column (name, type, NULL or not) against a freshly migrated database.
+ */
+export interface Column<T> {
+  readonly type: 'TEXT' | 'INTEGER';
+  readonly nullable: boolean;
+  /** Only carries the TypeScript type of the column's values. */
+  readonly value?: T;
 }
 
-export interface CreditMovementTable {
-  id: string;
-  member_id: string;
-  order_id: string;
-  amount_cents: number;
-  created_at: string;
-}
+const text = <T extends string = string>(): Column<T> => ({ type: 'TEXT', nullable: false });
+const nullableText = <T extends string = string>(): Column<T | null> => ({ type: 'TEXT', nullable: true });
+const integer = (): Column<number> => ({ type: 'INTEGER', nullable: false });
+const nullableInteger = (): Column<number | null> => ({ type: 'INTEGER', nullable: true });
 
-export interface AuditLogTable {
-  seq: number;
-  operation_id: string;
-  at: string;
-  desk_id: string;
-  user_id: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  /** The operation's version; null for the row-shaped entries Comptoir 0.1 wrote. */
-  op_version: number | null;
-  /** What the audit reader sees as « before » (a member's old values); replay never needs it. */
-  before_json: string | null;
-  /** The operation's facts (JSON); for 0.1 entries, the rows written. */
-  after_json: string | null;
-  prev_hash: string;
-  hash: string;
-}
+export const TABLES = {
+  setting: { key: text(), value: text() },
+  desk: { id: text(), name: text(), receipt_prefix: text(), next_receipt_seq: integer(), created_at: text() },
+  app_user: {
+    id: text(),
+    name: text(),
+    role: text<UserRole>(),
+    pin_hash: nullableText(),
+    failed_attempts: integer(),
+    locked_until: nullableText(),
+    active: integer(),
+    created_at: text(),
+  },
+  member_number_block: {
+    id: text(),
+    first_number: integer(),
+    last_number: integer(),
+    next_number: integer(),
+    source: text<'local' | 'server'>(),
+    created_at: text(),
+  },
+  household: { id: text(), name: text(), created_at: text() },
+  member: {
+    id: text(),
+    number: integer(),
+    first_name: text(),
+    last_name: text(),
+    /** "last first", folded: the member list's order and the duplicate check's key. */
+    sort_name: text(),
+    birth_date: nullableText(),
+    email: nullableText(),
+    phone: nullableText(),
+    /** The phone's digits, for look-ups by phone. */
+    phone_digits: nullableText(),
+    address: nullableText(),
+    city: nullableText(),
+    postal_code: nullableText(),
+    language: text<Language>(),
+    household_id: nullableText(),
+    notes: nullableText(),
+    /** The latest end of the member's non-voided periods (a cache `verify` checks). */
+    expires_on: nullableText(),
+    created_at: text(),
+    created_by: text(),
+    updated_at: text(),
+  },
+  /** Folded prefixes a member can be found by; `kind` orders the results (lower first). */
+  member_search_key: { kind: integer(), key: text(), member_id: text() },
+  activity: {
+    id: text(),
+    code: text(),
+    name: text(),
+    season: text(),
+    leader: nullableText(),
+    schedule: nullableText(),
+    place: nullableText(),
+    price_cents: integer(),
+    capacity: nullableInteger(),
+    membership_required: integer(),
+    starts_on: nullableText(),
+    ends_on: nullableText(),
+    created_at: text(),
+    created_by: text(),
+  },
+  cash_session: {
+    id: text(),
+    desk_id: text(),
+    business_date: text(),
+    opened_at: text(),
+    opened_by: text(),
+    float_cents: integer(),
+    /** The float's count by denomination (JSON). */
+    float_count: text(),
+    closed_at: nullableText(),
+    closed_by: nullableText(),
+    counted_cents: nullableInteger(),
+    closing_count: nullableText(),
+    expected_cents: nullableInteger(),
+    difference_cents: nullableInteger(),
+    difference_reason: nullableText(),
+  },
+  cash_movement: {
+    id: text(),
+    cash_session_id: text(),
+    kind: text<'in' | 'out'>(),
+    amount_cents: integer(),
+    reason: text(),
+    created_at: text(),
+    created_by: text(),
+  },
+  sale_order: {
+    id: text(),
+    desk_id: text(),
+    receipt_seq: integer(),
+    receipt_number: text(),
+    kind: text<OrderKind>(),
+    original_order_id: nullableText(),
+    cash_session_id: nullableText(),
+    member_id: nullableText(),
+    total_cents: integer(),
+    reason: nullableText(),
+    business_date: text(),
+    created_at: text(),
+    created_by: text(),
+  },
+  order_line: {
+    id: text(),
+    order_id: text(),
+    position: integer(),
+    kind: text<LineKind>(),
+    /** The French words Comptoir 0.1 stored; empty since (the kind and the activity give the words). */
+    description: text(),
+    member_id: nullableText(),
+    activity_id: nullableText(),
+    amount_cents: integer(),
+    original_line_id: nullableText(),
+  },
+  payment: {
+    id: text(),
+    order_id: text(),
+    position: integer(),
+    method: text<PaymentMethod>(),
+    amount_cents: integer(),
+    tendered_cents: nullableInteger(),
+    change_cents: nullableInteger(),
+    cheque_number: nullableText(),
+    cheque_bank: nullableText(),
+    card_brand: nullableText(),
+    card_last4: nullableText(),
+    card_auth_code: nullableText(),
+    card_terminal: nullableText(),
+    card_transaction_id: nullableText(),
+    original_payment_id: nullableText(),
+  },
+  membership_period: {
+    id: text(),
+    member_id: text(),
+    starts_on: text(),
+    ends_on: text(),
+    order_line_id: nullableText(),
+    voided_by_order_id: nullableText(),
+    created_at: text(),
+  },
+  registration: {
+    id: text(),
+    activity_id: text(),
+    member_id: text(),
+    status: text<RegistrationStatus>(),
+    source: text<RegistrationSource>(),
+    order_line_id: nullableText(),
+    waitlisted_at: nullableText(),
+    registered_at: nullableText(),
+    cancelled_at: nullableText(),
+    created_at: text(),
+    created_by: text(),
+  },
+  credit_movement: { id: text(), member_id: text(), order_id: text(), amount_cents: integer(), created_at: text() },
+  /** The hash-chained log: each entry is one write's operation (see src-shared/operations). */
+  audit_log: {
+    seq: integer(),
+    prev_hash: text(),
+    hash: text(),
+    operation_id: text(),
+    at: text(),
+    desk_id: text(),
+    user_id: text(),
+    /** The operation's kind. */
+    action: text(),
+    entity_type: text(),
+    entity_id: text(),
+    /** What the audit reader sees as « before » (a member's old values); replay never needs it. */
+    before_json: nullableText(),
+    /** The operation's facts (JSON); for 0.1 entries, the rows written. */
+    after_json: nullableText(),
+    /** The operation's version; null for the row-shaped entries Comptoir 0.1 wrote. */
+    op_version: nullableInteger(),
+  },
+  sync_state: {
+    id: integer(),
+    /** The last outbox seq the central server acknowledged. */
+    acknowledged_seq: integer(),
+    attempts: integer(),
+    last_error: nullableText(),
+    last_attempt_at: nullableText(),
+  },
+  schema_migration: { version: integer(), name: text(), applied_at: text() },
+} as const;
 
-/** A view: this desk's audit entries, as operations for the central server. */
-export interface OutboxView {
-  seq: number;
-  operation_id: string;
-  desk_id: string;
-  action: string;
-  op_version: number | null;
-  entity_type: string;
-  entity_id: string;
-  created_at: string;
-  payload: string;
-}
+/** Views: this desk's audit entries, as operations for the central server. */
+export const VIEWS = {
+  outbox: {
+    seq: integer(),
+    operation_id: text(),
+    desk_id: text(),
+    action: text(),
+    op_version: nullableInteger(),
+    entity_type: text(),
+    entity_id: text(),
+    created_at: text(),
+    payload: text(),
+  },
+} as const;
 
-export interface SyncStateTable {
-  id: number;
-  /** The last outbox seq the central server acknowledged. */
-  acknowledged_seq: number;
-  attempts: number;
-  last_error: string | null;
-  last_attempt_at: string | null;
-}
+type Row<Columns> = { -readonly [C in keyof Columns]: Columns[C] extends Column<infer T> ? T : never };
 
-export interface Database {
-  setting: SettingTable;
-  desk: DeskTable;
-  app_user: AppUserTable;
-  member_number_block: MemberNumberBlockTable;
-  household: HouseholdTable;
-  member: MemberTable;
-  member_search_key: MemberSearchKeyTable;
-  activity: ActivityTable;
-  cash_session: CashSessionTable;
-  cash_movement: CashMovementTable;
-  sale_order: SaleOrderTable;
-  order_line: OrderLineTable;
-  payment: PaymentTable;
-  membership_period: MembershipPeriodTable;
-  registration: RegistrationTable;
-  credit_movement: CreditMovementTable;
-  audit_log: AuditLogTable;
-  outbox: OutboxView;
-  sync_state: SyncStateTable;
-}
+export type SettingTable = Row<typeof TABLES.setting>;
+export type DeskTable = Row<typeof TABLES.desk>;
+export type AppUserTable = Row<typeof TABLES.app_user>;
+export type MemberNumberBlockTable = Row<typeof TABLES.member_number_block>;
+export type HouseholdTable = Row<typeof TABLES.household>;
+export type MemberTable = Row<typeof TABLES.member>;
+export type MemberSearchKeyTable = Row<typeof TABLES.member_search_key>;
+export type ActivityTable = Row<typeof TABLES.activity>;
+export type CashSessionTable = Row<typeof TABLES.cash_session>;
+export type CashMovementTable = Row<typeof TABLES.cash_movement>;
+export type SaleOrderTable = Row<typeof TABLES.sale_order>;
+export type OrderLineTable = Row<typeof TABLES.order_line>;
+export type PaymentTable = Row<typeof TABLES.payment>;
+export type MembershipPeriodTable = Row<typeof TABLES.membership_period>;
+export type RegistrationTable = Row<typeof TABLES.registration>;
+export type CreditMovementTable = Row<typeof TABLES.credit_movement>;
+export type AuditLogTable = Row<typeof TABLES.audit_log>;
+export type SyncStateTable = Row<typeof TABLES.sync_state>;
+export type OutboxView = Row<typeof VIEWS.outbox>;
+
+/** The database as Kysely sees it: every table and view, with its row type. */
+export type Database = { [T in keyof typeof TABLES]: Row<(typeof TABLES)[T]> } & { [V in keyof typeof VIEWS]: Row<(typeof VIEWS)[V]> };
