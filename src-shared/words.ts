@@ -101,3 +101,72 @@ export function countOf(n: number, unit: Unit, language: Language): string {
 export function withColon(label: string, language: Language): string {
   return language === 'fr' ? `${label}\u00a0:` : `${label}:`;
 }
+
+/** The treasurer's day, on the closing screen and on the printed report alike. */
+export const REPORT_WORDS: Words<
+  | 'float'
+  | 'counted'
+  | 'byMethod'
+  | 'method'
+  | 'count'
+  | 'total'
+  | 'byKind'
+  | 'kind'
+  | 'byActivity'
+  | 'activity'
+  | 'cheques'
+  | 'receipt'
+  | 'chequeNo'
+  | 'bank'
+  | 'amount'
+  | 'cards'
+  | 'corrections'
+  | 'by'
+  | 'wholeDay'
+  | 'desk'
+> = {
+  fr: {
+    float: 'Fonds de caisse',
+    counted: 'Compté',
+    byMethod: 'Paiements par mode',
+    method: 'Mode',
+    count: 'Nombre',
+    total: 'Total',
+    byKind: 'Ventes par sorte d’article',
+    kind: 'Sorte',
+    byActivity: 'Ventes par activité',
+    activity: 'Activité',
+    cheques: 'Chèques à déposer',
+    receipt: 'Reçu',
+    chequeNo: 'No du chèque',
+    bank: 'Banque',
+    amount: 'Montant',
+    cards: 'Cartes',
+    corrections: 'Annulations et remboursements',
+    by: 'Par',
+    wholeDay: 'Toute la journée, tous les postes',
+    desk: 'Poste',
+  },
+  en: {
+    float: 'Float',
+    counted: 'Counted',
+    byMethod: 'Payments by method',
+    method: 'Method',
+    count: 'Count',
+    total: 'Total',
+    byKind: 'Sales by kind of item',
+    kind: 'Kind',
+    byActivity: 'Sales by activity',
+    activity: 'Activity',
+    cheques: 'Cheques to deposit',
+    receipt: 'Receipt',
+    chequeNo: 'Cheque no.',
+    bank: 'Bank',
+    amount: 'Amount',
+    cards: 'Cards',
+    corrections: 'Voids and refunds',
+    by: 'By',
+    wholeDay: 'The whole day, every desk',
+    desk: 'Desk',
+  },
+};

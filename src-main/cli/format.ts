@@ -1,7 +1,7 @@
 import type { Language } from '../db/schema.js';
 import { businessDate } from '../../src-shared/dates.js';
 import type { DuplicateCandidate } from '../core/members/views.js';
-import { DUPLICATE_REASON_WORDS } from '../../src-shared/words.js';
+import { DUPLICATE_REASON_WORDS, LINE_KIND_TOTAL_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS, withColon } from '../../src-shared/words.js';
 import type { MemberView } from '../core/members/views.js';
 import { formatMoney } from '../../src-shared/money.js';
 import type { OrderView } from '../core/sales/views.js';
@@ -19,20 +19,6 @@ const t = (language: Language, fr: string, en: string) => (language === 'fr' ? f
 const money = (cents: number, language: Language) => formatMoney(cents, language);
 const name = (m: { firstName: string; lastName: string }) => `${m.firstName} ${m.lastName}`;
 
-const METHOD_LABELS: Record<string, { fr: string; en: string }> = {
-  cash: { fr: 'argent', en: 'cash' },
-  cheque: { fr: 'chèque', en: 'cheque' },
-  card: { fr: 'carte', en: 'card' },
-  credit: { fr: 'crédit', en: 'credit' },
-};
-const KIND_LABELS: Record<string, { fr: string; en: string }> = {
-  membership: { fr: 'adhésion', en: 'membership' },
-  activity: { fr: 'activité', en: 'activity' },
-  donation: { fr: 'don', en: 'donation' },
-  credit: { fr: 'crédit', en: 'credit' },
-  rounding: { fr: 'arrondi', en: 'rounding' },
-};
-const label = (labels: Record<string, { fr: string; en: string }>, key: string, l: Language) => labels[key]?.[l] ?? key;
 
 export function initialized(
   data: { file: string; desk: { name: string; receiptPrefix: string }; memberNumbers: { first: number; last: number } },
@@ -129,10 +115,10 @@ export function dayReportText(r: DayReport, l: Language): string {
   const lines = [
     t(l, `Rapport de la journée du ${r.date}`, `Day report for ${r.date}`),
     t(l, `Ventes : ${r.orders.sales} · annulations : ${r.orders.voids} · remboursements : ${r.orders.refunds} · total net : ${m(r.orders.netTotalCents)}`, `Sales: ${r.orders.sales} · voids: ${r.orders.voids} · refunds: ${r.orders.refunds} · net total: ${m(r.orders.netTotalCents)}`),
-    t(l, 'Par mode de paiement :', 'By payment method:'),
-    ...r.byMethod.map((x) => `  ${label(METHOD_LABELS, x.method, l).padEnd(8)} ${String(x.count).padStart(5)}  ${m(x.totalCents)}`),
-    t(l, 'Par article :', 'By item:'),
-    ...r.byLineKind.map((x) => `  ${label(KIND_LABELS, x.kind, l).padEnd(11)} ${String(x.count).padStart(5)}  ${m(x.totalCents)}`),
+    withColon(REPORT_WORDS[l].byMethod, l),
+    ...r.byMethod.map((x) => `  ${PAYMENT_METHOD_WORDS[l][x.method].padEnd(16)} ${String(x.count).padStart(5)}  ${m(x.totalCents)}`),
+    withColon(REPORT_WORDS[l].byKind, l),
+    ...r.byLineKind.map((x) => `  ${LINE_KIND_TOTAL_WORDS[l][x.kind].padEnd(26)} ${String(x.count).padStart(5)}  ${m(x.totalCents)}`),
   ];
   if (r.byActivity.length) lines.push(t(l, 'Par activité :', 'By activity:'), ...r.byActivity.map((a) => `  ${a.code.padEnd(12)} ${String(a.count).padStart(4)}  ${m(a.totalCents)}  ${a.name}`));
   lines.push(t(l, `Chèques à déposer : ${r.cheques.items.length} · ${m(r.cheques.totalCents)}`, `Cheques to deposit: ${r.cheques.items.length} · ${m(r.cheques.totalCents)}`));

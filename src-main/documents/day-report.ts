@@ -5,7 +5,7 @@ import { newPdf, savePdf } from './fonts.js';
 import { type Language } from './format.js';
 import { formatLongDate, formatDateTime, formatClockTime } from '../../src-shared/dates.js';
 import { formatMoney } from '../../src-shared/money.js';
-import { withColon, PAYMENT_METHOD_WORDS, LINE_KIND_TOTAL_WORDS } from '../../src-shared/words.js';
+import { LINE_KIND_TOTAL_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS, withColon } from '../../src-shared/words.js';
 import { LETTER, Sheet } from './sheet.js';
 
 export interface DayReportOptions {
@@ -23,14 +23,12 @@ const WORDS = {
     net: 'Total net de la journée',
     drawers: 'Caisses',
     noDrawer: 'Aucune caisse ouverte ce jour-là.',
-    desk: 'Poste',
     openedCol: 'Ouverte',
     closedCol: 'Fermée',
     netCol: 'Net',
     differenceCol: 'Écart',
     notClosed: 'encore ouverte',
     byAt: (by: string, at: string) => `${by}, ${at}`,
-    wholeDay: 'Toute la journée, tous les postes',
     drawerTitle: (n: number, of: number, desk: string) => `Caisse ${n} de ${of} — poste ${desk}`,
     opened: (by: string, when: string) => `Ouverte par ${by} ${when}`,
     closed: (by: string, when: string) => `Fermée par ${by} ${when}`,
@@ -39,37 +37,19 @@ const WORDS = {
     stillOpen: 'Encore ouverte : pas encore comptée.',
     drawerNet: 'Total net de la caisse',
     cash: 'Argent comptant',
-    float: 'Fond de caisse',
     cashSales: 'Ventes au comptant (net)',
     cashIn: 'Entrées d’argent',
     cashOut: 'Sorties d’argent',
     expected: 'Attendu dans la caisse',
-    counted: 'Compté',
     over: 'Surplus',
     short: 'Manque',
     exact: 'Écart : aucun',
     reason: 'Motif',
-    byMethod: 'Paiements par mode',
-    method: 'Mode',
-    count: 'Nombre',
-    total: 'Total',
-    byKind: 'Ventes par type',
-    kind: 'Type',
-    byActivity: 'Ventes par activité',
     code: 'Code',
-    activity: 'Activité',
-    cheques: 'Chèques à déposer',
-    receipt: 'Reçu',
-    chequeNo: 'No du chèque',
-    bank: 'Banque',
-    amount: 'Montant',
     noCheque: 'Aucun chèque à déposer.',
-    cards: 'Cartes',
     cardLine: (n: number, t: string) => `${n} paiement(s) par carte, total net ${t} : à rapprocher du lot du terminal.`,
-    corrections: 'Annulations et remboursements',
     corrects: 'Corrige',
     what: 'Genre',
-    by: 'Par',
     void: 'Annulation',
     refund: 'Remboursement',
     none: 'Aucune.',
@@ -85,14 +65,12 @@ const WORDS = {
     net: 'Net total for the day',
     drawers: 'Cash drawers',
     noDrawer: 'No drawer was opened that day.',
-    desk: 'Desk',
     openedCol: 'Opened',
     closedCol: 'Closed',
     netCol: 'Net',
     differenceCol: 'Difference',
     notClosed: 'still open',
     byAt: (by: string, at: string) => `${by}, ${at}`,
-    wholeDay: 'The whole day, every desk',
     drawerTitle: (n: number, of: number, desk: string) => `Drawer ${n} of ${of} — desk ${desk}`,
     opened: (by: string, when: string) => `Opened by ${by} ${when}`,
     closed: (by: string, when: string) => `Closed by ${by} ${when}`,
@@ -101,37 +79,19 @@ const WORDS = {
     stillOpen: 'Still open: not counted yet.',
     drawerNet: 'Net total for the drawer',
     cash: 'Cash',
-    float: 'Float',
     cashSales: 'Cash sales (net)',
     cashIn: 'Cash in',
     cashOut: 'Cash out',
     expected: 'Expected in the drawer',
-    counted: 'Counted',
     over: 'Over',
     short: 'Short',
     exact: 'Difference: none',
     reason: 'Reason',
-    byMethod: 'Payments by method',
-    method: 'Method',
-    count: 'Count',
-    total: 'Total',
-    byKind: 'Sales by kind',
-    kind: 'Kind',
-    byActivity: 'Sales by activity',
     code: 'Code',
-    activity: 'Activity',
-    cheques: 'Cheques to deposit',
-    receipt: 'Receipt',
-    chequeNo: 'Cheque no.',
-    bank: 'Bank',
-    amount: 'Amount',
     noCheque: 'No cheque to deposit.',
-    cards: 'Cards',
     cardLine: (n: number, t: string) => `${n} card payment(s), net total ${t}: match it against the terminal’s batch.`,
-    corrections: 'Voids and refunds',
     corrects: 'Corrects',
     what: 'Kind',
-    by: 'By',
     void: 'Void',
     refund: 'Refund',
     none: 'None.',
@@ -141,7 +101,7 @@ const WORDS = {
   },
 };
 
-type Words = (typeof WORDS)[Language];
+type Words = (typeof WORDS)[Language] & (typeof REPORT_WORDS)[Language];
 
 /**
  * The treasurer's day (DayReport) on letter paper, as many pages as it takes: a summary with
@@ -151,7 +111,7 @@ type Words = (typeof WORDS)[Language];
  */
 export async function dayReportPdf(report: DayReport, club: Pick<ClubSettings, 'clubName'>, options: DayReportOptions = {}): Promise<Uint8Array> {
   const language = options.language ?? 'fr';
-  const w = WORDS[language];
+  const w: Words = { ...REPORT_WORDS[language], ...WORDS[language] };
   const day = formatLongDate(report.date, language);
   const at = options.printedAt ? new Date(options.printedAt) : undefined;
   const { doc, fonts } = await newPdf({ title: w.title(day), language, ...(at ? { at } : {}) });
@@ -234,7 +194,7 @@ export async function dayReportPdf(report: DayReport, club: Pick<ClubSettings, '
 
 /** Payments by method, sales by kind and by activity, cheques, cards, voids and refunds. */
 function takings(sheet: Sheet, t: Takings, language: Language, heading: (text: string) => void): void {
-  const w: Words = WORDS[language];
+  const w: Words = { ...REPORT_WORDS[language], ...WORDS[language] };
   const m = (cents: number) => formatMoney(cents, language);
 
   heading(w.byMethod);
@@ -294,7 +254,7 @@ function takings(sheet: Sheet, t: Takings, language: Language, heading: (text: s
  * counted, then its own takings.
  */
 function drawer(sheet: Sheet, s: CashSessionReport, date: string, language: Language, heading: (text: string) => void): void {
-  const w: Words = WORDS[language];
+  const w: Words = { ...REPORT_WORDS[language], ...WORDS[language] };
   const m = (cents: number) => formatMoney(cents, language);
   const detail = { indent: 12, amountWidth: 110 };
   const when = (iso: string) => (sameDay(iso, date) ? w.at(formatClockTime(iso, language)) : w.on(formatDateTime(iso, language)));

@@ -22,6 +22,11 @@ export function useTexts<K extends string>(texts: Texts<K>): (key: K, params?: R
   };
 }
 
+/** One screen's words joined to words it shares with others (the second wins on a clash). */
+export function withWords<A extends string, B extends string>(shared: Texts<A>, own: Texts<B>): Texts<A | B> {
+  return { fr: { ...shared.fr, ...own.fr }, en: { ...shared.en, ...own.en } };
+}
+
 /** Words used on many screens. */
 export const COMMON: Texts<
   'cancel' | 'back' | 'confirm' | 'save' | 'close' | 'yes' | 'no' | 'loading' | 'memberNo' | 'signOut' | 'language' | 'home'

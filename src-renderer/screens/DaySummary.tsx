@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../app/api';
 import { printScreen, savePdf } from '../app/documents';
-import { useLanguage, useTexts, type Texts } from '../app/i18n';
+import { useLanguage, useTexts, withWords, type Texts } from '../app/i18n';
 import { useApp, type CashSession, type DayReport } from '../app/navigation';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
@@ -9,15 +9,13 @@ import { colon, differenceText } from './sale-words';
 import './DaySummary.css';
 import { formatLongDate, formatShortDateTime, formatClockTime } from '../../src-shared/dates';
 import { formatMoney } from '../../src-shared/money';
-import { LINE_KIND_TOTAL_WORDS, PAYMENT_METHOD_WORDS } from '../../src-shared/words';
+import { LINE_KIND_TOTAL_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS } from '../../src-shared/words';
 
 const TEXTS: Texts<
   | 'title'
   | 'closed'
   | 'thisDrawer'
-  | 'float'
   | 'expected'
-  | 'counted'
   | 'difference'
   | 'reason'
   | 'correctionReason'
@@ -29,33 +27,15 @@ const TEXTS: Texts<
   | 'voids'
   | 'refunds'
   | 'net'
-  | 'byMethod'
-  | 'method'
-  | 'count'
-  | 'total'
-  | 'byKind'
-  | 'kind'
-  | 'byActivity'
-  | 'activity'
-  | 'cheques'
-  | 'receipt'
-  | 'chequeNo'
-  | 'bank'
-  | 'amount'
   | 'chequesTotal'
   | 'noCheques'
-  | 'card'
   | 'cardLine'
-  | 'corrections'
   | 'noCorrections'
   | 'original'
-  | 'by'
   | 'when'
   | 'voidWord'
   | 'refundWord'
   | 'sessions'
-  | 'wholeDay'
-  | 'desk'
   | 'opened'
   | 'closedBy'
   | 'cashSales'
@@ -70,9 +50,7 @@ const TEXTS: Texts<
     title: 'Résumé de la journée',
     closed: 'La caisse est fermée. Voici le résumé de la journée du {date}, pour la trésorière ou le trésorier.',
     thisDrawer: 'Cette caisse',
-    float: 'Fonds de caisse',
     expected: 'Attendu',
-    counted: 'Compté',
     difference: 'Écart',
     reason: 'Raison de l’écart',
     correctionReason: 'Raison',
@@ -84,33 +62,15 @@ const TEXTS: Texts<
     voids: 'Annulations',
     refunds: 'Remboursements',
     net: 'Total net',
-    byMethod: 'Par mode de paiement',
-    method: 'Mode',
-    count: 'Nombre',
-    total: 'Total',
-    byKind: 'Par sorte d’article',
-    kind: 'Sorte',
-    byActivity: 'Par activité',
-    activity: 'Activité',
-    cheques: 'Chèques à déposer',
-    receipt: 'Reçu',
-    chequeNo: 'No du chèque',
-    bank: 'Banque',
-    amount: 'Montant',
     chequesTotal: 'Total des chèques',
     noCheques: 'Aucun chèque aujourd’hui.',
-    card: 'Cartes',
     cardLine: '{count} paiement(s) par carte, total {amount}',
-    corrections: 'Annulations et remboursements',
     noCorrections: 'Aucune annulation ni aucun remboursement aujourd’hui.',
     original: 'Reçu d’origine',
-    by: 'Par',
     when: 'Heure',
     voidWord: 'Annulation',
     refundWord: 'Remboursement',
     sessions: 'Caisses de la journée',
-    wholeDay: 'Toute la journée, tous les postes',
-    desk: 'Poste',
     opened: 'Ouverte par',
     closedBy: 'Fermée par',
     cashSales: 'Argent des ventes',
@@ -125,9 +85,7 @@ const TEXTS: Texts<
     title: 'Day summary',
     closed: 'The drawer is closed. Here is the summary of {date}, for the treasurer.',
     thisDrawer: 'This drawer',
-    float: 'Float',
     expected: 'Expected',
-    counted: 'Counted',
     difference: 'Difference',
     reason: 'Reason for the difference',
     correctionReason: 'Reason',
@@ -139,33 +97,15 @@ const TEXTS: Texts<
     voids: 'Voids',
     refunds: 'Refunds',
     net: 'Net total',
-    byMethod: 'By payment method',
-    method: 'Method',
-    count: 'Count',
-    total: 'Total',
-    byKind: 'By kind of item',
-    kind: 'Kind',
-    byActivity: 'By activity',
-    activity: 'Activity',
-    cheques: 'Cheques to deposit',
-    receipt: 'Receipt',
-    chequeNo: 'Cheque no.',
-    bank: 'Bank',
-    amount: 'Amount',
     chequesTotal: 'Cheques total',
     noCheques: 'No cheques today.',
-    card: 'Cards',
     cardLine: '{count} card payment(s), total {amount}',
-    corrections: 'Voids and refunds',
     noCorrections: 'No voids or refunds today.',
     original: 'Original receipt',
-    by: 'By',
     when: 'Time',
     voidWord: 'Void',
     refundWord: 'Refund',
     sessions: 'The day’s drawers',
-    wholeDay: 'The whole day, every desk',
-    desk: 'Desk',
     opened: 'Opened by',
     closedBy: 'Closed by',
     cashSales: 'Cash from sales',
@@ -178,6 +118,9 @@ const TEXTS: Texts<
   },
 };
 
+/** The report's own words (src-shared) and this screen's. */
+const SCREEN_WORDS = withWords(REPORT_WORDS, TEXTS);
+
 /** The breakdowns a day and each of its drawers share. */
 type Takings = Pick<DayReport, 'orders' | 'byMethod' | 'byLineKind' | 'byActivity' | 'cheques' | 'card' | 'corrections'>;
 
@@ -185,7 +128,7 @@ type Takings = Pick<DayReport, 'orders' | 'byMethod' | 'byLineKind' | 'byActivit
 export function DaySummaryScreen({ session, day }: { session: CashSession; day: DayReport }) {
   const { state, navigate, refresh } = useApp();
   const language = useLanguage();
-  const t = useTexts(TEXTS);
+  const t = useTexts(SCREEN_WORDS);
   const done = useRef<HTMLButtonElement>(null);
   const [pdfError, setPdfError] = useState<string | null>(null);
   const money = (cents: number) => formatMoney(cents, language);
@@ -277,7 +220,7 @@ export function DaySummaryScreen({ session, day }: { session: CashSession; day: 
 /** What was sold, paid and corrected: the whole day's, or one drawer's. */
 function Breakdown({ takings, level }: { takings: Takings; level: 2 | 3 }) {
   const language = useLanguage();
-  const t = useTexts(TEXTS);
+  const t = useTexts(SCREEN_WORDS);
   const methods = useTexts(PAYMENT_METHOD_WORDS);
   const kinds = useTexts(LINE_KIND_TOTAL_WORDS);
   const money = (cents: number) => formatMoney(cents, language);
@@ -376,7 +319,7 @@ function Breakdown({ takings, level }: { takings: Takings; level: 2 | 3 }) {
         </table>
       )}
 
-      <Heading>{t('card')}</Heading>
+      <Heading>{t('cards')}</Heading>
       <p>{t('cardLine', { count: takings.card.count, amount: money(takings.card.totalCents) })}</p>
 
       <Heading>{t('corrections')}</Heading>
@@ -419,7 +362,7 @@ function Breakdown({ takings, level }: { takings: Takings; level: 2 | 3 }) {
 /** A breakdown as a table of label, count and total (by payment method, by kind of line). */
 function CountTotalTable({ labelHeader, rows }: { labelHeader: string; rows: { key: string; label: string; count: number; totalCents: number }[] }) {
   const language = useLanguage();
-  const t = useTexts(TEXTS);
+  const t = useTexts(SCREEN_WORDS);
   return (
     <table>
       <thead>

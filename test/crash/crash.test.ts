@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../scripts/node-bundle.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk } from '../../src-main/core/desk/desk.js';
 import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
@@ -29,17 +29,7 @@ const bundle = join(bundleFolder, 'checkout-writer.mjs');
 beforeAll(async () => {
   // Bundled once: `node --import tsx` would spend ~0.5 s compiling on every start.
   mkdirSync(bundleFolder, { recursive: true });
-  await build({
-    entryPoints: [join(repo, 'test/crash/checkout-writer.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'silent',
-  });
+  await bundleForNode({ entryPoints: [join(repo, 'test/crash/checkout-writer.ts')], outfile: bundle, logLevel: 'silent' });
 });
 afterAll(() => rmSync(bundleFolder, { recursive: true, force: true }));
 

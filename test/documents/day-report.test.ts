@@ -87,7 +87,7 @@ describe('day report', () => {
     expect(morning).toContain('Fermée par Ginette Lévesque à 12 h 00');
     expect(morning).toContain('41 vente(s), 1 annulation(s), 1 remboursement(s)');
     expect(morning).toContain('Total net de la caisse 1 463,65 $');
-    expect(morning).toContain('Fond de caisse 100,00 $');
+    expect(morning).toContain('Fonds de caisse 100,00 $');
     expect(morning).toContain('Ventes au comptant (net) -12,60 $');
     expect(morning).toContain('Sorties d’argent -10,00 $');
     expect(morning).toContain('Attendu dans la caisse 77,40 $');

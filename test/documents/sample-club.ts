@@ -1,11 +1,11 @@
 import { PNG } from 'pngjs';
 import { createActivity } from '../../src-main/core/activities/activities.js';
-import { closeCashSession, currentCashSession, openCashSession, recordCashMovement, type CashCount } from '../../src-main/core/cash/cash-sessions.js';
+import { closeCashSession, currentCashSession, openCashSession, recordCashMovement } from '../../src-main/core/cash/cash-sessions.js';
 import type { fixedClock } from '../../src-shared/clock.js';
 import { refundOrder, voidOrder } from '../../src-main/core/sales/corrections.js';
 import type { ClubSettings, Desk } from '../../src-main/core/desk/desk.js';
 import { createMember, type CreateMemberResult } from '../../src-main/core/members/members.js';
-import { DENOMINATIONS } from '../../src-shared/money.js';
+import { countFor } from '../../src-main/demo/orders.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
 import { createUser } from '../../src-main/core/users/users.js';
 import type { Actor } from '../../src-main/core/ledger/write.js';
@@ -145,7 +145,7 @@ export function populateSampleDay(desk: Desk, admin: Actor, clock: ReturnType<ty
   recordCashMovement(desk, volunteer, { kind: 'out', amountCents: 1000, reason: 'Café des bénévoles' });
   later();
   const expected = currentCashSession(desk)!.expectedCents;
-  closeCashSession(desk, volunteer, { count: countOf(expected - 200), reason: 'Erreur de monnaie, probablement sur un 2 $' });
+  closeCashSession(desk, volunteer, { count: countFor(expected - 200), reason: 'Erreur de monnaie, probablement sur un 2 $' });
   // The afternoon drawer: opened by the treasurer, closed exact by the volunteer.
   later();
   openCashSession(desk, treasurer, { count: { '2000': 5 } });
@@ -175,18 +175,6 @@ export function populateSampleDay(desk: Desk, admin: Actor, clock: ReturnType<ty
 function numberOf(result: CreateMemberResult): number {
   if (!result.created) throw new Error('expected a new member');
   return result.member.number;
-}
-
-/** A drawer count that adds up to `cents`, largest bills first. */
-function countOf(cents: number): CashCount {
-  const count: Record<string, number> = {};
-  let rest = cents;
-  for (const d of DENOMINATIONS) {
-    const n = Math.floor(rest / d);
-    if (n > 0) count[String(d)] = n;
-    rest -= n * d;
-  }
-  return count as CashCount;
 }
 
 /** A 96 × 96 club logo (a blue disc with a white band), made here rather than shipped. */

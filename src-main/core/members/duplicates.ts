@@ -3,7 +3,7 @@ import type { MemberTable } from '../../db/schema.js';
 import { firstNamesAlike, namesAlike } from '../../../src-shared/duplicates.js';
 import { fold, foldTokens, normalizeEmail, normalizePostalCode, phoneDigits } from '../../../src-shared/text.js';
 import type { DuplicateReason } from '../../../src-shared/words.js';
-import type { DuplicateCandidate } from './views.js';
+import { memberIdentity, type DuplicateCandidate } from './views.js';
 
 export interface PersonFacts {
   firstName: string;
@@ -55,17 +55,7 @@ export function findDuplicates(r: Reader, person: PersonFacts, excludeId?: strin
     if (postalCode && row.postal_code === postalCode) reasons.push('postal_code');
     if (reasons.length === 0 && !sameName) continue;
     reasons.unshift(sameName ? 'same_name' : 'similar_name');
-    results.push({
-      id: row.id,
-      number: row.number,
-      firstName: row.first_name,
-      lastName: row.last_name,
-      birthDate: row.birth_date,
-      email: row.email,
-      phone: row.phone,
-      postalCode: row.postal_code,
-      reasons,
-    });
+    results.push({ ...memberIdentity(row), reasons });
   }
   return results.sort((a, b) => b.reasons.length - a.reasons.length || a.number - b.number).slice(0, 20);
 }

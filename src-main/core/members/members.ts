@@ -4,7 +4,6 @@ import { prepared, type Reader } from '../../db/sql.js';
 import { businessDate } from '../../../src-shared/dates.js';
 import type { Desk } from '../desk/desk.js';
 import { findDuplicates } from './duplicates.js';
-import type { DuplicateCandidate } from './views.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { nextMemberNumber } from './member-numbers.js';
 import { membershipStatus, statusLabel } from '../../../src-shared/memberships.js';
@@ -12,7 +11,7 @@ import { normalizeEmail, normalizePostalCode, phoneDigits } from '../../../src-s
 import type { OperationOf } from '../../../src-shared/operations/index.js';
 import { isoDate, memberNumber, optionalText, parseInput, text } from '../../../src-shared/validation.js';
 import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
-import type { HouseholdView, MemberView } from './views.js';
+import { memberIdentity, type DuplicateCandidate, type HouseholdView, type MemberView } from './views.js';
 
 const optionalEmail = z
   .string()
@@ -127,16 +126,9 @@ function householdView(r: Reader, householdId: string | null): HouseholdView | n
 export function toMemberView(r: Reader, row: MemberTable, today: string, graceDays: number, language: Language = 'fr'): MemberView {
   const status = membershipStatus(row.expires_on, today, graceDays);
   return {
-    id: row.id,
-    number: row.number,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    birthDate: row.birth_date,
-    email: row.email,
-    phone: row.phone,
+    ...memberIdentity(row),
     address: row.address,
     city: row.city,
-    postalCode: row.postal_code,
     language: row.language,
     notes: row.notes,
     createdAt: row.created_at,

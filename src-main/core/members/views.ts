@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MemberTable } from '../../db/schema.js';
 import { membershipStatusSchema } from '../../../src-shared/memberships.js';
 import { registrationViewSchema } from '../activities/views.js';
 import { orderViewSchema } from '../sales/views.js';
@@ -61,3 +62,17 @@ export const memberProfileSchema = z.object({
   orders: z.array(orderViewSchema),
   registrations: z.array(registrationViewSchema),
 });
+
+/** Who a member is, as results and warnings show them. */
+export function memberIdentity(row: MemberTable): Omit<DuplicateCandidate, 'reasons'> {
+  return {
+    id: row.id,
+    number: row.number,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    birthDate: row.birth_date,
+    email: row.email,
+    phone: row.phone,
+    postalCode: row.postal_code,
+  };
+}
