@@ -5,6 +5,7 @@ import { useLanguage, useTexts, withWords, type Texts } from '../app/i18n';
 import { useApp, type CashSession, type DayReport } from '../app/navigation';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
+import { Table } from '../components/Table';
 import { colon, differenceText } from './sale-words';
 import './DaySummary.css';
 import { formatLongDate, formatShortDateTime, formatClockTime } from '../../src-shared/dates';
@@ -256,30 +257,15 @@ function Breakdown({ takings, level }: { takings: Takings; level: 2 | 3 }) {
       {takings.byActivity.length > 0 ? (
         <>
           <Heading>{t('byActivity')}</Heading>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('activity')}</th>
-                <th scope="col" className="amount">
-                  {t('count')}
-                </th>
-                <th scope="col" className="amount">
-                  {t('total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {takings.byActivity.map((row) => (
-                <tr key={row.code}>
-                  <th scope="row">
-                    {row.name} <span className="day-code">({row.code})</span>
-                  </th>
-                  <td className="amount">{row.count}</td>
-                  <td className="amount">{money(row.totalCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            columns={[
+              { header: t('activity'), rowHeader: true, cell: (row) => <>{row.name} <span className="day-code">({row.code})</span></> },
+              { header: t('count'), numeric: true, cell: (row) => row.count },
+              { header: t('total'), numeric: true, cell: (row) => money(row.totalCents) },
+            ]}
+            rows={takings.byActivity}
+            rowKey={(row) => row.code}
+          />
         </>
       ) : null}
 
@@ -287,36 +273,24 @@ function Breakdown({ takings, level }: { takings: Takings; level: 2 | 3 }) {
       {takings.cheques.items.length === 0 ? (
         <p>{t('noCheques')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('receipt')}</th>
-              <th scope="col">{t('chequeNo')}</th>
-              <th scope="col">{t('bank')}</th>
-              <th scope="col" className="amount">
-                {t('amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {takings.cheques.items.map((c) => (
-              <tr key={`${c.receiptNumber}-${c.chequeNumber}`}>
-                <td className="nowrap">{c.receiptNumber}</td>
-                <td>{c.chequeNumber}</td>
-                <td>{c.bank}</td>
-                <td className="amount">{money(c.amountCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
+        <Table
+          columns={[
+            { header: t('receipt'), className: 'nowrap', cell: (c) => c.receiptNumber },
+            { header: t('chequeNo'), cell: (c) => c.chequeNumber },
+            { header: t('bank'), cell: (c) => c.bank },
+            { header: t('amount'), numeric: true, cell: (c) => money(c.amountCents) },
+          ]}
+          rows={takings.cheques.items}
+          rowKey={(c) => `${c.receiptNumber}-${c.chequeNumber}`}
+          footer={
             <tr>
               <th scope="row" colSpan={3}>
                 {t('chequesTotal')}
               </th>
               <td className="amount total">{money(takings.cheques.totalCents)}</td>
             </tr>
-          </tfoot>
-        </table>
+          }
+        />
       )}
 
       <Heading>{t('cards')}</Heading>
@@ -326,34 +300,19 @@ function Breakdown({ takings, level }: { takings: Takings; level: 2 | 3 }) {
       {takings.corrections.length === 0 ? (
         <p>{t('noCorrections')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('kind')}</th>
-              <th scope="col">{t('receipt')}</th>
-              <th scope="col">{t('original')}</th>
-              <th scope="col" className="amount">
-                {t('amount')}
-              </th>
-              <th scope="col">{t('correctionReason')}</th>
-              <th scope="col">{t('by')}</th>
-              <th scope="col">{t('when')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {takings.corrections.map((c) => (
-              <tr key={c.receiptNumber}>
-                <td>{c.kind === 'void' ? t('voidWord') : t('refundWord')}</td>
-                <td className="nowrap">{c.receiptNumber}</td>
-                <td className="nowrap">{c.originalReceiptNumber}</td>
-                <td className="amount">{money(c.totalCents)}</td>
-                <td>{c.reason ?? '—'}</td>
-                <td>{c.by}</td>
-                <td className="nowrap">{formatClockTime(c.createdAt, language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          columns={[
+            { header: t('kind'), cell: (c) => (c.kind === 'void' ? t('voidWord') : t('refundWord')) },
+            { header: t('receipt'), className: 'nowrap', cell: (c) => c.receiptNumber },
+            { header: t('original'), className: 'nowrap', cell: (c) => c.originalReceiptNumber },
+            { header: t('amount'), numeric: true, cell: (c) => money(c.totalCents) },
+            { header: t('correctionReason'), cell: (c) => c.reason ?? '—' },
+            { header: t('by'), cell: (c) => c.by },
+            { header: t('when'), className: 'nowrap', cell: (c) => formatClockTime(c.createdAt, language) },
+          ]}
+          rows={takings.corrections}
+          rowKey={(c) => c.receiptNumber}
+        />
       )}
     </>
   );
@@ -364,33 +323,16 @@ function CountTotalTable({ labelHeader, rows }: { labelHeader: string; rows: { k
   const language = useLanguage();
   const t = useTexts(SCREEN_WORDS);
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{labelHeader}</th>
-          <th scope="col" className="amount">
-            {t('count')}
-          </th>
-          <th scope="col" className="amount">
-            {t('total')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row">{row.label}</th>
-            <td className="amount">{row.count}</td>
-            <td className="amount">{formatMoney(row.totalCents, language)}</td>
-          </tr>
-        ))}
-        {rows.length === 0 ? (
-          <tr>
-            <td colSpan={3}>{t('nothing')}</td>
-          </tr>
-        ) : null}
-      </tbody>
-    </table>
+    <Table
+      columns={[
+        { header: labelHeader, rowHeader: true, cell: (row) => row.label },
+        { header: t('count'), numeric: true, cell: (row) => row.count },
+        { header: t('total'), numeric: true, cell: (row) => formatMoney(row.totalCents, language) },
+      ]}
+      rows={rows}
+      rowKey={(row) => row.key}
+      empty={t('nothing')}
+    />
   );
 }
 

@@ -4,6 +4,7 @@ import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
 import { printScreen, savePdf } from '../app/documents';
 import { useApp } from '../app/navigation';
 import { Button } from '../components/Button';
+import { Table } from '../components/Table';
 import { Notice } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
 import {
@@ -369,28 +370,16 @@ export function MemberScreen({ number }: { number: number }) {
         {profile.registrations.length === 0 ? (
           <p>{t('noRegistrations')}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('activity')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">{t('paid')}</th>
-                <th scope="col">{t('date')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {profile.registrations.map((registration) => (
-                <tr key={registration.id}>
-                  <td>
-                    {registration.activityName} <span className="muted">({registration.activityCode})</span>
-                  </td>
-                  <td>{registrationStatus(registration, t, language)}</td>
-                  <td>{registration.paid ? COMMON[language].yes : COMMON[language].no}</td>
-                  <td>{formatLongDate(businessDateOf(registration.createdAt), language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            columns={[
+              { header: t('activity'), cell: (r) => <>{r.activityName} <span className="muted">({r.activityCode})</span></> },
+              { header: t('status'), cell: (r) => registrationStatus(r, t, language) },
+              { header: t('paid'), cell: (r) => (r.paid ? COMMON[language].yes : COMMON[language].no) },
+              { header: t('date'), cell: (r) => formatLongDate(businessDateOf(r.createdAt), language) },
+            ]}
+            rows={profile.registrations}
+            rowKey={(r) => r.id}
+          />
         )}
       </section>
 
@@ -578,19 +567,13 @@ function OrderDetails({ order, t, language }: { order: Order; t: T; language: La
         ))}
         {order.reason ? <> · {t('reason', { r: order.reason })}</> : null}
       </p>
-      <table className="order-lines">
-        <thead>
-          <tr>
-            <th scope="col">{t('item')}</th>
-            <th scope="col" className="amount">
-              {t('amount')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.lines.map((line) => (
-            <tr key={line.id}>
-              <td>
+      <Table
+        className="order-lines"
+        columns={[
+          {
+            header: t('item'),
+            cell: (line) => (
+              <>
                 {line.description}
                 {line.period ? (
                   <span className="line-period">
@@ -599,30 +582,34 @@ function OrderDetails({ order, t, language }: { order: Order; t: T; language: La
                     {line.period.voided ? ` ${t('periodVoided')}` : ''}
                   </span>
                 ) : null}
-              </td>
-              <td className="amount">{formatMoney(line.amountCents, language)}</td>
+              </>
+            ),
+          },
+          { header: t('amount'), numeric: true, cell: (line) => formatMoney(line.amountCents, language) },
+        ]}
+        rows={order.lines}
+        rowKey={(line) => line.id}
+        footer={
+          <>
+            <tr className="total">
+              <th scope="row">{t('total')}</th>
+              <td className="amount">{formatMoney(order.totalCents, language)}</td>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="total">
-            <th scope="row">{t('total')}</th>
-            <td className="amount">{formatMoney(order.totalCents, language)}</td>
-          </tr>
-          {order.payments.map((payment) => {
-            const details = paymentText(payment, t, language);
-            return (
-              <tr key={payment.id} className="order-payment">
-                <th scope="row">
-                  {t('payments', { method: PAYMENT_METHOD_WORDS[language][payment.method] })}
-                  {details ? <span className="payment-details"> — {details}</span> : null}
-                </th>
-                <td className="amount">{formatMoney(payment.amountCents, language)}</td>
-              </tr>
-            );
-          })}
-        </tfoot>
-      </table>
+            {order.payments.map((payment) => {
+              const details = paymentText(payment, t, language);
+              return (
+                <tr key={payment.id} className="order-payment">
+                  <th scope="row">
+                    {t('payments', { method: PAYMENT_METHOD_WORDS[language][payment.method] })}
+                    {details ? <span className="payment-details"> — {details}</span> : null}
+                  </th>
+                  <td className="amount">{formatMoney(payment.amountCents, language)}</td>
+                </tr>
+              );
+            })}
+          </>
+        }
+      />
     </section>
   );
 }

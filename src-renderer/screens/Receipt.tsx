@@ -4,6 +4,7 @@ import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
 import { printScreen, savePdf } from '../app/documents';
 import { useApp } from '../app/navigation';
 import { Button } from '../components/Button';
+import { Table } from '../components/Table';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
@@ -410,19 +411,13 @@ function ReceiptPaper({ order, reprint, change, t, onOpen }: { order: Order; rep
         ) : null}
       </dl>
 
-      <table className="receipt-lines">
-        <thead>
-          <tr>
-            <th scope="col">{t('item')}</th>
-            <th scope="col" className="amount">
-              {t('amount')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.lines.map((line) => (
-            <tr key={line.id} className={line.kind === 'rounding' ? 'receipt-rounding' : undefined}>
-              <td>
+      <Table
+        className="receipt-lines"
+        columns={[
+          {
+            header: t('item'),
+            cell: (line) => (
+              <>
                 <span className="receipt-line-label">{line.description}</span>
                 {line.memberNumber !== null && line.memberNumber !== order.member?.number ? (
                   <span className="receipt-note"> ({t('forMember', { n: line.memberNumber })})</span>
@@ -433,42 +428,39 @@ function ReceiptPaper({ order, reprint, change, t, onOpen }: { order: Order; rep
                     {line.period.voided ? ` (${t('periodVoided')})` : ''}
                   </span>
                 ) : null}
-              </td>
-              <td className="amount">{line.kind === 'rounding' ? formatSignedMoney(line.amountCents, language) : money(line.amountCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
+              </>
+            ),
+          },
+          {
+            header: t('amount'),
+            numeric: true,
+            cell: (line) => (line.kind === 'rounding' ? formatSignedMoney(line.amountCents, language) : money(line.amountCents)),
+          },
+        ]}
+        rows={order.lines}
+        rowKey={(line) => line.id}
+        rowClassName={(line) => (line.kind === 'rounding' ? 'receipt-rounding' : undefined)}
+        footer={
           <tr>
             <th scope="row">{t('total')}</th>
             <td className="amount total">{money(order.totalCents)}</td>
           </tr>
-        </tfoot>
-      </table>
+        }
+      />
 
       {order.payments.length > 0 ? (
         <>
           <h2>{t('payments')}</h2>
-          <table className="receipt-payments">
-            <thead>
-              <tr>
-                <th scope="col">{t('method')}</th>
-                <th scope="col">{t('details')}</th>
-                <th scope="col" className="amount">
-                  {t('amount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {order.payments.map((payment) => (
-                <tr key={payment.id}>
-                  <td>{methods(payment.method)}</td>
-                  <td>{paymentDetails(payment)}</td>
-                  <td className="amount">{money(payment.amountCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            className="receipt-payments"
+            columns={[
+              { header: t('method'), cell: (payment) => methods(payment.method) },
+              { header: t('details'), cell: (payment) => paymentDetails(payment) },
+              { header: t('amount'), numeric: true, cell: (payment) => money(payment.amountCents) },
+            ]}
+            rows={order.payments}
+            rowKey={(payment) => payment.id}
+          />
         </>
       ) : null}
 

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { COMMON, useLanguage, useTexts } from '../../app/i18n';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
+import { Table } from '../../components/Table';
 import { ACTIVITIES_TEXTS } from './activities-words';
 import { seasonsOf, type Activity } from './activity-data';
 import { formatMoney } from '../../../src-shared/money';
@@ -46,48 +47,33 @@ export function ActivityList({ activities, season, onSeason, withMember, memberA
         <Notice>{t('none')}</Notice>
       ) : (
         <div className="table-scroll">
-          <table className="activity-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('code')}</th>
-                <th scope="col">{t('name')}</th>
-                {season ? null : <th scope="col">{t('season')}</th>}
-                <th scope="col">{t('leader')}</th>
-                <th scope="col">{t('schedule')}</th>
-                <th scope="col">{t('place')}</th>
-                <th scope="col" className="amount">
-                  {t('price')}
-                </th>
-                <th scope="col">{t('places')}</th>
-                <th scope="col">{t('membership')}</th>
-                {withMember ? <th scope="col">{t('action')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((activity) => (
-                <tr key={activity.id} className={activity.placesLeft === 0 ? 'is-full' : undefined}>
-                  <td className="code">{activity.code}</td>
-                  <th scope="row" className="name">
-                    <Button variant="link" id={`open-${activity.code}`} onClick={() => onOpen(activity.code)}>
-                      {activity.name}
-                    </Button>
-                  </th>
-                  {season ? null : <td>{activity.season}</td>}
-                  <td>{activity.leader ?? '—'}</td>
-                  <td>{activity.schedule ?? '—'}</td>
-                  <td>{activity.place ?? '—'}</td>
-                  <td className="amount">
-                    <ActivityPrice activity={activity} />
-                  </td>
-                  <td>
-                    <PlacesLeft activity={activity} />
-                  </td>
-                  <td>{activity.membershipRequired ? COMMON[language].yes : COMMON[language].no}</td>
-                  {withMember ? <td className="member-action">{memberAction(activity)}</td> : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            className="activity-table"
+            columns={[
+              { header: t('code'), className: 'code', cell: (activity: Activity) => activity.code },
+              {
+                header: t('name'),
+                rowHeader: true,
+                className: 'name',
+                cell: (activity: Activity) => (
+                  <Button variant="link" id={`open-${activity.code}`} onClick={() => onOpen(activity.code)}>
+                    {activity.name}
+                  </Button>
+                ),
+              },
+              ...(season ? [] : [{ header: t('season'), cell: (activity: Activity) => activity.season }]),
+              { header: t('leader'), cell: (activity: Activity) => activity.leader ?? '—' },
+              { header: t('schedule'), cell: (activity: Activity) => activity.schedule ?? '—' },
+              { header: t('place'), cell: (activity: Activity) => activity.place ?? '—' },
+              { header: t('price'), numeric: true, cell: (activity: Activity) => <ActivityPrice activity={activity} /> },
+              { header: t('places'), cell: (activity: Activity) => <PlacesLeft activity={activity} /> },
+              { header: t('membership'), cell: (activity: Activity) => (activity.membershipRequired ? COMMON[language].yes : COMMON[language].no) },
+              ...(withMember ? [{ header: t('action'), className: 'member-action', cell: (activity: Activity) => memberAction(activity) }] : []),
+            ]}
+            rows={shown}
+            rowKey={(activity) => activity.id}
+            rowClassName={(activity) => (activity.placesLeft === 0 ? 'is-full' : undefined)}
+          />
         </div>
       )}
     </>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { COMMON, useLanguage, useTexts } from '../../app/i18n';
 import { useApp } from '../../app/navigation';
 import { Button } from '../../components/Button';
+import { Table, type Column } from '../../components/Table';
 import { ACTIVITIES_TEXTS } from './activities-words';
 import { fullName, type Activity, type Registration, type Roster as RosterData } from './activity-data';
 import { ActivityPrice, PlacesLeft } from './ActivityList';
@@ -20,7 +21,30 @@ interface RosterProps {
 export function Roster({ roster, memberAction, busy, onAsk, onBack }: RosterProps) {
   const t = useTexts(ACTIVITIES_TEXTS);
   const language = useLanguage();
+  const { navigate } = useApp();
   const activity = roster.activity;
+  // A member on the list: the name opens their profile, the button asks before cancelling.
+  const person: Column<Registration> = {
+    header: t('person'),
+    rowHeader: true,
+    cell: (r) => (
+      <Button variant="link" onClick={() => navigate({ name: 'member', number: r.memberNumber })}>
+        {r.lastName}, {r.firstName}
+      </Button>
+    ),
+  };
+  const memberNo: Column<Registration> = { header: COMMON[language].memberNo, cell: (r) => r.memberNumber };
+  const cancel: Column<Registration> = {
+    header: <span className="visually-hidden">{t('action')}</span>,
+    cell: (r) => {
+      const label = r.status === 'waitlisted' ? t('removeWait') : t('cancelReg');
+      return (
+        <Button variant="danger" aria-label={t('labelFor', { action: label, name: fullName(r) })} disabled={busy} onClick={() => onAsk({ kind: 'cancel', activity, registration: r })}>
+          {label}
+        </Button>
+      );
+    },
+  };
   return (
     <section aria-labelledby="roster-title" className="roster">
       <h2 id="roster-title" tabIndex={-1}>
@@ -79,92 +103,23 @@ export function Roster({ roster, memberAction, busy, onAsk, onBack }: RosterProp
       {roster.registered.length === 0 ? (
         <p>{t('nobody')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('person')}</th>
-              <th scope="col">{COMMON[language].memberNo}</th>
-              <th scope="col">{t('paid')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('action')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {roster.registered.map((registration) => (
-              <RosterRow key={registration.id} registration={registration} activity={activity} busy={busy} onAsk={onAsk} />
-            ))}
-          </tbody>
-        </table>
+        <Table
+          columns={[person, memberNo, { header: t('paid'), cell: (r) => (r.paid ? t('paidYes') : t('paidNo')) }, cancel]}
+          rows={roster.registered}
+          rowKey={(r) => r.id}
+        />
       )}
 
       <h3>{t('waitlistList', { n: roster.waitlist.length })}</h3>
       {roster.waitlist.length === 0 ? (
         <p>{t('nobodyWaiting')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('rank')}</th>
-              <th scope="col">{t('person')}</th>
-              <th scope="col">{COMMON[language].memberNo}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('action')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {roster.waitlist.map((registration, i) => (
-              <RosterRow
-                key={registration.id}
-                registration={registration}
-                activity={activity}
-                rank={registration.waitlistPosition ?? i + 1}
-                busy={busy}
-                onAsk={onAsk}
-              />
-            ))}
-          </tbody>
-        </table>
+        <Table
+          columns={[{ header: t('rank'), cell: (r) => r.waitlistPosition ?? roster.waitlist.indexOf(r) + 1 }, person, memberNo, cancel]}
+          rows={roster.waitlist}
+          rowKey={(r) => r.id}
+        />
       )}
     </section>
-  );
-}
-
-/** A member on the list: the name opens their profile, the button asks before cancelling. */
-function RosterRow({
-  registration,
-  activity,
-  rank,
-  busy,
-  onAsk,
-}: {
-  registration: Registration;
-  activity: Activity;
-  rank?: number;
-  busy: boolean;
-  onAsk: (asking: Asking) => void;
-}) {
-  const { navigate } = useApp();
-  const t = useTexts(ACTIVITIES_TEXTS);
-  const name = fullName(registration);
-  const waiting = registration.status === 'waitlisted';
-  const label = waiting ? t('removeWait') : t('cancelReg');
-  return (
-    <tr>
-      {rank !== undefined ? <td>{rank}</td> : null}
-      <th scope="row">
-        <Button variant="link" onClick={() => navigate({ name: 'member', number: registration.memberNumber })}>
-          {registration.lastName}, {registration.firstName}
-        </Button>
-      </th>
-      <td>{registration.memberNumber}</td>
-      {!waiting ? <td>{registration.paid ? t('paidYes') : t('paidNo')}</td> : null}
-      <td>
-        <Button variant="danger" aria-label={t('labelFor', { action: label, name })} disabled={busy} onClick={() => onAsk({ kind: 'cancel', activity, registration })}>
-          {label}
-        </Button>
-      </td>
-    </tr>
   );
 }
