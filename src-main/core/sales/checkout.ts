@@ -11,12 +11,12 @@ import { findActivityRow, registeredCount } from '../activities/activities.js';
 import { planPaidRegistrations } from '../activities/registrations.js';
 import { requireOpenSession } from '../cash/cash-sessions.js';
 import type { Desk } from '../desk/desk.js';
-import { commitWrite, type Actor } from '../ledger/write.js';
+import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
+import type { OperationOf } from '../../../src-shared/operations/index.js';
 import { creditBalance, findMemberRow } from '../members/members.js';
 import { planPeriods } from '../memberships/periods.js';
-import { findOrderRow, orderView } from './orders.js';
 import { nextReceiptNumber } from './receipts.js';
-import type { CheckoutResult, CheckoutQuote } from './views.js';
+import type { CheckoutQuote, CheckoutResult, OrderView } from './views.js';
 
 const lineInputSchema = z.discriminatedUnion('kind', [
   /** A renewal (or a first membership) at the club's price; `force` renews twice on purpose. */
@@ -130,19 +130,11 @@ export function checkout(desk: Desk, actor: Actor, input: unknown): CheckoutResu
     const credit = lines.flatMap((line) => (line.kind === 'credit' && line.member ? [{ id: ctx.newId(), memberId: line.member.id, amountCents: line.amountCents }] : []));
     if (creditUsed > 0 && orderMember) credit.push({ id: ctx.newId(), memberId: orderMember.id, amountCents: -creditUsed });
 
-    ctx.record({
-      kind: 'order.sale',
-      version: 1,
-      order,
-      lines: lineFacts,
-      payments: settled.payments.map((p, i) => ({ ...p, id: ctx.newId(), position: i + 1 })),
-      periods,
-      registrations,
-      credit,
-    });
+    const payments = settled.payments.map((p, i) => ({ ...p, id: ctx.newId(), position: i + 1 }));
+    ctx.record({ kind: 'order.sale', version: 1, order, lines: lineFacts, payments, periods, registrations, credit });
     const cashPayment = settled.payments.find((p) => p.method === 'cash');
     return {
-      order: orderView(w, findOrderRow(w, receiptNumber), ctx.desk.language),
+      order: newSaleView(ctx, { order, member: orderMember, priced: lines, lines: lineFacts, payments, periods }),
       cash: cashPayment
         ? { dueCents: cashPayment.amountCents, tenderedCents: cashPayment.tenderedCents ?? 0, changeCents: cashPayment.changeCents ?? 0, roundingCents: settled.roundingCents }
         : null,
@@ -150,6 +142,71 @@ export function checkout(desk: Desk, actor: Actor, input: unknown): CheckoutResu
       registrations: places.map((place) => ({ activityCode: place.activity.code, memberNumber: place.member.number, status: 'registered' as const })),
     };
   });
+}
+
+/**
+ * The view of the sale just written, from the facts in hand rather than read back: the checkout
+ * is what a volunteer waits for, and these are the very facts the tables were given.
+ */
+function newSaleView(
+  ctx: WriteContext,
+  sale: {
+    order: OperationOf<'order.sale'>['order'];
+    member: MemberTable | null;
+    priced: PricedLine[];
+    lines: OperationOf<'order.sale'>['lines'];
+    payments: OperationOf<'order.sale'>['payments'];
+    periods: OperationOf<'order.sale'>['periods'];
+  },
+): OrderView {
+  const { order, member } = sale;
+  const language = ctx.desk.language;
+  return {
+    id: order.id,
+    receiptNumber: order.receiptNumber,
+    kind: 'sale',
+    originalReceiptNumber: null,
+    correctedBy: [],
+    deskName: ctx.desk.name,
+    cashSessionId: order.cashSessionId,
+    member: member ? { number: member.number, firstName: member.first_name, lastName: member.last_name } : null,
+    totalCents: order.totalCents,
+    reason: null,
+    businessDate: order.businessDate,
+    createdAt: ctx.at,
+    createdBy: ctx.userName,
+    lines: sale.lines.map((line, i) => {
+      const activity = sale.priced[i]?.activity ?? null;
+      const period = sale.periods.find((p) => p.orderLineId === line.id);
+      return {
+        id: line.id,
+        position: line.position,
+        kind: line.kind,
+        description: lineLabel({ kind: line.kind, activityName: activity?.name, activitySeason: activity?.season }, language),
+        memberNumber: sale.priced[i]?.member?.number ?? null,
+        activityCode: activity?.code ?? null,
+        activityName: activity?.name ?? null,
+        activitySeason: activity?.season ?? null,
+        amountCents: line.amountCents,
+        originalLineId: null,
+        period: period ? { startsOn: period.startsOn, endsOn: period.endsOn, voided: false } : null,
+      };
+    }),
+    payments: sale.payments.map((p) => ({
+      id: p.id,
+      position: p.position,
+      method: p.method,
+      amountCents: p.amountCents,
+      tenderedCents: p.tenderedCents,
+      changeCents: p.changeCents,
+      chequeNumber: p.chequeNumber,
+      bank: p.chequeBank,
+      cardBrand: p.cardBrand,
+      cardLast4: p.cardLast4,
+      cardAuthCode: p.cardAuthCode,
+      originalPaymentId: null,
+    })),
+  };
 }
 
 export const quoteSchema = z
