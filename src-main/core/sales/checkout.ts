@@ -3,8 +3,9 @@ import type { ActivityTable, LineKind, MemberTable } from '../../db/schema.js';
 import type { Reader } from '../../db/sql.js';
 import type { ClubSettings } from '../../../src-shared/club-settings.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
-import { roundCashToNickel } from '../../../src-shared/money.js';
-import { paymentInputSchema, settlePayments, type SettledPayments } from '../../../src-shared/payments.js';
+import { cartBalance, linePrice } from '../../../src-shared/pricing.js';
+import { isFull } from '../../../src-shared/capacity.js';
+import { paymentInputSchema, settlePayments } from '../../../src-shared/payments.js';
 import { memberNumber, parseInput, positiveCents } from '../../../src-shared/validation.js';
 import { lineLabel } from '../../../src-shared/words.js';
 import { findActivityRow, registeredCount } from '../activities/activities.js';
@@ -54,17 +55,17 @@ function priceLines(r: Reader, settings: ClubSettings, input: { lines: z.output<
     switch (line.kind) {
       case 'membership':
         if (!member) throw new ComptoirError('MEMBER_REQUIRED');
-        return { ...base, kind: 'membership', amountCents: settings.membershipPriceCents, force: line.force };
+        return { ...base, kind: 'membership', amountCents: linePrice('membership', { settings }), force: line.force };
       case 'activity': {
         if (!member) throw new ComptoirError('MEMBER_REQUIRED');
         const activity = findActivityRow(r, line.activityCode);
-        return { ...base, kind: 'activity', activity, amountCents: activity.price_cents };
+        return { ...base, kind: 'activity', activity, amountCents: linePrice('activity', { settings, activityPriceCents: activity.price_cents }) };
       }
       case 'donation':
-        return { ...base, kind: 'donation', amountCents: line.amountCents };
+        return { ...base, kind: 'donation', amountCents: linePrice('donation', { settings, amountCents: line.amountCents }) };
       case 'credit':
         if (!member) throw new ComptoirError('MEMBER_REQUIRED');
-        return { ...base, kind: 'credit', amountCents: line.amountCents };
+        return { ...base, kind: 'credit', amountCents: linePrice('credit', { settings, amountCents: line.amountCents }) };
     }
   });
 }
@@ -226,13 +227,7 @@ export function quoteCheckout(desk: Desk, input: unknown): CheckoutQuote {
   const r = desk.reader;
   const orderMember = values.memberNumber ? findMemberRow(r, values.memberNumber) : null;
   const lines = priceLines(r, desk.settings(), values, orderMember);
-  const totalCents = lines.reduce((sum, line) => sum + line.amountCents, 0);
-  const exactPaidCents = values.payments.reduce((sum, p) => (p.method === 'cash' ? sum : sum + p.amountCents), 0);
-  const remainingCents = totalCents - exactPaidCents;
-  const cashDueCents = remainingCents > 0 ? roundCashToNickel(remainingCents) : 0;
-  const cash = values.payments.find((p) => p.method === 'cash');
-  let settled: SettledPayments | null = null;
-  if (cash && cash.tenderedCents >= cashDueCents && cashDueCents > 0) settled = settlePayments(totalCents, values.payments);
+  const balance = cartBalance(lines.reduce((sum, line) => sum + line.amountCents, 0), values.payments);
   return {
     lines: lines.map((line) => ({
       position: line.position,
@@ -241,13 +236,8 @@ export function quoteCheckout(desk: Desk, input: unknown): CheckoutQuote {
       memberNumber: line.member?.number ?? null,
       activityCode: line.activity?.code ?? null,
       amountCents: line.amountCents,
-      activityFull: line.activity?.capacity != null && registeredCount(r, line.activity.id) >= line.activity.capacity,
+      activityFull: line.activity !== null && isFull(line.activity.capacity, registeredCount(r, line.activity.id)),
     })),
-    totalCents,
-    exactPaidCents,
-    remainingCents,
-    cashDueCents,
-    roundingCents: cashDueCents > 0 ? cashDueCents - remainingCents : 0,
-    changeCents: settled ? settled.changeCents : null,
+    ...balance,
   };
 }
