@@ -123,6 +123,16 @@ const catalogue = {
     fr: (p) => `La caisse ne contient que ${formatMoney(p.availableCents, 'fr')} ; impossible de sortir ${formatMoney(p.amountCents, 'fr')}.`,
     en: (p) => `The drawer only holds ${formatMoney(p.availableCents, 'en')}; cannot take out ${formatMoney(p.amountCents, 'en')}.`,
   }),
+  VOID_DRAWER_CLOSED: message<{ receipt: string; date: string }>({
+    fr: (p) =>
+      `La vente ${p.receipt} a été encaissée dans une caisse fermée depuis (${formatLongDate(p.date, 'fr')}) : elle ne peut plus être annulée. Faites plutôt un remboursement (trésorier ou administrateur).`,
+    en: (p) =>
+      `Sale ${p.receipt} was taken in a drawer that has since been closed (${formatLongDate(p.date, 'en')}): it can no longer be voided. Make a refund instead (treasurer or administrator).`,
+  }),
+  VOID_OTHER_DRAWER: message<{ receipt: string; desk: string }>({
+    fr: (p) => `La vente ${p.receipt} a été encaissée à la caisse du poste « ${p.desk} » : annulez-la à ce poste tant que sa caisse est ouverte, ou faites un remboursement.`,
+    en: (p) => `Sale ${p.receipt} was taken in the drawer of desk "${p.desk}": void it at that desk while its drawer is open, or make a refund.`,
+  }),
   ORDER_NOT_FOUND: message<{ ref: string }>({
     fr: (p) => `La transaction ${p.ref} n'existe pas.`,
     en: (p) => `Transaction ${p.ref} does not exist.`,

@@ -81,6 +81,18 @@ export function sessionView(r: Reader, row: CashSessionTable): CashSessionView {
   };
 }
 
+/**
+ * Money going out of a drawer follows one rule, whatever takes it out (a cash-out, the cash a
+ * void or a refund gives back): never more than the drawer should hold.
+ *
+ * @throws NOT_ENOUGH_CASH
+ */
+export function requireCashInDrawer(r: Reader, session: CashSessionTable, amountCents: number): void {
+  if (amountCents <= 0) return;
+  const available = sessionView(r, session).expectedCents;
+  if (amountCents > available) throw new ComptoirError('NOT_ENOUGH_CASH', { availableCents: available, amountCents });
+}
+
 export function currentCashSession(desk: Desk): CashSessionView | null {
   const row = openSessionRow(desk.reader, desk.id);
   return row ? sessionView(desk.reader, row) : null;
@@ -122,12 +134,7 @@ export function recordCashMovement(desk: Desk, actor: Actor, input: unknown): Ca
   const values = parseInput(movementSchema, input);
   return commitWrite(desk, actor, (ctx) => {
     const session = requireOpenSession(ctx.w, desk.id);
-    if (values.kind === 'out') {
-      const available = sessionView(ctx.w, session).expectedCents;
-      if (values.amountCents > available) {
-        throw new ComptoirError('NOT_ENOUGH_CASH', { availableCents: available, amountCents: values.amountCents });
-      }
-    }
+    if (values.kind === 'out') requireCashInDrawer(ctx.w, session, values.amountCents);
     ctx.record({
       kind: 'cash_session.movement',
       version: 1,

@@ -1,18 +1,19 @@
 import { z } from 'zod';
-import type { OrderLineTable, PaymentTable, RegistrationTable, SaleOrderTable } from '../../db/schema.js';
+import type { CashSessionTable, OrderLineTable, PaymentTable, RegistrationTable, SaleOrderTable } from '../../db/schema.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { roundCashToNickel } from '../../../src-shared/money.js';
 import type { OperationOf } from '../../../src-shared/operations/index.js';
 import { cardApprovalSchema, cardFields, paymentDraft, type CardApproval, type PaymentDraft } from '../../../src-shared/payments.js';
 import { parseInput, text } from '../../../src-shared/validation.js';
 import { planCancellations } from '../activities/registrations.js';
-import { requireOpenSession } from '../cash/cash-sessions.js';
+import { requireCashInDrawer, requireOpenSession } from '../cash/cash-sessions.js';
 import type { Desk } from '../desk/desk.js';
 import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
 import { creditBalance } from '../members/members.js';
 import { periodsPaidBy } from '../memberships/periods.js';
 import { findOrderRow, orderView } from './orders.js';
 import { nextReceiptNumber } from './receipts.js';
+import { requireVoidable } from './correction-rules.js';
 import type { CorrectionResult } from './views.js';
 
 /**
@@ -39,8 +40,7 @@ function refusedIfVoided(ctx: WriteContext, original: SaleOrderTable, alsoRefund
 type OrderFacts = OperationOf<'order.void'>['order'];
 type LineFacts = OperationOf<'order.void'>['lines'][number];
 
-function correctionOrder(ctx: WriteContext, original: SaleOrderTable, totalCents: number, reason: string): OrderFacts {
-  const session = requireOpenSession(ctx.w, ctx.desk.id);
+function correctionOrder(ctx: WriteContext, session: CashSessionTable, original: SaleOrderTable, totalCents: number, reason: string): OrderFacts {
   const { seq, receiptNumber } = nextReceiptNumber(ctx.w, ctx.desk.id);
   return {
     id: ctx.newId(),
@@ -120,7 +120,8 @@ export function voidOrder(desk: Desk, actor: Actor, input: unknown): CorrectionR
     if (values.cardRefunds.length !== cardPayments.length) {
       throw new ComptoirError('CARD_REFUND_REQUIRED', { count: cardPayments.length });
     }
-    const order = correctionOrder(ctx, original, -original.total_cents, values.reason);
+    const session = requireVoidable(w, original, desk.id);
+    const order = correctionOrder(ctx, session, original, -original.total_cents, values.reason);
     const undone = reversal(ctx, originalLines);
     const refunds = [...values.cardRefunds];
     const payments = numbered(
@@ -137,8 +138,9 @@ export function voidOrder(desk: Desk, actor: Actor, input: unknown): CorrectionR
       .map((p) => ({ id: ctx.newId(), memberId: original.member_id!, amountCents: p.amount_cents }));
     const credit = [...undone.credit, ...restoredCredit];
     checkCredit(ctx, credit);
-    ctx.record({ kind: 'order.void', version: 1, order, ...undone, payments, credit });
     const cashBack = -payments.filter((p) => p.method === 'cash').reduce((sum, p) => sum + p.amountCents, 0);
+    requireCashInDrawer(w, session, cashBack);
+    ctx.record({ kind: 'order.void', version: 1, order, ...undone, payments, credit });
     return { order: orderView(w, findOrderRow(w, order.receiptNumber), ctx.desk.language), original: orderView(w, original, ctx.desk.language), cashBackCents: cashBack };
   });
 }
@@ -189,7 +191,9 @@ export function refundOrder(desk: Desk, actor: Actor, input: unknown): Correctio
       const method = values.method;
       const paidBack = method.method === 'cash' ? roundCashToNickel(amount) : amount;
       if (method.method === 'credit' && !original.member_id) throw new ComptoirError('MEMBER_REQUIRED');
-      const order = correctionOrder(ctx, original, -paidBack, values.reason);
+      const session = requireOpenSession(w, desk.id);
+      if (method.method === 'cash') requireCashInDrawer(w, session, paidBack);
+      const order = correctionOrder(ctx, session, original, -paidBack, values.reason);
       const rounding = paidBack === amount ? [] : [{ id: ctx.newId(), kind: 'rounding' as const, memberId: null, activityId: null, amountCents: amount - paidBack, originalLineId: null }];
       const undone = reversal(ctx, chosen, rounding);
       const payment = paymentDraft(method.method, -paidBack);

@@ -1,0 +1,31 @@
+import type { CashSessionTable, SaleOrderTable } from '../../db/schema.js';
+import type { Reader } from '../../db/sql.js';
+import { ComptoirError } from '../../../src-shared/errors.js';
+import { requireOpenSession } from '../cash/cash-sessions.js';
+
+/**
+ * Who may correct a sale, until when, and into which drawer and day — decided here, once, for
+ * every caller (the desk's screens, the command line, the server's replay to come):
+ *
+ * - A **void** undoes a whole sale while the drawer that took it is still open, on the desk that
+ *   took it: its money is still in that drawer. Any signed-in volunteer may void.
+ * - Once that drawer is closed, the sale is corrected by a **refund** of chosen lines, by the
+ *   treasurer or an administrator, paid from this desk's open drawer and dated today. A closed
+ *   drawer, and so a closed day, never changes: its report reads the same before and after.
+ * - **Money going out of a drawer** — cash given back by a void or a refund, or a cash-out —
+ *   never exceeds what the drawer should hold (cash/cash-sessions.ts, requireCashInDrawer).
+ */
+
+/** @throws VOID_DRAWER_CLOSED, VOID_OTHER_DRAWER */
+export function requireVoidable(r: Reader, original: SaleOrderTable, deskId: string): CashSessionTable {
+  const session = requireOpenSession(r, deskId);
+  if (original.cash_session_id === session.id) return session;
+  const taken = original.cash_session_id
+    ? r.rawGet<{ closed_at: string | null; desk: string }>(
+        'SELECT s.closed_at, d.name AS desk FROM cash_session s JOIN desk d ON d.id = s.desk_id WHERE s.id = ?',
+        original.cash_session_id,
+      )
+    : undefined;
+  if (taken && taken.closed_at === null) throw new ComptoirError('VOID_OTHER_DRAWER', { receipt: original.receipt_number, desk: taken.desk });
+  throw new ComptoirError('VOID_DRAWER_CLOSED', { receipt: original.receipt_number, date: original.business_date });
+}
