@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { positiveCents, text } from './validation.js';
-
-const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+import { cleanText } from './text.js';
+import { monthDay, positiveCents, text } from './validation.js';
 
 /** How the club computes membership periods. */
 export const membershipRuleSchema = z.discriminatedUnion('kind', [
@@ -28,9 +27,15 @@ export const clubSettingsSchema = z.object({
   membershipRule: membershipRuleSchema,
   /** Days after expiry during which the member is shown "in grace" and renews without a gap. */
   graceDays: z.number().int().min(0).max(365),
+  /**
+   * Under the rolling rule: how many days before expiry a renewal is ordinary. A member whose
+   * membership runs further ahead than this has already renewed: a second renewal needs a
+   * confirmation. (The fixed rule needs none: its membership years say it.)
+   */
+  renewalWindowDays: z.number().int().min(0).max(365).default(120),
   membershipPriceCents: positiveCents,
   /** Printed under the club's name on receipts; one line per line of text. */
-  clubAddress: z.string().trim().max(300).nullish(),
+  clubAddress: z.string().transform((v) => cleanText(v, { multiline: true }).trim()).pipe(z.string().max(300)).nullish(),
   /** Numbers a receipt must show once the club has them: charity registration, GST/QST… */
   registrationNumbers: z.array(z.object({ label: text(80), number: text(40) }).strict()).max(6).nullish(),
   /** The club's logo on member cards: a PNG, base64-encoded (null removes it). */
@@ -43,4 +48,5 @@ export const DEFAULT_CLUB_SETTINGS: ClubSettings = {
   membershipRule: { kind: 'rolling', days: 365 },
   graceDays: 30,
   membershipPriceCents: 2500,
+  renewalWindowDays: 120,
 };

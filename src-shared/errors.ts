@@ -99,6 +99,10 @@ const catalogue = {
     fr: (p) => `Le montant remis (${formatMoney(p.tenderedCents, 'fr')}) est inférieur au montant à payer en argent (${formatMoney(p.dueCents, 'fr')}).`,
     en: (p) => `The cash tendered (${formatMoney(p.tenderedCents, 'en')}) is less than the cash due (${formatMoney(p.dueCents, 'en')}).`,
   }),
+  NOTHING_DUE_IN_CASH: message<{ tenderedCents: number }>({
+    fr: (p) => `Il ne reste rien à payer en argent : rendez les ${formatMoney(p.tenderedCents, 'fr')} au membre, ou retirez le paiement en argent.`,
+    en: (p) => `Nothing is left to pay in cash: hand the ${formatMoney(p.tenderedCents, 'en')} back, or remove the cash payment.`,
+  }),
   INSUFFICIENT_CREDIT: message<{ balanceCents: number; amountCents: number }>({
     fr: (p) => `Le crédit du membre (${formatMoney(p.balanceCents, 'fr')}) ne suffit pas pour payer ${formatMoney(p.amountCents, 'fr')}.`,
     en: (p) => `The member's credit (${formatMoney(p.balanceCents, 'en')}) is not enough to pay ${formatMoney(p.amountCents, 'en')}.`,

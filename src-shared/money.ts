@@ -4,10 +4,13 @@ import { perLanguage, type Language } from './language.js';
 export type Cents = number;
 
 /**
- * The largest amount any one payment, line or count may hold: 1,000,000 $. A seniors' club
- * never takes more in one go, and it keeps every sum far inside JavaScript's exact integers.
+ * The largest amount any one price, payment, line or cash movement may be: 100 000 $. A seniors'
+ * club never takes more in one go, and every sum stays far inside JavaScript's exact integers.
  */
-export const MAX_CENTS = 100_000_000;
+export const MAX_CENTS = 10_000_000;
+
+/** The largest total an order may reach: its 50 lines at most, each within MAX_CENTS. */
+export const MAX_ORDER_CENTS = 50 * MAX_CENTS;
 
 /**
  * Canada withdrew the penny: a cash total rounds to the nearest 0.05 $ (1–2 ¢ down, 3–4 ¢ up).

@@ -95,6 +95,11 @@ export function settlePayments(totalCents: Cents, inputs: PaymentInput[]): Settl
   const exact = inputs.reduce((sum, p) => (p.method === 'cash' ? sum : sum + p.amountCents), 0);
   const rest = totalCents - exact;
   const [cashInput] = cash;
+  // Nothing left to pay in cash (a free activity, say): an empty cash line is no payment at all.
+  if (cashInput && rest === 0 && (cashInput.amountCents ?? 0) === 0) {
+    if (cashInput.tenderedCents > 0) throw new ComptoirError('NOTHING_DUE_IN_CASH', { tenderedCents: cashInput.tenderedCents });
+    return settlePayments(totalCents, inputs.filter((p) => p.method !== 'cash'));
+  }
   if (!cashInput) {
     if (rest !== 0) throw new ComptoirError('PAYMENT_MISMATCH', { paidCents: exact, dueCents: totalCents });
     return { payments: inputs.map((p) => exactPayment(p as Exclude<PaymentInput, { method: 'cash' }>)), roundingCents: 0, cashDueCents: 0, changeCents: 0 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates.js';
 import { ComptoirError } from './errors.js';
+import { MAX_CENTS } from './money.js';
+import { cleanText } from './text.js';
 
 /** Field names as the volunteer knows them, for messages about bad input. */
 const FIELD_LABELS: Record<string, { fr: string; en: string }> = {
@@ -64,6 +66,8 @@ const CHECK_MESSAGES: Record<string, { fr: string; en: string }> = {
   postalCode: { fr: 'doit ressembler à G1H 2A3', en: 'must look like G1H 2A3' },
   pin: { fr: 'doit contenir de 4 à 8 chiffres', en: 'must have 4 to 8 digits' },
   cents: { fr: 'doit être un montant en cents (entier)', en: 'must be an amount in cents (whole number)' },
+  centsMax: { fr: 'ne peut pas dépasser 100 000,00 $', en: 'cannot be more than $100,000.00' },
+  monthDay: { fr: 'doit être un jour du calendrier, MM-JJ (ex. : 12-31)', en: 'must be a calendar day, MM-DD (e.g. 12-31)' },
   receiptPrefix: { fr: "doit avoir 1 à 4 lettres ou chiffres (ex. : A)", en: 'must be 1 to 4 letters or digits (e.g. A)' },
   last4: { fr: 'doit contenir exactement 4 chiffres', en: 'must be exactly 4 digits' },
   code: { fr: 'doit avoir 2 à 20 lettres, chiffres ou tirets (ex. : YOGA-A26)', en: 'must be 2 to 20 letters, digits or dashes (e.g. YOGA-A26)' },
@@ -73,13 +77,27 @@ const CHECK_MESSAGES: Record<string, { fr: string; en: string }> = {
 };
 
 export const isoDate = z.string().refine(isIsoDate, { message: 'isoDate' });
-export const cents = z.number({ message: 'cents' }).int({ message: 'cents' }).min(0, { message: 'cents' }).max(100_000_000, { message: 'cents' });
+/** An amount in cents, 0 to MAX_CENTS (100 000 $). */
+export const cents = z.number({ message: 'cents' }).int({ message: 'cents' }).min(0, { message: 'cents' }).max(MAX_CENTS, { message: 'centsMax' });
 export const positiveCents = cents.refine((v) => v > 0, { message: 'cents' });
-export const text = (max = 200) => z.string().trim().min(1, { message: 'notBlank' }).max(max);
+/** Text someone typed, cleaned (cleanText) then trimmed: control and bidi characters never get in. */
+const typed = (multiline: boolean) => z.string().transform((v) => cleanText(v, { multiline }).trim());
+/** A required one-line text of at most `max` characters. */
+export const text = (max = 200) => typed(false).pipe(z.string().min(1, { message: 'notBlank' }).max(max));
+/** An optional one-line text; empty means none (null). */
 export const optionalText = (max = 200) =>
-  z.string().trim().max(max).transform((v) => (v === '' ? null : v)).nullish().transform((v) => v ?? null);
+  typed(false).pipe(z.string().max(max)).transform((v) => (v === '' ? null : v)).nullish().transform((v) => v ?? null);
+/** An optional text that may hold line breaks (notes, an address). */
+export const optionalMultilineText = (max = 1000) =>
+  typed(true).pipe(z.string().max(max)).transform((v) => (v === '' ? null : v)).nullish().transform((v) => v ?? null);
 export const pin = z.string().regex(/^\d{4,8}$/, { message: 'pin' });
-export const memberNumber = z.coerce.number({ message: 'number' }).int().positive();
+export const memberNumber = z.coerce.number({ message: 'number' }).int().positive().max(999_999_999);
+
+/**
+ * A day of the year, MM-DD, that every year (or every leap year: 02-29) has: 02-30 and 04-31 are
+ * refused, as a member's birth date would be.
+ */
+export const monthDay = z.string().refine((v) => /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(v) && isIsoDate(`2024-${v}`), { message: 'monthDay' });
 
 function label(path: PropertyKey[], language: 'fr' | 'en'): string {
   const named = [...path].reverse().find((part): part is string => typeof part === 'string');

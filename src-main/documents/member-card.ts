@@ -22,6 +22,7 @@ const WORDS = {
     title: 'Carte de membre',
     number: 'No de membre',
     validUntil: 'Valide jusqu’au',
+    validFrom: 'Valide à partir du',
     expiredOn: 'Expirée le',
     status: 'Statut',
     notMember: 'Non membre',
@@ -32,6 +33,7 @@ const WORDS = {
     title: 'Member card',
     number: 'Member number',
     validUntil: 'Valid until',
+    validFrom: 'Valid from',
     expiredOn: 'Expired on',
     status: 'Status',
     notMember: 'Not a member',
@@ -46,6 +48,8 @@ export function validity(member: CardMember, language: Language): { label: strin
   switch (member.status.kind) {
     case 'active':
       return { label: words.validUntil, value: formatLongDate(member.status.expiresOn, language) };
+    case 'upcoming':
+      return { label: words.validFrom, value: formatLongDate(member.status.startsOn, language) };
     case 'grace':
     case 'expired':
       return { label: words.expiredOn, value: formatLongDate(member.status.expiresOn, language) };

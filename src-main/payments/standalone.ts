@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cardApprovalSchema, type CardApproval } from '../../src-shared/payments.js';
-import { parseInput } from '../../src-shared/validation.js';
+import { parseInput, positiveCents } from '../../src-shared/validation.js';
 import type { CardRequest, CardTerminal } from './terminal.js';
 
 /** What the volunteer copies from the terminal's slip once it shows "APPROUVÉE". */
@@ -15,7 +15,7 @@ export class StandaloneTerminal implements CardTerminal {
   readonly kind = 'standalone' as const;
 
   async collect(request: CardRequest, entry?: unknown): Promise<CardApproval> {
-    parseInput(z.object({ amountCents: z.number().int().positive(), reference: z.string().min(1) }).passthrough(), request);
+    parseInput(z.object({ amountCents: positiveCents, reference: z.string().min(1) }).passthrough(), request);
     const slip = parseInput(slipSchema, entry ?? {});
     return { terminal: 'standalone', transactionId: null, ...slip };
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates.js';
+import { MAX_ORDER_CENTS } from '../money.js';
 
 /**
  * The building blocks of operations. Operations are facts the desk decided, in the club's
@@ -7,7 +8,8 @@ import { isIsoDate } from '../dates.js';
  * them on its own tables, and the desk replays them to prove its tables.
  */
 export const id = z.string().min(1).max(64);
-export const cents = z.number().int().min(-100_000_000).max(100_000_000);
+/** An amount in cents, signed: an order's total or a line, within what the desk lets anyone type. */
+export const cents = z.number().int().min(-MAX_ORDER_CENTS).max(MAX_ORDER_CENTS);
 export const businessDate = z.string().refine(isIsoDate, 'YYYY-MM-DD');
 /** An ISO-8601 instant in UTC, as the desk's clock gave it. */
 export const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);

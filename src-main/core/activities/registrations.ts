@@ -9,6 +9,8 @@ import { findMemberRow } from '../members/members.js';
 import { memberNumber, parseInput } from '../../../src-shared/validation.js';
 import { commitWrite, type Actor } from '../ledger/write.js';
 import { isFull } from '../../../src-shared/capacity.js';
+import { isMemberOn, type Period } from '../../../src-shared/memberships.js';
+import { memberStatus } from '../memberships/periods.js';
 import type { RegistrationView } from './views.js';
 
 function liveRegistration(r: Reader, activityId: string, memberId: string): RegistrationTable | undefined {
@@ -25,7 +27,7 @@ function liveRegistration(r: Reader, activityId: string, memberId: string): Regi
 /**
  * Decides the places a cart's activity lines pay for, in order: a member's waitlisted or unpaid
  * registration becomes paid, otherwise a new place is taken. Places taken earlier in the same
- * cart count. A member renewed in the same cart counts as a member (`expiries`).
+ * cart count. A member renewed in the same cart counts as a member (`renewals`: the periods it buys).
  *
  * @throws MEMBERSHIP_REQUIRED, ALREADY_REGISTERED, ACTIVITY_FULL
  */
@@ -33,19 +35,19 @@ export function planPaidRegistrations(
   r: Reader,
   today: string,
   lines: readonly { activity: ActivityTable; member: MemberTable; orderLineId: string }[],
-  expiries: ReadonlyMap<string, string>,
+  renewals: readonly (Period & { memberId: string })[],
   newId: () => string,
 ): { id: string; activityId: string; memberId: string; orderLineId: string }[] {
   const taken = new Map<string, number>();
-  const planned = new Set<string>();
+  const pairs = new Set<string>();
   return lines.map(({ activity, member, orderLineId }) => {
-    requireMembership(activity, expiries.get(member.id) ?? member.expires_on, today);
+    requireMembership(r, activity, member, today, renewals.filter((p) => p.memberId === member.id));
     const existing = liveRegistration(r, activity.id, member.id);
     const pair = `${activity.id}:${member.id}`;
-    if (existing?.order_line_id != null || planned.has(pair)) {
+    if (existing?.order_line_id != null || pairs.has(pair)) {
       throw new ComptoirError('ALREADY_REGISTERED', { name: activity.name, status: existing?.status ?? 'registered' });
     }
-    planned.add(pair);
+    pairs.add(pair);
     // A member who already holds a place (registered, not yet paid) keeps it; anyone else needs one.
     if (existing?.status !== 'registered') {
       const registered = registeredCount(r, activity.id) + (taken.get(activity.id) ?? 0);
@@ -56,10 +58,11 @@ export function planPaidRegistrations(
   });
 }
 
-function requireMembership(activity: ActivityTable, expiresOn: string | null, today: string): void {
-  if (activity.membership_required === 1 && (!expiresOn || expiresOn < today)) {
-    throw new ComptoirError('MEMBERSHIP_REQUIRED', { name: activity.name });
-  }
+/** An activity that needs a membership takes members whose periods cover today (or will, by this cart). */
+function requireMembership(r: Reader, activity: ActivityTable, member: MemberTable, today: string, planned: readonly Period[] = []): void {
+  if (activity.membership_required !== 1) return;
+  // The grace period does not matter here: only being covered today does.
+  if (!isMemberOn(memberStatus(r, member, today, 0, planned))) throw new ComptoirError('MEMBERSHIP_REQUIRED', { name: activity.name });
 }
 
 /**
@@ -116,7 +119,7 @@ export function registerMember(desk: Desk, actor: Actor, input: unknown): Regist
   return commitWrite(desk, actor, (ctx) => {
     const activity = findActivityRow(ctx.w, values.activityCode);
     const member = findMemberRow(ctx.w, values.memberNumber);
-    requireMembership(activity, member.expires_on, ctx.today);
+    requireMembership(ctx.w, activity, member, ctx.today);
     const existing = liveRegistration(ctx.w, activity.id, member.id);
     if (existing) throw new ComptoirError('ALREADY_REGISTERED', { name: activity.name, status: existing.status });
     const full = isFull(activity.capacity, registeredCount(ctx.w, activity.id));

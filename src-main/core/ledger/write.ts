@@ -71,9 +71,10 @@ function writeContext(desk: Desk, w: Writer, user: User): WriteContext {
 
 function logAndApply(ctx: ApplyContext, op: Operation, before: unknown): void {
   // Checked against its kind's schema before it is logged: an operation that a replay (the
-  // desk's verify, the central server) could not read back must never enter the chain.
-  operationSchema.parse(op);
-  const { kind, version, payload } = serializeOperation(op);
+  // desk's verify, the central server) could not read back must never enter the chain. What is
+  // logged and applied is the schema's output, exactly what a replay will read.
+  const checked = operationSchema.parse(op);
+  const { kind, version, payload } = serializeOperation(checked);
   const entity = entityOf(op);
   appendAudit(ctx.w, {
     operation_id: ctx.operationId,
@@ -87,7 +88,7 @@ function logAndApply(ctx: ApplyContext, op: Operation, before: unknown): void {
     before_json: before === undefined ? null : JSON.stringify(before),
     after_json: payload,
   });
-  applyOperation(op, ctx);
+  applyOperation(checked, ctx);
 }
 
 /**

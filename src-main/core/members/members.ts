@@ -6,10 +6,11 @@ import type { Desk } from '../desk/desk.js';
 import { findDuplicates } from './duplicates.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { nextMemberNumber } from './member-numbers.js';
-import { membershipStatus, statusLabel } from '../../../src-shared/memberships.js';
+import { statusLabel } from '../../../src-shared/memberships.js';
+import { memberStatus } from '../memberships/periods.js';
 import { normalizeEmail, normalizePostalCode, phoneDigits } from '../../../src-shared/text.js';
 import type { OperationOf } from '../../../src-shared/operations/index.js';
-import { isoDate, memberNumber, optionalText, parseInput, text } from '../../../src-shared/validation.js';
+import { isoDate, memberNumber, optionalMultilineText, optionalText, parseInput, text } from '../../../src-shared/validation.js';
 import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
 import { memberIdentity, type DuplicateCandidate, type HouseholdView, type MemberView } from './views.js';
 
@@ -54,7 +55,7 @@ const memberFields = {
   city: optionalText(80),
   postalCode: optionalPostalCode,
   language: z.enum(['fr', 'en']).default('fr'),
-  notes: optionalText(1000),
+  notes: optionalMultilineText(1000),
   /** Puts the member in the household of the member with this number (a couple, a family). */
   householdOf: memberNumber.nullish(),
 };
@@ -71,7 +72,7 @@ export const updateMemberSchema = z
     city: optionalText(80).optional(),
     postalCode: optionalPostalCode.optional(),
     language: z.enum(['fr', 'en']).optional(),
-    notes: optionalText(1000).optional(),
+    notes: optionalMultilineText(1000).optional(),
     householdOf: memberNumber.nullish(),
   })
   .strict();
@@ -124,7 +125,7 @@ function householdView(r: Reader, householdId: string | null): HouseholdView | n
 }
 
 export function toMemberView(r: Reader, row: MemberTable, today: string, graceDays: number, language: Language = 'fr'): MemberView {
-  const status = membershipStatus(row.expires_on, today, graceDays);
+  const status = memberStatus(r, row, today, graceDays);
   return {
     ...memberIdentity(row),
     address: row.address,

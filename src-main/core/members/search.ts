@@ -3,7 +3,8 @@ import type { Language, MemberTable } from '../../db/schema.js';
 import type { Reader, Writer } from '../../db/sql.js';
 import { businessDate } from '../../../src-shared/dates.js';
 import type { Desk } from '../desk/desk.js';
-import { membershipStatus, statusLabel } from '../../../src-shared/memberships.js';
+import { statusLabel } from '../../../src-shared/memberships.js';
+import { memberStatus } from '../memberships/periods.js';
 import { foldTokens, foldWords, isAbbreviation, normalizeEmail, phoneDigits } from '../../../src-shared/text.js';
 import { parseInput } from '../../../src-shared/validation.js';
 import type { SearchPage } from './views.js';
@@ -232,7 +233,7 @@ export function searchMembersIn(r: Reader, input: { query: string; limit: number
   const results = pageIds.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
-    const status = membershipStatus(row.expires_on, today, graceDays);
+    const status = memberStatus(r, row, today, graceDays);
     return [
       {
         id: row.id,

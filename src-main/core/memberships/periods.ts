@@ -1,7 +1,7 @@
 import { prepared, type Reader, type Writer } from '../../db/sql.js';
 import type { ClubSettings } from '../../../src-shared/club-settings.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
-import { alreadyRenewed, nextPeriod, type Period } from '../../../src-shared/memberships.js';
+import { alreadyRenewed, membershipStatus, nextPeriod, statusFromPeriods, type MembershipStatus, type Period } from '../../../src-shared/memberships.js';
 
 /**
  * A member's membership periods on the desk: what a renewal adds and what a correction voids.
@@ -29,6 +29,33 @@ export function computeExpiry(r: Reader, memberId: string): string | null {
 /** Moves `member.expires_on`, the cache of the latest end of the member's non-voided periods. */
 export function refreshExpiry(w: Writer, memberId: string, at: string): void {
   setExpiry.run(w, { memberId, expiresOn: computeExpiry(w, memberId), at });
+}
+
+const periodsFrom = prepared((qb, p: { memberId: string; today: string }) =>
+  qb
+    .selectFrom('membership_period')
+    .select(['starts_on as startsOn', 'ends_on as endsOn'])
+    .where('member_id', '=', p.memberId)
+    .where('ends_on', '>=', p.today)
+    .where('voided_by_order_id', 'is', null),
+);
+
+/**
+ * The member's status on `today`, from the periods that remain: the expiry alone says it when it
+ * is past; otherwise the periods still to come are read (a voided one may have left a hole).
+ * `planned` adds periods a cart is about to buy.
+ */
+export function memberStatus(
+  r: Reader,
+  member: { id: string; expires_on: string | null },
+  today: string,
+  graceDays: number,
+  planned: readonly Period[] = [],
+): MembershipStatus {
+  if (planned.length === 0 && (!member.expires_on || member.expires_on < today)) return membershipStatus(member.expires_on, today, graceDays);
+  const periods = member.expires_on && member.expires_on >= today ? periodsFrom.all(r, { memberId: member.id, today }) : [];
+  if (periods.length + planned.length === 0) return membershipStatus(member.expires_on, today, graceDays);
+  return statusFromPeriods([...periods, ...planned], today, graceDays);
 }
 
 /** The receipt of the member's latest renewal, to show why a second one is refused. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { positiveCents } from '../../../src-shared/validation.js';
 import type { ContractSlice, SliceHandlers } from '../contract.js';
 import { checkout, checkoutSchema, quoteCheckout, quoteSchema } from './checkout.js';
 import { refundOrder, refundSchema, voidOrder, voidSchema } from './corrections.js';
@@ -19,7 +20,7 @@ export const salesContract = {
   'receipts.email': { input: emailReceiptSchema, output: z.object({ receiptNumber: z.string(), email: z.string() }) },
   /** Card payment through the desk's terminal port; the approval then goes into the checkout. */
   'payments.card': {
-    input: z.object({ amountCents: z.number().int().positive(), reference: z.string().min(1).max(40), slip: z.unknown() }).strict(),
+    input: z.object({ amountCents: positiveCents, reference: z.string().min(1).max(40), slip: z.unknown() }).strict(),
     output: cardApprovalViewSchema,
   },
 } satisfies ContractSlice;

@@ -122,11 +122,10 @@ export function checkout(desk: Desk, actor: Actor, input: unknown): CheckoutResu
     const renewals = lines.flatMap((line, i) => (line.kind === 'membership' && line.member ? [{ line, orderLineId: lineFacts[i]!.id }] : []));
     const planned = planPeriods(w, ctx.desk.settings(), ctx.today, renewals.map(({ line }) => ({ memberId: line.member!.id, force: line.force })));
     const periods = renewals.map(({ line, orderLineId }, i) => ({ id: ctx.newId(), memberId: line.member!.id, orderLineId, ...planned[i]! }));
-    const expiries = new Map(periods.map((p) => [p.memberId, p.endsOn]));
     const places = lines.flatMap((line, i) =>
       line.kind === 'activity' && line.member && line.activity ? [{ activity: line.activity, member: line.member, orderLineId: lineFacts[i]!.id }] : [],
     );
-    const registrations = planPaidRegistrations(w, ctx.today, places, expiries, ctx.newId);
+    const registrations = planPaidRegistrations(w, ctx.today, places, periods, ctx.newId);
 
     const credit = lines.flatMap((line) => (line.kind === 'credit' && line.member ? [{ id: ctx.newId(), memberId: line.member.id, amountCents: line.amountCents }] : []));
     if (creditUsed > 0 && orderMember) credit.push({ id: ctx.newId(), memberId: orderMember.id, amountCents: -creditUsed });

@@ -1,8 +1,10 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { cardApprovalSchema, type CardApproval } from '../../../src-shared/payments.js';
-import { parseInput } from '../../../src-shared/validation.js';
+import { parseInput, positiveCents, text } from '../../../src-shared/validation.js';
 import type { Desk } from '../desk/desk.js';
 import { commitWrite, type Actor } from '../ledger/write.js';
+
+const cardApprovalInputSchema = z.object({ amountCents: positiveCents, reference: text(40), approval: cardApprovalSchema }).strict();
 
 /**
  * Records a card approval the moment the terminal gives it, before the sale is written: if the
@@ -14,9 +16,9 @@ export function recordCardApproval(
   actor: Actor,
   input: { amountCents: number; reference: string; approval: z.input<typeof cardApprovalSchema> },
 ): CardApproval {
-  const approval = parseInput(cardApprovalSchema, input.approval);
+  const { amountCents, reference, approval } = parseInput(cardApprovalInputSchema, input);
   return commitWrite(desk, actor, (ctx) => {
-    ctx.record({ kind: 'card.approved', version: 1, approvalId: ctx.newId(), amountCents: input.amountCents, reference: input.reference, approval });
+    ctx.record({ kind: 'card.approved', version: 1, approvalId: ctx.newId(), amountCents, reference, approval });
     return approval;
   });
 }
