@@ -58,8 +58,12 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name='transaction']",
+          selector: "MemberExpression[property.name='transaction'], ObjectPattern > Property[key.name='transaction']",
           message: 'Only the ledger opens write transactions: use commitWrite, or commitBatch for several writes.',
+        },
+        {
+          selector: "MemberExpression[property.name='rawDatabase']",
+          message: 'The raw database handle is for db/ and the ledger (maintenance, integrity, backups) only.',
         },
       ],
     },

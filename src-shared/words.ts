@@ -124,6 +124,8 @@ export const REPORT_WORDS: Words<
   | 'by'
   | 'wholeDay'
   | 'desk'
+  | 'cashSales'
+  | 'differenceReason'
 > = {
   fr: {
     float: 'Fonds de caisse',
@@ -146,6 +148,8 @@ export const REPORT_WORDS: Words<
     by: 'Par',
     wholeDay: 'Toute la journée, tous les postes',
     desk: 'Poste',
+    cashSales: 'Ventes au comptant (net)',
+    differenceReason: 'Raison de l’écart',
   },
   en: {
     float: 'Float',
@@ -168,5 +172,12 @@ export const REPORT_WORDS: Words<
     by: 'By',
     wholeDay: 'The whole day, every desk',
     desk: 'Desk',
+    cashSales: 'Cash sales (net)',
+    differenceReason: 'Reason for the difference',
   },
 };
+
+/** The name a new household takes from the member it starts with: « Famille Tremblay ». */
+export function householdName(lastName: string, language: Language): string {
+  return language === 'fr' ? `Famille ${lastName}` : `${lastName} family`;
+}

@@ -1,7 +1,7 @@
 import type { Language } from '../db/schema.js';
-import { businessDate } from '../../src-shared/dates.js';
+import { businessDate, formatClockTime } from '../../src-shared/dates.js';
 import type { DuplicateCandidate } from '../core/members/views.js';
-import { DUPLICATE_REASON_WORDS, LINE_KIND_TOTAL_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS, withColon } from '../../src-shared/words.js';
+import { DUPLICATE_REASON_WORDS, LINE_KIND_TOTAL_WORDS, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REGISTRATION_STATUS_WORDS, REPORT_WORDS, withColon } from '../../src-shared/words.js';
 import type { MemberView } from '../core/members/views.js';
 import { formatMoney } from '../../src-shared/money.js';
 import type { OrderView } from '../core/sales/views.js';
@@ -56,7 +56,7 @@ export function searchResults(page: SearchPage, l: Language): string {
 }
 
 function orderLine(o: OrderView, l: Language): string {
-  const kind = { sale: t(l, 'vente', 'sale'), void: t(l, 'annulation', 'void'), refund: t(l, 'remboursement', 'refund') }[o.kind];
+  const kind = ORDER_KIND_WORDS[l][o.kind].toLowerCase();
   const corrected = o.originalReceiptNumber ? ` (${t(l, 'corrige', 'corrects')} ${o.originalReceiptNumber})` : '';
   const what = o.lines.map((line) => line.description).join(', ');
   return `  ${o.receiptNumber}  ${o.businessDate}  ${kind}${corrected}  ${money(o.totalCents, l)}  ${what}`;
@@ -71,13 +71,15 @@ export function memberShown(data: { member: MemberView; orders: OrderView[]; reg
     [t(l, 'Adresse', 'Address'), [m.address, m.city, m.postalCode].filter(Boolean).join(', ') || null],
     [t(l, 'Création', 'Created'), businessDate(new Date(m.createdAt))],
     [t(l, 'Expire', 'Expires'), m.expiresOn],
-    [t(l, 'Crédit / Coupons', 'Credit / Coupons'), money(m.creditCents, l)],
+    [PAYMENT_METHOD_WORDS[l].credit, money(m.creditCents, l)],
     [t(l, 'Ménage', 'Household'), m.household ? m.household.members.map((h) => `${h.number} ${name(h)}`).join(', ') : null],
   ];
   const lines = [memberLine(m, l), ...facts.filter(([, v]) => v).map(([k, v]) => `  ${k} : ${v}`)];
   lines.push(t(l, 'Mes inscriptions :', 'My registrations:'));
   if (data.registrations.length === 0) lines.push(t(l, '  aucune', '  none'));
-  for (const r of data.registrations) lines.push(`  ${r.activityCode}  ${r.activityName}  ${r.status}${r.waitlistPosition ? ` #${r.waitlistPosition}` : ''}`);
+  for (const r of data.registrations) {
+    lines.push(`  ${r.activityCode}  ${r.activityName}  ${REGISTRATION_STATUS_WORDS[l][r.status]}${r.waitlistPosition ? ` #${r.waitlistPosition}` : ''}`);
+  }
   lines.push(t(l, 'Mes reçus (transactions) :', 'My receipts (transactions):'));
   if (data.orders.length === 0) lines.push(t(l, '  aucun', '  none'));
   for (const o of data.orders) lines.push(orderLine(o, l));
@@ -120,22 +122,22 @@ export function dayReportText(r: DayReport, l: Language): string {
     withColon(REPORT_WORDS[l].byKind, l),
     ...r.byLineKind.map((x) => `  ${LINE_KIND_TOTAL_WORDS[l][x.kind].padEnd(26)} ${String(x.count).padStart(5)}  ${m(x.totalCents)}`),
   ];
-  if (r.byActivity.length) lines.push(t(l, 'Par activité :', 'By activity:'), ...r.byActivity.map((a) => `  ${a.code.padEnd(12)} ${String(a.count).padStart(4)}  ${m(a.totalCents)}  ${a.name}`));
-  lines.push(t(l, `Chèques à déposer : ${r.cheques.items.length} · ${m(r.cheques.totalCents)}`, `Cheques to deposit: ${r.cheques.items.length} · ${m(r.cheques.totalCents)}`));
+  if (r.byActivity.length) lines.push(withColon(REPORT_WORDS[l].byActivity, l), ...r.byActivity.map((a) => `  ${a.code.padEnd(12)} ${String(a.count).padStart(4)}  ${m(a.totalCents)}  ${a.name}`));
+  lines.push(`${withColon(REPORT_WORDS[l].cheques, l)} ${r.cheques.items.length} · ${m(r.cheques.totalCents)}`);
   for (const c of r.cheques.items) lines.push(`  ${c.receiptNumber}  no ${c.chequeNumber}  ${c.bank}  ${m(c.amountCents)}`);
-  lines.push(t(l, `Cartes : ${r.card.count} · ${m(r.card.totalCents)}`, `Cards: ${r.card.count} · ${m(r.card.totalCents)}`));
-  if (r.corrections.length) lines.push(t(l, 'Annulations et remboursements :', 'Voids and refunds:'));
+  lines.push(`${withColon(REPORT_WORDS[l].cards, l)} ${r.card.count} · ${m(r.card.totalCents)}`);
+  if (r.corrections.length) lines.push(withColon(REPORT_WORDS[l].corrections, l));
   for (const c of r.corrections) lines.push(`  ${c.receiptNumber} → ${c.originalReceiptNumber}  ${m(c.totalCents)}  ${c.reason ?? ''} (${c.by})`);
   for (const s of r.cashSessions) {
     lines.push(
-      t(l, `Caisse ${s.deskName}, ouverte par ${s.openedBy} à ${s.openedAt}`, `Drawer ${s.deskName}, opened by ${s.openedBy} at ${s.openedAt}`),
+      t(l, `Caisse ${s.deskName}, ouverte par ${s.openedBy} à ${formatClockTime(s.openedAt, l)}`, `Drawer ${s.deskName}, opened by ${s.openedBy} at ${formatClockTime(s.openedAt, l)}`),
       t(l, `  fonds ${m(s.floatCents)} + ventes ${m(s.cashSalesCents)} + entrées ${m(s.cashInCents)} − sorties ${m(s.cashOutCents)} = attendu ${m(s.expectedCents)}`, `  float ${m(s.floatCents)} + sales ${m(s.cashSalesCents)} + in ${m(s.cashInCents)} − out ${m(s.cashOutCents)} = expected ${m(s.expectedCents)}`),
     );
     if (s.closedAt === null) lines.push(t(l, '  encore ouverte', '  still open'));
     else {
       const diff = s.differenceCents ?? 0;
       const verdict = diff === 0 ? t(l, 'juste', 'exact') : diff > 0 ? t(l, `surplus ${m(diff)}`, `over ${m(diff)}`) : t(l, `manque ${m(-diff)}`, `short ${m(-diff)}`);
-      lines.push(t(l, `  compté ${m(s.countedCents ?? 0)} : ${verdict}${s.differenceReason ? ` (${s.differenceReason})` : ''} · fermée par ${s.closedBy} à ${s.closedAt}`, `  counted ${m(s.countedCents ?? 0)}: ${verdict}${s.differenceReason ? ` (${s.differenceReason})` : ''} · closed by ${s.closedBy} at ${s.closedAt}`));
+      lines.push(t(l, `  compté ${m(s.countedCents ?? 0)} : ${verdict}${s.differenceReason ? ` (${s.differenceReason})` : ''} · fermée par ${s.closedBy} à ${formatClockTime(s.closedAt, l)}`, `  counted ${m(s.countedCents ?? 0)}: ${verdict}${s.differenceReason ? ` (${s.differenceReason})` : ''} · closed by ${s.closedBy} at ${formatClockTime(s.closedAt, l)}`));
     }
   }
   return lines.join('\n');

@@ -5,6 +5,11 @@ import { Reader, Writer } from './sql.js';
 export interface Connection {
   readonly file: string;
   readonly reader: Reader;
+  /**
+   * The better-sqlite3 handle itself, for maintenance (integrity checks, backups, pragmas) and for
+   * tests that play another program. Never for the desk's data: that goes through the ledger.
+   */
+  readonly rawDatabase: BetterSqlite3.Database;
   /** Runs `work` in one synchronous IMMEDIATE transaction: all of it commits, or none. */
   transaction<T>(work: (writer: Writer) => T): T;
   close(): void;
@@ -35,6 +40,7 @@ export function openConnection(file: string, options: OpenOptions = {}): Connect
   return {
     file,
     reader: new Reader(sqlite),
+    rawDatabase: sqlite,
     transaction<T>(next: (writer: Writer) => T): T {
       const outer = work;
       work = next;

@@ -28,12 +28,16 @@ export const queryBuilder = new Kysely<Database>({
 export type QueryBuilder = typeof queryBuilder;
 type Parameter = string | number | bigint | Buffer | null;
 
-/** A handle that can only read: every write path asks for a {@link Writer}. */
+/**
+ * A handle that can only read: every write path asks for a {@link Writer}, and only the ledger
+ * hands one out. A statement that would write (an UPDATE … RETURNING through `rawGet`, say) is
+ * refused before it runs.
+ */
 export class Reader {
   readonly qb: QueryBuilder = queryBuilder;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
-  constructor(readonly sqlite: BetterSqlite3.Database) {}
+  constructor(protected readonly sqlite: BetterSqlite3.Database) {}
 
   all<O>(query: Compilable<O>): O[] {
     const compiled = this.compileRead(query);
@@ -54,10 +58,23 @@ export class Reader {
     return this.statement(sql).get(...parameters) as O | undefined;
   }
 
+  /** Rows one at a time, for what is too big to hold at once (the whole log). */
+  iterate<O>(sql: string, ...parameters: Parameter[]): IterableIterator<O> {
+    return this.statement(sql).iterate(...parameters) as IterableIterator<O>;
+  }
+
+  /** This same connection, seen through a handle that can only read. */
+  readOnly(): Reader {
+    return this.reading ??= new Reader(this.sqlite);
+  }
+
+  private reading: Reader | undefined;
+
   protected statement(sql: string): BetterSqlite3.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.sqlite.prepare(sql);
+      if (!statement.readonly && !(this instanceof Writer)) throw new Error(`a read handle was given a statement that writes: ${sql}`);
       this.statements.set(sql, statement);
     }
     return statement;

@@ -5,7 +5,7 @@ import { newPdf, savePdf } from './fonts.js';
 import { type Language } from './format.js';
 import { formatLongDate, formatDateTime, formatClockTime } from '../../src-shared/dates.js';
 import { formatMoney } from '../../src-shared/money.js';
-import { LINE_KIND_TOTAL_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS, withColon } from '../../src-shared/words.js';
+import { LINE_KIND_TOTAL_WORDS, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS, withColon } from '../../src-shared/words.js';
 import { LETTER, Sheet } from './sheet.js';
 
 export interface DayReportOptions {
@@ -37,7 +37,6 @@ const WORDS = {
     stillOpen: 'Encore ouverte : pas encore comptée.',
     drawerNet: 'Total net de la caisse',
     cash: 'Argent comptant',
-    cashSales: 'Ventes au comptant (net)',
     cashIn: 'Entrées d’argent',
     cashOut: 'Sorties d’argent',
     expected: 'Attendu dans la caisse',
@@ -50,8 +49,6 @@ const WORDS = {
     cardLine: (n: number, t: string) => `${n} paiement(s) par carte, total net ${t} : à rapprocher du lot du terminal.`,
     corrects: 'Corrige',
     what: 'Genre',
-    void: 'Annulation',
-    refund: 'Remboursement',
     none: 'Aucune.',
     checked: 'Vérifié par : ______________________________     Date : ________________',
     page: (d: string, p: number, n: number) => `Rapport du ${d} · page ${p} de ${n}`,
@@ -79,7 +76,6 @@ const WORDS = {
     stillOpen: 'Still open: not counted yet.',
     drawerNet: 'Net total for the drawer',
     cash: 'Cash',
-    cashSales: 'Cash sales (net)',
     cashIn: 'Cash in',
     cashOut: 'Cash out',
     expected: 'Expected in the drawer',
@@ -92,8 +88,6 @@ const WORDS = {
     cardLine: (n: number, t: string) => `${n} card payment(s), net total ${t}: match it against the terminal’s batch.`,
     corrects: 'Corrects',
     what: 'Kind',
-    void: 'Void',
-    refund: 'Refund',
     none: 'None.',
     checked: 'Checked by: ______________________________     Date: ________________',
     page: (d: string, p: number, n: number) => `Report for ${d} · page ${p} of ${n}`,
@@ -244,7 +238,7 @@ function takings(sheet: Sheet, t: Takings, language: Language, heading: (text: s
         { title: w.reason, share: 2.2 },
         { title: w.by, share: 1.6 },
       ],
-      t.corrections.map((c) => [c.receiptNumber, c.originalReceiptNumber, w[c.kind], m(c.totalCents), c.reason ?? '', c.by]),
+      t.corrections.map((c) => [c.receiptNumber, c.originalReceiptNumber, ORDER_KIND_WORDS[language][c.kind], m(c.totalCents), c.reason ?? '', c.by]),
     );
   }
 }
@@ -275,7 +269,7 @@ function drawer(sheet: Sheet, s: CashSessionReport, date: string, language: Lang
     const d = s.differenceCents;
     if (d === 0) sheet.text(w.exact, { indent: 12 });
     else sheet.amount(d > 0 ? w.over : w.short, m(d), { ...detail, bold: true });
-    if (s.differenceReason) sheet.text(`${withColon(w.reason, language)} ${s.differenceReason}`, { indent: 12 });
+    if (s.differenceReason) sheet.text(`${withColon(w.differenceReason, language)} ${s.differenceReason}`, { indent: 12 });
   }
 
   takings(sheet, s, language, heading);

@@ -4,7 +4,7 @@ import { newPdf, savePdf } from './fonts.js';
 import { oneLine, paymentLabel, type Language } from './format.js';
 import { formatLongDate, formatClockTime } from '../../src-shared/dates.js';
 import { formatMoney } from '../../src-shared/money.js';
-import { lineLabel, withColon } from '../../src-shared/words.js';
+import { lineLabel, ORDER_KIND_WORDS, withColon } from '../../src-shared/words.js';
 import { LETTER, ROLL_80MM, Sheet } from './sheet.js';
 
 /** Letter for the office printer, 80 mm for a receipt printer's roll. */
@@ -23,8 +23,6 @@ export interface ReceiptOptions {
 const WORDS = {
   fr: {
     sale: 'Reçu',
-    void: 'Annulation',
-    refund: 'Remboursement',
     receiptNo: 'No de reçu',
     date: 'Date',
     time: 'Heure',
@@ -55,8 +53,6 @@ const WORDS = {
   },
   en: {
     sale: 'Receipt',
-    void: 'Void',
-    refund: 'Refund',
     receiptNo: 'Receipt no.',
     date: 'Date',
     time: 'Time',
@@ -92,7 +88,8 @@ export async function receiptPdf(order: OrderView, club: ReceiptClub, options: R
   const { language, size = 'letter', copy = false } = options;
   const w = WORDS[language];
   const roll = size === 'roll';
-  const { doc, fonts } = await newPdf({ title: `${w[order.kind]} ${order.receiptNumber}`, language, at: new Date(order.createdAt) });
+  const title = order.kind === 'sale' ? w.sale : ORDER_KIND_WORDS[language][order.kind];
+  const { doc, fonts } = await newPdf({ title: `${title} ${order.receiptNumber}`, language, at: new Date(order.createdAt) });
   const sheet = new Sheet(fonts, roll ? ROLL_80MM : LETTER, roll ? 8.5 : 11, (s) => {
     s.text(oneLine(club.clubName), { bold: true });
     s.text(`${w.continued(order.receiptNumber)}${copy ? ` — ${w.copy}` : ''}`, { bold: true });
@@ -114,7 +111,7 @@ export async function receiptPdf(order: OrderView, club: ReceiptClub, options: R
   sheet.space(base * 0.6);
   if (copy) sheet.banner(w.copy, base + 6);
   sheet.space(base * 0.4);
-  sheet.text(w[order.kind].toUpperCase(), { size: base + 3, bold: true, align: roll ? 'center' : 'left' });
+  sheet.text(title.toUpperCase(), { size: base + 3, bold: true, align: roll ? 'center' : 'left' });
   sheet.space(base * 0.3);
 
   pair(w.receiptNo, order.receiptNumber);

@@ -111,7 +111,7 @@ export function CheckoutScreen() {
     setCash(true);
     setForm(null);
   };
-  // The amount tendered is typed right after « Argent »: the field takes the keyboard at once.
+  // The amount tendered is typed right after « Comptant »: the field takes the keyboard at once.
   useLayoutEffect(() => {
     if (cash) tenderedInput.current?.focus();
   }, [cash]);

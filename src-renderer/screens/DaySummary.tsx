@@ -10,7 +10,7 @@ import { colon, differenceText } from './sale-words';
 import './DaySummary.css';
 import { formatLongDate, formatShortDateTime, formatClockTime } from '../../src-shared/dates';
 import { formatMoney } from '../../src-shared/money';
-import { LINE_KIND_TOTAL_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS } from '../../src-shared/words';
+import { LINE_KIND_TOTAL_WORDS, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS } from '../../src-shared/words';
 
 const TEXTS: Texts<
   | 'title'
@@ -18,7 +18,6 @@ const TEXTS: Texts<
   | 'thisDrawer'
   | 'expected'
   | 'difference'
-  | 'reason'
   | 'correctionReason'
   | 'over'
   | 'short'
@@ -34,12 +33,9 @@ const TEXTS: Texts<
   | 'noCorrections'
   | 'original'
   | 'when'
-  | 'voidWord'
-  | 'refundWord'
   | 'sessions'
   | 'opened'
   | 'closedBy'
-  | 'cashSales'
   | 'inOut'
   | 'stillOpen'
   | 'nothing'
@@ -53,7 +49,6 @@ const TEXTS: Texts<
     thisDrawer: 'Cette caisse',
     expected: 'Attendu',
     difference: 'Écart',
-    reason: 'Raison de l’écart',
     correctionReason: 'Raison',
     over: 'surplus',
     short: 'manque',
@@ -69,12 +64,9 @@ const TEXTS: Texts<
     noCorrections: 'Aucune annulation ni aucun remboursement aujourd’hui.',
     original: 'Reçu d’origine',
     when: 'Heure',
-    voidWord: 'Annulation',
-    refundWord: 'Remboursement',
     sessions: 'Caisses de la journée',
     opened: 'Ouverte par',
     closedBy: 'Fermée par',
-    cashSales: 'Argent des ventes',
     inOut: 'Entrées / sorties',
     stillOpen: 'encore ouverte',
     nothing: 'Rien à signaler.',
@@ -88,7 +80,6 @@ const TEXTS: Texts<
     thisDrawer: 'This drawer',
     expected: 'Expected',
     difference: 'Difference',
-    reason: 'Reason for the difference',
     correctionReason: 'Reason',
     over: 'over',
     short: 'short',
@@ -104,12 +95,9 @@ const TEXTS: Texts<
     noCorrections: 'No voids or refunds today.',
     original: 'Original receipt',
     when: 'Time',
-    voidWord: 'Void',
-    refundWord: 'Refund',
     sessions: 'The day’s drawers',
     opened: 'Opened by',
     closedBy: 'Closed by',
-    cashSales: 'Cash from sales',
     inOut: 'In / out',
     stillOpen: 'still open',
     nothing: 'Nothing to report.',
@@ -178,7 +166,7 @@ export function DaySummaryScreen({ session, day }: { session: CashSession; day: 
       {session.differenceReason ? (
         <p>
           <strong>
-            {t('reason')}
+            {t('differenceReason')}
             {colon(language)}
           </strong>
           {session.differenceReason}
@@ -209,7 +197,7 @@ export function DaySummaryScreen({ session, day }: { session: CashSession; day: 
               <Row label={t('expected')} value={money(s.expectedCents)} />
               <Row label={t('counted')} value={s.countedCents === null ? '—' : money(s.countedCents)} />
               <Row label={t('difference')} value={s.differenceCents === null ? '—' : differenceText(s.differenceCents, language, words)} strong />
-              {s.differenceReason ? <Row label={t('reason')} value={s.differenceReason} /> : null}
+              {s.differenceReason ? <Row label={t('differenceReason')} value={s.differenceReason} /> : null}
             </dl>
           </article>
         ))}
@@ -302,7 +290,7 @@ function Breakdown({ takings, level }: { takings: Takings; level: 2 | 3 }) {
       ) : (
         <Table
           columns={[
-            { header: t('kind'), cell: (c) => (c.kind === 'void' ? t('voidWord') : t('refundWord')) },
+            { header: t('kind'), cell: (c) => ORDER_KIND_WORDS[language][c.kind] },
             { header: t('receipt'), className: 'nowrap', cell: (c) => c.receiptNumber },
             { header: t('original'), className: 'nowrap', cell: (c) => c.originalReceiptNumber },
             { header: t('amount'), numeric: true, cell: (c) => money(c.totalCents) },

@@ -97,9 +97,36 @@ export function serializeOperation(op: Operation): { kind: OperationKind; versio
 }
 
 /**
+ * A version a kind no longer writes: its schema, and how to read it as the next version. When a
+ * kind's shape changes, its old schema moves here and the union above gets the new one.
+ */
+export interface PastVersion {
+  schema: z.ZodType;
+  upcast: (older: Record<string, unknown>) => Record<string, unknown>;
+}
+export type PastVersions = Partial<Record<string, Record<number, PastVersion>>>;
+
+/** The versions of each kind the log may hold besides the current ones (none yet: every kind is at v1). */
+export const PAST_VERSIONS: PastVersions = {};
+
+/**
+ * A reader of logged operations: the current version of a kind is parsed against the union,
+ * an older one against its own schema, then upcast step by step to the current one.
+ */
+export function operationReader<T>(current: z.ZodType<T>, past: PastVersions): (kind: string, version: number, payload: string) => T {
+  return (kind, version, payload) => {
+    let facts: Record<string, unknown> = { ...(JSON.parse(payload) as Record<string, unknown>), kind, version };
+    for (let step = 0; step < 100; step++) {
+      const older = past[kind]?.[facts.version as number];
+      if (!older) break;
+      facts = { ...older.upcast(older.schema.parse(facts) as Record<string, unknown>), kind };
+    }
+    return current.parse(facts);
+  };
+}
+
+/**
  * Reads an operation back from the log. Throws a zod error when the stored facts do not fit the
  * schema of their kind and version (an entry edited by hand, or written by a newer Comptoir).
  */
-export function parseOperation(kind: string, version: number, payload: string): Operation {
-  return operationSchema.parse({ ...(JSON.parse(payload) as object), kind, version });
-}
+export const parseOperation = operationReader(operationSchema, PAST_VERSIONS);

@@ -49,7 +49,7 @@ describe('cash sessions', () => {
     const { desk, admin } = newDesk();
     openCashSession(desk, admin, { count: FLOAT });
     closeCashSession(desk, admin, { count: FLOAT });
-    expect(() => desk.connection.reader.sqlite.exec('UPDATE cash_session SET difference_reason = NULL')).toThrow(/locked/);
+    expect(() => desk.connection.rawDatabase.exec('UPDATE cash_session SET difference_reason = NULL')).toThrow(/locked/);
   });
 
   it('refuses to take out more cash than the drawer holds, or a count with bad numbers', () => {

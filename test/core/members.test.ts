@@ -75,7 +75,7 @@ describe('members', () => {
       "SELECT before_json, after_json, user_id FROM audit_log WHERE action = 'member.update'",
     );
     expect(JSON.parse(audit!.before_json)).toEqual({ phone: '418-555-0000', city: null });
-    expect(JSON.parse(audit!.after_json)).toMatchObject({ changes: { phone: '581 555 9999', city: 'Québec' } });
+    expect(JSON.parse(audit!.after_json)).toEqual({ memberId: m.id, changes: { phone: '581 555 9999', city: 'Québec' }, household: null });
     expect(audit!.user_id).toBe(admin.userId);
   });
 

@@ -13,7 +13,10 @@ import { voidOrder } from '../../src-main/core/sales/corrections.js';
 import { systemUserId } from '../../src-main/core/desk/setup.js';
 import { updateMember } from '../../src-main/core/members/members.js';
 import { fixedClock } from '../../src-shared/clock.js';
-import { parseOperation } from '../../src-shared/operations/index.js';
+import { z } from 'zod';
+import { operationReader, parseOperation } from '../../src-shared/operations/index.js';
+import { userUnlockV1 } from '../../src-shared/operations/desk.js';
+import { pendingOperations } from '../../src-main/core/ledger/outbox.js';
 import { everyOperation } from './every-operation.js';
 import { tempFolder } from '../helpers.js';
 
@@ -105,5 +108,26 @@ describe('replaying the log', () => {
     expect(() => parseOperation('member.update', 1, JSON.stringify({ memberId: 'x', changes: { shoeSize: 42 }, household: null }))).toThrow();
     expect(() => parseOperation('order.teleport', 1, '{}')).toThrow();
     expect(() => parseOperation('member.update', 9, JSON.stringify({ memberId: 'x', changes: {}, household: null }))).toThrow();
+  });
+});
+
+describe('operation versions', () => {
+  it('reads an older version of a kind through its upcaster, to the current shape', () => {
+    // A made-up future: user.unlock at v2 carries who asked; v1 entries are read as v2.
+    const v2 = z.object({ kind: z.literal('user.unlock'), version: z.literal(2), userId: z.string(), askedBy: z.string().nullable() }).strict();
+    const read = operationReader(v2, {
+      'user.unlock': { 1: { schema: userUnlockV1, upcast: (v1) => ({ ...v1, version: 2, askedBy: null }) } },
+    });
+    expect(read('user.unlock', 1, JSON.stringify({ userId: 'u1' }))).toEqual({ kind: 'user.unlock', version: 2, userId: 'u1', askedBy: null });
+    expect(read('user.unlock', 2, JSON.stringify({ userId: 'u1', askedBy: 'a' }))).toMatchObject({ version: 2, askedBy: 'a' });
+    expect(() => read('user.unlock', 3, JSON.stringify({ userId: 'u1' }))).toThrow();
+  });
+
+  it('hands the central server each pending operation with its version', () => {
+    const day = everyOperation();
+    const pending = pendingOperations(day.desk.reader, 1000);
+    expect(pending.length).toBeGreaterThan(90);
+    for (const op of pending) expect(() => parseOperation(op.action, op.version!, op.payload)).not.toThrow();
+    day.desk.close();
   });
 });

@@ -239,7 +239,7 @@ describe('corrections', () => {
     openDrawer(desk, admin);
     const no = addMember(desk, admin, 'Paul', 'Roy');
     checkout(desk, admin, { memberNumber: no, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 2500 }] });
-    const sqlite = desk.connection.reader.sqlite;
+    const sqlite = desk.connection.rawDatabase;
     expect(() => sqlite.exec('UPDATE payment SET amount_cents = 1')).toThrow(/append-only/);
     expect(() => sqlite.exec('DELETE FROM sale_order')).toThrow(/append-only/);
     expect(() => sqlite.exec('UPDATE audit_log SET action = 1')).toThrow(/append-only/);

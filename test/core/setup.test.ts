@@ -11,7 +11,7 @@ import { newDesk, tempFolder } from '../helpers.js';
 describe('the desk database', () => {
   it('runs in WAL mode with foreign keys and full sync', () => {
     const { desk } = newDesk();
-    const sqlite = desk.connection.reader.sqlite;
+    const sqlite = desk.connection.rawDatabase;
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);

@@ -48,7 +48,7 @@ describe('audit log', () => {
   it('detects an edited or deleted entry', () => {
     const { desk, admin } = newDesk();
     for (const first of ['Jean', 'Marie', 'Luc']) addMember(desk, admin, first, 'Roy');
-    const sqlite = desk.connection.reader.sqlite;
+    const sqlite = desk.connection.rawDatabase;
     sqlite.exec('DROP TRIGGER audit_log_append_only_u; DROP TRIGGER audit_log_append_only_d;');
     sqlite.exec(`UPDATE audit_log SET after_json = replace(after_json, 'Marie', 'Mario') WHERE seq = 3`);
     expect(verifyAuditChain(desk.reader)).toEqual([{ seq: 3, kind: 'changed', problem: 'content was changed' }]);

@@ -20,7 +20,7 @@ afterEach(() => {
 
 function tamper(...statements: string[]): Violation[] {
   const file = join(folder, `copy-${++copies}.sqlite`);
-  day.desk.reader.sqlite.exec(`VACUUM INTO '${file}'`);
+  day.desk.connection.rawDatabase.exec(`VACUUM INTO '${file}'`);
   const db = new BetterSqlite3(file);
   open.push(db);
   // The append-only triggers would refuse the edits below: a tamperer drops them first.

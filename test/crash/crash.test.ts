@@ -110,7 +110,7 @@ describe('a desk killed at any moment (SIGKILL)', () => {
         const desk = openDesk(file);
         try {
           expect(verifyDatabase(desk.reader), where).toEqual([]);
-          const present = desk.reader.sqlite.prepare('SELECT 1 FROM sale_order WHERE receipt_number = ?');
+          const present = desk.connection.rawDatabase.prepare('SELECT 1 FROM sale_order WHERE receipt_number = ?');
           const missing = run.acknowledged.filter((receipt) => present.get(receipt) === undefined);
           expect(missing, `${where}: acknowledged but lost`).toEqual([]);
           // The child's receipts follow on from the last one on file, one after the other.

@@ -93,7 +93,7 @@ describe('day report', () => {
     expect(morning).toContain('Attendu dans la caisse 77,40 $');
     expect(morning).toContain('Compté 75,40 $');
     expect(morning).toContain('Manque -2,00 $');
-    expect(morning).toContain('Motif : Erreur de monnaie, probablement sur un 2 $');
+    expect(morning).toContain('Raison de l’écart : Erreur de monnaie, probablement sur un 2 $');
     expect(morning).toContain('Comptant 3 -12,60 $');
     expect(morning).toContain('Chèque 38 1 421,25 $');
     expect(morning).toContain('Carte 4 55,00 $');

@@ -30,6 +30,10 @@ describe('the layer rules', () => {
     expect(await problems('src-main/core/members/sneak.ts', code)).toContain('no-restricted-syntax');
     expect(await problems('src-main/cli/sneak.ts', code)).toContain('no-restricted-syntax');
     expect(await problems('src-main/core/ledger/sneak.ts', code)).toEqual([]);
+    const destructured = "import type { Desk } from '../desk/desk.js';\nexport function sneak(desk: Desk): void {\n  const { transaction } = desk.connection;\n  transaction(() => undefined);\n}\n";
+    expect(await problems('src-main/core/members/sneak.ts', destructured)).toContain('no-restricted-syntax');
+    const raw = "import type { Desk } from '../desk/desk.js';\nexport function sneak(desk: Desk): void {\n  desk.connection.rawDatabase.exec('DELETE FROM member');\n}\n";
+    expect(await problems('src-main/core/members/sneak.ts', raw)).toContain('no-restricted-syntax');
   });
 
   it('keep Electron and HTTP out of the core', async () => {

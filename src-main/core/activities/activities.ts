@@ -69,11 +69,11 @@ export function createActivity(desk: Desk, actor: Actor, input: unknown): Activi
     desk,
     actor,
     (ctx) => {
-      const taken = ctx.w.get(ctx.w.qb.selectFrom('activity').select('id').where('code', '=', values.code));
+      const taken = ctx.r.get(ctx.r.qb.selectFrom('activity').select('id').where('code', '=', values.code));
       if (taken) throw new ComptoirError('ACTIVITY_CODE_TAKEN', { code: values.code });
       const id = ctx.newId();
       ctx.record({ kind: 'activity.create', version: 1, activity: { id, ...values } });
-      return toActivityView(ctx.w, findActivityRow(ctx.w, values.code));
+      return toActivityView(ctx.r, findActivityRow(ctx.r, values.code));
     },
     { roles: ['admin'] },
   );

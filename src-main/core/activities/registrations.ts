@@ -117,12 +117,12 @@ export const registerSchema = z
 export function registerMember(desk: Desk, actor: Actor, input: unknown): RegistrationView {
   const values = parseInput(registerSchema, input);
   return commitWrite(desk, actor, (ctx) => {
-    const activity = findActivityRow(ctx.w, values.activityCode);
-    const member = findMemberRow(ctx.w, values.memberNumber);
-    requireMembership(ctx.w, activity, member, ctx.today);
-    const existing = liveRegistration(ctx.w, activity.id, member.id);
+    const activity = findActivityRow(ctx.r, values.activityCode);
+    const member = findMemberRow(ctx.r, values.memberNumber);
+    requireMembership(ctx.r, activity, member, ctx.today);
+    const existing = liveRegistration(ctx.r, activity.id, member.id);
     if (existing) throw new ComptoirError('ALREADY_REGISTERED', { name: activity.name, status: existing.status });
-    const full = isFull(activity.capacity, registeredCount(ctx.w, activity.id));
+    const full = isFull(activity.capacity, registeredCount(ctx.r, activity.id));
     if (full && !values.waitlistIfFull) throw new ComptoirError('ACTIVITY_FULL', { name: activity.name, capacity: activity.capacity ?? 0 });
     const registrationId = ctx.newId();
     ctx.record({
@@ -134,7 +134,7 @@ export function registerMember(desk: Desk, actor: Actor, input: unknown): Regist
       status: full ? 'waitlisted' : 'registered',
       source: values.source,
     });
-    return toView(ctx.w, registrationRow(ctx.w, registrationId));
+    return toView(ctx.r, registrationRow(ctx.r, registrationId));
   });
 }
 
@@ -144,15 +144,15 @@ export const cancelSchema = z.object({ activityCode: z.string().trim().min(1).ma
 export function cancelRegistration(desk: Desk, actor: Actor, input: unknown): { cancelled: RegistrationView; movedUp: RegistrationView | null } {
   const values = parseInput(cancelSchema, input);
   return commitWrite(desk, actor, (ctx) => {
-    const activity = findActivityRow(ctx.w, values.activityCode);
-    const member = findMemberRow(ctx.w, values.memberNumber);
-    const registration = liveRegistration(ctx.w, activity.id, member.id);
+    const activity = findActivityRow(ctx.r, values.activityCode);
+    const member = findMemberRow(ctx.r, values.memberNumber);
+    const registration = liveRegistration(ctx.r, activity.id, member.id);
     if (!registration) throw new ComptoirError('REGISTRATION_NOT_FOUND');
-    const [movedUp = null] = planCancellations(ctx.w, [registration]).movedUp;
+    const [movedUp = null] = planCancellations(ctx.r, [registration]).movedUp;
     ctx.record({ kind: 'registration.cancel', version: 1, registrationId: registration.id, movedUpRegistrationId: movedUp }, { before: { status: registration.status } });
     return {
-      cancelled: toView(ctx.w, registrationRow(ctx.w, registration.id)),
-      movedUp: movedUp ? toView(ctx.w, registrationRow(ctx.w, movedUp)) : null,
+      cancelled: toView(ctx.r, registrationRow(ctx.r, registration.id)),
+      movedUp: movedUp ? toView(ctx.r, registrationRow(ctx.r, movedUp)) : null,
     };
   });
 }

@@ -119,11 +119,11 @@ export const openSchema = z.object({ count: cashCountSchema }).strict();
 export function openCashSession(desk: Desk, actor: Actor, input: unknown): CashSessionView {
   const { count } = parseInput(openSchema, input);
   return commitWrite(desk, actor, (ctx) => {
-    const open = openSessionRow(ctx.w, desk.id);
+    const open = openSessionRow(ctx.r, desk.id);
     if (open) throw new ComptoirError('CASH_SESSION_ALREADY_OPEN', { openedAt: open.opened_at });
     const sessionId = ctx.newId();
     ctx.record({ kind: 'cash_session.open', version: 1, sessionId, businessDate: ctx.today, floatCount: normalizedCount(count as CashCount) });
-    return sessionView(ctx.w, openSessionRow(ctx.w, desk.id)!);
+    return sessionView(ctx.r, openSessionRow(ctx.r, desk.id)!);
   });
 }
 
@@ -133,8 +133,8 @@ export const movementSchema = z.object({ kind: z.enum(['in', 'out']), amountCent
 export function recordCashMovement(desk: Desk, actor: Actor, input: unknown): CashSessionView {
   const values = parseInput(movementSchema, input);
   return commitWrite(desk, actor, (ctx) => {
-    const session = requireOpenSession(ctx.w, desk.id);
-    if (values.kind === 'out') requireCashInDrawer(ctx.w, session, values.amountCents);
+    const session = requireOpenSession(ctx.r, desk.id);
+    if (values.kind === 'out') requireCashInDrawer(ctx.r, session, values.amountCents);
     ctx.record({
       kind: 'cash_session.movement',
       version: 1,
@@ -144,7 +144,7 @@ export function recordCashMovement(desk: Desk, actor: Actor, input: unknown): Ca
       amountCents: values.amountCents,
       reason: values.reason,
     });
-    return sessionView(ctx.w, session);
+    return sessionView(ctx.r, session);
   });
 }
 
@@ -159,8 +159,8 @@ export const closeSchema = z
 export function closeCashSession(desk: Desk, actor: Actor, input: unknown): CashSessionView {
   const values = parseInput(closeSchema, input);
   return commitWrite(desk, actor, (ctx) => {
-    const session = requireOpenSession(ctx.w, desk.id);
-    const expected = sessionView(ctx.w, session).expectedCents;
+    const session = requireOpenSession(ctx.r, desk.id);
+    const expected = sessionView(ctx.r, session).expectedCents;
     const closingCount = normalizedCount(values.count as CashCount);
     const counted = countTotal(closingCount);
     const difference = counted - expected;
@@ -168,6 +168,6 @@ export function closeCashSession(desk: Desk, actor: Actor, input: unknown): Cash
       throw new ComptoirError('DIFFERENCE_REASON_REQUIRED', { differenceCents: difference });
     }
     ctx.record({ kind: 'cash_session.close', version: 1, sessionId: session.id, closingCount, expectedCents: expected, reason: values.reason });
-    return sessionView(ctx.w, ctx.w.rawGet<CashSessionTable>('SELECT * FROM cash_session WHERE id = ?', session.id)!);
+    return sessionView(ctx.r, ctx.r.rawGet<CashSessionTable>('SELECT * FROM cash_session WHERE id = ?', session.id)!);
   });
 }

@@ -44,7 +44,7 @@ export type ChainBreak =
 
 /** Every entry, oldest first, without loading the whole log in memory. */
 export function auditEntries(r: Reader): IterableIterator<AuditLogTable> {
-  return r.sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditLogTable>;
+  return r.iterate<AuditLogTable>('SELECT * FROM audit_log ORDER BY seq');
 }
 
 /** Walks the whole chain; returns where it is broken (an empty list when intact). */

@@ -10,6 +10,8 @@ export interface PendingOperation {
   operationId: string;
   deskId: string;
   action: string;
+  /** The operation's version; null for an entry Comptoir 0.1 wrote (rows, read by the upcaster). */
+  version: number | null;
   entityType: string;
   entityId: string;
   createdAt: string;
@@ -20,7 +22,7 @@ export interface PendingOperation {
 /** Operations the server has not acknowledged yet, oldest first. */
 export function pendingOperations(r: Reader, limit = 100): PendingOperation[] {
   return r.rawAll<PendingOperation>(
-    `SELECT seq, operation_id AS operationId, desk_id AS deskId, action, entity_type AS entityType,
+    `SELECT seq, operation_id AS operationId, desk_id AS deskId, action, op_version AS version, entity_type AS entityType,
        entity_id AS entityId, created_at AS createdAt, payload
      FROM outbox WHERE seq > (SELECT acknowledged_seq FROM sync_state WHERE id = 1) ORDER BY seq LIMIT ?`,
     limit,

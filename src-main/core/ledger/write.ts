@@ -1,5 +1,5 @@
 import type { Connection } from '../../db/connection.js';
-import type { Writer } from '../../db/sql.js';
+import type { Reader, Writer } from '../../db/sql.js';
 import type { UserRole } from '../../db/schema.js';
 import { businessDate } from '../../../src-shared/dates.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
@@ -14,8 +14,14 @@ export interface Actor {
   userId: string;
 }
 
-/** What a write hands its work function: the transaction, the facts of this write, and how to record it. */
-export interface WriteContext extends ApplyContext {
+/**
+ * What a write hands its work function: a read handle on the transaction, the facts of this
+ * write, and how to record it. The work decides; only `record` changes the tables (through the
+ * operation's handler), so nothing a write does escapes the log.
+ */
+export interface WriteContext extends Omit<ApplyContext, 'w'> {
+  /** Reads inside the write's transaction (it sees what the write did so far). */
+  readonly r: Reader;
   readonly desk: Desk;
   /** The club's calendar date of the write. */
   readonly today: string;
@@ -50,7 +56,7 @@ function writeContext(desk: Desk, w: Writer, user: User): WriteContext {
   const at = now.toISOString();
   let recorded = false;
   const ctx: WriteContext = {
-    w,
+    r: w.readOnly(),
     desk,
     deskId: desk.id,
     operationId: newId(now.getTime()),
@@ -63,7 +69,7 @@ function writeContext(desk: Desk, w: Writer, user: User): WriteContext {
     record(op, audit) {
       if (recorded) throw new Error('a write records one operation');
       recorded = true;
-      logAndApply(ctx, op, audit?.before);
+      logAndApply({ ...ctx, w }, op, audit?.before);
     },
   };
   return ctx;

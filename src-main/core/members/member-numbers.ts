@@ -43,7 +43,7 @@ export function addLocalNumberBlock(desk: Desk, actor: Actor, input: unknown): {
     desk,
     actor,
     (ctx) => {
-      checkNewBlock(ctx.w, first, last);
+      checkNewBlock(ctx.r, first, last);
       const id = ctx.newId();
       ctx.record({ kind: 'number_block.add', version: 1, blockId: id, first, last, source: 'local' });
       return { id, first, last };

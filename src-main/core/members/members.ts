@@ -10,6 +10,7 @@ import { statusLabel } from '../../../src-shared/memberships.js';
 import { memberStatus } from '../memberships/periods.js';
 import { normalizeEmail, normalizePostalCode, phoneDigits } from '../../../src-shared/text.js';
 import type { OperationOf } from '../../../src-shared/operations/index.js';
+import { householdName } from '../../../src-shared/words.js';
 import { isoDate, memberNumber, optionalMultilineText, optionalText, parseInput, text } from '../../../src-shared/validation.js';
 import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
 import { memberIdentity, type DuplicateCandidate, type HouseholdView, type MemberView } from './views.js';
@@ -154,13 +155,13 @@ type HouseholdFacts = NonNullable<OperationOf<'member.create'>['household']>;
  * named after them that both join. Everyone in it after the write, by member number.
  */
 function householdJoined(ctx: WriteContext, otherNumber: number, joining: { id: string; number: number }): HouseholdFacts {
-  const other = findMemberRow(ctx.w, otherNumber);
-  const household = other.household_id ? ctx.w.get(ctx.w.qb.selectFrom('household').selectAll().where('id', '=', other.household_id)) : undefined;
+  const other = findMemberRow(ctx.r, otherNumber);
+  const household = other.household_id ? ctx.r.get(ctx.r.qb.selectFrom('household').selectAll().where('id', '=', other.household_id)) : undefined;
   const members = household
-    ? ctx.w.all(ctx.w.qb.selectFrom('member').select(['id', 'number']).where('household_id', '=', household.id))
+    ? ctx.r.all(ctx.r.qb.selectFrom('member').select(['id', 'number']).where('household_id', '=', household.id))
     : [{ id: other.id, number: other.number }];
   const memberIds = [...members.filter((m) => m.id !== joining.id), joining].sort((a, b) => a.number - b.number).map((m) => m.id);
-  return household ? { id: household.id, name: household.name, memberIds } : { id: ctx.newId(), name: `Famille ${other.last_name}`, memberIds };
+  return household ? { id: household.id, name: household.name, memberIds } : { id: ctx.newId(), name: householdName(other.last_name, other.language), memberIds };
 }
 
 type MemberInput = z.output<typeof createMemberSchema>;
@@ -170,7 +171,7 @@ type MemberInput = z.output<typeof createMemberSchema>;
  * check): the desk form and batch loads (the demo, an import) share it.
  */
 export function newMemberOperation(ctx: WriteContext, input: Omit<MemberInput, 'force'>): OperationOf<'member.create'> {
-  const member = { id: ctx.newId(), number: nextMemberNumber(ctx.w) };
+  const member = { id: ctx.newId(), number: nextMemberNumber(ctx.r) };
   const household = input.householdOf ? householdJoined(ctx, input.householdOf, member) : null;
   return {
     kind: 'member.create',
@@ -202,13 +203,13 @@ export function createMember(desk: Desk, actor: Actor, input: unknown): CreateMe
   const values = parseInput(createMemberSchema, input);
   return commitWrite(desk, actor, (ctx) => {
     if (!values.force) {
-      const duplicates = findDuplicates(ctx.w, values);
+      const duplicates = findDuplicates(ctx.r, values);
       if (duplicates.length > 0) throw new ComptoirError('POSSIBLE_DUPLICATE', { count: duplicates.length }, { duplicates });
     }
     const op = newMemberOperation(ctx, values);
     ctx.record(op);
-    const row = findMemberRowById(ctx.w, op.member.id);
-    return { created: true as const, member: toMemberView(ctx.w, row, ctx.today, ctx.desk.settings().graceDays, ctx.desk.language) };
+    const row = findMemberRowById(ctx.r, op.member.id);
+    return { created: true as const, member: toMemberView(ctx.r, row, ctx.today, ctx.desk.settings().graceDays, ctx.desk.language) };
   });
 }
 
@@ -250,7 +251,7 @@ export function updateMember(desk: Desk, actor: Actor, number: unknown, input: u
   const { number: memberNo } = parseInput(z.object({ number: memberNumber }), { number });
   const patch = parseInput(updateMemberSchema, input);
   return commitWrite(desk, actor, (ctx) => {
-    const current = findMemberRow(ctx.w, memberNo);
+    const current = findMemberRow(ctx.r, memberNo);
     const changes: OperationOf<'member.update'>['changes'] = {};
     const before: Record<string, unknown> = {};
     for (const [field, column] of Object.entries(EDITABLE) as [keyof typeof EDITABLE, (typeof EDITABLE)[keyof typeof EDITABLE]][]) {
@@ -270,6 +271,6 @@ export function updateMember(desk: Desk, actor: Actor, number: unknown, input: u
     }
     // Nothing changed ("Sauvegarder" with no edit): nothing is written.
     if (Object.keys(changes).length > 0) ctx.record({ kind: 'member.update', version: 1, memberId: current.id, changes, household }, { before });
-    return toMemberView(ctx.w, findMemberRowById(ctx.w, current.id), ctx.today, ctx.desk.settings().graceDays, ctx.desk.language);
+    return toMemberView(ctx.r, findMemberRowById(ctx.r, current.id), ctx.today, ctx.desk.settings().graceDays, ctx.desk.language);
   });
 }

@@ -79,7 +79,7 @@ function priceLines(r: Reader, settings: ClubSettings, input: { lines: z.output<
 export function checkout(desk: Desk, actor: Actor, input: unknown): CheckoutResult {
   const values = parseInput(checkoutSchema, input);
   return commitWrite(desk, actor, (ctx) => {
-    const { w } = ctx;
+    const { r: w } = ctx;
     const session = requireOpenSession(w, desk.id);
     const orderMember = values.memberNumber ? findMemberRow(w, values.memberNumber) : null;
     const lines = priceLines(w, ctx.desk.settings(), values, orderMember);

@@ -24,14 +24,14 @@ import type { CorrectionResult } from './views.js';
  */
 
 function correctableSale(ctx: WriteContext, receiptNumber: string): SaleOrderTable {
-  const original = findOrderRow(ctx.w, receiptNumber);
+  const original = findOrderRow(ctx.r, receiptNumber);
   if (original.kind !== 'sale') throw new ComptoirError('NOT_A_SALE', { receipt: original.receipt_number });
   return original;
 }
 
 function refusedIfVoided(ctx: WriteContext, original: SaleOrderTable, alsoRefunds: boolean): void {
-  const corrections = ctx.w.all(
-    ctx.w.qb.selectFrom('sale_order').select(['receipt_number', 'kind']).where('original_order_id', '=', original.id),
+  const corrections = ctx.r.all(
+    ctx.r.qb.selectFrom('sale_order').select(['receipt_number', 'kind']).where('original_order_id', '=', original.id),
   );
   const blocking = corrections.find((c) => c.kind === 'void' || alsoRefunds);
   if (blocking) throw new ComptoirError('ORDER_ALREADY_CORRECTED', { receipt: original.receipt_number, by: blocking.receipt_number });
@@ -41,7 +41,7 @@ type OrderFacts = OperationOf<'order.void'>['order'];
 type LineFacts = OperationOf<'order.void'>['lines'][number];
 
 function correctionOrder(ctx: WriteContext, session: CashSessionTable, original: SaleOrderTable, totalCents: number, reason: string): OrderFacts {
-  const { seq, receiptNumber } = nextReceiptNumber(ctx.w, ctx.desk.id);
+  const { seq, receiptNumber } = nextReceiptNumber(ctx.r, ctx.desk.id);
   return {
     id: ctx.newId(),
     receiptNumber,
@@ -61,7 +61,7 @@ function correctionOrder(ctx: WriteContext, session: CashSessionTable, original:
  * waitlist moves up) and the credit they bought.
  */
 function reversal(ctx: WriteContext, originals: OrderLineTable[], extra: Omit<LineFacts, 'position'>[] = []) {
-  const { w } = ctx;
+  const { r: w } = ctx;
   const lines: LineFacts[] = [
     ...originals.map((line, i) => ({
       id: ctx.newId(),
@@ -91,7 +91,7 @@ function checkCredit(ctx: WriteContext, movements: { memberId: string; amountCen
   const byMember = new Map<string, number>();
   for (const row of movements) byMember.set(row.memberId, (byMember.get(row.memberId) ?? 0) + row.amountCents);
   for (const [memberId, change] of byMember) {
-    const balance = creditBalance(ctx.w, memberId);
+    const balance = creditBalance(ctx.r, memberId);
     if (balance + change < 0) throw new ComptoirError('INSUFFICIENT_CREDIT', { balanceCents: balance, amountCents: -change });
   }
 }
@@ -111,7 +111,7 @@ export const voidSchema = z
 export function voidOrder(desk: Desk, actor: Actor, input: unknown): CorrectionResult {
   const values = parseInput(voidSchema, input);
   return commitWrite(desk, actor, (ctx) => {
-    const { w } = ctx;
+    const { r: w } = ctx;
     const original = correctableSale(ctx, values.receiptNumber);
     refusedIfVoided(ctx, original, true);
     const originalLines = w.all(w.qb.selectFrom('order_line').selectAll().where('order_id', '=', original.id).orderBy('position'));
@@ -172,7 +172,7 @@ export function refundOrder(desk: Desk, actor: Actor, input: unknown): Correctio
     desk,
     actor,
     (ctx) => {
-      const { w } = ctx;
+      const { r: w } = ctx;
       const original = correctableSale(ctx, values.receiptNumber);
       refusedIfVoided(ctx, original, false);
       const lines = w.all(w.qb.selectFrom('order_line').selectAll().where('order_id', '=', original.id).orderBy('position'));

@@ -36,9 +36,9 @@ export const emailReceiptSchema = z
 export function emailReceipt(desk: Desk, actor: Actor, input: unknown): { receiptNumber: string; email: string } {
   const values = parseInput(emailReceiptSchema, input);
   return commitWrite(desk, actor, (ctx) => {
-    const order = findOrderRow(ctx.w, values.receiptNumber);
+    const order = findOrderRow(ctx.r, values.receiptNumber);
     const memberEmail = order.member_id
-      ? ctx.w.get(ctx.w.qb.selectFrom('member').select('email').where('id', '=', order.member_id))?.email
+      ? ctx.r.get(ctx.r.qb.selectFrom('member').select('email').where('id', '=', order.member_id))?.email
       : null;
     const email = values.email ?? memberEmail;
     if (!email) throw new ComptoirError('NO_EMAIL_ADDRESS');

@@ -53,7 +53,7 @@ export function createUser(desk: Desk, actor: Actor, input: unknown): User {
     desk,
     actor,
     (ctx) => {
-      const taken = ctx.w.get(ctx.w.qb.selectFrom('app_user').select('id').where('name', '=', name));
+      const taken = ctx.r.get(ctx.r.qb.selectFrom('app_user').select('id').where('name', '=', name));
       if (taken) throw new ComptoirError('USER_NAME_TAKEN', { name });
       const id = ctx.newId();
       ctx.record({ kind: 'user.create', version: 1, user: { id, name, role, pinHash } });
@@ -88,7 +88,7 @@ export function signIn(desk: Desk, input: unknown): User {
   }
   const ok = pinMatches(typed, row.pin_hash);
   const outcome = commitWrite(desk, { userId }, (ctx) => {
-    const current = ctx.w.get(ctx.w.qb.selectFrom('app_user').select('failed_attempts').where('id', '=', userId));
+    const current = ctx.r.get(ctx.r.qb.selectFrom('app_user').select('failed_attempts').where('id', '=', userId));
     const failures = ok ? 0 : (current?.failed_attempts ?? 0) + 1;
     const lockedUntil =
       failures >= MAX_FAILED_ATTEMPTS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
@@ -107,7 +107,7 @@ export function unlockUser(desk: Desk, actor: Actor, userId: string): void {
     desk,
     actor,
     (ctx) => {
-      if (!ctx.w.get(ctx.w.qb.selectFrom('app_user').select('id').where('id', '=', userId))) throw new ComptoirError('USER_NOT_FOUND');
+      if (!ctx.r.get(ctx.r.qb.selectFrom('app_user').select('id').where('id', '=', userId))) throw new ComptoirError('USER_NOT_FOUND');
       ctx.record({ kind: 'user.unlock', version: 1, userId });
     },
     { roles: ['admin'] },

@@ -1,4 +1,5 @@
 import type { Texts } from '../../app/i18n';
+import { REGISTRATION_STATUS_WORDS } from '../../../src-shared/words';
 
 /** The activities screen's words, in French and English: one list for the screen and its parts, so a key is never defined twice. */
 export const ACTIVITIES_TEXTS: Texts<
@@ -109,7 +110,7 @@ export const ACTIVITIES_TEXTS: Texts<
     register: 'Inscrire',
     waitlist: 'Mettre sur la liste d’attente',
     viewCart: 'Déjà au panier : voir le panier',
-    isRegistered: 'Inscrit',
+    isRegistered: REGISTRATION_STATUS_WORDS.fr.registered,
     isWaitlisted: 'En attente, rang {n}',
     needsMembership: 'Adhésion à renouveler d’abord',
     renewFirst: 'Renouveler l’adhésion',
@@ -183,7 +184,7 @@ export const ACTIVITIES_TEXTS: Texts<
     register: 'Register',
     waitlist: 'Put on the waitlist',
     viewCart: 'Already in the cart: see the cart',
-    isRegistered: 'Registered',
+    isRegistered: REGISTRATION_STATUS_WORDS.en.registered,
     isWaitlisted: 'Waiting, position {n}',
     needsMembership: 'Membership to renew first',
     renewFirst: 'Renew the membership',

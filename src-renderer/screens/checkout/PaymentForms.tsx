@@ -8,12 +8,15 @@ import { Notice } from '../../components/Notice';
 import { centsToInput } from '../sale-words';
 import { CHECKOUT_TEXTS, type CheckoutT } from './checkout-words';
 import { formatMoney } from '../../../src-shared/money';
-import type { CardBrand } from '../../../src-shared/words';
+import { cardBrandName, type CardBrand } from '../../../src-shared/words';
 
 type PaymentInput = Input<'sales.checkout'>['payments'][number];
 /** A payment of a set amount: cheque, card or credit. Cash is apart: it pays whatever is left. */
 export type ExactPayment = Exclude<PaymentInput, { method: 'cash' }>;
 export type FormMethod = 'cheque' | 'card' | 'credit';
+
+const CARD_BRANDS: readonly CardBrand[] = ['visa', 'mastercard', 'amex', 'interac', 'other'];
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 interface PaymentFormProps {
   method: FormMethod | null;
@@ -158,11 +161,11 @@ function CardForm({ remaining, onAdd, onCancel }: { remaining: number; onAdd: (p
           <label htmlFor={brandId}>{t('brand')}</label>
           <select id={brandId} value={brand} onChange={(e) => setBrand(e.target.value as CardBrand | '')}>
             <option value="">{t('brandNone')}</option>
-            <option value="visa">Visa</option>
-            <option value="mastercard">Mastercard</option>
-            <option value="amex">American Express</option>
-            <option value="interac">Interac</option>
-            <option value="other">{language === 'fr' ? 'Autre' : 'Other'}</option>
+            {CARD_BRANDS.map((b) => (
+              <option key={b} value={b}>
+                {capitalized(cardBrandName(b, language))}
+              </option>
+            ))}
           </select>
         </div>
       </div>

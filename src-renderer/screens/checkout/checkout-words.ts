@@ -1,5 +1,6 @@
 import { useLanguage, type Texts, type useTexts } from '../../app/i18n';
 import { formatMoney } from '../../../src-shared/money';
+import { PAYMENT_METHOD_WORDS } from '../../../src-shared/words';
 
 /** The cart's words, in French and English: one list for the whole screen, so a key is never defined twice. */
 export const CHECKOUT_TEXTS: Texts<
@@ -92,7 +93,7 @@ export const CHECKOUT_TEXTS: Texts<
     title: 'Panier',
     for: 'Pour',
     noMember: 'Aucun membre choisi',
-    credit: 'Crédit / Coupons : {amount}',
+    credit: `${PAYMENT_METHOD_WORDS.fr.credit} : {amount}`,
     empty: 'Le panier est vide. Trouvez un membre, puis choisissez « Renouveler » ou une activité.',
     find: 'Trouver un membre',
     clear: 'Vider le panier',
@@ -146,7 +147,7 @@ export const CHECKOUT_TEXTS: Texts<
     cashToPay: 'À payer en argent',
     change: 'Monnaie à rendre',
     statusPaid: '✔ Tout est payé : choisissez « Encaisser ».',
-    statusChoose: 'Choisissez comment le membre paie : Argent, Chèque ou Carte.',
+    statusChoose: `Choisissez comment le membre paie : ${PAYMENT_METHOD_WORDS.fr.cash}, ${PAYMENT_METHOD_WORDS.fr.cheque} ou ${PAYMENT_METHOD_WORDS.fr.card}.`,
     statusMissing: 'Il reste {amount} à payer : ajoutez un paiement.',
     statusTendered: 'Tapez le montant remis : au moins {amount}.',
     statusOver: 'Les paiements dépassent le total de {amount} : retirez ou corrigez un paiement.',
@@ -178,7 +179,7 @@ export const CHECKOUT_TEXTS: Texts<
     title: 'Cart',
     for: 'For',
     noMember: 'No member chosen',
-    credit: 'Credit / Coupons: {amount}',
+    credit: `${PAYMENT_METHOD_WORDS.en.credit}: {amount}`,
     empty: 'The cart is empty. Find a member, then choose “Renew” or an activity.',
     find: 'Find a member',
     clear: 'Empty the cart',
@@ -232,7 +233,7 @@ export const CHECKOUT_TEXTS: Texts<
     cashToPay: 'Cash due',
     change: 'Change to give',
     statusPaid: '✔ Everything is paid: choose “Check out”.',
-    statusChoose: 'Choose how the member pays: Cash, Cheque or Card.',
+    statusChoose: `Choose how the member pays: ${PAYMENT_METHOD_WORDS.en.cash}, ${PAYMENT_METHOD_WORDS.en.cheque} or ${PAYMENT_METHOD_WORDS.en.card}.`,
     statusMissing: '{amount} is left to pay: add a payment.',
     statusTendered: 'Type the amount tendered: at least {amount}.',
     statusOver: 'The payments exceed the total by {amount}: remove or correct a payment.',
