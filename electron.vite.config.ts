@@ -16,7 +16,7 @@ export default defineConfig({
       rolldownOptions: {
         // The core runs in a worker thread of its own (src-main/api/core-host.ts finds it next to index.js).
         input: { index: here('src-main/electron/main.ts'), 'core-worker': here('src-main/api/core-worker.ts') },
-        external: ['better-sqlite3', 'electron-updater'],
+        external: ['better-sqlite3-multiple-ciphers', 'electron-updater'],
       },
       sourcemap: false,
     },

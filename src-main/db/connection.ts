@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { migrate, refuseNewerDatabase } from './migrator.js';
 import { Reader, Writer } from './sql.js';
 

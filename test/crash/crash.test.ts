@@ -22,7 +22,7 @@ const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
 const KILLS_PER_DATABASE = 200;
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-// Inside the repository, so the bundle finds better-sqlite3 (kept external: it is native).
+// Inside the repository, so the bundle finds better-sqlite3-multiple-ciphers (kept external: it is native).
 const bundleFolder = join(repo, 'node_modules', '.cache', `comptoir-crash-${process.pid}`);
 const bundle = join(bundleFolder, 'checkout-writer.mjs');
 
