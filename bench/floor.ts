@@ -11,7 +11,7 @@ export class DurableFloor {
   private readonly connection: Connection;
 
   constructor(folder: string) {
-    this.connection = openConnection(join(folder, 'floor.sqlite'), { migrate: false });
+    this.connection = openConnection(join(folder, 'floor.sqlite'), { migrate: false, create: true });
     this.connection.transaction((w) => w.rawRun('CREATE TABLE IF NOT EXISTS floor (id INTEGER PRIMARY KEY, at TEXT NOT NULL) STRICT'));
   }
 

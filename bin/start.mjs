@@ -11,12 +11,19 @@ import { register } from 'tsx/esm/api';
 register();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const file = process.env.COMPTOIR_DB ?? join(root, 'data', 'demo.sqlite');
+// The demo database is encrypted like a real desk's; its key sits beside it (a real desk's key is
+// kept by the keychain, or on a key file away from the laptop).
+const keyFile = process.env.COMPTOIR_KEY_FILE ?? join(dirname(file), 'demo.key');
 const { runCli } = await import('../src-main/cli/main.ts');
 
+mkdirSync(dirname(file), { recursive: true });
+if (!existsSync(keyFile) && !process.env.COMPTOIR_DB_KEY) {
+  const code = await runCli(['--db', file, 'key', 'new', keyFile]);
+  if (code !== 0) process.exit(code);
+}
 if (!existsSync(file)) {
-  mkdirSync(dirname(file), { recursive: true });
   console.log(`Création du club de démonstration dans ${file}…`);
-  const code = await runCli(['--db', file, 'demo', '--members', process.env.COMPTOIR_DEMO_MEMBERS ?? '3000']);
+  const code = await runCli(['--db', file, '--key-file', keyFile, 'demo', '--members', process.env.COMPTOIR_DEMO_MEMBERS ?? '3000']);
   if (code !== 0) process.exit(code);
 }
 
@@ -33,14 +40,14 @@ const electron = electronBinary();
 if (electron && !process.env.COMPTOIR_BROWSER) {
   const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
-  const run = spawnSync(electron, [root], { stdio: 'inherit', env: { ...process.env, COMPTOIR_DB: file } });
+  const run = spawnSync(electron, [root], { stdio: 'inherit', env: { ...process.env, COMPTOIR_DB: file, COMPTOIR_KEY_FILE: keyFile } });
   process.exit(run.status ?? 0);
 }
 
 console.log('Electron n’est pas installé ici : Comptoir démarre dans le navigateur.');
 const ui = spawnSync('npm', ['run', '--silent', 'build:ui'], { cwd: root, stdio: 'inherit' });
 if (ui.status !== 0) process.exit(ui.status ?? 1);
-const server = spawn(process.execPath, [join(root, 'out', 'web', 'launch.mjs'), '--db', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [join(root, 'out', 'web', 'launch.mjs'), '--db', file, '--key-file', keyFile], { stdio: ['ignore', 'pipe', 'inherit'] });
 server.stdout.on('data', (chunk) => {
   const url = /http:\/\/127\.0\.0\.1:\d+\/\?t=\S+/.exec(String(chunk))?.[0];
   if (!url) return;

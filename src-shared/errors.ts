@@ -33,6 +33,64 @@ const catalogue = {
     en: (p) =>
       `This database was written by a newer version of Comptoir (schema ${p.found}, this version knows ${p.known}). It was not changed: install the latest Comptoir.`,
   }),
+  DATABASE_NOT_FOUND: message<{ file: string }>({
+    fr: (p) => `Aucune base de données à cet endroit : ${p.file}. Vérifiez le chemin, ou préparez le poste avec « comptoir init ».`,
+    en: (p) => `No database at this place: ${p.file}. Check the path, or set the desk up with "comptoir init".`,
+  }),
+  NOT_A_COMPTOIR_DATABASE: message<{ file: string }>({
+    fr: (p) => `Ce fichier n'est pas une base de données de Comptoir : ${p.file}. Il n'a pas été modifié.`,
+    en: (p) => `This file is not a Comptoir database: ${p.file}. It was not changed.`,
+  }),
+  DATABASE_DAMAGED: message<{ file: string }>({
+    fr: (p) =>
+      `Le fichier de la base de données est endommagé (${p.file}) : Comptoir n'y écrit plus rien, pour ne rien aggraver. Ne vendez plus sur ce poste : notez les ventes sur papier et appelez le responsable, qui restaurera la dernière copie de sauvegarde (« comptoir restore »).`,
+    en: (p) =>
+      `The database file is damaged (${p.file}): Comptoir writes nothing more to it, so as not to make it worse. Stop selling at this desk: write sales down on paper and call the person in charge, who will restore the latest backup ("comptoir restore").`,
+  }),
+  DATABASE_BUSY: message<{ file: string }>({
+    fr: () => `Un autre programme utilise la base de données en ce moment (une copie, une sauvegarde, un second Comptoir ?). Attendez qu'il ait fini ou fermez-le, puis réessayez : rien n'a été enregistré.`,
+    en: () => `Another program is using the database right now (a copy, a backup, a second Comptoir?). Wait until it is done or close it, then try again: nothing was saved.`,
+  }),
+  DISK_FULL: message<{ file: string }>({
+    fr: () => `Le disque est plein : rien n'a été enregistré. Libérez de la place (videz la corbeille, retirez des fichiers inutiles) puis réessayez.`,
+    en: () => `The disk is full: nothing was saved. Free some space (empty the bin, remove files you do not need), then try again.`,
+  }),
+  DATABASE_READ_ONLY: message<{ file: string }>({
+    fr: (p) => `La base de données ne peut pas être modifiée (fichier en lecture seule ou disque protégé) : ${p.file}. Rien n'a été enregistré. Demandez au responsable de rendre le fichier modifiable.`,
+    en: (p) => `The database cannot be changed (read-only file or protected disk): ${p.file}. Nothing was saved. Ask the person in charge to make the file writable.`,
+  }),
+  DISK_ERROR: message<{ file: string }>({
+    fr: () => `Le disque n'a pas pu lire ou écrire la base de données (clé USB retirée ?) : rien n'a été enregistré. Vérifiez le disque puis réessayez.`,
+    en: () => `The disk could not read or write the database (USB key removed?): nothing was saved. Check the disk, then try again.`,
+  }),
+  DATABASE_CANNOT_OPEN: message<{ file: string }>({
+    fr: (p) => `La base de données ne peut pas être ouverte : ${p.file}. Vérifiez que le dossier existe et que Comptoir a le droit d'y écrire.`,
+    en: (p) => `The database cannot be opened: ${p.file}. Check that the folder exists and that Comptoir may write in it.`,
+  }),
+  DATABASE_ENCRYPTED: message<{ file: string }>({
+    fr: (p) => `Cette base de données est chiffrée : ${p.file}. Indiquez sa clé (fichier de clé ou variable COMPTOIR_DB_KEY).`,
+    en: (p) => `This database is encrypted: ${p.file}. Give its key (key file or COMPTOIR_DB_KEY).`,
+  }),
+  DATABASE_KEY_WRONG: message<{ file: string }>({
+    fr: (p) => `La clé ne correspond pas à cette base de données : ${p.file}. Vérifiez que c'est la clé de ce poste ; la base n'a pas été modifiée.`,
+    en: (p) => `The key does not open this database: ${p.file}. Check that it is this desk's key; the database was not changed.`,
+  }),
+  DATABASE_KEY_INVALID: message<{ source: string }>({
+    fr: (p) => `La clé de chiffrement (${p.source}) doit compter 64 chiffres hexadécimaux (0-9, a-f).`,
+    en: (p) => `The encryption key (${p.source}) must be 64 hexadecimal digits (0-9, a-f).`,
+  }),
+  KEY_FILE_NOT_FOUND: message<{ path: string }>({
+    fr: (p) => `Le fichier de clé est introuvable : ${p.path}.`,
+    en: (p) => `The key file cannot be found: ${p.path}.`,
+  }),
+  DATABASE_NEEDS_UPGRADE: message<{ file: string }>({
+    fr: (p) => `Cette base de données a été écrite par une version plus ancienne de Comptoir : ${p.file}. Ouvrez-la une fois avec Comptoir (ou « comptoir backup ») pour la mettre à jour, puis recommencez.`,
+    en: (p) => `This database was written by an older Comptoir: ${p.file}. Open it once with Comptoir (or "comptoir backup") to update it, then try again.`,
+  }),
+  BACKUP_NOT_VALID: message<{ file: string; problem: string }>({
+    fr: (p) => `La copie de sauvegarde ${p.file} ne peut pas être restaurée : ${p.problem}. La base actuelle n'a pas été touchée.`,
+    en: (p) => `Backup ${p.file} cannot be restored: ${p.problem}. The current database was not touched.`,
+  }),
   DATABASE_NOT_INITIALIZED: message({
     fr: () => `Ce poste n'est pas encore configuré : lancez « comptoir init » avec le nom du poste et le préfixe des reçus.`,
     en: () => `This desk is not set up yet: run "comptoir init" with the desk name and receipt prefix.`,

@@ -3,12 +3,18 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ComptoirError } from '../../src-shared/errors.js';
 import type { Language } from '../../src-shared/language.js';
+import type { BackupPlace } from '../db/backup.js';
+import type { DatabaseKey } from '../db/key.js';
 import type { ApiError, Method, Result } from './contract.js';
 import type { CoreSettings, FromCore, ToCore } from './core-messages.js';
 import type { ApiService } from './service.js';
 
 export interface CoreOptions {
   file: string;
+  /** The database's encryption key, when it is encrypted (see db/key.ts). */
+  key?: DatabaseKey | null;
+  /** Where backups go besides the database's own folder. */
+  backups?: BackupPlace;
   language?: Language;
   idleMinutes?: number;
   /** Where the core's unexpected errors are reported. */
@@ -59,6 +65,8 @@ export function startCore(options: CoreOptions): Promise<CoreHost> {
   const language = options.language ?? 'fr';
   const settings: CoreSettings = {
     file: options.file,
+    key: options.key ?? null,
+    ...(options.backups ? { backups: options.backups } : {}),
     ...(options.language ? { language: options.language } : {}),
     ...(options.idleMinutes === undefined ? {} : { idleMinutes: options.idleMinutes }),
     capabilities: [...(options.saveFile ? (['saveFile'] as const) : []), ...(options.print ? (['print'] as const) : [])],

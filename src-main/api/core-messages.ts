@@ -1,4 +1,5 @@
 import type { Language } from '../../src-shared/language.js';
+import type { BackupPlace } from '../db/backup.js';
 import type { ApiError, Method, Result } from './contract.js';
 
 /**
@@ -8,6 +9,10 @@ import type { ApiError, Method, Result } from './contract.js';
  */
 export interface CoreSettings {
   file: string;
+  /** The database's encryption key (64 hexadecimal digits), when it is encrypted. */
+  key?: string | null;
+  /** Where backups go (a second drive, how many are kept). */
+  backups?: BackupPlace;
   language?: Language;
   idleMinutes?: number;
   /** The shell capabilities the host offers (Electron's save dialog and printer). */

@@ -1,6 +1,7 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { openDesk, type Desk } from '../core/desk/desk.js';
+import { parseDatabaseKey } from '../db/key.js';
 import type { CapabilityRequest, CoreSettings, FromCore, ToCore } from './core-messages.js';
 import { createApiService } from './service.js';
 
@@ -15,7 +16,11 @@ const send = (message: FromCore) => port.postMessage(message);
 
 let desk: Desk | null = null;
 try {
-  desk = openDesk(settings.file, settings.language ? { language: settings.language } : {});
+  desk = openDesk(settings.file, {
+    ...(settings.language ? { language: settings.language } : {}),
+    key: settings.key ? parseDatabaseKey(settings.key, 'clé du poste') : null,
+    ...(settings.backups ? { backups: settings.backups } : {}),
+  });
 } catch (error) {
   const data = error instanceof ComptoirError ? error.toData(settings.language ?? 'fr') : { code: 'INTERNAL', message: (error as Error).message };
   send({ type: 'failed', error: data });

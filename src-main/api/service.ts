@@ -53,6 +53,7 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
     lastClosingCount: lastClosingCount(desk),
     membershipPriceCents: desk.settings().membershipPriceCents,
     today: businessDate(desk.clock.now()),
+    fileDamaged: desk.connection.damage !== null,
   });
 
   const sessionHandlers: SliceHandlers<typeof sessionContract> = {

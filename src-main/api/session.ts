@@ -16,6 +16,8 @@ export const deskStateSchema = z.object({
   lastClosingCount: cashCountViewSchema.nullable(),
   membershipPriceCents: cents,
   today: z.string(),
+  /** SQLite found the database file damaged: nothing is written; the screens say what to do. */
+  fileDamaged: z.boolean(),
 });
 
 const nothing = z.object({}).strict();

@@ -8,7 +8,7 @@ import type { Language } from '../db/schema.js';
 /** Flags that take no value; every other flag takes exactly one. */
 const BOOLEAN_FLAGS = new Set(['json', 'help', 'force']);
 /** Flags every command accepts. */
-export const GLOBAL_FLAGS = ['db', 'json', 'lang', 'help'] as const;
+export const GLOBAL_FLAGS = ['db', 'key-file', 'json', 'lang', 'help'] as const;
 
 export interface CommandSpec {
   /** "member add", "report day": the words that name it. */
@@ -45,7 +45,8 @@ type UsageKey =
   | 'BAD_NUMBERS'
   | 'BAD_RULE'
   | 'BAD_MEMBER_NUMBER'
-  | 'NO_SUCH_FOLDER';
+  | 'NO_SUCH_FOLDER'
+  | 'FILE_EXISTS';
 
 type P = Record<string, string>;
 const MESSAGES: Record<UsageKey, Record<Language, (p: P) => string>> = {
@@ -109,6 +110,10 @@ const MESSAGES: Record<UsageKey, Record<Language, (p: P) => string>> = {
     fr: (p) => `« ${p.value} » n'est pas un no de membre : tapez seulement les chiffres, ex. : 100042.`,
     en: (p) => `"${p.value}" is not a member number: type the digits only, e.g. 100042.`,
   },
+  FILE_EXISTS: {
+    fr: (p) => `Le fichier « ${p.file} » existe déjà : choisissez un autre nom (une clé existante n'est jamais écrasée).`,
+    en: (p) => `File "${p.file}" already exists: choose another name (an existing key is never overwritten).`,
+  },
   NO_SUCH_FOLDER: {
     fr: (p) => `Le dossier « ${p.folder} » n'existe pas : impossible d'y créer la base de données.`,
     en: (p) => `Folder "${p.folder}" does not exist: cannot create the database there.`,
@@ -131,7 +136,7 @@ export class UsageError extends Error {
   }
 }
 
-const EXAMPLES: Record<string, string> = { db: 'poste.sqlite', lang: 'en', cash: '2500', limit: '20', members: '1000', desk: 'Accueil', prefix: 'A' };
+const EXAMPLES: Record<string, string> = { 'key-file': 'poste.key', to: '/media/cle-usb', db: 'poste.sqlite', lang: 'en', cash: '2500', limit: '20', members: '1000', desk: 'Accueil', prefix: 'A' };
 
 /** Known before parsing, so that a mistake anywhere on the line is already told in English. */
 export function languageOf(argv: readonly string[]): Language {

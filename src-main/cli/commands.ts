@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { openConnection } from '../db/connection.js';
+import { dirname, join, resolve } from 'node:path';
+import { openConnection, type Connection } from '../db/connection.js';
+import { createKeyFile, keyFromEnvironment, type DatabaseKey } from '../db/key.js';
+import { backupAnchors, restoreBackup } from '../core/ledger/restore.js';
 import { currentCashSession, openCashSession } from '../core/cash/cash-sessions.js';
-import { openDesk, type Desk } from '../core/desk/desk.js';
+import { deskOn, openDesk, type Desk } from '../core/desk/desk.js';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { createMemberOrListDuplicates, getMember } from '../core/members/members.js';
 import { memberOrders } from '../core/sales/orders.js';
@@ -111,7 +113,7 @@ export const HANDLERS: Record<string, Handler> = {
     }),
 
   'member show': (p, file) =>
-    withDesk(file, p, {}, (desk) => {
+    withReadOnlyDesk(file, p, (desk) => {
       const member = getMember(desk, memberNumberArg(p, 0));
       const orders = memberOrders(desk.reader, member.id, p.language);
       const receipts = orders.map((o) => ({ receiptNumber: o.receiptNumber, kind: o.kind, businessDate: o.businessDate, totalCents: o.totalCents }));
@@ -120,7 +122,7 @@ export const HANDLERS: Record<string, Handler> = {
     }),
 
   search: (p, file) =>
-    withDesk(file, p, {}, (desk) => {
+    withReadOnlyDesk(file, p, (desk) => {
       const query = requiredArg(p, 0, { fr: 'la recherche (nom, no de membre, téléphone ou courriel)', en: 'the search (name, member number, phone or email)' });
       const limit = stringFlag(p, 'limit');
       const page = searchMembers(desk, { query, ...(limit === undefined ? {} : { limit: numberOrText(limit) }) });
@@ -152,24 +154,67 @@ export const HANDLERS: Record<string, Handler> = {
       return { data, text: text.renewed(data, p.language), exitCode: 0 };
     }),
 
-  verify: (_p, file) => {
-    requireFile(file);
-    const connection = openConnection(file);
-    try {
-      const violations = verifyDatabase(connection.reader);
+  verify: (p, file) =>
+    withReadOnlyConnection(file, p, (connection) => {
+      const anchors = backupAnchors(file, keyOf(p));
+      const violations = [...anchors.unreadable, ...verifyDatabase(connection.reader, { anchors: anchors.found })];
       const data = { ok: violations.length === 0, violations };
-      return { data, text: text.verified(violations, _p.language), exitCode: violations.length === 0 ? 0 : 1 };
-    } finally {
-      connection.close();
-    }
+      return { data, text: text.verified(violations, p.language), exitCode: violations.length === 0 ? 0 : 1 };
+    }),
+
+  backup: (p, file) =>
+    withDesk(file, p, {}, (desk) => {
+      const to = stringFlag(p, 'to');
+      if (to !== undefined) requireFolder(join(to, 'x'));
+      const paths = desk.connection.backup('manuelle', to === undefined ? {} : { secondFolder: to });
+      return { data: { ok: true, backups: paths }, text: text.backedUp(paths, p.language), exitCode: 0 };
+    }),
+
+  restore: (p, file) => {
+    const backup = requiredArg(p, 0, { fr: 'la copie de sauvegarde à remettre en place', en: 'the backup to put back' });
+    const restored = restoreBackup(file, backup, keyOf(p));
+    return { data: { ok: true, ...restored }, text: text.restored(restored, p.language), exitCode: 0 };
+  },
+
+  'key new': (p) => {
+    const path = requiredArg(p, 0, { fr: 'le fichier de clé à créer', en: 'the key file to create' });
+    requireFolder(path);
+    if (existsSync(path)) throw new UsageError('FILE_EXISTS', { file: path });
+    createKeyFile(path);
+    return { data: { ok: true, keyFile: resolve(path) }, text: text.keyCreated(resolve(path), p.language), exitCode: 0 };
   },
 
   'report day': (p, file) =>
-    withDesk(file, p, {}, (desk) => {
+    withReadOnlyDesk(file, p, (desk) => {
       const report = dayReport(desk, requiredArg(p, 0, { fr: 'la date (AAAA-MM-JJ)', en: 'the date (YYYY-MM-DD)' }));
       return { data: { ok: true, report }, text: text.dayReportText(report, p.language), exitCode: 0 };
     }),
 };
+
+/** The database's key, from --key-file, COMPTOIR_KEY_FILE or COMPTOIR_DB_KEY; null for a plain file. */
+function keyOf(p: ParsedArgs): DatabaseKey | null {
+  return keyFromEnvironment(process.env, stringFlag(p, 'key-file'));
+}
+
+/**
+ * For commands that only read (verify, search, member show, report day): the file is opened read-only
+ * and never migrated or created, so they work on a read-only file and leave any file as it was.
+ */
+function withReadOnlyConnection<T>(file: string, p: ParsedArgs, work: (connection: Connection) => T): T {
+  requireFile(file);
+  const connection = openConnection(file, { readonly: true, migrate: false, key: keyOf(p) });
+  try {
+    if (connection.schema.version === 0) throw new ComptoirError('NOT_A_COMPTOIR_DATABASE', { file });
+    if (!connection.schema.upToDate) throw new ComptoirError('DATABASE_NEEDS_UPGRADE', { file });
+    return work(connection);
+  } finally {
+    connection.close();
+  }
+}
+
+function withReadOnlyDesk<T>(file: string, p: ParsedArgs, work: (desk: Desk) => T): T {
+  return withReadOnlyConnection(file, p, (connection) => work(deskOn(connection, { language: p.language })));
+}
 
 function requireFile(file: string): void {
   if (!existsSync(file)) throw new UsageError('DB_NOT_FOUND', { file });
@@ -194,10 +239,12 @@ function withDesk<T extends Outcome | Promise<Outcome>>(
   if (!options.create) requireFile(file);
   let desk: Desk;
   try {
-    desk = openDesk(file, { language: p.language });
+    desk = options.create && !existsSync(file)
+      ? initializeDesk(file, { deskName: 'Accueil', receiptPrefix: 'A' }, { language: p.language, key: keyOf(p) }).desk
+      : openDesk(file, { language: p.language, key: keyOf(p) });
   } catch (error) {
     if (!(options.create && error instanceof ComptoirError && error.code === 'DATABASE_NOT_INITIALIZED')) throw error;
-    desk = initializeDesk(file, { deskName: 'Accueil', receiptPrefix: 'A' }, { language: p.language }).desk;
+    desk = initializeDesk(file, { deskName: 'Accueil', receiptPrefix: 'A' }, { language: p.language, key: keyOf(p) }).desk;
   }
   let result: T;
   try {

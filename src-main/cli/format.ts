@@ -9,6 +9,7 @@ import type { RegistrationView } from '../core/activities/views.js';
 import type { DayReport } from '../core/cash/views.js';
 import type { SearchPage } from '../core/members/views.js';
 import type { Violation } from '../core/ledger/verify.js';
+import type { Restored } from '../core/ledger/restore.js';
 
 /**
  * What people read when they leave out --json: short, plain, in the club's words (*no de membre*,
@@ -141,4 +142,25 @@ export function dayReportText(r: DayReport, l: Language): string {
     }
   }
   return lines.join('\n');
+}
+
+export function backedUp(paths: string[], l: Language): string {
+  return [t(l, 'Copie de sauvegarde faite :', 'Backup made:'), ...paths.map((path) => `  ${path}`)].join('\n');
+}
+
+export function restored(r: Restored, l: Language): string {
+  const kept = r.keptAs ? t(l, `\nL'ancienne base est gardée ici : ${r.keptAs}`, `\nThe old database is kept here: ${r.keptAs}`) : '';
+  return t(
+    l,
+    `Sauvegarde remise en place (vérifiée, ${r.lastSeq} opérations) : ${r.from}${kept}\nLes ventes faites après cette sauvegarde sont à saisir de nouveau à partir des reçus.`,
+    `Backup put back (checked, ${r.lastSeq} operations): ${r.from}${kept}\nSales made after this backup must be entered again from their receipts.`,
+  );
+}
+
+export function keyCreated(path: string, l: Language): string {
+  return t(
+    l,
+    `Clé créée : ${path}\nGardez-en une copie en lieu sûr, hors du portable : sans elle, la base chiffrée ne s'ouvre plus.`,
+    `Key created: ${path}\nKeep a copy somewhere safe, off the laptop: without it, the encrypted database cannot be opened.`,
+  );
 }

@@ -41,8 +41,14 @@ Commandes :
   renew NO --cash CENTS [--force]  Renouvelle l'adhésion, payée en argent (montant remis).
   verify                           Vérifie toute la base : « OK » ou la liste des problèmes.
   report day AAAA-MM-JJ            Rapport de la journée pour le trésorier.
+  backup [--to DOSSIER]            Copie de sauvegarde de la base (dans « sauvegardes » à côté
+                                   de la base, et dans DOSSIER, sur une clé USB par exemple).
+  restore SAUVEGARDE               Vérifie la copie, puis la remet en place (l'ancienne base est
+                                   gardée à côté).
+  key new FICHIER                  Crée une clé de chiffrement (à garder hors du portable).
 
 Options : --json (sortie JSON, voir docs/CLI.md) · --lang fr|en · --help
+          --key-file FICHIER (ou COMPTOIR_KEY_FILE, COMPTOIR_DB_KEY) : la clé d'une base chiffrée
 Codes de sortie : 0 fait · 1 verify a trouvé des problèmes · 2 refusé · 3 doublon probable · 4 erreur inattendue
 `,
   en: `Comptoir — the club's front desk, from the command line.
@@ -63,8 +69,14 @@ Commands:
   renew NO --cash CENTS [--force]  Renews the membership, paid in cash (amount tendered).
   verify                           Checks the whole database: "OK" or the list of problems.
   report day YYYY-MM-DD            The treasurer's day report.
+  backup [--to FOLDER]             Backs the database up (in "sauvegardes" beside it, and in
+                                   FOLDER, on a USB key for instance).
+  restore BACKUP                   Checks the backup, then puts it in place (the old database is
+                                   kept beside it).
+  key new FILE                     Creates an encryption key (keep it off the laptop).
 
 Options: --json (JSON output, see docs/CLI.md) · --lang fr|en · --help
+         --key-file FILE (or COMPTOIR_KEY_FILE, COMPTOIR_DB_KEY): an encrypted database's key
 Exit codes: 0 done · 1 verify found problems · 2 refused · 3 probable duplicate · 4 unexpected error
 `,
 };

@@ -19,4 +19,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'renew', flags: ['cash', 'force'], required: ['cash'], args: ['NO'] },
   { name: 'verify', flags: [], args: [] },
   { name: 'report day', flags: [], args: ['AAAA-MM-JJ'] },
+  { name: 'backup', flags: ['to'], args: [] },
+  { name: 'restore', flags: [], args: ['SAUVEGARDE'] },
+  { name: 'key new', flags: [], args: ['FICHIER'] },
 ];

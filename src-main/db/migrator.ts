@@ -17,6 +17,12 @@ export function refuseNewerDatabase(sqlite: BetterSqlite3.Database, all: readonl
   return found;
 }
 
+/** The migrations this database has not run yet. */
+export function pendingMigrations(sqlite: BetterSqlite3.Database, all: readonly Migration[] = migrations): Migration[] {
+  const found = schemaVersion(sqlite);
+  return all.filter((migration) => migration.version > found);
+}
+
 /**
  * Brings a database up to this version's schema, one migration per transaction. A database
  * written by a newer Comptoir is refused before anything is touched: an older app must not

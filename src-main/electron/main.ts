@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, protocol, session, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { CoreStartError, startCore, type CoreHost, type CoreOptions } from '../api/core-host.js';
 import { APP_SCHEME, APP_URL, serveRenderer } from './app-protocol.js';
 import { DeskConfigError, loadDeskConfig, type DeskConfig } from './config.js';
 import { registerIpc } from './ipc.js';
+import { deskKey, KeychainError } from './keychain.js';
 import { useFontDirectory } from '../documents/index.js';
 import { printPage, saveFileAs, savePageAsPdf } from './printing.js';
 import { startUpdateChecks } from './updates.js';
@@ -153,8 +154,9 @@ async function startCoreOf(config: DeskConfig, shell: Pick<CoreOptions, 'saveFil
         `ou indiquez le bon fichier (réglage « databaseFile ») dans :\n${config.configFile}`,
     );
   }
+  const key = deskKey(app.getPath('userData'), safeStorage);
   try {
-    return await startCore({ file: config.databaseFile, language: config.language, idleMinutes: IDLE_MINUTES, log: (message) => console.error(message), ...shell });
+    return await startCore({ file: config.databaseFile, key, language: config.language, idleMinutes: IDLE_MINUTES, log: (message) => console.error(message), ...shell });
   } catch (error) {
     const reason = error instanceof CoreStartError ? error.message : (error as Error).message;
     throw new StartupError(`La base de données du poste n’a pas pu être ouverte :\n${config.databaseFile}\n\n${reason}`);
@@ -164,7 +166,7 @@ async function startCoreOf(config: DeskConfig, shell: Pick<CoreOptions, 'saveFil
 class StartupError extends Error {}
 
 function startupMessage(error: unknown): string {
-  if (error instanceof DeskConfigError || error instanceof StartupError) return error.message;
+  if (error instanceof DeskConfigError || error instanceof StartupError || error instanceof KeychainError) return error.message;
   console.error(error);
   return `Une erreur inattendue a empêché Comptoir de démarrer :\n${(error as Error)?.message ?? String(error)}`;
 }

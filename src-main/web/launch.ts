@@ -1,8 +1,11 @@
+import { keyFromEnvironment } from '../db/key.js';
 import { startBrowserMode } from './main.js';
 
 /**
- * `node out/web/launch.mjs --db FILE [--port N]`: the browser mode as a process of its own (what
- * `npm start` runs where Electron is not installed). Prints the address to open, token included.
+ * `node out/web/launch.mjs --db FILE [--key-file FILE] [--port N]`: the browser mode as a process of
+ * its own (what `npm start` runs where Electron is not installed). Prints the address to open,
+ * token included. An encrypted database's key comes from --key-file, COMPTOIR_KEY_FILE or
+ * COMPTOIR_DB_KEY.
  */
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -16,7 +19,8 @@ if (!file) {
 }
 const port = Number(option('--port') ?? process.env.PORT ?? 0) || undefined;
 try {
-  const mode = await startBrowserMode({ file, ...(port ? { port } : {}) });
+  const key = keyFromEnvironment(process.env, option('--key-file'));
+  const mode = await startBrowserMode({ file, key, ...(port ? { port } : {}) });
   console.log(mode.server.url);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void mode.close().then(() => process.exit(0)));
 } catch (error) {

@@ -93,6 +93,13 @@ export function App() {
     <LanguageContext.Provider value={context.state.language}>
       <AppContext.Provider value={context}>
         <Header onSignOut={signOut} />
+        {context.state.fileDamaged ? (
+          <Notice kind="error">
+            {context.state.language === 'fr'
+              ? 'Le fichier de la base de données est endommagé : ce poste n’enregistre plus rien. Notez les ventes sur papier et appelez le responsable, qui restaurera la dernière copie de sauvegarde.'
+              : 'The database file is damaged: this desk saves nothing more. Write sales down on paper and call the person in charge, who will restore the latest backup.'}
+          </Notice>
+        ) : null}
         <main className="screen" id="main">
           <CurrentScreen screen={screen} />
         </main>
@@ -122,6 +129,6 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'closeDrawer':
       return <CloseDrawerScreen />;
     case 'daySummary':
-      return <DaySummaryScreen session={screen.session} day={screen.day} />;
+      return <DaySummaryScreen session={screen.session} day={screen.day} backupProblem={screen.backupProblem ?? null} />;
   }
 }

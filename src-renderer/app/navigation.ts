@@ -17,7 +17,7 @@ export type Screen =
   | { name: 'receipt'; receiptNumber: string; change?: Output<'sales.checkout'>['cash']; reprint?: boolean }
   | { name: 'activities'; memberNumber?: number }
   | { name: 'closeDrawer' }
-  | { name: 'daySummary'; session: CashSession; day: DayReport };
+  | { name: 'daySummary'; session: CashSession; day: DayReport; backupProblem?: string | null };
 
 export interface Cart {
   memberNumber: number | null;

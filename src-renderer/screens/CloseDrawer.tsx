@@ -207,7 +207,7 @@ export function CloseDrawerScreen() {
     setAsking(false);
     if (!result.ok) return setError(result.error);
     await refresh();
-    navigate({ name: 'daySummary', session: result.value.session, day: result.value.day });
+    navigate({ name: 'daySummary', session: result.value.session, day: result.value.day, backupProblem: result.value.backup.problem });
   };
 
   return (

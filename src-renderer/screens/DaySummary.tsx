@@ -42,6 +42,7 @@ const TEXTS: Texts<
   | 'print'
   | 'pdf'
   | 'done'
+  | 'backupFailed'
 > = {
   fr: {
     title: 'Résumé de la journée',
@@ -73,6 +74,7 @@ const TEXTS: Texts<
     print: 'Imprimer',
     pdf: 'Rapport du jour en PDF',
     done: 'Terminé',
+    backupFailed: 'La copie de sauvegarde de la fermeture n’a pas pu être faite : {problem} La caisse est bien fermée ; prévenez le responsable.',
   },
   en: {
     title: 'Day summary',
@@ -104,6 +106,7 @@ const TEXTS: Texts<
     print: 'Print',
     pdf: 'Day report as PDF',
     done: 'Done',
+    backupFailed: 'The closing backup could not be made: {problem} The drawer is closed all the same; tell the person in charge.',
   },
 };
 
@@ -114,7 +117,7 @@ const SCREEN_WORDS = withWords(REPORT_WORDS, TEXTS);
 type Takings = Pick<DayReport, 'orders' | 'byMethod' | 'byLineKind' | 'byActivity' | 'cheques' | 'card' | 'corrections'>;
 
 /** Screen 10: what the day took in, for the treasurer; printed and filed with the deposit. */
-export function DaySummaryScreen({ session, day }: { session: CashSession; day: DayReport }) {
+export function DaySummaryScreen({ session, day, backupProblem }: { session: CashSession; day: DayReport; backupProblem: string | null }) {
   const { state, navigate, refresh } = useApp();
   const language = useLanguage();
   const t = useTexts(SCREEN_WORDS);
@@ -141,6 +144,7 @@ export function DaySummaryScreen({ session, day }: { session: CashSession; day: 
         {state.desk.clubName} — {t('desk')} {state.desk.name}
       </p>
       <p className="no-print">{t('closed', { date: formatLongDate(day.date, language) })}</p>
+      {backupProblem ? <Notice kind="error">{t('backupFailed', { problem: backupProblem })}</Notice> : null}
       <div className="actions">
         <Button variant="primary" ref={done} onClick={() => void finish()}>
           {t('done')}

@@ -139,7 +139,8 @@ describe('comptoir command line', () => {
     const asJson = db('verify', '--json');
     expect(asJson.code).toBe(1);
     expect(json(asJson).ok).toBe(false);
-    expect(json(asJson).violations.map((v: { check: string }) => v.check)).toEqual(['order_totals', 'cash_payments']);
+    // The replay finds the edit (the log says otherwise), and so do the money checks.
+    expect([...new Set(json(asJson).violations.map((v: { check: string }) => v.check))]).toEqual(['replay', 'order_totals', 'cash_payments']);
   });
 
   it.each<[string[], string]>([

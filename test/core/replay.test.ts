@@ -38,7 +38,7 @@ function legacyDeskFile(): string {
 
 function replayInto(sourceFile: string) {
   const source = openConnection(sourceFile);
-  const scratch = openConnection(join(tempFolder(), 'replayed.sqlite'));
+  const scratch = openConnection(join(tempFolder(), 'replayed.sqlite'), { create: true });
   const { operations } = replayLog(source.reader, scratch);
   return { source, scratch, operations };
 }

@@ -13,7 +13,7 @@ interface ColumnInfo {
 
 /** What schema.ts says the database is, against what the migrations make of a new file. */
 describe('schema.ts', () => {
-  const connection = openConnection(join(tempFolder(), 'schema.sqlite'));
+  const connection = openConnection(join(tempFolder(), 'schema.sqlite'), { create: true });
   const r = connection.reader;
   const columnsOf = (name: string) => r.rawAll<ColumnInfo>(`SELECT name, type, "notnull", pk FROM pragma_table_info('${name}')`);
 

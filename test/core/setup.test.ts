@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openConnection } from '../../src-main/db/connection.js';
@@ -50,7 +50,14 @@ describe('the desk database', () => {
 
   it('explains in French that a desk is not set up yet', () => {
     const file = join(tempFolder(), 'blank.sqlite');
+    writeFileSync(file, '');
     expect(() => openDesk(file)).toThrow(/pas encore configuré/);
+  });
+
+  it('says there is no database where none is, and creates none', () => {
+    const file = join(tempFolder(), 'absent.sqlite');
+    expect(() => openDesk(file)).toThrow(/Aucune base de données à cet endroit/);
+    expect(existsSync(file)).toBe(false);
   });
 
   it('rejects a bad receipt prefix with a message in French and writes nothing', () => {

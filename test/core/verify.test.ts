@@ -8,7 +8,9 @@ import { busyDay } from './busy-day.js';
 
 /**
  * Each test tampers by hand with its own copy of a sound database — the way someone with the
- * file and a SQLite shell could — and checks that verify names exactly that problem.
+ * file and a SQLite shell could — and checks that verify names exactly that problem. The replay
+ * check (the tables against the log) finds most of these edits too: its own tests are in
+ * tamper.test.ts, and it is left out of the lists here.
  */
 const day = busyDay();
 const folder = tempFolder();
@@ -29,7 +31,9 @@ function tamper(...statements: string[]): Violation[] {
   }
   for (const statement of statements) db.exec(statement);
   // Money is formatted with no-break spaces (« 85,00 $ »); plain spaces read better here.
-  return verifyDatabase(new Reader(db)).map((v) => ({ ...v, message: v.message.replace(/\u00a0/g, ' ') }));
+  return verifyDatabase(new Reader(db))
+    .filter((v) => v.check !== 'replay')
+    .map((v) => ({ ...v, message: v.message.replace(/\u00a0/g, ' ') }));
 }
 
 const checks = (violations: Violation[]) => [...new Set(violations.map((v) => v.check))].sort();

@@ -1,4 +1,7 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { vi } from 'vitest';
+
+const KEYCHAIN_SECRET = randomBytes(32);
 
 type Listener = (...args: never[]) => unknown;
 
@@ -7,7 +10,7 @@ type Listener = (...args: never[]) => unknown;
  * just enough of app, BrowserWindow, session, protocol, ipcMain, dialog and Menu to record what
  * the shell asks of Electron.
  */
-export function fakeElectron(options: { userData: string; appPath: string; packaged?: boolean; lock?: boolean }) {
+export function fakeElectron(options: { userData: string; appPath: string; packaged?: boolean; lock?: boolean; keychain?: boolean }) {
   let isReady = false;
   let fireReady!: () => void;
   const ready = new Promise<void>((resolve) => {
@@ -125,6 +128,19 @@ export function fakeElectron(options: { userData: string; appPath: string; packa
     Menu: {
       buildFromTemplate: (template: unknown) => template,
       setApplicationMenu: (menu: unknown) => (recorded.menu = menu),
+    },
+    // The operating system's keychain, played by AES with a key only this process knows.
+    safeStorage: {
+      isEncryptionAvailable: () => options.keychain !== false,
+      encryptString: (text: string) => {
+        const iv = randomBytes(16);
+        const cipher = createCipheriv('aes-256-cbc', KEYCHAIN_SECRET, iv);
+        return Buffer.concat([iv, cipher.update(text, 'utf8'), cipher.final()]);
+      },
+      decryptString: (data: Buffer) => {
+        const decipher = createDecipheriv('aes-256-cbc', KEYCHAIN_SECRET, data.subarray(0, 16));
+        return Buffer.concat([decipher.update(data.subarray(16)), decipher.final()]).toString('utf8');
+      },
     },
   };
   return { electron, recorded, fireReady, emitApp };

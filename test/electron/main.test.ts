@@ -1,8 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/csp.js';
-import { newDesk, tempFolder } from '../helpers.js';
+import { systemUserId } from '../../src-main/core/desk/setup.js';
+import { KEY_FILE_NAME } from '../../src-main/electron/keychain.js';
+import { addMember, newDesk, tempFolder } from '../helpers.js';
 import { fakeElectron, fakeUpdater, settle } from './fake-electron.js';
 
 const savedDb = process.env.COMPTOIR_DB;
@@ -14,15 +16,15 @@ afterAll(() => {
 });
 
 /** Runs main.ts, as Electron would, against the stand-in Electron; `config` goes to comptoir.json. */
-async function launch(options: { config?: unknown; packaged?: boolean; lock?: boolean } = {}) {
-  const userData = tempFolder();
+async function launch(options: { config?: unknown; packaged?: boolean; lock?: boolean; keychain?: boolean; userData?: string } = {}) {
+  const userData = options.userData ?? tempFolder();
   const appPath = tempFolder();
   mkdirSync(join(appPath, 'out', 'renderer'), { recursive: true });
   writeFileSync(join(appPath, 'out', 'renderer', 'index.html'), '<!doctype html><title>Comptoir</title>');
   if (options.config !== undefined) {
     writeFileSync(join(userData, 'comptoir.json'), typeof options.config === 'string' ? options.config : JSON.stringify(options.config));
   }
-  const fake = fakeElectron({ userData, appPath, packaged: options.packaged ?? true, lock: options.lock ?? true });
+  const fake = fakeElectron({ userData, appPath, packaged: options.packaged ?? true, lock: options.lock ?? true, keychain: options.keychain ?? true });
   const updater = fakeUpdater();
   vi.resetModules();
   vi.doMock('electron', () => fake.electron);
@@ -36,7 +38,7 @@ async function launch(options: { config?: unknown; packaged?: boolean; lock?: bo
   await vi.waitFor(() => expect(fake.recorded.windows.length + fake.recorded.errorBoxes.length + fake.recorded.quits).toBeGreaterThan(0), { timeout: 20_000 });
   vi.doUnmock('electron');
   vi.doUnmock('electron-updater');
-  return { ...fake, updater, privilegedAtImport, quit: () => fake.emitApp('will-quit') };
+  return { ...fake, updater, privilegedAtImport, userData, quit: () => fake.emitApp('will-quit') };
 }
 
 describe('the Electron shell, started on a set-up desk', () => {
@@ -133,6 +135,37 @@ describe('the Electron shell, started on a set-up desk', () => {
     expect(shell.updater.autoUpdater.autoInstallOnAppQuit).toBe(true);
     expect(shell.updater.autoUpdater.allowDowngrade).toBe(false);
     expect(shell.updater.autoUpdater.installs).toBe(0);
+  });
+});
+
+describe('the desk database, encrypted with a key the keychain keeps', () => {
+  it('encrypts a plain desk database on the first start, keeps the key only in the keychain, and opens it again', async () => {
+    const { desk, file } = newDesk();
+    addMember(desk, { userId: systemUserId(desk) }, 'Françoise', 'Léveillé-Côté');
+    desk.close();
+    const first = await launch({ config: { databaseFile: file } });
+    expect(first.recorded.errorBoxes).toEqual([]);
+    first.quit();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const keyBlob = readFileSync(join(first.userData, KEY_FILE_NAME));
+    expect(keyBlob.toString('latin1')).not.toMatch(/[0-9a-f]{64}/);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 15).toString()).not.toBe('SQLite format 3');
+    expect(bytes.includes(Buffer.from('Léveillé'))).toBe(false);
+    const again = await launch({ config: { databaseFile: file }, userData: first.userData });
+    expect(again.recorded.errorBoxes).toEqual([]);
+    const contents = again.recorded.windows[0]!.webContents;
+    const state = await again.recorded.ipc.get('comptoir:desk.state')!({ sender: contents, senderFrame: contents.mainFrame }, {});
+    expect(state).toMatchObject({ ok: true, value: { desk: { name: 'Accueil' } } });
+    again.quit();
+  });
+
+  it('says in French when the keychain cannot be used, and opens nothing', async () => {
+    const { desk, file } = newDesk();
+    desk.close();
+    const shell = await launch({ config: { databaseFile: file }, keychain: false });
+    expect(shell.recorded.errorBoxes[0]![1]).toContain('Le trousseau du système');
+    expect(shell.recorded.windows).toEqual([]);
   });
 });
 

@@ -1,4 +1,6 @@
+import type { BackupPlace } from '../../db/backup.js';
 import { openConnection, type Connection } from '../../db/connection.js';
+import type { DatabaseKey } from '../../db/key.js';
 import type { Language } from '../../db/schema.js';
 import type { Reader } from '../../db/sql.js';
 import { systemClock, type Clock } from '../../../src-shared/clock.js';
@@ -25,6 +27,10 @@ export interface Desk {
 export interface OpenDeskOptions {
   clock?: Clock;
   language?: Language;
+  /** The database's encryption key (see db/key.ts); a plain file given one is encrypted on opening. */
+  key?: DatabaseKey | null;
+  /** Where backups go (beside the database by default, and on a second drive if set). */
+  backups?: BackupPlace;
 }
 
 export function readSetting<T>(r: Reader, key: string): T | undefined {
@@ -32,9 +38,13 @@ export function readSetting<T>(r: Reader, key: string): T | undefined {
   return row ? (JSON.parse(row.value) as T) : undefined;
 }
 
-/** Opens an initialized desk database (migrating it when an older version wrote it). */
+/**
+ * Opens an initialized desk database (migrating it when an older version wrote it).
+ *
+ * @throws DATABASE_NOT_FOUND, DATABASE_NOT_INITIALIZED, and what openConnection throws.
+ */
 export function openDesk(file: string, options: OpenDeskOptions = {}): Desk {
-  const connection = openConnection(file);
+  const connection = openConnection(file, { key: options.key ?? null, ...(options.backups ? { backups: options.backups } : {}) });
   try {
     return deskOn(connection, options);
   } catch (error) {

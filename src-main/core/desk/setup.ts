@@ -31,7 +31,7 @@ export interface InitializedDesk {
  */
 export function initializeDesk(file: string, input: unknown, options: OpenDeskOptions = {}): InitializedDesk {
   const values = parseInput(initializeSchema, input);
-  const connection = openConnection(file);
+  const connection = openConnection(file, { create: true, key: options.key ?? null, ...(options.backups ? { backups: options.backups } : {}) });
   try {
     const now = options.clock?.now() ?? new Date();
     const systemUserId = newId(now.getTime());

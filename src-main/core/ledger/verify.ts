@@ -1,5 +1,6 @@
 import type { Reader } from '../../db/sql.js';
 import { verifyAuditChain } from './audit.js';
+import { replayMatches } from './verify-replay.js';
 import { cashPayments, cashSessions, corrections, credit, orderTotals, rounding } from './verify-money.js';
 
 /** One broken invariant, said plainly in French for the treasurer or the support volunteer. */
@@ -13,21 +14,38 @@ export interface Violation {
 /** More than this many problems of one kind says nothing more: the rest are counted. */
 const MAX_PER_CHECK = 100;
 
+/** A chain head kept elsewhere (a backup, later the central server): the log must still hold it. */
+export interface Anchor {
+  /** Where it was read, for the message: a backup's file name. */
+  source: string;
+  seq: number;
+  hash: string;
+}
+
+export interface VerifyOptions {
+  /** Chain heads the log must still contain (a log never loses or changes an entry). */
+  anchors?: readonly Anchor[];
+}
+
 /**
- * Checks every invariant the desk relies on, straight from the tables, and lists what is wrong
- * (an empty list when the database is sound). Each check is a handful of set-based SQL queries
- * over indexes, so the whole run stays fast on 100 000 members: the only per-row work in
- * JavaScript is the audit chain's hashes. It reads only, and never trusts a cached value.
+ * Checks everything the desk relies on and lists what is wrong (an empty list when the database
+ * is sound): SQLite's own check of the file first (a damaged file is checked no further); then
+ * that the tables are exactly what replaying the audit log gives (so any edit the log does not
+ * explain is found, however consistent); the chain itself, and the anchors it must still hold;
+ * and the invariants, straight from the tables, never trusting a cached value. Reads only.
  */
-export function verifyDatabase(r: Reader): Violation[] {
+export function verifyDatabase(r: Reader, options: VerifyOptions = {}): Violation[] {
   const found: Violation[] = [];
-  for (const [check, run] of CHECKS) {
-    const problems = run(r);
+  const add = (check: string, problems: Problem[]) => {
     for (const problem of problems.slice(0, MAX_PER_CHECK)) found.push({ check, ...problem });
     if (problems.length > MAX_PER_CHECK) {
       found.push({ check, message: `… et ${problems.length - MAX_PER_CHECK} autre(s) problème(s) du même genre.` });
     }
-  }
+  };
+  add('file', fileIntegrity(r));
+  if (found.length > 0) return found;
+  add('anchors', anchorsHeld(r, options.anchors ?? []));
+  for (const [check, run] of CHECKS) add(check, run(r));
   return found;
 }
 
@@ -177,7 +195,40 @@ const memberNumbers: Check = (r) => [
     .map((row) => ({ message: `Les blocs de numéros ${row.a} et ${row.b} se chevauchent.`, ref: row.a })),
 ];
 
+/** SQLite's full check of the file's pages, records and indexes. */
+const fileIntegrity: Check = (r) => {
+  let findings: string[];
+  try {
+    findings = r
+      .rawAll<Record<string, string>>('PRAGMA integrity_check(100)')
+      .map((row) => Object.values(row)[0] ?? '')
+      .filter((text) => text !== 'ok');
+  } catch (error) {
+    // So damaged that SQLite cannot even walk it.
+    findings = [(error as Error).message];
+  }
+  return findings.map((text) => ({
+    message: `Le fichier est endommagé (SQLite : ${text}). N'écrivez plus dans cette base : restaurez la dernière copie de sauvegarde (« comptoir restore »).`,
+    ref: 'file',
+  }));
+};
+
+/** Each anchor's entry is still in the log, unchanged: entries deleted at the end, or rewritten, are found. */
+function anchorsHeld(r: Reader, anchors: readonly Anchor[]): Problem[] {
+  return anchors.flatMap((anchor) => {
+    const entry = r.rawGet<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = ?', anchor.seq);
+    if (!entry) {
+      return [{ message: `Journal d'audit : l'entrée ${anchor.seq}, présente dans ${anchor.source}, a disparu (des opérations ont été effacées depuis).`, ref: `audit:${anchor.seq}` }];
+    }
+    if (entry.hash !== anchor.hash) {
+      return [{ message: `Journal d'audit : l'entrée ${anchor.seq} n'est plus celle de ${anchor.source} (le journal a été réécrit depuis).`, ref: `audit:${anchor.seq}` }];
+    }
+    return [];
+  });
+}
+
 const CHECKS: readonly (readonly [string, Check])[] = [
+  ['replay', replayMatches],
   ['audit_chain', auditChain],
   ['audit_outbox', auditOutbox],
   ['outbox_coverage', outboxCoverage],
