@@ -247,9 +247,25 @@ const catalogue = {
     fr: (p) => `Trop d'essais : ce compte est bloqué jusqu'à ${formatClockTime(p.until, 'fr')}. Un administrateur peut le débloquer.`,
     en: (p) => `Too many attempts: this account is locked until ${formatClockTime(p.until, 'en')}. An administrator can unlock it.`,
   }),
+  DESK_THROTTLED: message<{ seconds: number }>({
+    fr: (p) => `Trop de NIP erronés sur ce poste en une minute : attendez ${p.seconds} secondes, puis réessayez. Si quelqu'un essaie des NIP au hasard, prévenez le responsable.`,
+    en: (p) => `Too many wrong PINs at this desk in a minute: wait ${p.seconds} seconds, then try again. If someone is trying PINs at random, tell the person in charge.`,
+  }),
   FORBIDDEN: message<{ roles: readonly Role[] }>({
     fr: (p) => `Cette action est réservée ${roles(p.roles, 'fr')}.`,
     en: (p) => `This action is reserved to ${roles(p.roles, 'en')}.`,
+  }),
+  RECEIPT_EMAIL_ELSEWHERE: message<{ roles: readonly Role[] }>({
+    fr: (p) => `Ce reçu ne peut être envoyé qu'à l'adresse courriel du membre. L'envoyer ailleurs est réservé ${roles(p.roles, 'fr')} : un reçu dit le nom du membre et ce qu'il a payé.`,
+    en: (p) => `This receipt can only be sent to the member's email address. Sending it elsewhere is reserved to ${roles(p.roles, 'en')}: a receipt shows the member's name and what they paid.`,
+  }),
+  EMAIL_CHANGE_RESERVED: message<{ roles: readonly Role[] }>({
+    fr: (p) => `Changer ou effacer l'adresse courriel d'un membre est réservé ${roles(p.roles, 'fr')} : le membre s'en sert pour se connecter à la plateforme. Vous pouvez modifier le reste de la fiche.`,
+    en: (p) => `Changing or removing a member's email address is reserved to ${roles(p.roles, 'en')}: the member signs in to the platform with it. You may change the rest of the record.`,
+  }),
+  LEADER_OTHER_ACTIVITY: message<{ name: string }>({
+    fr: (p) => `Vous pouvez inscrire ou désinscrire des membres seulement aux activités dont vous êtes responsable ; ${quoted(p.name, 'fr')} ne l'est pas. Demandez à un bénévole de la table.`,
+    en: (p) => `You may register or cancel members only in the activities you lead; ${quoted(p.name, 'en')} is not one of them. Ask a volunteer at the desk.`,
   }),
   OPERATION_INVALID: message<{ seq: number; kind: string; problem: string }>({
     fr: (p) => `Journal : l'opération ${p.seq} (${p.kind}) ne peut pas être relue : ${p.problem}.`,

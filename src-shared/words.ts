@@ -9,7 +9,7 @@ export type Words<K extends string> = Record<Language, Record<K, string>>;
 export type PaymentMethod = 'cash' | 'cheque' | 'card' | 'credit';
 export type LineKind = 'membership' | 'activity' | 'donation' | 'credit' | 'rounding';
 export type OrderKind = 'sale' | 'void' | 'refund';
-export type Role = 'volunteer' | 'treasurer' | 'admin';
+export type Role = 'volunteer' | 'leader' | 'treasurer' | 'admin';
 export type RegistrationStatus = 'registered' | 'waitlisted' | 'cancelled';
 export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'interac' | 'other';
 export type DuplicateReason = 'same_name' | 'similar_name' | 'birth_date' | 'phone' | 'email' | 'postal_code';
@@ -39,13 +39,13 @@ export const ORDER_KIND_WORDS: Words<OrderKind> = {
 
 export const ROLE_WORDS: { name: Words<Role>; toWhom: Words<Role> } = {
   name: {
-    fr: { volunteer: 'Bénévole', treasurer: 'Trésorier', admin: 'Administrateur' },
-    en: { volunteer: 'Volunteer', treasurer: 'Treasurer', admin: 'Administrator' },
+    fr: { volunteer: 'Bénévole', leader: 'Responsable d’activité', treasurer: 'Trésorier', admin: 'Administrateur' },
+    en: { volunteer: 'Volunteer', leader: 'Activity leader', treasurer: 'Treasurer', admin: 'Administrator' },
   },
   /** « Cette action est réservée au trésorier ». */
   toWhom: {
-    fr: { volunteer: 'aux bénévoles', treasurer: 'au trésorier', admin: "à l'administrateur" },
-    en: { volunteer: 'volunteers', treasurer: 'the treasurer', admin: 'the administrator' },
+    fr: { volunteer: 'aux bénévoles', leader: 'aux responsables d’activité', treasurer: 'au trésorier', admin: "à l'administrateur" },
+    en: { volunteer: 'volunteers', leader: 'activity leaders', treasurer: 'the treasurer', admin: 'the administrator' },
   },
 };
 

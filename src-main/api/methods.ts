@@ -8,6 +8,7 @@ export const METHOD_NAMES = [
   'users.list',
   'session.signIn',
   'session.signOut',
+  'users.unlock',
   'drawer.open',
   'drawer.movement',
   'drawer.close',

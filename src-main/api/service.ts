@@ -1,15 +1,14 @@
-import type { z } from 'zod';
 import { businessDate } from '../../src-shared/dates.js';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { parseInput } from '../../src-shared/validation.js';
 import { activitiesHandlers } from '../core/activities/api.js';
 import { cashHandlers } from '../core/cash/api.js';
 import { currentCashSession, lastClosingCount } from '../core/cash/cash-sessions.js';
-import type { Caller, SliceHandlers } from '../core/contract.js';
+import type { Caller, MethodSpec, SliceHandlers } from '../core/contract.js';
 import type { Desk } from '../core/desk/desk.js';
 import { membersHandlers } from '../core/members/api.js';
 import { salesHandlers } from '../core/sales/api.js';
-import { listUsers, signIn } from '../core/users/users.js';
+import { listUsers, signIn, unlockUser } from '../core/users/users.js';
 import type { User } from '../core/users/views.js';
 import { StandaloneTerminal } from '../payments/standalone.js';
 import type { CardTerminal } from '../payments/terminal.js';
@@ -26,28 +25,55 @@ export interface ApiOptions extends ShellCapabilities {
   log?: (error: unknown) => void;
 }
 
+/**
+ * Who is calling: one browser tab, the Electron window, a test. Each client has its own
+ * signed-in volunteer; a transport names the client from something the caller cannot forge
+ * (the Electron window's id, a tab's cookie-bound session).
+ */
+export type ClientId = string;
+
+/** The client of callers that do not name one (one window, the tests). */
+export const DEFAULT_CLIENT: ClientId = 'window';
+
 export interface ApiService {
-  call<M extends Method>(method: M, input: unknown): Promise<Result<M>>;
+  call<M extends Method>(method: M, input: unknown, client?: ClientId): Promise<Result<M>>;
   /** For transports that receive the method name as text. */
-  callByName(method: string, input: unknown): Promise<Result<Method>>;
+  callByName(method: string, input: unknown, client?: ClientId): Promise<Result<Method>>;
+}
+
+interface Session {
+  user: User;
+  /** When the volunteer last did something (Date.now()); public calls do not count. */
+  lastActivity: number;
 }
 
 /**
- * The contract's implementation: one desk, one volunteer signed in at a time (a kiosk), signed
- * out after `idleMinutes` without activity. Every answer is checked against its schema, and
- * every error leaves as data in the desk's language.
+ * The contract's implementation for one desk. Each client (window, tab) has its own signed-in
+ * volunteer, signed out after `idleMinutes` without a signed-in call: looking at the sign-in
+ * screen (the public methods) never keeps a session alive. Each method names the roles that may
+ * call it (core/roles.ts); any other is refused before its input is read. Every answer is
+ * checked against its schema, and every error leaves as data in the desk's language.
  */
 export function createApiService(desk: Desk, options: ApiOptions = {}): ApiService {
   const idleMinutes = options.idleMinutes ?? 10;
   const terminal = options.terminal ?? new StandaloneTerminal();
   const log = options.log ?? ((error: unknown) => console.error(error));
-  let user: User | null = null;
-  let lastActivity = 0;
+  const sessions = new Map<ClientId, Session>();
 
-  const state = () => ({
+  /** The client's session, unless it went idle (then it is ended, for good). */
+  const sessionOf = (client: ClientId): Session | null => {
+    const session = sessions.get(client);
+    if (session && Date.now() - session.lastActivity > idleMinutes * 60_000) {
+      sessions.delete(client);
+      return null;
+    }
+    return session ?? null;
+  };
+
+  const state = (client: ClientId) => ({
     desk: { name: desk.name, receiptPrefix: desk.receiptPrefix, clubName: desk.settings().clubName },
     language: desk.language,
-    user,
+    user: sessionOf(client)?.user ?? null,
     idleMinutes,
     drawer: currentCashSession(desk),
     lastClosingCount: lastClosingCount(desk),
@@ -56,25 +82,27 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
     fileDamaged: desk.connection.damage !== null,
   });
 
-  const sessionHandlers: SliceHandlers<typeof sessionContract> = {
-    'desk.state': () => state(),
+  const sessionHandlers = (client: ClientId): SliceHandlers<typeof sessionContract> => ({
+    'desk.state': () => state(client),
     'desk.setLanguage': ({ language }) => {
       desk.language = language;
-      return state();
+      return state(client);
     },
     'users.list': () => listUsers(desk),
-    'session.signIn': (input) => {
-      user = signIn(desk, input);
-      return state();
+    'session.signIn': async (input) => {
+      sessions.delete(client);
+      const user = await signIn(desk, input);
+      sessions.set(client, { user, lastActivity: Date.now() });
+      return state(client);
     },
     'session.signOut': () => {
-      user = null;
-      return state();
+      sessions.delete(client);
+      return state(client);
     },
-  };
+    'users.unlock': (input, { actor }) => unlockUser(desk, actor, input),
+  });
 
-  const handlers: SliceHandlers<Contract> = {
-    ...sessionHandlers,
+  const domainHandlers: Omit<SliceHandlers<Contract>, keyof typeof sessionContract> = {
     ...cashHandlers,
     ...membersHandlers,
     ...activitiesHandlers,
@@ -88,22 +116,26 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
     return { ok: false, error: new ComptoirError('INTERNAL').toData(desk.language) };
   };
 
-  async function call<M extends Method>(method: M, input: unknown): Promise<Result<M>> {
+  async function call<M extends Method>(method: M, input: unknown, client: ClientId = DEFAULT_CLIENT): Promise<Result<M>> {
     try {
-      const spec = contract[method];
-      if (!('public' in spec && spec.public)) {
-        if (user && Date.now() - lastActivity > idleMinutes * 60_000) user = null;
-        if (!user) throw new ComptoirError('NOT_SIGNED_IN');
+      const spec: MethodSpec = contract[method];
+      const session = sessionOf(client);
+      if ('roles' in spec) {
+        if (!session) throw new ComptoirError('NOT_SIGNED_IN');
+        if (!spec.roles.includes(session.user.role)) throw new ComptoirError('FORBIDDEN', { roles: spec.roles });
       }
-      const parsed = parseInput(spec.input as z.ZodType, input ?? {});
+      const parsed = parseInput(spec.input, input ?? {});
+      const handlers = (method in domainHandlers ? domainHandlers : sessionHandlers(client)) as SliceHandlers<Contract>;
       const handler = handlers[method] as (input: unknown, caller: Caller) => unknown;
-      const value = await handler(parsed, { desk, actor: { userId: user?.id ?? '' }, terminal });
+      const value = await handler(parsed, { desk, actor: { userId: session?.user.id ?? '' }, terminal });
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         log(new Error(`${method} answered outside its contract: ${checked.error.message}`));
         throw new ComptoirError('INTERNAL');
       }
-      if (user) lastActivity = Date.now();
+      // Only what a signed-in volunteer does keeps the session alive (the clock of a sign-in
+      // was set when it succeeded).
+      if (session && 'roles' in spec) session.lastActivity = Date.now();
       return { ok: true, value: checked.data as Output<M> };
     } catch (error) {
       return failure(error);
@@ -112,7 +144,7 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
 
   return {
     call,
-    callByName: (method, input) =>
-      isMethod(method) ? call(method, input) : Promise.resolve({ ok: false, error: new ComptoirError('UNKNOWN_METHOD', { method }).toData(desk.language) }),
+    callByName: (method, input, client) =>
+      isMethod(method) ? call(method, input, client) : Promise.resolve({ ok: false, error: new ComptoirError('UNKNOWN_METHOD', { method }).toData(desk.language) }),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { signInSchema } from '../core/users/users.js';
+import { ROLES } from '../core/roles.js';
+import { signInSchema, unlockSchema } from '../core/users/users.js';
 import { userSchema } from '../core/users/views.js';
 import { cashCountViewSchema, cashSessionViewSchema } from '../core/cash/views.js';
 import { cents } from '../core/views.js';
@@ -11,7 +12,7 @@ export const deskStateSchema = z.object({
   language: z.enum(['fr', 'en']),
   user: userSchema.nullable(),
   /** Minutes of inactivity after which the volunteer is signed out. */
-  idleMinutes: z.number().int(),
+  idleMinutes: z.number().nonnegative(),
   drawer: cashSessionViewSchema.nullable(),
   lastClosingCount: cashCountViewSchema.nullable(),
   membershipPriceCents: cents,
@@ -23,8 +24,8 @@ export const deskStateSchema = z.object({
 const nothing = z.object({}).strict();
 
 /**
- * The sign-in screen's methods, the only public ones. Their handlers live with the session
- * state, in service.ts.
+ * The sign-in screen's methods (the only public ones) and the unlocking of an account. Their
+ * handlers live with the sessions, in service.ts.
  */
 export const sessionContract = {
   'desk.state': { input: nothing, output: deskStateSchema, public: true },
@@ -32,4 +33,5 @@ export const sessionContract = {
   'users.list': { input: nothing, output: z.array(userSchema), public: true },
   'session.signIn': { input: signInSchema, output: deskStateSchema, public: true },
   'session.signOut': { input: nothing, output: deskStateSchema, public: true },
+  'users.unlock': { input: unlockSchema, output: userSchema, roles: ROLES.administration },
 } satisfies ContractSlice;

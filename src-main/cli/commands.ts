@@ -14,6 +14,8 @@ import { checkout } from '../core/sales/checkout.js';
 import { searchMembers } from '../core/members/search.js';
 import { initializeDesk, systemUserId } from '../core/desk/setup.js';
 import { verifyDatabase } from '../core/ledger/verify.js';
+import { listUsers, unlockUser } from '../core/users/users.js';
+import { fold } from '../../src-shared/text.js';
 import { commitBatch, type Actor } from '../core/ledger/write.js';
 import { integerFlag, memberNumberArg, numberOrText, requiredArg, requiredFlag, stringFlag, UsageError, type ParsedArgs } from './args.js';
 import * as text from './format.js';
@@ -183,6 +185,15 @@ export const HANDLERS: Record<string, Handler> = {
     createKeyFile(path);
     return { data: { ok: true, keyFile: resolve(path) }, text: text.keyCreated(resolve(path), p.language), exitCode: 0 };
   },
+
+  'user unlock': (p, file) =>
+    withDesk(file, p, {}, (desk, actor) => {
+      const name = requiredArg(p, 0, { fr: 'le nom du bénévole', en: "the volunteer's name" });
+      const user = listUsers(desk).find((u) => fold(u.name) === fold(name));
+      if (!user) throw new ComptoirError('USER_NOT_FOUND');
+      const unlocked = unlockUser(desk, actor, { userId: user.id });
+      return { data: { ok: true, user: unlocked }, text: text.userUnlocked(unlocked.name, p.language), exitCode: 0 };
+    }),
 
   'report day': (p, file) =>
     withReadOnlyDesk(file, p, (desk) => {

@@ -157,6 +157,10 @@ export function restored(r: Restored, l: Language): string {
   );
 }
 
+export function userUnlocked(name: string, l: Language): string {
+  return t(l, `Compte débloqué : ${name} peut se connecter de nouveau avec son NIP.`, `Account unlocked: ${name} can sign in again with their PIN.`);
+}
+
 export function keyCreated(path: string, l: Language): string {
   return t(
     l,

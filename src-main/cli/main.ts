@@ -46,6 +46,7 @@ Commandes :
   restore SAUVEGARDE               Vérifie la copie, puis la remet en place (l'ancienne base est
                                    gardée à côté).
   key new FICHIER                  Crée une clé de chiffrement (à garder hors du portable).
+  user unlock NOM                  Débloque le compte d'un bénévole (trop de NIP erronés).
 
 Options : --json (sortie JSON, voir docs/CLI.md) · --lang fr|en · --help
           --key-file FICHIER (ou COMPTOIR_KEY_FILE, COMPTOIR_DB_KEY) : la clé d'une base chiffrée
@@ -74,6 +75,7 @@ Commands:
   restore BACKUP                   Checks the backup, then puts it in place (the old database is
                                    kept beside it).
   key new FILE                     Creates an encryption key (keep it off the laptop).
+  user unlock NAME                 Unlocks a volunteer's account (too many wrong PINs).
 
 Options: --json (JSON output, see docs/CLI.md) · --lang fr|en · --help
          --key-file FILE (or COMPTOIR_KEY_FILE, COMPTOIR_DB_KEY): an encrypted database's key

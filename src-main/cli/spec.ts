@@ -22,4 +22,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'backup', flags: ['to'], args: [] },
   { name: 'restore', flags: [], args: ['SAUVEGARDE'] },
   { name: 'key new', flags: [], args: ['FICHIER'] },
+  { name: 'user unlock', flags: [], args: ['NOM'], rest: true },
 ];

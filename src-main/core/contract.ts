@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Role } from '../../src-shared/words.js';
 import type { CardTerminal } from '../payments/terminal.js';
 import type { Desk } from './desk/desk.js';
 import type { Actor } from './ledger/write.js';
@@ -8,12 +9,19 @@ import type { Actor } from './ledger/write.js';
  * a zod output schema and a handler. src-main/api/contract.ts joins the slices into the one
  * contract both shells carry (Actual Budget joins its domains' handlers the same way).
  */
-export interface MethodSpec {
+export type MethodSpec = {
   input: z.ZodType;
   output: z.ZodType;
-  /** Callable without a signed-in volunteer (the sign-in screen's methods only). */
-  public?: boolean;
-}
+} & (
+  | {
+      /** Callable without a signed-in volunteer (the sign-in screen's methods only). */
+      public: true;
+    }
+  | {
+      /** The roles that may call it (core/roles.ts; docs/ROLES.md): any other is refused. */
+      roles: readonly Role[];
+    }
+);
 
 export type ContractSlice = Record<string, MethodSpec>;
 

@@ -35,15 +35,24 @@ export function migrate(sqlite: BetterSqlite3.Database, all: readonly Migration[
   const applied: number[] = [];
   for (const migration of all) {
     if (migration.version <= found) continue;
-    sqlite
-      .transaction(() => {
-        sqlite.exec(migration.sql);
-        sqlite
-          .prepare('INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)')
-          .run(migration.version, migration.name, new Date().toISOString());
-        sqlite.pragma(`user_version = ${migration.version}`);
-      })
-      .immediate();
+    // Switching foreign keys off only takes effect outside a transaction.
+    if (migration.rebuildsTables) sqlite.pragma('foreign_keys = OFF');
+    try {
+      sqlite
+        .transaction(() => {
+          sqlite.exec(migration.sql);
+          if (migration.rebuildsTables && (sqlite.pragma('foreign_key_check') as unknown[]).length > 0) {
+            throw new Error(`migration ${migration.version} would leave a row pointing nowhere`);
+          }
+          sqlite
+            .prepare('INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)')
+            .run(migration.version, migration.name, new Date().toISOString());
+          sqlite.pragma(`user_version = ${migration.version}`);
+        })
+        .immediate();
+    } finally {
+      if (migration.rebuildsTables) sqlite.pragma('foreign_keys = ON');
+    }
     applied.push(migration.version);
   }
   return applied;

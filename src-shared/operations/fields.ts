@@ -17,7 +17,7 @@ export const nullableText = z.string().nullable();
 export const language = z.enum(['fr', 'en']);
 export const paymentMethod = z.enum(['cash', 'cheque', 'card', 'credit']);
 export const lineKind = z.enum(['membership', 'activity', 'donation', 'credit', 'rounding']);
-export const role = z.enum(['volunteer', 'treasurer', 'admin']);
+export const role = z.enum(['volunteer', 'leader', 'treasurer', 'admin']);
 
 /** An order's header; its kind (sale, void, refund) is the operation's. */
 export const orderFacts = z

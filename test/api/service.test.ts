@@ -26,7 +26,7 @@ describe('the UI contract', () => {
   it('carries errors as data in the desk language, never as a stack trace', async () => {
     const { api, volunteer } = volunteerDesk();
     const wrong = await api.call('session.signIn', { userId: volunteer.id, pin: '0000' });
-    expect(wrong).toEqual({ ok: false, error: { code: 'WRONG_PIN', message: 'NIP incorrect. Essayez de nouveau (encore 4 essai(s) avant le blocage).' } });
+    expect(wrong).toEqual({ ok: false, error: { code: 'WRONG_PIN', message: 'NIP incorrect. Essayez de nouveau (encore 9 essai(s) avant le blocage).' } });
     await api.call('desk.setLanguage', { language: 'en' });
     await api.call('session.signIn', { userId: volunteer.id, pin: '1234' });
     const bad = await api.call('members.profile', { number: 'abc' });
@@ -65,4 +65,50 @@ describe('the UI contract', () => {
     const recorded = cardDesk.reader.rawGet<{ after_json: string }>("SELECT after_json FROM audit_log WHERE action = 'card.approved'");
     expect(JSON.parse(recorded!.after_json)).toMatchObject({ amountCents: 2500, reference: 'A-000001', approval: { authCode: 'AB12', last4: '4242' } });
   });
+
+  it('keeps one volunteer per client: two tabs, two volunteers, each sale under its own name', async () => {
+    const { desk, admin, api, volunteer } = volunteerDesk();
+    const paul = createUser(desk, admin, { name: 'Paul Caron', role: 'volunteer', pin: '4321' });
+    const no = addMember(desk, admin, 'Jean', 'Roy');
+    await api.call('session.signIn', { userId: volunteer.id, pin: '1234' }, 'tab-1');
+    await api.call('session.signIn', { userId: paul.id, pin: '4321' }, 'tab-2');
+    await api.call('drawer.open', { count: { '2000': 2 } }, 'tab-1');
+    const donation = { memberNumber: no, lines: [{ kind: 'donation', amountCents: 500 }], payments: [{ method: 'cash', tenderedCents: 500 }] } as const;
+    const first = await api.call('sales.checkout', donation, 'tab-1');
+    const second = await api.call('sales.checkout', donation, 'tab-2');
+    expect([first.ok && first.value.order.createdBy, second.ok && second.value.order.createdBy]).toEqual(['Lise Bouchard', 'Paul Caron']);
+    const states = await Promise.all(['tab-1', 'tab-2', 'tab-3'].map((tab) => api.call('desk.state', {}, tab)));
+    expect(states.map((s) => s.ok && s.value.user?.name)).toEqual(['Lise Bouchard', 'Paul Caron', undefined]);
+    await api.call('session.signOut', {}, 'tab-2');
+    expect((await api.call('members.search', { query: 'roy' }, 'tab-2')).ok).toBe(false);
+    expect((await api.call('members.search', { query: 'roy' }, 'tab-1')).ok).toBe(true);
+  });
+
+  it('never lets the sign-in screen revive an idle session: looking at it is not working', async () => {
+    const t = newDesk();
+    const volunteer = createUser(t.desk, t.admin, { name: 'Lise', role: 'volunteer', pin: '1234' });
+    const api = createApiService(t.desk, { idleMinutes: 0.001 }); // 60 ms
+    await api.call('session.signIn', { userId: volunteer.id, pin: '1234' });
+    for (let i = 0; i < 4; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      await api.call('desk.state', {});
+      await api.call('users.list', {});
+      await api.call('desk.setLanguage', { language: 'fr' });
+    }
+    const state = await api.call('desk.state', {});
+    expect(state.ok && state.value.user).toBeNull();
+    expect(await api.call('members.search', { query: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+  });
+
+  it('keeps a working volunteer signed in: each signed-in call restarts the idle clock', async () => {
+    const t = newDesk();
+    const volunteer = createUser(t.desk, t.admin, { name: 'Lise', role: 'volunteer', pin: '1234' });
+    const api = createApiService(t.desk, { idleMinutes: 0.002 }); // 120 ms
+    await api.call('session.signIn', { userId: volunteer.id, pin: '1234' });
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await api.call('members.search', { query: 'x' })).ok).toBe(true);
+    }
+  });
 });
+

@@ -88,11 +88,11 @@ describe('the demo club', () => {
     expect(count(desk, 'membership_period', 'voided_by_order_id IS NULL')).toBeGreaterThan(50);
   });
 
-  it('creates volunteers who sign in with the PINs the summary gives', () => {
+  it('creates volunteers who sign in with the PINs the summary gives', async () => {
     const { desk, summary } = demo;
     const lise = listUsers(desk).find((u) => u.name === 'Lise Bouchard');
     expect(summary.volunteers).toContainEqual({ name: 'Lise Bouchard', role: 'volunteer', pin: '1234' });
-    expect(signIn(desk, { userId: lise?.id, pin: '1234' }).name).toBe('Lise Bouchard');
+    expect((await signIn(desk, { userId: lise?.id, pin: '1234' })).name).toBe('Lise Bouchard');
     expect(summary.notes.join('\n')).toMatch(/1234/);
   });
 

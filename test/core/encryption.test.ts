@@ -45,8 +45,8 @@ describe('the database at rest', () => {
     expect(code(() => parseDatabaseKey('pas une clé', 'COMPTOIR_DB_KEY'))).toBe('DATABASE_KEY_INVALID');
   });
 
-  it('encrypts a plain desk where it lies the first time a key is given, losing nothing: the log still replays', () => {
-    const day = everyOperation();
+  it('encrypts a plain desk where it lies the first time a key is given, losing nothing: the log still replays', async () => {
+    const day = await everyOperation();
     day.desk.close();
     const plainCopy = join(tempFolder(), 'plain.sqlite');
     copyFileSync(day.file, plainCopy);

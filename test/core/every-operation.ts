@@ -8,7 +8,7 @@ import { checkout } from '../../src-main/core/sales/checkout.js';
 import { refundOrder, voidOrder } from '../../src-main/core/sales/corrections.js';
 import { recordCardApproval } from '../../src-main/core/sales/payments.js';
 import { emailReceipt } from '../../src-main/core/sales/receipts.js';
-import { createUser, signIn, unlockUser } from '../../src-main/core/users/users.js';
+import { createUser, MAX_FAILED_ATTEMPTS, signIn, unlockUser } from '../../src-main/core/users/users.js';
 import { insertDemoMembers } from '../../src-main/demo/people.js';
 import type { TestDesk } from '../helpers.js';
 import { busyDay } from './busy-day.js';
@@ -19,25 +19,19 @@ import { busyDay } from './busy-day.js';
  * split payments, credit bought and spent, waitlists moving up, voids, refunds, an email and a
  * batch of members. test/fixtures/desk-v0.1.dump is this same day as Comptoir 0.1 logged it.
  */
-export function everyOperation(): TestDesk {
+export async function everyOperation(): Promise<TestDesk> {
   const t = busyDay();
   const { desk, admin, clock } = t;
   const m = t.members;
   clock.set('2026-11-28T15:00:00Z');
   const vol = { userId: createUser(desk, admin, { name: 'Rita Fortin', role: 'volunteer', pin: '1357' }).id };
   const tre = { userId: createUser(desk, admin, { name: 'Gilles Caron', role: 'treasurer', pin: '8642' }).id };
-  try {
-    signIn(desk, { userId: vol.userId, pin: '0000' });
-  } catch {
-    // a wrong PIN, on purpose
-  }
-  signIn(desk, { userId: vol.userId, pin: '1357' });
-  for (let i = 0; i < 5; i++) {
-    try {
-      signIn(desk, { userId: tre.userId, pin: '0000' });
-    } catch {
-      // five wrong PINs lock the account
-    }
+  await signIn(desk, { userId: vol.userId, pin: '0000' }).catch(() => 'a wrong PIN, on purpose');
+  await signIn(desk, { userId: vol.userId, pin: '1357' });
+  for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) {
+    // Wrong PINs in a row lock the account (slowly enough for the desk not to throttle them).
+    clock.advance(15_000);
+    await signIn(desk, { userId: tre.userId, pin: '0000' }).catch(() => 'locked at the last one');
   }
   unlockUser(desk, admin, tre.userId);
   updateClubSettings(desk, admin, { graceDays: 45, clubAddress: '123, rue Principale\nQuébec (Québec) G1H 2A3' });
@@ -81,7 +75,7 @@ export function everyOperation(): TestDesk {
   refundOrder(desk, tre, { receiptNumber: gift.order.receiptNumber, linePositions: [1], reason: 'Don remboursé', method: { method: 'credit' } });
   refundOrder(desk, tre, { receiptNumber: lucieSale.order.receiptNumber, linePositions: [2], reason: 'Don remboursé', method: { method: 'cash' } });
   emailReceipt(desk, vol, { receiptNumber: lucieSale.order.receiptNumber });
-  recordCashMovement(desk, vol, { kind: 'out', amountCents: 500, reason: 'Timbres' });
+  recordCashMovement(desk, tre, { kind: 'out', amountCents: 500, reason: 'Timbres' });
   closeCashSession(desk, vol, { count: { '5000': 3 }, reason: 'Test' });
   insertDemoMembers(desk, admin, 40, 7);
   return t;

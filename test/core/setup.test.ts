@@ -26,6 +26,7 @@ describe('the desk database', () => {
     expect(rows).toEqual([
       { version: 1, name: 'initial' },
       { version: 2, name: 'typed-operations' },
+      { version: 3, name: 'leader-role' },
     ]);
     expect(sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     sqlite.close();

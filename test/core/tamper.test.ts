@@ -12,7 +12,7 @@ import { everyOperation } from './every-operation.js';
  * counters follow, the chain is intact. Only the replay (the tables against what the log says)
  * or an anchor kept outside the file can find them.
  */
-const day = everyOperation();
+const day = await everyOperation();
 day.desk.close();
 const folder = tempFolder();
 let copies = 0;

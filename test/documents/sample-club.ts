@@ -142,7 +142,7 @@ export function populateSampleDay(desk: Desk, admin: Actor, clock: ReturnType<ty
     sale({ lines: [{ kind: 'donation', amountCents: 500 + i * 100 }], payments: [{ method: 'cheque', amountCents: 500 + i * 100, chequeNumber: String(1000 + i), bank: i % 2 ? 'Caisse Desjardins du Haut-Richelieu' : 'RBC Banque Royale' }] });
   }
   later();
-  recordCashMovement(desk, volunteer, { kind: 'out', amountCents: 1000, reason: 'Café des bénévoles' });
+  recordCashMovement(desk, treasurer, { kind: 'out', amountCents: 1000, reason: 'Café des bénévoles' });
   later();
   const expected = currentCashSession(desk)!.expectedCents;
   closeCashSession(desk, volunteer, { count: countFor(expected - 200), reason: 'Erreur de monnaie, probablement sur un 2 $' });

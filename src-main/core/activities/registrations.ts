@@ -7,7 +7,9 @@ import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { findMemberRow } from '../members/members.js';
 import { memberNumber, parseInput } from '../../../src-shared/validation.js';
-import { commitWrite, type Actor } from '../ledger/write.js';
+import { ROLES } from '../roles.js';
+import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
+import { fold } from '../../../src-shared/text.js';
 import { isFull } from '../../../src-shared/capacity.js';
 import { isMemberOn, type Period } from '../../../src-shared/memberships.js';
 import { memberStatus } from '../memberships/periods.js';
@@ -101,6 +103,18 @@ export function planCancellations(r: Reader, registrations: readonly Registratio
   return { cancelled, movedUp };
 }
 
+/**
+ * An activity leader registers and cancels members only in the activities they lead (the
+ * activity's « responsable » is their name, accents and case aside).
+ *
+ * @throws LEADER_OTHER_ACTIVITY
+ */
+function requireOwnActivity(ctx: WriteContext, activity: ActivityTable): void {
+  if (ctx.role !== 'leader') return;
+  if (activity.leader !== null && fold(activity.leader) === fold(ctx.userName)) return;
+  throw new ComptoirError('LEADER_OTHER_ACTIVITY', { name: activity.name });
+}
+
 export const registerSchema = z
   .object({
     activityCode: z.string().trim().min(1).max(20),
@@ -118,6 +132,7 @@ export function registerMember(desk: Desk, actor: Actor, input: unknown): Regist
   const values = parseInput(registerSchema, input);
   return commitWrite(desk, actor, (ctx) => {
     const activity = findActivityRow(ctx.r, values.activityCode);
+    requireOwnActivity(ctx, activity);
     const member = findMemberRow(ctx.r, values.memberNumber);
     requireMembership(ctx.r, activity, member, ctx.today);
     const existing = liveRegistration(ctx.r, activity.id, member.id);
@@ -135,7 +150,7 @@ export function registerMember(desk: Desk, actor: Actor, input: unknown): Regist
       source: values.source,
     });
     return toView(ctx.r, registrationRow(ctx.r, registrationId));
-  });
+  }, { roles: ROLES.registrations });
 }
 
 export const cancelSchema = z.object({ activityCode: z.string().trim().min(1).max(20), memberNumber }).strict();
@@ -145,6 +160,7 @@ export function cancelRegistration(desk: Desk, actor: Actor, input: unknown): { 
   const values = parseInput(cancelSchema, input);
   return commitWrite(desk, actor, (ctx) => {
     const activity = findActivityRow(ctx.r, values.activityCode);
+    requireOwnActivity(ctx, activity);
     const member = findMemberRow(ctx.r, values.memberNumber);
     const registration = liveRegistration(ctx.r, activity.id, member.id);
     if (!registration) throw new ComptoirError('REGISTRATION_NOT_FOUND');
@@ -154,7 +170,7 @@ export function cancelRegistration(desk: Desk, actor: Actor, input: unknown): { 
       cancelled: toView(ctx.r, registrationRow(ctx.r, registration.id)),
       movedUp: movedUp ? toView(ctx.r, registrationRow(ctx.r, movedUp)) : null,
     };
-  });
+  }, { roles: ROLES.registrations });
 }
 
 function registrationRow(r: Reader, id: string): RegistrationTable {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../../../src-shared/validation.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import type { ContractSlice, SliceHandlers } from '../contract.js';
+import { ROLES } from '../roles.js';
 import type { Desk } from '../desk/desk.js';
 import { closeCashSession, closeSchema, movementSchema, openCashSession, openSchema, recordCashMovement } from './cash-sessions.js';
 import { dayReport } from './day-report.js';
@@ -9,8 +10,8 @@ import { cashSessionViewSchema, dayReportSchema } from './views.js';
 
 /** The drawer: open with a float, cash in and out, close with a count; the day's report. */
 export const cashContract = {
-  'drawer.open': { input: openSchema, output: cashSessionViewSchema },
-  'drawer.movement': { input: movementSchema, output: cashSessionViewSchema },
+  'drawer.open': { input: openSchema, output: cashSessionViewSchema, roles: ROLES.desk },
+  'drawer.movement': { input: movementSchema, output: cashSessionViewSchema, roles: ROLES.desk },
   'drawer.close': {
     input: closeSchema,
     output: z.object({
@@ -19,8 +20,9 @@ export const cashContract = {
       /** The copy of the database made at the close: where it went, or why it could not be made. */
       backup: z.object({ paths: z.array(z.string()), problem: z.string().nullable() }),
     }),
+    roles: ROLES.desk,
   },
-  'reports.day': { input: z.object({ date: isoDate }).strict(), output: dayReportSchema },
+  'reports.day': { input: z.object({ date: isoDate }).strict(), output: dayReportSchema, roles: ROLES.desk },
 } satisfies ContractSlice;
 
 /**

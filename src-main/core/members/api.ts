@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { memberNumber } from '../../../src-shared/validation.js';
 import type { ContractSlice, SliceHandlers } from '../contract.js';
+import { ROLES } from '../roles.js';
 import { memberRegistrations } from '../activities/registrations.js';
 import { memberOrders } from '../sales/orders.js';
 import { checkDuplicates, createMemberOrListDuplicates, createMemberSchema, getMember, updateMember, updateMemberSchema } from './members.js';
@@ -9,11 +10,12 @@ import { duplicateCandidateSchema, memberProfileSchema, memberViewSchema, search
 
 /** Finding members, « Mon profil », a new member (with the look-alike warning), « Modifier ». */
 export const membersContract = {
-  'members.search': { input: searchSchema, output: searchPageSchema },
-  'members.profile': { input: z.object({ number: memberNumber }).strict(), output: memberProfileSchema },
+  'members.search': { input: searchSchema, output: searchPageSchema, roles: ROLES.everyone },
+  'members.profile': { input: z.object({ number: memberNumber }).strict(), output: memberProfileSchema, roles: ROLES.everyone },
   'members.checkDuplicates': {
     input: createMemberSchema.partial({ force: true }).extend({ excludeNumber: memberNumber.optional() }),
     output: z.array(duplicateCandidateSchema),
+    roles: ROLES.desk,
   },
   'members.create': {
     input: createMemberSchema,
@@ -21,8 +23,9 @@ export const membersContract = {
       z.object({ created: z.literal(true), member: memberViewSchema }),
       z.object({ created: z.literal(false), duplicates: z.array(duplicateCandidateSchema) }),
     ]),
+    roles: ROLES.desk,
   },
-  'members.update': { input: z.object({ number: memberNumber, changes: updateMemberSchema }).strict(), output: memberViewSchema },
+  'members.update': { input: z.object({ number: memberNumber, changes: updateMemberSchema }).strict(), output: memberViewSchema, roles: ROLES.desk },
 } satisfies ContractSlice;
 
 export const membersHandlers: SliceHandlers<typeof membersContract> = {

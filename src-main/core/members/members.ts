@@ -12,6 +12,7 @@ import { normalizeEmail, normalizePostalCode, phoneDigits } from '../../../src-s
 import type { OperationOf } from '../../../src-shared/operations/index.js';
 import { householdName } from '../../../src-shared/words.js';
 import { isoDate, memberNumber, optionalMultilineText, optionalText, parseInput, text } from '../../../src-shared/validation.js';
+import { isAllowed, ROLES } from '../roles.js';
 import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
 import { memberIdentity, type DuplicateCandidate, type HouseholdView, type MemberView } from './views.js';
 
@@ -210,7 +211,7 @@ export function createMember(desk: Desk, actor: Actor, input: unknown): CreateMe
     ctx.record(op);
     const row = findMemberRowById(ctx.r, op.member.id);
     return { created: true as const, member: toMemberView(ctx.r, row, ctx.today, ctx.desk.settings().graceDays, ctx.desk.language) };
-  });
+  }, { roles: ROLES.desk });
 }
 
 /** Like createMember, but a likely duplicate comes back as data instead of an error. */
@@ -246,7 +247,13 @@ const EDITABLE = {
   notes: 'notes',
 } as const satisfies Record<string, keyof MemberTable>;
 
-/** "Modifier" → "Sauvegarder": changes the given fields; the audit keeps each before and after. */
+/**
+ * "Modifier" → "Sauvegarder": changes the given fields; the audit keeps each before and after.
+ * A member's email is how they sign in to the member platform (the guide): replacing or removing
+ * one on file is the treasurer's (docs/ROLES.md); adding one anyone at the desk may do.
+ *
+ * @throws MEMBER_NOT_FOUND, EMAIL_CHANGE_RESERVED, and the input's errors
+ */
 export function updateMember(desk: Desk, actor: Actor, number: unknown, input: unknown): MemberView {
   const { number: memberNo } = parseInput(z.object({ number: memberNumber }), { number });
   const patch = parseInput(updateMemberSchema, input);
@@ -269,8 +276,11 @@ export function updateMember(desk: Desk, actor: Actor, number: unknown, input: u
         changes.householdId = householdId;
       } else household = null;
     }
+    if ('email' in changes && current.email !== null && !isAllowed(ctx.role, ROLES.treasury)) {
+      throw new ComptoirError('EMAIL_CHANGE_RESERVED', { roles: ROLES.treasury });
+    }
     // Nothing changed ("Sauvegarder" with no edit): nothing is written.
     if (Object.keys(changes).length > 0) ctx.record({ kind: 'member.update', version: 1, memberId: current.id, changes, household }, { before });
     return toMemberView(ctx.r, findMemberRowById(ctx.r, current.id), ctx.today, ctx.desk.settings().graceDays, ctx.desk.language);
-  });
+  }, { roles: ROLES.desk });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { positiveCents } from '../../../src-shared/validation.js';
 import type { ContractSlice, SliceHandlers } from '../contract.js';
+import { ROLES } from '../roles.js';
 import { checkout, checkoutSchema, quoteCheckout, quoteSchema } from './checkout.js';
 import { refundOrder, refundSchema, voidOrder, voidSchema } from './corrections.js';
 import { getOrder } from './orders.js';
@@ -12,16 +13,17 @@ const receiptNumber = z.string().trim().min(1).max(30);
 
 /** The cart and its checkout, card payments, receipts, voids and refunds. */
 export const salesContract = {
-  'sales.quote': { input: quoteSchema, output: quoteViewSchema },
-  'sales.checkout': { input: checkoutSchema, output: checkoutResultSchema },
-  'sales.void': { input: voidSchema, output: correctionResultSchema },
-  'sales.refund': { input: refundSchema, output: correctionResultSchema },
-  'orders.get': { input: z.object({ receiptNumber }).strict(), output: orderViewSchema },
-  'receipts.email': { input: emailReceiptSchema, output: z.object({ receiptNumber: z.string(), email: z.string() }) },
+  'sales.quote': { input: quoteSchema, output: quoteViewSchema, roles: ROLES.desk },
+  'sales.checkout': { input: checkoutSchema, output: checkoutResultSchema, roles: ROLES.desk },
+  'sales.void': { input: voidSchema, output: correctionResultSchema, roles: ROLES.desk },
+  'sales.refund': { input: refundSchema, output: correctionResultSchema, roles: ROLES.treasury },
+  'orders.get': { input: z.object({ receiptNumber }).strict(), output: orderViewSchema, roles: ROLES.desk },
+  'receipts.email': { input: emailReceiptSchema, output: z.object({ receiptNumber: z.string(), email: z.string() }), roles: ROLES.desk },
   /** Card payment through the desk's terminal port; the approval then goes into the checkout. */
   'payments.card': {
     input: z.object({ amountCents: positiveCents, reference: z.string().min(1).max(40), slip: z.unknown() }).strict(),
     output: cardApprovalViewSchema,
+    roles: ROLES.desk,
   },
 } satisfies ContractSlice;
 

@@ -12,6 +12,7 @@ import { findActivityRow, registeredCount } from '../activities/activities.js';
 import { planPaidRegistrations } from '../activities/registrations.js';
 import { requireOpenSession } from '../cash/cash-sessions.js';
 import type { Desk } from '../desk/desk.js';
+import { ROLES } from '../roles.js';
 import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
 import type { OperationOf } from '../../../src-shared/operations/index.js';
 import { creditBalance, findMemberRow } from '../members/members.js';
@@ -141,7 +142,7 @@ export function checkout(desk: Desk, actor: Actor, input: unknown): CheckoutResu
       periods: periods.map((p) => ({ startsOn: p.startsOn, endsOn: p.endsOn, memberNumber: renewals.find((r) => r.orderLineId === p.orderLineId)!.line.member!.number })),
       registrations: places.map((place) => ({ activityCode: place.activity.code, memberNumber: place.member.number, status: 'registered' as const })),
     };
-  });
+  }, { roles: ROLES.desk });
 }
 
 /**

@@ -8,6 +8,7 @@ import { parseInput, text } from '../../../src-shared/validation.js';
 import { planCancellations } from '../activities/registrations.js';
 import { requireCashInDrawer, requireOpenSession } from '../cash/cash-sessions.js';
 import type { Desk } from '../desk/desk.js';
+import { ROLES } from '../roles.js';
 import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
 import { creditBalance } from '../members/members.js';
 import { periodsPaidBy } from '../memberships/periods.js';
@@ -142,7 +143,7 @@ export function voidOrder(desk: Desk, actor: Actor, input: unknown): CorrectionR
     requireCashInDrawer(w, session, cashBack);
     ctx.record({ kind: 'order.void', version: 1, order, ...undone, payments, credit });
     return { order: orderView(w, findOrderRow(w, order.receiptNumber), ctx.desk.language), original: orderView(w, original, ctx.desk.language), cashBackCents: cashBack };
-  });
+  }, { roles: ROLES.desk });
 }
 
 /** A card payment given back: the refund's approval, on the card the sale was paid with unless the terminal says otherwise. */
@@ -209,6 +210,6 @@ export function refundOrder(desk: Desk, actor: Actor, input: unknown): Correctio
         cashBackCents: method.method === 'cash' ? paidBack : 0,
       };
     },
-    { roles: ['treasurer', 'admin'] },
+    { roles: ROLES.treasury },
   );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cardApprovalSchema, type CardApproval } from '../../../src-shared/payments.js';
 import { parseInput, positiveCents, text } from '../../../src-shared/validation.js';
 import type { Desk } from '../desk/desk.js';
+import { ROLES } from '../roles.js';
 import { commitWrite, type Actor } from '../ledger/write.js';
 
 const cardApprovalInputSchema = z.object({ amountCents: positiveCents, reference: text(40), approval: cardApprovalSchema }).strict();
@@ -20,5 +21,5 @@ export function recordCardApproval(
   return commitWrite(desk, actor, (ctx) => {
     ctx.record({ kind: 'card.approved', version: 1, approvalId: ctx.newId(), amountCents, reference, approval });
     return approval;
-  });
+  }, { roles: ROLES.desk });
 }

@@ -4,6 +4,7 @@ import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { findOrderRow } from './orders.js';
 import { parseInput } from '../../../src-shared/validation.js';
+import { isAllowed, ROLES } from '../roles.js';
 import { commitWrite, type Actor } from '../ledger/write.js';
 
 export function formatReceiptNumber(prefix: string, seq: number): string {
@@ -31,7 +32,11 @@ export const emailReceiptSchema = z
 
 /**
  * Asks for a receipt to be emailed. The desk holds no mail secrets: the request waits in the
- * outbox and the central server sends it. Without an address, the member's own is used.
+ * outbox and the central server sends it. Without an address, the member's own is used; another
+ * address than the one on file is the treasurer's call (a receipt names the member and what they
+ * paid: docs/ROLES.md). A member without an address may give one at the desk.
+ *
+ * @throws NO_EMAIL_ADDRESS, RECEIPT_EMAIL_ELSEWHERE
  */
 export function emailReceipt(desk: Desk, actor: Actor, input: unknown): { receiptNumber: string; email: string } {
   const values = parseInput(emailReceiptSchema, input);
@@ -42,7 +47,9 @@ export function emailReceipt(desk: Desk, actor: Actor, input: unknown): { receip
       : null;
     const email = values.email ?? memberEmail;
     if (!email) throw new ComptoirError('NO_EMAIL_ADDRESS');
+    const elsewhere = memberEmail && email.toLowerCase() !== memberEmail.toLowerCase();
+    if (elsewhere && !isAllowed(ctx.role, ROLES.treasury)) throw new ComptoirError('RECEIPT_EMAIL_ELSEWHERE', { roles: ROLES.treasury });
     ctx.record({ kind: 'receipt.email', version: 1, orderId: order.id, receiptNumber: order.receipt_number, email, language: ctx.desk.language });
     return { receiptNumber: order.receipt_number, email };
-  });
+  }, { roles: ROLES.desk });
 }

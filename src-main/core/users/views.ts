@@ -5,7 +5,7 @@ import { nullableString } from '../views.js';
 export const userSchema = z.object({
   id: z.string(),
   name: z.string(),
-  role: z.enum(['volunteer', 'treasurer', 'admin']),
+  role: z.enum(['volunteer', 'leader', 'treasurer', 'admin']),
   active: z.boolean(),
   lockedUntil: nullableString,
 });

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { ComptoirError } from '../../src-shared/errors.js';
+import { createApiService } from '../../src-main/api/service.js';
+import { createUser, DESK_WRONG_PINS_PER_MINUTE, LOCK_MINUTES, MAX_FAILED_ATTEMPTS, signIn, unlockUser } from '../../src-main/core/users/users.js';
+import { newDesk } from '../helpers.js';
+
+/** The error code a sign-in ends with, or 'ok'. */
+async function attempt(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    if (error instanceof ComptoirError) return error.code;
+    throw error;
+  }
+}
+
+describe('wrong PINs', () => {
+  it('lock an account after ten in a row, for five minutes, and an administrator can unlock it at once', async () => {
+    const { desk, admin, clock } = newDesk();
+    const robert = createUser(desk, admin, { name: 'Robert Morin', role: 'volunteer', pin: '1111' });
+    const outcomes: string[] = [];
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) {
+      clock.advance(15_000); // slowly: the desk's own limit is not what this is about
+      outcomes.push(await attempt(signIn(desk, { userId: robert.id, pin: '0000' })));
+    }
+    expect(outcomes).toEqual([...Array<string>(MAX_FAILED_ATTEMPTS - 1).fill('WRONG_PIN'), 'USER_LOCKED']);
+    clock.advance(60_000);
+    expect(await attempt(signIn(desk, { userId: robert.id, pin: '1111' }))).toBe('USER_LOCKED');
+    const unlocked = unlockUser(desk, admin, { userId: robert.id });
+    expect(unlocked.lockedUntil).toBeNull();
+    expect((await signIn(desk, { userId: robert.id, pin: '1111' })).id).toBe(robert.id);
+  });
+
+  it('unlock by themselves after LOCK_MINUTES', async () => {
+    const { desk, admin, clock } = newDesk();
+    const robert = createUser(desk, admin, { name: 'Robert Morin', role: 'volunteer', pin: '1111' });
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) {
+      clock.advance(15_000);
+      await attempt(signIn(desk, { userId: robert.id, pin: '0000' }));
+    }
+    clock.advance(LOCK_MINUTES * 60_000 + 1000);
+    expect(await attempt(signIn(desk, { userId: robert.id, pin: '1111' }))).toBe('ok');
+  });
+
+  it('typed 25 times in 7 seconds across five volunteers lock nobody: the desk makes the next ones wait', async () => {
+    const { desk, admin, clock } = newDesk();
+    const names = ['Lise', 'Robert', 'Jeanne', 'Paul', 'Gilles la trésorière'];
+    const users = names.map((name, i) => createUser(desk, admin, { name, role: i === 4 ? 'treasurer' : 'volunteer', pin: `${i + 1}`.repeat(4) }));
+    const outcomes: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      clock.advance(280);
+      outcomes.push(await attempt(signIn(desk, { userId: users[i % 5]!.id, pin: '9999' })));
+    }
+    expect(outcomes.filter((o) => o === 'WRONG_PIN')).toHaveLength(DESK_WRONG_PINS_PER_MINUTE);
+    expect(outcomes.filter((o) => o === 'DESK_THROTTLED')).toHaveLength(25 - DESK_WRONG_PINS_PER_MINUTE);
+    expect(desk.reader.rawAll<{ n: number }>("SELECT count(*) AS n FROM app_user WHERE locked_until IS NOT NULL")[0]!.n).toBe(0);
+    // The treasurer arrives a minute later: her PIN works.
+    clock.advance(60_000);
+    expect((await signIn(desk, { userId: users[4]!.id, pin: '5555' })).role).toBe('treasurer');
+  });
+
+  it('tell the volunteer how long to wait, in French', async () => {
+    const { desk, admin, clock } = newDesk();
+    const lise = createUser(desk, admin, { name: 'Lise', role: 'volunteer', pin: '1234' });
+    for (let i = 0; i < DESK_WRONG_PINS_PER_MINUTE; i++) await attempt(signIn(desk, { userId: lise.id, pin: '0000' }));
+    clock.advance(20_000);
+    await expect(signIn(desk, { userId: lise.id, pin: '1234' })).rejects.toThrow('Trop de NIP erronés sur ce poste en une minute : attendez 40 secondes');
+  });
+
+  it('are checked off the event loop: a sign-in never holds up the other calls', async () => {
+    const { desk, admin } = newDesk();
+    const lise = createUser(desk, admin, { name: 'Lise', role: 'volunteer', pin: '1234' });
+    const paul = createUser(desk, admin, { name: 'Paul', role: 'volunteer', pin: '4321' });
+    const api = createApiService(desk);
+    expect((await api.call('session.signIn', { userId: paul.id, pin: '4321' }, 'tab-paul')).ok).toBe(true);
+    const finished: string[] = [];
+    const signingIn = api.call('session.signIn', { userId: lise.id, pin: '1234' }, 'tab-lise').then(() => finished.push('sign-in'));
+    const searching = api.call('members.search', { query: 'roy' }, 'tab-paul').then(() => finished.push('search'));
+    await Promise.all([signingIn, searching]);
+    expect(finished).toEqual(['search', 'sign-in']);
+  });
+});
