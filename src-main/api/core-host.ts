@@ -7,7 +7,7 @@ import type { BackupPlace } from '../db/backup.js';
 import type { DatabaseKey } from '../db/key.js';
 import type { ApiError, Method, Result } from './contract.js';
 import type { CoreSettings, FromCore, ToCore } from './core-messages.js';
-import type { ApiService } from './service.js';
+import type { ApiService, ClientId } from './service.js';
 
 export interface CoreOptions {
   file: string;
@@ -134,19 +134,19 @@ export function startCore(options: CoreOptions): Promise<CoreHost> {
   });
 
   function host(threadId: number): CoreHost {
-    const call = <M extends Method>(method: M, input: unknown): Promise<Result<M>> => {
+    const call = <M extends Method>(method: M, input: unknown, client?: ClientId): Promise<Result<M>> => {
       if (!alive) return Promise.resolve({ ok: false, error: UNAVAILABLE(language) });
       return new Promise((resolve) => {
         const id = ++nextId;
         calls.set(id, resolve as (result: Result<Method>) => void);
-        post({ type: 'call', id, method, input });
+        post({ type: 'call', id, method, input, ...(client === undefined ? {} : { client }) });
       });
     };
     return {
       threadId,
       call,
       // The core checks the name (UNKNOWN_METHOD) like everything else it is sent.
-      callByName: (method, input) => call(method as Method, input),
+      callByName: (method, input, client) => call(method as Method, input, client),
       close: () =>
         new Promise<void>((done) => {
           if (!alive) return done();

@@ -23,7 +23,7 @@ export interface CoreSettings {
 export type CapabilityRequest = { name: 'saveFile'; filename: string; bytes: Uint8Array } | { name: 'print' };
 
 export type ToCore =
-  | { type: 'call'; id: number; method: string; input: unknown }
+  | { type: 'call'; id: number; method: string; input: unknown; client?: string }
   | { type: 'capability-done'; id: number; ok: true; value: unknown }
   | { type: 'capability-done'; id: number; ok: false; message: string }
   | { type: 'close' };

@@ -47,7 +47,7 @@ function serve(desk: Desk): void {
   port.on('message', (message: ToCore) => {
     switch (message.type) {
       case 'call':
-        void api.callByName(message.method, message.input).then((result) => send({ type: 'result', id: message.id, result }));
+        void api.callByName(message.method, message.input, message.client).then((result) => send({ type: 'result', id: message.id, result }));
         return;
       case 'capability-done': {
         const waiting = asked.get(message.id);

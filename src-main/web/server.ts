@@ -22,7 +22,6 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-const COOKIE = 'comptoir_token';
 const MAX_BODY = 1_000_000;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,61 +34,97 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/** The header a tab names itself with (a random id it keeps in its sessionStorage). */
+export const CLIENT_HEADER = 'x-comptoir-client';
+const CLIENT_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+/** A request refused before it reaches the core: its status and a plain French sentence. */
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * The browser mode: the built UI and the same contract as Electron's IPC, over HTTP on 127.0.0.1
- * only. A random token, given once in the launch address and then kept in a SameSite=Strict
- * cookie, guards every request; the Host header must be the loopback address (no DNS rebinding);
- * the API only takes JSON POSTs (no cross-site form can reach it).
+ * only. Who may come in:
+ * - the launch address carries a random token that works **once**: the browser that opens it gets
+ *   a session cookie of its own (another random value, HttpOnly, SameSite=Strict), and the address
+ *   is then dead (another browser, a copied link, the history, all get 403);
+ * - the Host header must be this loopback address (no DNS rebinding); requests sent from another
+ *   site or another port of 127.0.0.1 are refused (`Origin`, `Sec-Fetch-Site`): a cookie is shared
+ *   by every port of a host, a page's origin is not;
+ * - the API only takes JSON POSTs, each naming its tab (`X-Comptoir-Client`): each tab signs its
+ *   own volunteer in, so a cookie alone (read by another program on another port) signs nobody in.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const launchToken = options.token ?? randomBytes(24).toString('base64url');
+  let launchUsed = false;
+  let browserSecret: string | null = null;
   const server = createServer((request, response) => {
-    handle(request, response).catch(() => send(response, 500, 'text/plain; charset=utf-8', 'Erreur interne.'));
+    handle(request, response).catch((error: unknown) => {
+      if (error instanceof Refusal) return send(response, error.status, 'text/plain; charset=utf-8', error.message);
+      send(response, 500, 'text/plain; charset=utf-8', 'Erreur interne.');
+    });
   });
-
-  const tokenMatches = (candidate: string | undefined): boolean => {
-    if (!candidate) return false;
-    const a = Buffer.from(candidate);
-    const b = Buffer.from(token);
-    return a.length === b.length && timingSafeEqual(a, b);
-  };
+  const port = () => (server.address() as AddressInfo).port;
+  // Cookies ignore ports: the name carries ours, so two desks on one computer keep apart.
+  const cookieName = () => `comptoir_${port()}`;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const port = (server.address() as AddressInfo).port;
     const host = request.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+    if (host !== `127.0.0.1:${port()}` && host !== `localhost:${port()}`) {
       return send(response, 421, 'text/plain; charset=utf-8', 'Adresse refusée.');
     }
+    const fetchSite = request.headers['sec-fetch-site'];
+    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') return forbidden(response);
     const url = new URL(request.url ?? '/', `http://${host}`);
+    const signedBrowser = browserSecret !== null && same(cookie(request, cookieName()), browserSecret);
     const offered = url.searchParams.get('t');
     if (offered !== null) {
-      if (!tokenMatches(offered)) return forbidden(response);
-      response.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      if (!signedBrowser) {
+        if (!same(offered, launchToken)) return forbidden(response);
+        if (launchUsed) return forbidden(response, 'Cette adresse de lancement a déjà servi. Relancez Comptoir pour en obtenir une nouvelle.');
+        launchUsed = true;
+        browserSecret = randomBytes(24).toString('base64url');
+        response.setHeader('Set-Cookie', `${cookieName()}=${browserSecret}; HttpOnly; SameSite=Strict; Path=/`);
+      }
       response.setHeader('Location', '/');
       return send(response, 303, 'text/plain; charset=utf-8', '');
     }
-    if (!tokenMatches(cookie(request, COOKIE))) return forbidden(response);
+    if (!signedBrowser) return forbidden(response);
 
-    if (url.pathname.startsWith('/api/')) {
-      if (request.method !== 'POST' || !String(request.headers['content-type']).startsWith('application/json')) {
-        return send(response, 405, 'text/plain; charset=utf-8', 'POST application/json seulement.');
-      }
-      let input: unknown;
-      try {
-        const body = await readBody(request);
-        input = body.length ? JSON.parse(body) : {};
-      } catch {
-        return json(response, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Données invalides : la demande n’est pas du JSON valide.' } });
-      }
-      const result = await options.api.callByName(decodeURIComponent(url.pathname.slice(5)), input);
-      return json(response, 200, result);
-    }
+    const path = decodedPath(url.pathname);
+    if (path.startsWith('/api/')) return answerApi(request, response, path.slice(5), host);
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', '');
-    return serveFile(response, url.pathname);
+    return serveFile(response, path);
+  }
+
+  async function answerApi(request: IncomingMessage, response: ServerResponse, method: string, host: string): Promise<void> {
+    if (request.method !== 'POST' || !String(request.headers['content-type']).startsWith('application/json')) {
+      return send(response, 405, 'text/plain; charset=utf-8', 'POST application/json seulement.');
+    }
+    if (request.headers.origin !== `http://${host}`) return forbidden(response);
+    const client = request.headers[CLIENT_HEADER];
+    if (typeof client !== 'string' || !CLIENT_ID.test(client)) {
+      return json(response, 400, { ok: false, error: { code: 'CLIENT_MISSING', message: 'Demande refusée : elle ne dit pas de quel onglet elle vient. Rechargez la page.' } });
+    }
+    let input: unknown;
+    try {
+      const body = await readBody(request);
+      input = body.length ? JSON.parse(body) : {};
+    } catch (error) {
+      if (error instanceof Refusal) throw error;
+      return json(response, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Données invalides : la demande n’est pas du JSON valide.' } });
+    }
+    return json(response, 200, await options.api.callByName(method, input, `browser:${client}`));
   }
 
   async function serveFile(response: ServerResponse, pathname: string): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const relative = normalize(pathname).replace(/^([/\\])+/, '');
     const file = join(options.staticDir, relative || 'index.html');
     if (!file.startsWith(options.staticDir + sep) && file !== options.staticDir) return send(response, 404, 'text/plain', '');
     try {
@@ -108,10 +143,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/?t=${token}`,
-    port,
+    url: `http://127.0.0.1:${port()}/?t=${launchToken}`,
+    port: port(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -129,13 +163,25 @@ function json(response: ServerResponse, status: number, value: unknown): void {
   send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
 }
 
-function forbidden(response: ServerResponse): void {
-  send(
-    response,
-    403,
-    'text/html; charset=utf-8',
-    '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Comptoir</title><p>Ouvrez Comptoir avec l’adresse affichée à son démarrage.</p></html>',
-  );
+function forbidden(response: ServerResponse, message = 'Ouvrez Comptoir avec l’adresse affichée à son démarrage.'): void {
+  send(response, 403, 'text/html; charset=utf-8', `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Comptoir</title><p>${message}</p></html>`);
+}
+
+/** Compares two secrets in constant time. */
+function same(candidate: string | undefined, secret: string): boolean {
+  if (!candidate) return false;
+  const a = Buffer.from(candidate);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The path, %-decoded. @throws Refusal 400 when the encoding is broken (`/%E0%A4%A`). */
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    throw new Refusal(400, 'Adresse mal formée.');
+  }
 }
 
 function cookie(request: IncomingMessage, name: string): string | undefined {
@@ -153,8 +199,8 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        request.destroy();
+        reject(new Refusal(413, 'Demande trop volumineuse.'));
+        request.resume();
       } else chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));

@@ -20,6 +20,18 @@ export function setClientLanguage(next: 'fr' | 'en'): void {
 }
 
 /**
+ * This tab's name for the browser mode's server: random, kept for the tab's life (a reload keeps
+ * it, another tab has its own), so each tab signs its own volunteer in.
+ */
+function clientId(): string {
+  const stored = sessionStorage.getItem('comptoir-client');
+  if (stored) return stored;
+  const id = crypto.randomUUID();
+  sessionStorage.setItem('comptoir-client', id);
+  return id;
+}
+
+/**
  * Calls the core through whichever shell runs the UI: Electron's preload bridge, or the browser
  * mode's loopback HTTP. Either way the answer is data: `{ ok: true, value }` or `{ ok: false, error }`.
  */
@@ -28,7 +40,7 @@ export async function call<M extends Method>(method: M, input: Input<M>): Promis
     if (window.comptoir) return await window.comptoir[method](input);
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-Comptoir-Client': clientId() },
       body: JSON.stringify(input),
     });
     if (!response.ok && response.status !== 400) throw new Error(String(response.status));

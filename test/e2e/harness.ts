@@ -27,6 +27,8 @@ export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screens');
 
 export interface DeskInBrowser {
   page: Page;
+  /** The browser (one profile): more tabs open with `context.newPage()`. */
+  context: BrowserContext;
   desk: Desk;
   file: string;
   mode: BrowserMode;
@@ -37,7 +39,7 @@ export interface DeskInBrowser {
  * A real desk: a demo club in a real SQLite file, served by the browser mode on 127.0.0.1, and
  * Debian's Chromium on it. `setup` runs on the desk before the page opens.
  */
-export async function openDeskInBrowser(options: { members?: number; setup?: (desk: Desk, adminId: string) => void } = {}): Promise<DeskInBrowser> {
+export async function openDeskInBrowser(options: { members?: number; idleMinutes?: number; setup?: (desk: Desk, adminId: string) => void } = {}): Promise<DeskInBrowser> {
   const folder = mkdtempSync(join(tmpdir(), 'comptoir-e2e-'));
   const file = join(folder, 'desk.sqlite');
   const { desk: setupDesk, systemUserId } = initializeDesk(file, { deskName: 'Accueil', receiptPrefix: 'A' });
@@ -45,7 +47,7 @@ export async function openDeskInBrowser(options: { members?: number; setup?: (de
   options.setup?.(setupDesk, systemUserId);
   setupDesk.close();
 
-  const mode = await startBrowserMode({ file, log: () => {} });
+  const mode = await startBrowserMode({ file, log: () => {}, ...(options.idleMinutes === undefined ? {} : { idleMinutes: options.idleMinutes }) });
   // The test's own look at the database, beside the core's thread (WAL: it reads what was committed).
   const desk = openDesk(file);
   const profile = mkdtempSync(join(tmpdir(), 'comptoir-chromium-'));
@@ -62,6 +64,7 @@ export async function openDeskInBrowser(options: { members?: number; setup?: (de
   await page.goto(mode.server.url);
   return {
     page,
+    context,
     desk,
     file,
     mode,
