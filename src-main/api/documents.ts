@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, memberNumber } from '../../src-shared/validation.js';
 import type { ContractSlice } from '../core/contract.js';
-import { ROLES } from '../core/roles.js';
+import { ROLES } from '../../src-shared/roles.js';
 
 const pdfFile = z.object({ filename: z.string(), base64: z.string() });
 

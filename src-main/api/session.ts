@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../core/roles.js';
+import { ROLES } from '../../src-shared/roles.js';
 import { signInSchema, unlockSchema } from '../core/users/users.js';
 import { userSchema } from '../core/users/views.js';
 import { cashCountViewSchema, cashSessionViewSchema } from '../core/cash/views.js';

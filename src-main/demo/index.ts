@@ -14,6 +14,9 @@ export const DEMO_VOLUNTEERS: readonly { name: string; role: UserRole; pin: stri
   { name: 'Ginette Côté', role: 'volunteer', pin: '3456' },
   { name: 'Yvon Pelletier', role: 'volunteer', pin: '4567' },
   { name: 'Huguette Lavoie', role: 'treasurer', pin: '9876' },
+  // She leads « Yoga doux »: she keeps its list, and handles no money.
+  { name: 'Claudette Bérubé', role: 'leader', pin: '5678' },
+  { name: 'Gilles Fortin', role: 'admin', pin: '2468' },
 ];
 
 /** Past orders grow with the club (about one per 10 members) but stop where loading gets slow. */

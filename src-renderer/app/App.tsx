@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Notice } from '../components/Notice';
 import { Header } from '../components/Header';
+import { LockedAccounts } from '../components/LockedAccounts';
 import { ActivitiesScreen } from '../screens/Activities';
 import { CheckoutScreen } from '../screens/Checkout';
 import { CloseDrawerScreen } from '../screens/CloseDrawer';
@@ -13,17 +14,13 @@ import { ReceiptScreen } from '../screens/Receipt';
 import { SignInScreen } from '../screens/SignIn';
 import { call, setClientLanguage } from './api';
 import { LanguageContext } from './i18n';
-import { AppContext, type Cart, type CartLine, type DeskState, type Screen } from './navigation';
+import { ROLES } from '../../src-shared/roles';
+import { AppContext, homeFor, MONEY_SCREENS, may, type Cart, type CartLine, type DeskState, type Screen } from './navigation';
 import { useIdleSignOut } from './idle';
 
 const EMPTY_CART: Cart = { memberNumber: null, lines: [] };
 
-/** Where a volunteer lands: sign in, then open the drawer, then look members up. */
-function homeFor(state: DeskState): Screen {
-  if (!state.user) return { name: 'signIn' };
-  if (!state.drawer) return { name: 'openDrawer' };
-  return { name: 'lookup' };
-}
+
 
 export function App() {
   const [state, setDeskState] = useState<DeskState | null>(null);
@@ -58,6 +55,7 @@ export function App() {
     (next: Screen) => {
       // Nothing past sign-in without a volunteer; nothing that takes money without a drawer.
       if (!latest.current?.user && next.name !== 'signIn') return setScreen({ name: 'signIn' });
+      if (MONEY_SCREENS.includes(next.name) && !may(latest.current!, ROLES.desk)) return setScreen({ name: 'lookup' });
       setScreen(next);
       window.scrollTo(0, 0);
     },
@@ -93,6 +91,7 @@ export function App() {
     <LanguageContext.Provider value={context.state.language}>
       <AppContext.Provider value={context}>
         <Header onSignOut={signOut} />
+        <LockedAccounts />
         {context.state.fileDamaged ? (
           <Notice kind="error">
             {context.state.language === 'fr'

@@ -1,4 +1,6 @@
 import { createContext, useContext } from 'react';
+import { ROLES } from '../../src-shared/roles';
+import type { Role } from '../../src-shared/words';
 import type { Input, Output } from './api';
 
 export type DeskState = Output<'desk.state'>;
@@ -34,6 +36,27 @@ export interface AppContextValue {
   setCart(cart: Cart): void;
   /** Starts a cart for a member with this line, or adds the line to the current one. */
   addToCart(memberNumber: number, line: CartLine): void;
+}
+
+/**
+ * Whether the signed-in volunteer's role is among those allowed (src-shared/roles.ts): the
+ * screens hide what the core would refuse, so nobody is offered a button that cannot work.
+ */
+export function may(state: DeskState, allowed: readonly Role[]): boolean {
+  return state.user !== null && allowed.includes(state.user.role);
+}
+
+/** The screens that handle money: only the roles that work the drawer see them. */
+export const MONEY_SCREENS: readonly Screen['name'][] = ['openDrawer', 'checkout', 'closeDrawer', 'daySummary', 'newMember'];
+
+/**
+ * Where a volunteer lands: sign in, then open the drawer, then look members up. An activity
+ * leader, who handles no money, goes straight to the search.
+ */
+export function homeFor(state: DeskState): Screen {
+  if (!state.user) return { name: 'signIn' };
+  if (!state.drawer && may(state, ROLES.desk)) return { name: 'openDrawer' };
+  return { name: 'lookup' };
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { call, type ApiError } from '../app/api';
 import { parseMoney } from '../app/format';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
-import { useApp, type CashSession } from '../app/navigation';
+import { ROLES } from '../../src-shared/roles';
+import { may, useApp, type CashSession } from '../app/navigation';
 import { Button } from '../components/Button';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { countTotal, DenominationCount, type CashCount } from '../components/DenominationCount';
@@ -328,7 +329,7 @@ function Fact({ label, value, strong }: { label: string; value: string; strong?:
 
 /** Cash put in or taken out for another reason than a sale: secondary, folded away. */
 function MovementForm({ t, onRecorded }: { t: T; onRecorded: (session: CashSession) => void }) {
-  const { refresh } = useApp();
+  const { refresh, state } = useApp();
   const language = useLanguage();
   const common = useTexts(COMMON);
   const name = useId();
@@ -375,7 +376,7 @@ function MovementForm({ t, onRecorded }: { t: T; onRecorded: (session: CashSessi
         <p className="hint">{t('movementIntro')}</p>
         <fieldset className="movement-kind">
           <legend>{t('movementKind')}</legend>
-          {(['in', 'out'] as const).map((k) => (
+          {(may(state, ROLES.treasury) ? (['in', 'out'] as const) : (['in'] as const)).map((k) => (
             <label key={k} className="radio">
               <input type="radio" name={name} value={k} checked={kind === k} onChange={() => setKind(k)} />
               {t(k)}

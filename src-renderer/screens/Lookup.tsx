@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { call, type Output } from '../app/api';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
-import { useApp } from '../app/navigation';
+import { ROLES } from '../../src-shared/roles';
+import { may, useApp } from '../app/navigation';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
@@ -44,7 +45,8 @@ const PAGE = 20;
 
 /** Screen 3: one field, always focused; results as you type; a scanned card opens its member. */
 export function LookupScreen() {
-  const { navigate, cart } = useApp();
+  const { navigate, cart, state } = useApp();
+  const sells = may(state, ROLES.desk);
   const t = useTexts(TEXTS);
   const common = useTexts(COMMON);
   const [query, setQuery] = useState('');
@@ -118,12 +120,12 @@ export function LookupScreen() {
       <div className="screen-head">
         <h1 id="lookup-title">{t('title')}</h1>
         <div className="actions">
-          {cart.lines.length > 0 ? (
+          {sells && cart.lines.length > 0 ? (
             <Button onClick={() => navigate({ name: 'checkout' })}>{t('cart', { n: cart.lines.length })}</Button>
           ) : null}
-          <Button onClick={() => navigate({ name: 'newMember' })}>{t('newMember')}</Button>
+          {sells ? <Button onClick={() => navigate({ name: 'newMember' })}>{t('newMember')}</Button> : null}
           <Button onClick={() => navigate({ name: 'activities' })}>{t('activities')}</Button>
-          <Button onClick={() => navigate({ name: 'closeDrawer' })}>{t('closeDrawer')}</Button>
+          {sells ? <Button onClick={() => navigate({ name: 'closeDrawer' })}>{t('closeDrawer')}</Button> : null}
         </div>
       </div>
       <div className="field search-field">

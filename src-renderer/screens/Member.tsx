@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'rea
 import { call, type Output } from '../app/api';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
 import { printScreen, savePdf } from '../app/documents';
-import { useApp } from '../app/navigation';
+import { ROLES } from '../../src-shared/roles';
+import { may, useApp } from '../app/navigation';
 import { Button } from '../components/Button';
 import { Table } from '../components/Table';
 import { Notice } from '../components/Notice';
@@ -228,7 +229,8 @@ type T = ReturnType<typeof useTexts<keyof (typeof TEXTS)['fr']>>;
 
 /** Screen 4, « Mon profil »: the member's facts, personal data, household, transactions, registrations and receipts. */
 export function MemberScreen({ number }: { number: number }) {
-  const { navigate, addToCart, cart } = useApp();
+  const { navigate, addToCart, cart, state } = useApp();
+  const sells = may(state, ROLES.desk);
   const t = useTexts(TEXTS);
   const language = useLanguage();
   const [profile, setProfile] = useState<Profile | null>(null);
@@ -303,12 +305,14 @@ export function MemberScreen({ number }: { number: number }) {
           </p>
         </div>
         <nav aria-label={t('actions')} className="actions member-actions">
-          <Button variant="primary" onClick={renew}>
-            {t('renew')}
-          </Button>
+          {sells ? (
+            <Button variant="primary" onClick={renew}>
+              {t('renew')}
+            </Button>
+          ) : null}
           <Button onClick={() => navigate({ name: 'activities', memberNumber: member.number })}>{t('register')}</Button>
           <Button onClick={() => setShowCard(true)}>{t('printCard')}</Button>
-          {cart.lines.length > 0 ? <Button onClick={() => navigate({ name: 'checkout' })}>{t('cart', { n: cart.lines.length })}</Button> : null}
+          {sells && cart.lines.length > 0 ? <Button onClick={() => navigate({ name: 'checkout' })}>{t('cart', { n: cart.lines.length })}</Button> : null}
           <Button onClick={() => navigate({ name: 'lookup' })}>{t('back')}</Button>
         </nav>
       </div>
@@ -417,6 +421,7 @@ function registrationStatus(registration: Registration, t: T, language: Language
 
 /** « Données personnelles », read-only until « Modifier »; « Sauvegarder » sends only what changed. */
 function PersonalData({ member, onSaved, t }: { member: MemberView; onSaved: (member: MemberView) => void; t: T }) {
+  const { state } = useApp();
   const language = useLanguage();
   const fields = useTexts(FIELD_TEXTS);
   const [editing, setEditing] = useState(false);
@@ -493,7 +498,7 @@ function PersonalData({ member, onSaved, t }: { member: MemberView; onSaved: (me
     <section aria-labelledby="personal-title" className="personal">
       <div className="section-head">
         <h2 id="personal-title">{t('personal')}</h2>
-        {!editing ? (
+        {!editing && may(state, ROLES.desk) ? (
           <Button ref={editButton} onClick={start} aria-describedby="personal-title">
             {t('edit')}
           </Button>
@@ -519,7 +524,14 @@ function PersonalData({ member, onSaved, t }: { member: MemberView; onSaved: (me
               </Notice>
             </div>
           ) : null}
-          <MemberFields prefix="edit" values={values} onChange={edit} errors={errors} disabled={busy} />
+          <MemberFields
+            prefix="edit"
+            values={values}
+            onChange={edit}
+            errors={errors}
+            disabled={busy}
+            emailLocked={member.email !== null && !may(state, ROLES.treasury)}
+          />
           <div className="actions">
             <Button variant="primary" type="submit" disabled={busy}>
               {busy ? t('saving') : t('save')}

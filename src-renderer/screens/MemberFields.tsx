@@ -52,6 +52,7 @@ export const FIELD_TEXTS: Texts<
   | 'phoneHint'
   | 'postalCodeHint'
   | 'emailHint'
+  | 'emailLockedHint'
   | 'required'
   | 'notGiven'
 > = {
@@ -72,6 +73,7 @@ export const FIELD_TEXTS: Texts<
     phoneHint: 'Par exemple 418 555-1234',
     postalCodeHint: 'Par exemple G1H 2A3',
     emailHint: 'Un couple peut avoir la même adresse courriel.',
+    emailLockedHint: 'Seul le trésorier peut changer cette adresse : le membre s’en sert pour se connecter à la plateforme.',
     required: '(obligatoire)',
     notGiven: 'Non indiqué',
   },
@@ -92,6 +94,7 @@ export const FIELD_TEXTS: Texts<
     phoneHint: 'For example 418 555-1234',
     postalCodeHint: 'For example G1H 2A3',
     emailHint: 'A couple may share the same email address.',
+    emailLockedHint: 'Only the treasurer can change this address: the member signs in to the platform with it.',
     required: '(required)',
     notGiven: 'Not given',
   },
@@ -143,9 +146,11 @@ interface MemberFieldsProps {
   disabled?: boolean;
   /** Shown right under the names (the look-alikes found while they are typed). */
   afterNames?: ReactNode;
+  /** The email on file may not be changed by this role (docs/ROLES.md): shown read-only. */
+  emailLocked?: boolean;
 }
 
-export function MemberFields({ prefix, values, onChange, errors, disabled, afterNames }: MemberFieldsProps) {
+export function MemberFields({ prefix, values, onChange, errors, disabled, afterNames, emailLocked }: MemberFieldsProps) {
   const t = useTexts(FIELD_TEXTS);
   const generated = useId();
   const set = (name: keyof PersonForm) => (event: { target: { value: string } }) => onChange({ ...values, [name]: event.target.value });
@@ -174,7 +179,7 @@ export function MemberFields({ prefix, values, onChange, errors, disabled, after
       {afterNames}
       <div className="form-grid">
         {text('phone', { hint: t('phoneHint'), type: 'tel', maxLength: 25 })}
-        {text('email', { hint: t('emailHint'), type: 'email', maxLength: 200 })}
+        {text('email', emailLocked ? { hint: t('emailLockedHint'), type: 'email', readOnly: true } : { hint: t('emailHint'), type: 'email', maxLength: 200 })}
         {text('address', { maxLength: 200 })}
         {text('city', { maxLength: 80 })}
         {text('postalCode', { hint: t('postalCodeHint'), maxLength: 7 })}

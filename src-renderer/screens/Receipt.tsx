@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { call, type Output } from '../app/api';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
 import { printScreen, savePdf } from '../app/documents';
-import { useApp } from '../app/navigation';
+import { ROLES } from '../../src-shared/roles';
+import { may, useApp } from '../app/navigation';
 import { Button } from '../components/Button';
 import { Table } from '../components/Table';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -296,6 +297,8 @@ function ReceiptView({
             type="email"
             autoComplete="off"
             spellCheck={false}
+            // Elsewhere than the member's own address is the treasurer's call (docs/ROLES.md).
+            readOnly={memberEmail !== null && memberEmail !== '' && !may(state, ROLES.treasury)}
             value={email}
             error={emailError}
             onChange={(event) => {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, type Output } from '../app/api';
 import { useTexts, type Texts } from '../app/i18n';
-import { useApp } from '../app/navigation';
+import { homeFor, useApp } from '../app/navigation';
 import { Button } from '../components/Button';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
@@ -58,7 +58,7 @@ export function SignInScreen() {
     setPin('');
     if (!result.ok) return setError(result.error.message);
     setState(result.value);
-    navigate(result.value.drawer ? { name: 'lookup' } : { name: 'openDrawer' });
+    navigate(homeFor(result.value));
   };
 
   return (

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ContractSlice, SliceHandlers } from '../contract.js';
-import { ROLES } from '../roles.js';
+import { ROLES } from '../../../src-shared/roles.js';
 import { listActivities, listSchema } from './activities.js';
 import { activityRoster, cancelRegistration, cancelSchema, registerMember, registerSchema } from './registrations.js';
 import { activityViewSchema, registrationViewSchema, rosterSchema } from './views.js';

@@ -7,7 +7,7 @@ import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { findMemberRow } from '../members/members.js';
 import { memberNumber, parseInput } from '../../../src-shared/validation.js';
-import { ROLES } from '../roles.js';
+import { ROLES } from '../../../src-shared/roles.js';
 import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
 import { fold } from '../../../src-shared/text.js';
 import { isFull } from '../../../src-shared/capacity.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../../../src-shared/validation.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import type { ContractSlice, SliceHandlers } from '../contract.js';
-import { ROLES } from '../roles.js';
+import { ROLES } from '../../../src-shared/roles.js';
 import type { Desk } from '../desk/desk.js';
 import { closeCashSession, closeSchema, movementSchema, openCashSession, openSchema, recordCashMovement } from './cash-sessions.js';
 import { dayReport } from './day-report.js';

@@ -5,7 +5,7 @@ import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { DENOMINATIONS, type Cents } from '../../../src-shared/money.js';
 import { parseInput, positiveCents, text } from '../../../src-shared/validation.js';
-import { ROLES } from '../roles.js';
+import { ROLES } from '../../../src-shared/roles.js';
 import { commitWrite, type Actor } from '../ledger/write.js';
 import type { CashSessionView } from './views.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { memberNumber } from '../../../src-shared/validation.js';
 import type { ContractSlice, SliceHandlers } from '../contract.js';
-import { ROLES } from '../roles.js';
+import { ROLES } from '../../../src-shared/roles.js';
 import { memberRegistrations } from '../activities/registrations.js';
 import { memberOrders } from '../sales/orders.js';
 import { checkDuplicates, createMemberOrListDuplicates, createMemberSchema, getMember, updateMember, updateMemberSchema } from './members.js';

@@ -12,7 +12,7 @@ import { normalizeEmail, normalizePostalCode, phoneDigits } from '../../../src-s
 import type { OperationOf } from '../../../src-shared/operations/index.js';
 import { householdName } from '../../../src-shared/words.js';
 import { isoDate, memberNumber, optionalMultilineText, optionalText, parseInput, text } from '../../../src-shared/validation.js';
-import { isAllowed, ROLES } from '../roles.js';
+import { isAllowed, ROLES } from '../../../src-shared/roles.js';
 import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
 import { memberIdentity, type DuplicateCandidate, type HouseholdView, type MemberView } from './views.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { positiveCents } from '../../../src-shared/validation.js';
 import type { ContractSlice, SliceHandlers } from '../contract.js';
-import { ROLES } from '../roles.js';
+import { ROLES } from '../../../src-shared/roles.js';
 import { checkout, checkoutSchema, quoteCheckout, quoteSchema } from './checkout.js';
 import { refundOrder, refundSchema, voidOrder, voidSchema } from './corrections.js';
 import { getOrder } from './orders.js';

@@ -12,7 +12,7 @@ import { findActivityRow, registeredCount } from '../activities/activities.js';
 import { planPaidRegistrations } from '../activities/registrations.js';
 import { requireOpenSession } from '../cash/cash-sessions.js';
 import type { Desk } from '../desk/desk.js';
-import { ROLES } from '../roles.js';
+import { ROLES } from '../../../src-shared/roles.js';
 import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
 import type { OperationOf } from '../../../src-shared/operations/index.js';
 import { creditBalance, findMemberRow } from '../members/members.js';

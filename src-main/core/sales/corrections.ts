@@ -8,7 +8,7 @@ import { parseInput, text } from '../../../src-shared/validation.js';
 import { planCancellations } from '../activities/registrations.js';
 import { requireCashInDrawer, requireOpenSession } from '../cash/cash-sessions.js';
 import type { Desk } from '../desk/desk.js';
-import { ROLES } from '../roles.js';
+import { ROLES } from '../../../src-shared/roles.js';
 import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
 import { creditBalance } from '../members/members.js';
 import { periodsPaidBy } from '../memberships/periods.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cardApprovalSchema, type CardApproval } from '../../../src-shared/payments.js';
 import { parseInput, positiveCents, text } from '../../../src-shared/validation.js';
 import type { Desk } from '../desk/desk.js';
-import { ROLES } from '../roles.js';
+import { ROLES } from '../../../src-shared/roles.js';
 import { commitWrite, type Actor } from '../ledger/write.js';
 
 const cardApprovalInputSchema = z.object({ amountCents: positiveCents, reference: text(40), approval: cardApprovalSchema }).strict();

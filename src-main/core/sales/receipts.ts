@@ -4,7 +4,7 @@ import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { findOrderRow } from './orders.js';
 import { parseInput } from '../../../src-shared/validation.js';
-import { isAllowed, ROLES } from '../roles.js';
+import { isAllowed, ROLES } from '../../../src-shared/roles.js';
 import { commitWrite, type Actor } from '../ledger/write.js';
 
 export function formatReceiptNumber(prefix: string, seq: number): string {

@@ -6,7 +6,7 @@ import { ComptoirError } from '../../../src-shared/errors.js';
 import { parseInput, pin, text } from '../../../src-shared/validation.js';
 import { commitWrite, type Actor } from '../ledger/write.js';
 import type { User } from './views.js';
-import { ROLES } from '../roles.js';
+import { ROLES } from '../../../src-shared/roles.js';
 
 /** After this many wrong PINs in a row the account is locked for LOCK_MINUTES (an administrator can unlock it). */
 export const MAX_FAILED_ATTEMPTS = 10;

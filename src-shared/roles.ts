@@ -1,4 +1,4 @@
-import type { Role } from '../../src-shared/words.js';
+import type { Role } from './words.js';
 
 /**
  * Who may do what, in the club's terms (docs/ROLES.md is this, as a table). Each contract method
