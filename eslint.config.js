@@ -33,16 +33,17 @@ export default tseslint.config(
     },
   },
   {
-    // Shared code runs on the desk, in the renderer and on the server: it imports zod and other
-    // shared files, nothing else (no Node, no DOM, no SQL, no Electron, no React).
+    // Shared code runs on the desk, in the renderer and on the server: it imports other shared
+    // files and a few pure, portable libraries (zod; libphonenumber-js for phones; cmpstr for
+    // string similarity), nothing else (no Node, no DOM, no SQL, no Electron, no React).
     files: ['src-shared/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { regex: '^(?!zod$|\\.{1,2}/)', message: 'Shared code imports only zod and other shared files.' },
-            { regex: 'src-(main|renderer|server)', message: 'Shared code imports only zod and other shared files.' },
+            { regex: '^(?!zod$|libphonenumber-js(/.*)?$|cmpstr$|\\.{1,2}/)', message: 'Shared code imports only zod, libphonenumber-js, cmpstr and other shared files.' },
+            { regex: 'src-(main|renderer|server)', message: 'Shared code imports only other shared files.' },
           ],
         },
       ],

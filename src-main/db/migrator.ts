@@ -41,6 +41,7 @@ export function migrate(sqlite: BetterSqlite3.Database, all: readonly Migration[
       sqlite
         .transaction(() => {
           sqlite.exec(migration.sql);
+          migration.rebuild?.(sqlite);
           if (migration.rebuildsTables && (sqlite.pragma('foreign_key_check') as unknown[]).length > 0) {
             throw new Error(`migration ${migration.version} would leave a row pointing nowhere`);
           }

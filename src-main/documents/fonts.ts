@@ -27,7 +27,8 @@ export function useFontDirectory(directory: string): void {
   parsed.clear();
 }
 
-function fontFaces(): { regular: Uint8Array; bold: Uint8Array } {
+/** The faces documents embed, read once from the font directory (also what glyphs.ts checks text against). */
+export function fontFaces(): { regular: Uint8Array; bold: Uint8Array } {
   faces ??= {
     regular: readFileSync(join(fontDirectory, 'NotoSans-Regular.ttf')),
     bold: readFileSync(join(fontDirectory, 'NotoSans-Bold.ttf')),

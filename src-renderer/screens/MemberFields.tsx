@@ -69,8 +69,8 @@ export const FIELD_TEXTS: Texts<
     language: 'Langue',
     fr: 'Français',
     en: 'English',
-    birthDateHint: 'AAAA-MM-JJ, par exemple 1948-05-17',
-    phoneHint: 'Par exemple 418 555-1234',
+    birthDateHint: 'Jour, mois, année : par exemple 17/05/1948 ou 17 mai 1948',
+    phoneHint: 'Par exemple 418 555-1234 poste 22 (le poste au besoin)',
     postalCodeHint: 'Par exemple G1H 2A3',
     emailHint: 'Un couple peut avoir la même adresse courriel.',
     emailLockedHint: 'Seul le trésorier peut changer cette adresse : le membre s’en sert pour se connecter à la plateforme.',
@@ -90,8 +90,8 @@ export const FIELD_TEXTS: Texts<
     language: 'Language',
     fr: 'Français',
     en: 'English',
-    birthDateHint: 'YYYY-MM-DD, for example 1948-05-17',
-    phoneHint: 'For example 418 555-1234',
+    birthDateHint: 'Day, month, year: for example 17/05/1948 or 17 May 1948',
+    phoneHint: 'For example 418-555-1234 ext. 22 (extension if any)',
     postalCodeHint: 'For example G1H 2A3',
     emailHint: 'A couple may share the same email address.',
     emailLockedHint: 'Only the treasurer can change this address: the member signs in to the platform with it.',
@@ -174,11 +174,11 @@ export function MemberFields({ prefix, values, onChange, errors, disabled, after
       <div className="form-grid">
         {text('firstName', { required: true, hint: t('required'), maxLength: 60 })}
         {text('lastName', { required: true, hint: t('required'), maxLength: 60 })}
-        {text('birthDate', { hint: t('birthDateHint'), inputMode: 'numeric', maxLength: 10 })}
+        {text('birthDate', { hint: t('birthDateHint'), maxLength: 30 })}
       </div>
       {afterNames}
       <div className="form-grid">
-        {text('phone', { hint: t('phoneHint'), type: 'tel', maxLength: 25 })}
+        {text('phone', { hint: t('phoneHint'), type: 'tel', maxLength: 40 })}
         {text('email', emailLocked ? { hint: t('emailLockedHint'), type: 'email', readOnly: true } : { hint: t('emailHint'), type: 'email', maxLength: 200 })}
         {text('address', { maxLength: 200 })}
         {text('city', { maxLength: 80 })}

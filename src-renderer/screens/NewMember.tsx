@@ -24,6 +24,8 @@ const TEXTS: Texts<
   | 'householdDigits'
   | 'dupTitle'
   | 'dupIntro'
+  | 'alikeTitle'
+  | 'alikeIntro'
   | 'born'
   | 'phone'
   | 'email'
@@ -52,6 +54,8 @@ const TEXTS: Texts<
     householdDigits: 'Tapez seulement les chiffres du numéro de membre.',
     dupTitle: 'Ce membre existe peut-être déjà',
     dupIntro: 'Vérifiez avec la personne. Si c’est elle, ouvrez sa fiche au lieu d’en créer une nouvelle.',
+    alikeTitle: 'Membres au nom semblable',
+    alikeIntro: 'Est-ce l’une de ces personnes ? Si oui, ouvrez sa fiche. Sinon, continuez : vous pouvez créer le membre.',
     born: 'naissance : {d}',
     phone: 'tél. : {p}',
     email: 'courriel : {e}',
@@ -80,6 +84,8 @@ const TEXTS: Texts<
     householdDigits: 'Type only the digits of the member number.',
     dupTitle: 'This member may already exist',
     dupIntro: 'Check with the person. If it is them, open their record instead of creating a new one.',
+    alikeTitle: 'Members with a similar name',
+    alikeIntro: 'Is it one of these people? If so, open their record. If not, go on: you can create the member.',
     born: 'born: {d}',
     phone: 'phone: {p}',
     email: 'email: {e}',
@@ -102,11 +108,6 @@ const TEXTS: Texts<
 
 type CreateInput = Input<'members.create'>;
 type DuplicateInput = Input<'members.checkDuplicates'>;
-
-/** A couple may share an email: a record alike only by its email is not a warning. */
-function worthWarning(candidates: Candidate[]): Candidate[] {
-  return candidates.filter((candidate) => candidate.reasons.some((reason) => reason !== 'email'));
-}
 
 function householdNumber(text: string): number | null {
   const digits = text.trim();
@@ -163,7 +164,7 @@ export function NewMemberScreen({ firstName, lastName }: { firstName?: string | 
       }
       if (mine !== ticket.current) return;
       setChecking(false);
-      if (result.ok) showCandidates(worthWarning(result.value));
+      if (result.ok) showCandidates(result.value);
     }, 300);
     return () => window.clearTimeout(timer);
   }, [first, last, birthDate, phone, email, postalCode]);
@@ -191,10 +192,11 @@ export function NewMemberScreen({ firstName, lastName }: { firstName?: string | 
 
   function showCandidates(next: Candidate[]) {
     const current = shown.current;
-    if (current.length === next.length && current.every((c, i) => c.number === next[i]?.number)) return;
-    // A new look-alike must be looked at before "create anyway" counts.
-    shown.current = next;
     setCandidates(next);
+    const probable = next.filter((c) => c.level === 'probable');
+    if (current.length === probable.length && current.every((c, i) => c.number === probable[i]?.number)) return;
+    // A new probable duplicate must be looked at before "create anyway" counts (a look-alike by name only is a hint).
+    shown.current = probable;
     setForce(false);
   }
 
@@ -204,7 +206,9 @@ export function NewMemberScreen({ firstName, lastName }: { firstName?: string | 
   };
 
   const dirty = Object.entries(values).some(([name, value]) => name !== 'language' && value.trim() !== '') || household.trim() !== '';
-  const blocked = candidates.length > 0 && !force;
+  const probable = candidates.filter((candidate) => candidate.level === 'probable');
+  const lookalikes = candidates.filter((candidate) => candidate.level === 'lookalike');
+  const blocked = probable.length > 0 && !force;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -216,7 +220,7 @@ export function NewMemberScreen({ firstName, lastName }: { firstName?: string | 
       return;
     }
     setBusy(true);
-    const input: CreateInput = { ...personInput(values), force: candidates.length > 0 && force };
+    const input: CreateInput = { ...personInput(values), force: probable.length > 0 && force };
     if (number !== null) input.householdOf = number;
     const result = await call('members.create', input);
     setBusy(false);
@@ -233,59 +237,76 @@ export function NewMemberScreen({ firstName, lastName }: { firstName?: string | 
     setChecking(false);
     setErrors({});
     setError(null);
-    shown.current = worthWarning(result.value.duplicates);
+    shown.current = result.value.duplicates;
     setForce(false);
-    setCandidates(shown.current);
+    setCandidates(result.value.duplicates);
     window.setTimeout(() => document.getElementById('duplicates-title')?.focus(), 0);
   };
 
-  const warning =
-    candidates.length > 0 ? (
-      <Notice kind="warning">
-        <h2 id="duplicates-title" tabIndex={-1} className="duplicates-title">
-          {t('dupTitle')}
-        </h2>
-        <p>{t('dupIntro')}</p>
-        <ul className="candidates">
-          {candidates.map((candidate) => (
-            <li key={candidate.id} className="candidate">
-              <div>
-                <p className="candidate-name">
-                  {candidate.firstName} {candidate.lastName}{' '}
-                  <span className="candidate-number">
-                    ({t('numberShort', { n: candidate.number })})
-                  </span>
-                </p>
-                <p className="candidate-facts">
-                  {[
-                    candidate.birthDate ? t('born', { d: formatLongDate(candidate.birthDate, language) }) : null,
-                    candidate.phone ? t('phone', { p: candidate.phone }) : null,
-                    candidate.email ? t('email', { e: candidate.email }) : null,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </p>
-                <p className="candidate-reasons">{t('reasons', { list: candidate.reasons.map((reason) => reasons(reason)).join(', ') })}</p>
-              </div>
-              <Button onClick={() => navigate({ name: 'member', number: candidate.number })}>{t('openInstead', { n: candidate.number })}</Button>
-            </li>
-          ))}
-        </ul>
-        <div className="create-anyway">
-          <input
-            id="create-anyway"
-            type="checkbox"
-            checked={force}
-            onChange={(event) => setForce(event.target.checked)}
-            aria-describedby="create-anyway-hint"
-          />
-          <label htmlFor="create-anyway">{t('createAnyway')}</label>
-        </div>
-        <p id="create-anyway-hint" className="hint">
-          {t('createAnywayHint')}
-        </p>
-      </Notice>
-    ) : null;
+  const list = (shownCandidates: Candidate[]) => (
+    <ul className="candidates">
+      {shownCandidates.map((candidate) => (
+        <li key={candidate.id} className="candidate">
+          <div>
+            <p className="candidate-name">
+              {candidate.firstName} {candidate.lastName}{' '}
+              <span className="candidate-number">
+                ({t('numberShort', { n: candidate.number })})
+              </span>
+            </p>
+            <p className="candidate-facts">
+              {[
+                candidate.birthDate ? t('born', { d: formatLongDate(candidate.birthDate, language) }) : null,
+                candidate.phone ? t('phone', { p: candidate.phone }) : null,
+                candidate.email ? t('email', { e: candidate.email }) : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+            <p className={candidate.level === 'probable' ? 'candidate-reasons' : 'hint'}>
+              {t('reasons', { list: candidate.reasons.map((reason) => reasons(reason)).join(', ') })}
+            </p>
+          </div>
+          <Button onClick={() => navigate({ name: 'member', number: candidate.number })}>{t('openInstead', { n: candidate.number })}</Button>
+        </li>
+      ))}
+    </ul>
+  );
+
+  const warning = (
+    <>
+      {probable.length > 0 ? (
+        <Notice kind="warning">
+          <h2 id="duplicates-title" tabIndex={-1} className="duplicates-title">
+            {t('dupTitle')}
+          </h2>
+          <p>{t('dupIntro')}</p>
+          {list(probable)}
+          <div className="create-anyway">
+            <input
+              id="create-anyway"
+              type="checkbox"
+              checked={force}
+              onChange={(event) => setForce(event.target.checked)}
+              aria-describedby="create-anyway-hint"
+            />
+            <label htmlFor="create-anyway">{t('createAnyway')}</label>
+          </div>
+          <p id="create-anyway-hint" className="hint">
+            {t('createAnywayHint')}
+          </p>
+        </Notice>
+      ) : null}
+      {lookalikes.length > 0 ? (
+        // A hint, not an alarm: a similar name alone never stops the creation.
+        <Notice kind="info">
+          <h2 className="duplicates-title">{t('alikeTitle')}</h2>
+          <p>{t('alikeIntro')}</p>
+          {list(lookalikes)}
+        </Notice>
+      ) : null}
+    </>
+  );
 
   return (
     <section aria-labelledby="new-member-title" className="new-member">

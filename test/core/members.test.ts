@@ -1,3 +1,4 @@
+import { keyRingOf, openLogged } from '../../src-main/core/privacy/sealing.js';
 import { describe, expect, it } from 'vitest';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { pendingOperations } from '../../src-main/core/ledger/outbox.js';
@@ -70,12 +71,17 @@ describe('members', () => {
     const { desk, admin } = newDesk();
     const m = created(createMember(desk, admin, { firstName: 'Paul', lastName: 'Roy', phone: '418-555-0000' }));
     const edited = updateMember(desk, admin, m.number, { phone: '581 555 9999', city: 'Québec' });
-    expect(edited.phone).toBe('581 555 9999');
+    // Stored in one form (E.164), shown as Québec writes it.
+    expect(edited.phone).toBe('581 555-9999');
     const audit = desk.reader.rawGet<{ before_json: string; after_json: string; user_id: string }>(
       "SELECT before_json, after_json, user_id FROM audit_log WHERE action = 'member.update'",
     );
-    expect(JSON.parse(audit!.before_json)).toEqual({ phone: '418-555-0000', city: null });
-    expect(JSON.parse(audit!.after_json)).toEqual({ memberId: m.id, changes: { phone: '581 555 9999', city: 'Québec' }, household: null });
+    // Personal values are sealed with the member's key in the log (privacy/sealing.ts): read back with it.
+    expect(audit!.before_json + audit!.after_json).not.toMatch(/555|Québec/);
+    const keys = keyRingOf(desk.reader);
+    const operationId = desk.reader.rawGet<{ operation_id: string }>("SELECT operation_id FROM audit_log WHERE action = 'member.update'")!.operation_id;
+    expect(openLogged(audit!.before_json, keys, { operation_id: operationId, action: 'member.update' })).toEqual({ phone: '+14185550000', city: null });
+    expect(openLogged(audit!.after_json, keys, { operation_id: operationId, action: 'member.update' })).toEqual({ memberId: m.id, changes: { phone: '+15815559999', city: 'Québec' }, household: null });
     expect(audit!.user_id).toBe(admin.userId);
   });
 
@@ -99,8 +105,8 @@ describe('members', () => {
     const message = (error as ComptoirError).message;
     expect(message).toContain('« Prénom » est obligatoire');
     expect(message).toContain("« Courriel » n'est pas une adresse courriel valide");
-    expect(message).toContain('« Date de naissance » doit être une date valide AAAA-MM-JJ');
-    expect(message).toContain('« Téléphone » doit contenir 7 à 11 chiffres');
+    expect(message).toContain("« Date de naissance » n'existe pas : il n'y a pas de 30 février (février a 28 jours)");
+    expect(message).toContain("« Téléphone » contient « abc », qui n'est pas un chiffre");
     expect((error as ComptoirError).messageIn('en')).toContain('"First name" is required');
     expect(desk.reader.rawGet<{ n: number }>('SELECT count(*) AS n FROM member')!.n).toBe(0);
     expect(() => getMember(desk, 424242)).toThrow('Aucun membre ne porte le numéro 424242.');

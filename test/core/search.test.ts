@@ -1,12 +1,18 @@
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { ComptoirError } from '../../src-shared/errors.js';
-import { createMember } from '../../src-main/core/members/members.js';
+import { searchFold } from '../../src-shared/text.js';
+import { parseInput } from '../../src-shared/validation.js';
+import { createMember, createMemberSchema, newMemberOperation } from '../../src-main/core/members/members.js';
 import type { MemberView } from '../../src-main/core/members/views.js';
 import { currentCashSession } from '../../src-main/core/cash/cash-sessions.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
+import { openDesk } from '../../src-main/core/desk/desk.js';
+import { commitBatch } from '../../src-main/core/ledger/write.js';
+import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
 import { searchMembers } from '../../src-main/core/members/search.js';
 import type { SearchPage } from '../../src-main/core/members/views.js';
-import { newDesk, openDrawer, type TestDesk } from '../helpers.js';
+import { count, newDesk, openDrawer, type TestDesk } from '../helpers.js';
 
 type Person = { firstName: string; lastName: string } & Record<string, unknown>;
 
@@ -27,6 +33,19 @@ function paidOn(t: TestDesk, member: MemberView, date: string): void {
   checkout(t.desk, t.admin, { memberNumber: member.number, lines: [{ kind: 'membership', force: true }], payments: [{ method: 'cash', tenderedCents: 100_000 }] });
   t.clock.set(now);
 }
+
+/** Many members in one commit, each its own operation, as the demo and an import load them. */
+function addMany(t: TestDesk, people: Person[]): void {
+  commitBatch(t.desk, t.admin, (write) => {
+    for (const person of people) {
+      const input = parseInput(createMemberSchema, person);
+      write((ctx) => ctx.record(newMemberOperation(ctx, input)));
+    }
+  });
+}
+
+/** `n` people named alike: "Aline Tremblay" ×3 → three Aline Tremblay. */
+const times = (n: number, person: Person): Person[] => Array.from({ length: n }, () => person);
 
 const search = (t: TestDesk, query: string, more: Record<string, unknown> = {}): SearchPage => searchMembers(t.desk, { query, ...more });
 const names = (page: SearchPage) => page.results.map((r) => `${r.lastName}, ${r.firstName}`);
@@ -104,10 +123,11 @@ describe('member search', () => {
   });
 
   it('puts the member with that full number first, then phones starting with those digits', () => {
-    const t = newDesk();
-    const [first, , third] = add(t, { firstName: 'Paul', lastName: 'Roy' }, { firstName: 'Luc', lastName: 'Roy', phone: '1000020000' }, { firstName: 'Guy', lastName: 'Roy' });
-    expect(third!.number).toBe(100002);
-    expect(names(search(t, '100002'))).toEqual(['Roy, Guy', 'Roy, Luc']);
+    // Member numbers from 418556 on, so that a phone can start with one (no area code starts with 1).
+    const t = newDesk({ numbers: { first: 418556, last: 418999 } });
+    const [first, , third] = add(t, { firstName: 'Paul', lastName: 'Roy' }, { firstName: 'Luc', lastName: 'Roy', phone: '418 558-1234' }, { firstName: 'Guy', lastName: 'Roy' });
+    expect(third!.number).toBe(418558);
+    expect(names(search(t, '418558'))).toEqual(['Roy, Guy', 'Roy, Luc']);
     expect(names(search(t, String(first!.number)))).toEqual(['Roy, Paul']);
   });
 
@@ -213,5 +233,228 @@ describe('member search', () => {
     expect(long.message).toContain('« Recherche » est trop long (100 caractères au plus)');
     expect(failure({ query: 'roy', offset: -1 }).code).toBe('INVALID_INPUT');
     expect(failure({ query: 42 }).code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('member search, as the club really types (issue 8)', () => {
+  it('folds names in every script: letters kept, lower case, accents off, apostrophes and hyphens between words', () => {
+    expect(searchFold('Тарас Шевченко')).toBe('тарас шевченко');
+    expect(searchFold('Γιώργος ΠΑΠΑΔΌΠΟΥΛΟΣ')).toBe('γιωργοσ παπαδοπουλοσ');
+    expect(searchFold('Łucja O’Brien-Đặng')).toBe('lucja o brien dang');
+    expect(searchFold('王小明 Ｍüller')).toBe('王小明 muller');
+    expect(searchFold('McGill St-Onge')).toBe('mac gill saint onge');
+  });
+
+  it("finds O'Brien by o brien, obrien, o'brien, O’Brien and brien, and O’Neill written with a curly apostrophe", () => {
+    const t = newDesk();
+    add(t, { firstName: 'Patrick', lastName: "O'Brien" }, { firstName: 'Mary', lastName: 'O’Neill' }, { firstName: 'Luc', lastName: 'Obry' }, { firstName: 'Anne', lastName: 'Brienne' });
+    for (const query of ['o brien', 'obrien', "o'brien", 'O’Brien', 'O‘BRIEN', 'brien p', 'patrick o brien', 'pat obr']) {
+      expect(names(search(t, query)), query).toEqual(["O'Brien, Patrick"]);
+    }
+    expect(names(search(t, 'brien'))).toEqual(['Brienne, Anne', "O'Brien, Patrick"]);
+    for (const query of ["o'neill", 'oneill', 'o neill', 'neill', 'O’N']) expect(names(search(t, query)), query).toEqual(['O’Neill, Mary']);
+  });
+
+  it("finds L'Heureux by heureux, l heureux and lheureux, and D'Amours by amours", () => {
+    const t = newDesk();
+    add(t, { firstName: 'Marc', lastName: "L'Heureux" }, { firstName: 'Lise', lastName: 'D’Amours' }, { firstName: 'Paul', lastName: 'Lheureux' }, { firstName: 'Jean', lastName: 'Amour' });
+    for (const query of ['heureux', 'l heureux', "l'heureux", 'L’Heureux', 'heureux marc', 'marc l heu']) {
+      expect(names(search(t, query)), query).toContain("L'Heureux, Marc");
+    }
+    // Written glued or apart, it is the same name.
+    expect(names(search(t, 'lheureux'))).toEqual(["L'Heureux, Marc", 'Lheureux, Paul']);
+    expect(names(search(t, 'l heureux'))).toEqual(["L'Heureux, Marc", 'Lheureux, Paul']);
+    for (const query of ['amours', 'd amours', 'damours', "d'am", 'lise amo']) expect(names(search(t, query)), query).toEqual(['D’Amours, Lise']);
+    expect(names(search(t, 'amour'))).toEqual(['Amour, Jean', 'D’Amours, Lise']);
+  });
+
+  it('finds McDonald, MacDonald and Mac Donald by mc, mac, mc donald, mac donald and donald, but not Macron by ron', () => {
+    const t = newDesk();
+    add(
+      t,
+      { firstName: 'Kevin', lastName: 'McDonald' },
+      { firstName: 'Mary', lastName: 'MacDonald' },
+      { firstName: 'John', lastName: 'Mac Donald' },
+      { firstName: 'Paul', lastName: 'Macron' },
+      { firstName: 'Rose', lastName: 'Donaldson' },
+    );
+    const donalds = ['Mac Donald, John', 'McDonald, Kevin', 'MacDonald, Mary'];
+    for (const query of ['mc donald', 'mcdonald', 'McDonald', 'macdonald', 'mac donald', 'MAC DONALD', 'mac-donald']) {
+      expect(names(search(t, query)), query).toEqual(donalds);
+    }
+    expect(names(search(t, 'donald'))).toEqual(['Donaldson, Rose', ...donalds]);
+    // "Mc" is how "Mac" is written short: both start Macron too.
+    expect(names(search(t, 'mac'))).toEqual([...donalds, 'Macron, Paul']);
+    expect(names(search(t, 'mc'))).toEqual([...donalds, 'Macron, Paul']);
+    expect(names(search(t, 'ron'))).toEqual([]);
+  });
+
+  it('finds St-Pierre by st-pierre, saint pierre and st pierre; "st"/"ste" also start a first name, before or after another word', () => {
+    const t = newDesk();
+    add(
+      t,
+      { firstName: 'Jean', lastName: 'St-Pierre' },
+      { firstName: 'Marie', lastName: 'Saint-Pierre' },
+      { firstName: 'Lise', lastName: 'Ste-Marie' },
+      { firstName: 'Stéphane', lastName: 'Demers' },
+      { firstName: 'Stéphane', lastName: 'Marchand' },
+      { firstName: 'Denise', lastName: 'Pierre' },
+    );
+    for (const query of ['st-pierre', 'saint pierre', 'st pierre', 'Saint-Pierre', 'ST PIERRE']) {
+      expect(names(search(t, query)), query).toEqual(['St-Pierre, Jean', 'Saint-Pierre, Marie']);
+    }
+    expect(names(search(t, 'st pierre j'))).toEqual(['St-Pierre, Jean']);
+    // "ste" read as « Sainte » finds nobody here: it is the start of Stéphane.
+    for (const query of ['ste dem', 'dem ste', 'stéphane dem', 'ste demers']) expect(names(search(t, query)), query).toEqual(['Demers, Stéphane']);
+    expect(names(search(t, 'ste mar'))).toEqual(['Ste-Marie, Lise', 'Marchand, Stéphane']);
+    expect(names(search(t, 'sainte marie'))).toEqual(['Ste-Marie, Lise']);
+  });
+
+  it('finds hyphenated double last names by either part, in either order, hyphen or not', () => {
+    const t = newDesk();
+    add(t, { firstName: 'Marie', lastName: 'Gagnon-Tremblay' }, { firstName: 'Marie', lastName: 'Tremblay' }, { firstName: 'Luc', lastName: 'Gagnon' });
+    for (const query of ['gagnon-tremblay', 'gagnon tremblay', 'tremblay gagnon', 'tremblay-gagnon', 'gag trem mar', 'marie gagnon']) {
+      expect(names(search(t, query)), query).toEqual(['Gagnon-Tremblay, Marie']);
+    }
+    expect(names(search(t, 'tremblay'))).toEqual(['Tremblay, Marie', 'Gagnon-Tremblay, Marie']);
+    expect(names(search(t, 'tremblay marie'))).toEqual(['Tremblay, Marie', 'Gagnon-Tremblay, Marie']);
+  });
+
+  it('finds Тарас Шевченко and Γιώργος Παπαδόπουλος in their own script, whatever the case and the accents', () => {
+    const t = newDesk();
+    add(
+      t,
+      { firstName: 'Тарас', lastName: 'Шевченко' },
+      { firstName: 'Γιώργος', lastName: 'Παπαδόπουλος' },
+      { firstName: 'Ольга', lastName: 'Шевчук' },
+      { firstName: 'Taras', lastName: 'Chevtchenko' },
+    );
+    for (const query of ['шевченко', 'Шевченк', 'ШЕВЧЕНКО', 'тарас шевч', 'шевченко т', 'тар шев']) {
+      expect(names(search(t, query)), query).toEqual(['Шевченко, Тарас']);
+    }
+    for (const query of ['Шевч', 'шев']) expect(names(search(t, query)), query).toEqual(['Шевченко, Тарас', 'Шевчук, Ольга']);
+    for (const query of ['παπαδ', 'ΠΑΠΑΔΌΠΟΥΛΟΣ', 'παπαδοπουλος', 'γιωργος', 'Γιώργος Π', 'παπ γιω']) {
+      expect(names(search(t, query)), query).toEqual(['Παπαδόπουλος, Γιώργος']);
+    }
+    expect(names(search(t, 'taras'))).toEqual(['Chevtchenko, Taras']);
+  });
+
+  it('finds a name of three or four words from any of its words, in any order', () => {
+    const t = newDesk();
+    add(t, { firstName: 'Thị Lan', lastName: 'Nguyễn' }, { firstName: 'Jean-Guy', lastName: 'Lévesque-Simard' }, { firstName: 'Lan', lastName: 'Tran' }, { firstName: 'Guy', lastName: 'Simard' });
+    for (const query of ['nguyen thi lan', 'lan nguyen', 'thi lan', 'lan thi nguy', 'ng la']) expect(names(search(t, query)), query).toEqual(['Nguyễn, Thị Lan']);
+    for (const query of ['simard guy jean', 'guy lev', 'lev sim jea gu', 'jean simard', 'levesque guy']) {
+      expect(names(search(t, query)), query).toEqual(['Lévesque-Simard, Jean-Guy']);
+    }
+    expect(names(search(t, 'guy sim'))).toEqual(['Simard, Guy', 'Lévesque-Simard, Jean-Guy']);
+  });
+
+  it('ranks words in any order: first and last names first, then other pairs of words; alphabetically within each', () => {
+    const t = newDesk();
+    add(
+      t,
+      { firstName: 'Solange', lastName: 'Trudel' },
+      { firstName: 'Sonia', lastName: 'Trudel' },
+      { firstName: 'Solange', lastName: 'Tremblay-Gagnon' },
+      { firstName: 'Solange', lastName: 'Gagnon-Tremblay' },
+      { firstName: 'Sophie', lastName: 'Trottier' },
+      { firstName: 'Solange', lastName: 'Tremblay' },
+      { firstName: 'Sylvie', lastName: 'Tremblay' },
+    );
+    // The longer word (on a tie, the later one) is read first: "tr" starts three last names, each
+    // one's members in order, then Tremblay-Gagnon (its first name after its first last word),
+    // then Gagnon-Tremblay ("tr" starts a later word of the last name).
+    expect(names(search(t, 'so tr'))).toEqual([
+      'Tremblay, Solange',
+      'Trottier, Sophie',
+      'Trudel, Solange',
+      'Trudel, Sonia',
+      'Tremblay-Gagnon, Solange',
+      'Gagnon-Tremblay, Solange',
+    ]);
+    // Read the other way round, "so" starts the first names: the same members, in their order.
+    expect(names(search(t, 'tr so'))).toEqual([
+      'Tremblay, Solange',
+      'Tremblay-Gagnon, Solange',
+      'Trudel, Solange',
+      'Trudel, Sonia',
+      'Trottier, Sophie',
+      'Gagnon-Tremblay, Solange',
+    ]);
+  });
+
+  it('pages of any size through words typed in any order list every match once, in the same order', () => {
+    const t = newDesk();
+    add(
+      t,
+      ...['Marc', 'Marcel', 'Marie', 'Marie-Marthe'].map((firstName) => ({ firstName, lastName: 'Martel' })),
+      { firstName: 'Marc', lastName: 'Marchand' },
+      { firstName: 'Marie', lastName: 'Marchand' },
+      { firstName: 'Marie-Marthe', lastName: 'Roy' },
+      { firstName: 'Martine', lastName: 'Marois' },
+      { firstName: 'Martine', lastName: 'Mathieu' },
+      { firstName: 'Marc', lastName: 'Gagnon' },
+    );
+    const all = names(search(t, 'mar ma', { limit: 100 }));
+    // Everyone with a word starting with "mar" and another with "ma" (Marc Gagnon has one), each once.
+    expect([...all].sort()).toEqual([
+      'Marchand, Marc', 'Marchand, Marie', 'Marois, Martine', 'Martel, Marc', 'Martel, Marcel', 'Martel, Marie', 'Martel, Marie-Marthe', 'Mathieu, Martine', 'Roy, Marie-Marthe',
+    ]);
+    // Small pages make the first names' keys come back full of members the last names' keys
+    // already gave: Mathieu, Martine, found only by her first name, must still come after them.
+    for (const limit of [1, 2, 3]) {
+      const paged: string[] = [];
+      for (let offset = 0, more = true; more; offset += limit) {
+        const page = search(t, 'mar ma', { limit, offset });
+        paged.push(...names(page));
+        more = page.hasMore;
+      }
+      expect(paged, `pages of ${limit}`).toEqual(all);
+    }
+  });
+
+  it('finds every Solange Tremblay by "sol trem" and "trem sol", and Rosaire Boucher, among more than 2,000 Tremblay and Bouchard', () => {
+    const t = newDesk();
+    const earlier = ['Aline', 'Denise', 'Gisèle', 'Jeanne', 'Marie', 'Nicole', 'Pierre', 'Réal', 'Roger'];
+    addMany(t, [
+      ...earlier.flatMap((firstName) => times(230, { firstName, lastName: 'Tremblay' })),
+      ...earlier.flatMap((firstName) => times(230, { firstName, lastName: 'Bouchard' })),
+      ...times(23, { firstName: 'Solange', lastName: 'Tremblay' }),
+      ...times(250, { firstName: 'Solange', lastName: 'Gagnon' }),
+      { firstName: 'Rosaire', lastName: 'Boucher' },
+    ]);
+    // What made the old any-order search give up: more than 2,000 keys start with "trem".
+    expect(count(t.desk, 'member_search_key', "key >= 'trem' AND key < 'tren'")).toBeGreaterThan(2000);
+    for (const query of ['sol trem', 'trem sol', 'Solange Trem', 'tremblay sol']) {
+      const first = search(t, query);
+      const second = search(t, query, { offset: 20 });
+      expect([first.hasMore, second.hasMore], query).toEqual([true, false]);
+      expect([...names(first), ...names(second)], query).toEqual(Array(23).fill('Tremblay, Solange'));
+      expect(new Set([...first.results, ...second.results].map((r) => r.id)).size).toBe(23);
+    }
+    for (const query of ['ros bouc', 'bouc ros', 'rosaire b']) expect(names(search(t, query)), query).toEqual(['Boucher, Rosaire']);
+  }, 30_000);
+
+  it('gives a desk file whose keys an earlier Comptoir wrote today’s keys when it opens, so replay still matches', () => {
+    const t = newDesk();
+    add(t, { firstName: 'Тарас', lastName: 'Шевченко' }, { firstName: 'Patrick', lastName: "O'Brien" }, { firstName: 'Solange', lastName: 'Gagnon-Tremblay' });
+    t.desk.close();
+    // The keys as Comptoir wrote them before migration 6: Latin letters only, no word pairs.
+    const sqlite = new BetterSqlite3(t.file);
+    sqlite.exec(`DELETE FROM member_search_key;
+      INSERT INTO member_search_key (kind, key, member_id) SELECT 0, 'obrien patrick', id FROM member WHERE last_name = 'O''Brien';
+      INSERT INTO member_search_key (kind, key, member_id) SELECT 0, 'gagnon tremblay solange', id FROM member WHERE last_name = 'Gagnon-Tremblay';
+      DELETE FROM schema_migration WHERE version >= 5;
+      PRAGMA user_version = 4;`);
+    sqlite.close();
+    const desk = openDesk(t.file, { clock: t.clock });
+    try {
+      expect(searchMembers(desk, { query: 'шевч' }).results.map((r) => r.lastName)).toEqual(['Шевченко']);
+      expect(searchMembers(desk, { query: 'o brien' }).results.map((r) => r.lastName)).toEqual(["O'Brien"]);
+      expect(searchMembers(desk, { query: 'sol trem' }).results.map((r) => r.lastName)).toEqual(['Gagnon-Tremblay']);
+      expect(verifyDatabase(desk.reader)).toEqual([]);
+    } finally {
+      desk.close();
+    }
   });
 });

@@ -87,6 +87,7 @@ export const memberHandlers = {
       created_at: at,
       created_by: userId,
       updated_at: at,
+      erased_at: null,
     };
     w.insert('member', row);
     indexMemberForSearch(w, row);

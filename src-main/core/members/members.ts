@@ -8,10 +8,12 @@ import { ComptoirError } from '../../../src-shared/errors.js';
 import { nextMemberNumber } from './member-numbers.js';
 import { statusLabel } from '../../../src-shared/memberships.js';
 import { memberStatus } from '../memberships/periods.js';
-import { normalizeEmail, normalizePostalCode, phoneDigits } from '../../../src-shared/text.js';
+import { normalizeEmail, normalizePostalCode } from '../../../src-shared/text.js';
 import type { OperationOf } from '../../../src-shared/operations/index.js';
 import { householdName } from '../../../src-shared/words.js';
-import { isoDate, memberNumber, optionalMultilineText, optionalText, parseInput, text } from '../../../src-shared/validation.js';
+import { memberNumber, optionalBirthDate, optionalMultilineText, optionalPhone, optionalText, parseInput, printable, text } from '../../../src-shared/validation.js';
+import { samePhone } from '../../../src-shared/phones.js';
+import { canPrint } from '../../documents/glyphs.js';
 import { isAllowed, ROLES } from '../../../src-shared/roles.js';
 import { commitWrite, type Actor, type WriteContext } from '../ledger/write.js';
 import { memberIdentity, type DuplicateCandidate, type HouseholdView, type MemberView } from './views.js';
@@ -24,16 +26,6 @@ const optionalEmail = z
   .nullish()
   .transform((v) => v ?? null);
 
-const optionalPhone = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? null : v))
-  .refine((v) => v === null || /^[\d\s().+-]+$/.test(v) && phoneDigits(v).length >= 7 && phoneDigits(v).length <= 10, {
-    message: 'phone',
-  })
-  .nullish()
-  .transform((v) => v ?? null);
-
 const optionalPostalCode = z
   .string()
   .trim()
@@ -42,42 +34,68 @@ const optionalPostalCode = z
   .nullish()
   .transform((v) => v ?? null);
 
-const optionalBirthDate = isoDate
-  .refine((v) => v >= '1900-01-01', { message: 'isoDate' })
-  .nullish()
-  .transform((v) => v ?? null);
+// Names go on the card and on receipts, an address on letters: what the embedded font cannot
+// draw would print as an empty box (documents/glyphs.ts).
+const ON_CARD = { fr: 'sur la carte de membre ni sur les reçus', en: 'on the member card or on receipts' };
+const ON_PAPER = { fr: 'sur les documents du club', en: "on the club's documents" };
+const name = () => printable(text(60), canPrint, ON_CARD);
 
-const memberFields = {
-  firstName: text(60),
-  lastName: text(60),
-  email: optionalEmail,
-  phone: optionalPhone,
-  birthDate: optionalBirthDate,
-  address: optionalText(200),
-  city: optionalText(80),
-  postalCode: optionalPostalCode,
-  language: z.enum(['fr', 'en']).default('fr'),
-  notes: optionalMultilineText(1000),
-  /** Puts the member in the household of the member with this number (a couple, a family). */
-  householdOf: memberNumber.nullish(),
-};
-
-export const createMemberSchema = z.object({ ...memberFields, force: z.boolean().default(false) }).strict();
-export const updateMemberSchema = z
-  .object({
-    firstName: memberFields.firstName.optional(),
-    lastName: memberFields.lastName.optional(),
-    email: optionalEmail.optional(),
-    phone: optionalPhone.optional(),
-    birthDate: optionalBirthDate.optional(),
-    address: optionalText(200).optional(),
-    city: optionalText(80).optional(),
-    postalCode: optionalPostalCode.optional(),
-    language: z.enum(['fr', 'en']).optional(),
-    notes: optionalMultilineText(1000).optional(),
+/**
+ * The member's fields as the desk takes them. `today` (the desk's business date) bounds the
+ * birth date; null in the contract's first check, which has no clock (the core checks again).
+ */
+function memberFieldsOn(today: string | null) {
+  return {
+    firstName: name(),
+    lastName: name(),
+    email: optionalEmail,
+    phone: optionalPhone,
+    birthDate: optionalBirthDate(today),
+    address: printable(optionalText(200), canPrint, ON_PAPER),
+    city: printable(optionalText(80), canPrint, ON_PAPER),
+    postalCode: optionalPostalCode,
+    language: z.enum(['fr', 'en']).default('fr'),
+    notes: optionalMultilineText(1000),
+    /** Puts the member in the household of the member with this number (a couple, a family). */
     householdOf: memberNumber.nullish(),
-  })
-  .strict();
+  };
+}
+
+function createSchemaOn(today: string | null) {
+  return z.object({ ...memberFieldsOn(today), force: z.boolean().default(false) }).strict();
+}
+
+function updateSchemaOn(today: string | null) {
+  const fields = memberFieldsOn(today);
+  return z
+    .object({
+      firstName: fields.firstName.optional(),
+      lastName: fields.lastName.optional(),
+      email: fields.email.optional(),
+      phone: fields.phone.optional(),
+      birthDate: fields.birthDate.optional(),
+      address: fields.address.optional(),
+      city: fields.city.optional(),
+      postalCode: fields.postalCode.optional(),
+      language: z.enum(['fr', 'en']).optional(),
+      notes: fields.notes.optional(),
+      householdOf: memberNumber.nullish(),
+    })
+    .strict();
+}
+
+/** A new member as typed; without the desk's date (the contract's check, batch loads). */
+export const createMemberSchema = createSchemaOn(null);
+/** « Modifier »: only the fields given change. */
+export const updateMemberSchema = updateSchemaOn(null);
+
+// The schemas of the desk's current business date, rebuilt when the date changes.
+const checkSchemaOn = (today: string) => createSchemaOn(today).partial({ force: true });
+let dated: { today: string; create: ReturnType<typeof createSchemaOn>; check: ReturnType<typeof checkSchemaOn>; update: ReturnType<typeof updateSchemaOn> } | undefined;
+function schemasOn(today: string) {
+  if (dated?.today !== today) dated = { today, create: createSchemaOn(today), check: checkSchemaOn(today), update: updateSchemaOn(today) };
+  return dated;
+}
 
 export type CreateMemberResult =
   | { created: true; member: MemberView }
@@ -129,7 +147,7 @@ function householdView(r: Reader, householdId: string | null): HouseholdView | n
 export function toMemberView(r: Reader, row: MemberTable, today: string, graceDays: number, language: Language = 'fr'): MemberView {
   const status = memberStatus(r, row, today, graceDays);
   return {
-    ...memberIdentity(row),
+    ...memberIdentity(row, language),
     address: row.address,
     city: row.city,
     language: row.language,
@@ -201,10 +219,11 @@ export function newMemberOperation(ctx: WriteContext, input: Omit<MemberInput, '
  * volunteer then checks and may ask again with `force` ("Créer quand même").
  */
 export function createMember(desk: Desk, actor: Actor, input: unknown): CreateMemberResult {
-  const values = parseInput(createMemberSchema, input);
+  const values = parseInput(schemasOn(businessDate(desk.clock.now())).create, input);
   return commitWrite(desk, actor, (ctx) => {
     if (!values.force) {
-      const duplicates = findDuplicates(ctx.r, values);
+      // Only a probable duplicate stops the creation; a look-alike by name was a hint while typing.
+      const duplicates = findDuplicates(ctx.r, values, { language: ctx.desk.language }).filter((c) => c.level === 'probable');
       if (duplicates.length > 0) throw new ComptoirError('POSSIBLE_DUPLICATE', { count: duplicates.length }, { duplicates });
     }
     const op = newMemberOperation(ctx, values);
@@ -226,11 +245,14 @@ export function createMemberOrListDuplicates(desk: Desk, actor: Actor, input: un
   }
 }
 
-/** The likely duplicates of a person being typed in, for the form's live warning. */
+/**
+ * The members a person being typed in may be, for the form's live warning: the probable
+ * duplicates (creating needs « Créer quand même ») and the look-alikes by name (a hint).
+ */
 export function checkDuplicates(desk: Desk, input: unknown, excludeNumber?: number): DuplicateCandidate[] {
-  const values = parseInput(createMemberSchema.partial({ force: true }), input);
+  const values = parseInput(schemasOn(businessDate(desk.clock.now())).check, input);
   const exclude = excludeNumber ? findMemberRow(desk.reader, excludeNumber).id : undefined;
-  return findDuplicates(desk.reader, values, exclude);
+  return findDuplicates(desk.reader, values, { excludeId: exclude, language: desk.language });
 }
 
 /** The fields « Modifier » may change, and the member's column each one is stored in. */
@@ -256,7 +278,7 @@ const EDITABLE = {
  */
 export function updateMember(desk: Desk, actor: Actor, number: unknown, input: unknown): MemberView {
   const { number: memberNo } = parseInput(z.object({ number: memberNumber }), { number });
-  const patch = parseInput(updateMemberSchema, input);
+  const patch = parseInput(schemasOn(businessDate(desk.clock.now())).update, input);
   return commitWrite(desk, actor, (ctx) => {
     const current = findMemberRow(ctx.r, memberNo);
     const changes: OperationOf<'member.update'>['changes'] = {};
@@ -264,6 +286,8 @@ export function updateMember(desk: Desk, actor: Actor, number: unknown, input: u
     for (const [field, column] of Object.entries(EDITABLE) as [keyof typeof EDITABLE, (typeof EDITABLE)[keyof typeof EDITABLE]][]) {
       const value = patch[field];
       if (value === undefined || value === current[column]) continue;
+      // A phone kept as an older desk stored it ("418-555-0123") is the same number written the stored way.
+      if (field === 'phone' && typeof value === 'string' && current.phone !== null && samePhone(value, current.phone)) continue;
       before[field] = current[column];
       (changes as Record<string, unknown>)[field] = value;
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { MemberTable } from '../../db/schema.js';
+import type { Language, MemberTable } from '../../db/schema.js';
+import { formatPhone } from '../../../src-shared/phones.js';
 import { membershipStatusSchema } from '../../../src-shared/memberships.js';
 import { registrationViewSchema } from '../activities/views.js';
 import { orderViewSchema } from '../sales/views.js';
@@ -50,10 +51,16 @@ export const searchPageSchema = z.object({
 });
 export type SearchPage = z.infer<typeof searchPageSchema>;
 
-/** A member who may be the person being typed in, and why. */
+/**
+ * A member who may be the person being typed in, and why. `level` (src-shared/duplicates.ts):
+ * `probable` stops a creation until « Créer quand même »; `lookalike` (a similar name) is a hint.
+ */
 export const duplicateCandidateSchema = memberViewSchema
   .pick({ id: true, number: true, firstName: true, lastName: true, birthDate: true, email: true, phone: true, postalCode: true })
-  .extend({ reasons: z.array(z.enum(['same_name', 'similar_name', 'birth_date', 'phone', 'email', 'postal_code'])) });
+  .extend({
+    level: z.enum(['lookalike', 'probable']),
+    reasons: z.array(z.enum(['same_name', 'similar_name', 'birth_date', 'phone', 'email', 'postal_code'])),
+  });
 export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
 
 /** « Mon profil »: the member, their transactions and their registrations. */
@@ -63,8 +70,11 @@ export const memberProfileSchema = z.object({
   registrations: z.array(registrationViewSchema),
 });
 
-/** Who a member is, as results and warnings show them. */
-export function memberIdentity(row: MemberTable): Omit<DuplicateCandidate, 'reasons'> {
+/** Who a member is, as results and warnings show them; the phone as read in `language` (phones.ts). */
+export function memberIdentity(
+  row: Pick<MemberTable, 'id' | 'number' | 'first_name' | 'last_name' | 'birth_date' | 'email' | 'phone' | 'postal_code'>,
+  language: Language = 'fr',
+): Omit<DuplicateCandidate, 'reasons' | 'level'> {
   return {
     id: row.id,
     number: row.number,
@@ -72,7 +82,7 @@ export function memberIdentity(row: MemberTable): Omit<DuplicateCandidate, 'reas
     lastName: row.last_name,
     birthDate: row.birth_date,
     email: row.email,
-    phone: row.phone,
+    phone: row.phone === null ? null : formatPhone(row.phone, language),
     postalCode: row.postal_code,
   };
 }
