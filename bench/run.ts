@@ -2,9 +2,10 @@ import { buildDemoDesk } from './demo-desk.js';
 import { formatFigure, progress, type Figure } from './figures.js';
 import { benchCheckout } from './checkout.js';
 import { benchDayReport } from './report.js';
-import { benchSearch, realisticQueries, slowestQueries } from './search.js';
+import { benchSearch, benchSearchQuality, realisticQueries, slowestQueries } from './search.js';
 import { benchUi, bundleFigures } from './ui.js';
 import { benchDocuments } from './documents.js';
+import { benchVerify } from './verify.js';
 
 /**
  * `npm run bench`: one line per figure, `name value unit`. Each group of figures lives in its own
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
     progress('Recherche…');
     emit(benchSearch(demo.desk, LABEL));
     emit([{ name: `rss_mb_${LABEL}`, value: process.memoryUsage().rss / 2 ** 20, unit: 'MB' }]);
+    // After the memory figure: FlexSearch's index lives in this process while it is compared.
+    progress('Recherche : membres trouvés en première page, et FlexSearch sur les mêmes requêtes…');
+    emit(benchSearchQuality(demo.desk));
     progress('Écran du bénévole dans Chromium…');
     emit(await benchUi(demo.desk));
     emit(bundleFigures());
@@ -42,6 +46,8 @@ async function main(): Promise<void> {
   progress('Vente au comptoir, chacune à côté d’une écriture durable nue…');
   emit(benchCheckout());
   emit(benchDayReport());
+  progress('verify sur 10 000 ventes…');
+  emit(benchVerify());
   progress('Documents PDF…');
   emit(await benchDocuments());
 }
