@@ -1,6 +1,9 @@
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { initialSchema } from './0001-initial.js';
 import { typedOperations } from './0002-typed-operations.js';
 import { leaderRole } from './0003-leader-role.js';
+import { privacy } from './0004-privacy.js';
+import { rebuildSearchKeys, searchKeys } from './0005-search-keys.js';
 
 export interface Migration {
   version: number;
@@ -11,6 +14,12 @@ export interface Migration {
    * keys are switched off around it, and checked whole before it commits.
    */
   rebuildsTables?: boolean;
+  /**
+   * Run after `sql`, in the same transaction, for derived rows SQL cannot compute (search keys
+   * folded in every script): they must equal what the handlers write, so they are written by the
+   * handlers' own code.
+   */
+  rebuild?: (sqlite: BetterSqlite3.Database) => void;
 }
 
 /**
@@ -21,4 +30,6 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'typed-operations', sql: typedOperations },
   { version: 3, name: 'leader-role', sql: leaderRole, rebuildsTables: true },
+  { version: 4, name: 'privacy', sql: privacy },
+  { version: 5, name: 'search-keys', sql: searchKeys, rebuild: rebuildSearchKeys },
 ];

@@ -34,6 +34,12 @@ export const clubSettingsSchema = z.object({
    */
   renewalWindowDays: z.number().int().min(0).max(365).default(120),
   membershipPriceCents: positiveCents,
+  /**
+   * Years after the club's last business with a member (membership end, purchase, registration)
+   * that their personal data is kept; then it may be anonymised (Law 25: kept no longer than
+   * needed). Money records are kept regardless.
+   */
+  personalDataRetentionYears: z.number().int().min(1).max(30).default(3),
   /** Printed under the club's name on receipts; one line per line of text. */
   clubAddress: z.string().transform((v) => cleanText(v, { multiline: true }).trim()).pipe(z.string().max(300)).nullish(),
   /** Numbers a receipt must show once the club has them: charity registration, GST/QST… */
@@ -49,4 +55,5 @@ export const DEFAULT_CLUB_SETTINGS: ClubSettings = {
   graceDays: 30,
   membershipPriceCents: 2500,
   renewalWindowDays: 120,
+  personalDataRetentionYears: 3,
 };

@@ -1,4 +1,4 @@
-import { formatClockTime, formatLongDate } from './dates.js';
+import { businessDateOf, formatClockTime, formatLongDate } from './dates.js';
 import type { Language } from './language.js';
 import { formatMoney, formatSignedMoney } from './money.js';
 import { ROLE_WORDS, type Role } from './words.js';
@@ -266,6 +266,10 @@ const catalogue = {
   LEADER_OTHER_ACTIVITY: message<{ name: string }>({
     fr: (p) => `Vous pouvez inscrire ou désinscrire des membres seulement aux activités dont vous êtes responsable ; ${quoted(p.name, 'fr')} ne l'est pas. Demandez à un bénévole de la table.`,
     en: (p) => `You may register or cancel members only in the activities you lead; ${quoted(p.name, 'en')} is not one of them. Ask a volunteer at the desk.`,
+  }),
+  MEMBER_ALREADY_ERASED: message<{ number: number; at: string }>({
+    fr: (p) => `Les renseignements personnels du membre ${p.number} ont déjà été effacés le ${formatLongDate(businessDateOf(p.at), 'fr')}.`,
+    en: (p) => `Member ${p.number}'s personal information was already erased on ${formatLongDate(businessDateOf(p.at), 'en')}.`,
   }),
   OPERATION_INVALID: message<{ seq: number; kind: string; problem: string }>({
     fr: (p) => `Journal : l'opération ${p.seq} (${p.kind}) ne peut pas être relue : ${p.problem}.`,

@@ -3,6 +3,7 @@ import { activitiesContract } from '../core/activities/api.js';
 import { cashContract } from '../core/cash/api.js';
 import { membersContract } from '../core/members/api.js';
 import { salesContract } from '../core/sales/api.js';
+import { privacyContract } from '../core/privacy/api.js';
 import type { ContractSlice } from '../core/contract.js';
 import { documentsContract } from './documents.js';
 import type { MethodName } from './methods.js';
@@ -20,6 +21,7 @@ export const contract = {
   ...activitiesContract,
   ...salesContract,
   ...documentsContract,
+  ...privacyContract,
 } satisfies ContractSlice;
 
 export type Contract = typeof contract;

@@ -34,6 +34,9 @@ export const METHOD_NAMES = [
   'documents.dayReport',
   'files.save',
   'desk.print',
+  'privacy.accessLog',
+  'privacy.lapsed',
+  'privacy.erase',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -8,11 +8,14 @@ import type { Caller, MethodSpec, SliceHandlers } from '../core/contract.js';
 import type { Desk } from '../core/desk/desk.js';
 import { membersHandlers } from '../core/members/api.js';
 import { salesHandlers } from '../core/sales/api.js';
+import { privacyHandlers } from '../core/privacy/api.js';
 import { listUsers, signIn, unlockUser } from '../core/users/users.js';
 import type { User } from '../core/users/views.js';
 import { StandaloneTerminal } from '../payments/standalone.js';
 import type { CardTerminal } from '../payments/terminal.js';
-import { contract, isMethod, type ApiError, type Contract, type Method, type Output, type Result } from './contract.js';
+import { contract, isMethod, type ApiError, type Contract, type Input, type Method, type Output, type Result } from './contract.js';
+import { accessOf } from './access.js';
+import { recordAccess } from '../core/ledger/access-log.js';
 import { documentsHandlers } from './document-handlers.js';
 import type { ShellCapabilities } from './documents.js';
 import type { sessionContract } from './session.js';
@@ -108,6 +111,7 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
     ...activitiesHandlers,
     ...salesHandlers,
     ...documentsHandlers(options),
+    ...privacyHandlers,
   };
 
   const failure = (error: unknown): { ok: false; error: ApiError } => {
@@ -132,6 +136,10 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
       if (!checked.success) {
         log(new Error(`${method} answered outside its contract: ${checked.error.message}`));
         throw new ComptoirError('INTERNAL');
+      }
+      if (session) {
+        const access = accessOf(method, parsed as Input<M>, checked.data as Output<M>, desk);
+        if (access) recordAccess(desk.connection, desk.id, session.user.id, desk.clock.now().toISOString(), access);
       }
       // Only what a signed-in volunteer does keeps the session alive (the clock of a sign-in
       // was set when it succeeded).

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { openConnection, type Connection } from '../db/connection.js';
 import { createKeyFile, keyFromEnvironment, type DatabaseKey } from '../db/key.js';
@@ -19,6 +19,10 @@ import { fold } from '../../src-shared/text.js';
 import { commitBatch, type Actor } from '../core/ledger/write.js';
 import { integerFlag, memberNumberArg, numberOrText, requiredArg, requiredFlag, stringFlag, UsageError, type ParsedArgs } from './args.js';
 import * as text from './format.js';
+import * as privacyText from './format-privacy.js';
+import { readAccessLog, recordAccess, type AccessFact } from '../core/ledger/access-log.js';
+import { anonymiseLapsedMembers, eraseMember, lapsedMembers } from '../core/privacy/erasure.js';
+import { businessDate } from '../../src-shared/dates.js';
 
 /** What a command hands back: the JSON document, the text for people, and the exit code. */
 export interface Outcome {
@@ -120,6 +124,7 @@ export const HANDLERS: Record<string, Handler> = {
       const orders = memberOrders(desk.reader, member.id, p.language);
       const receipts = orders.map((o) => ({ receiptNumber: o.receiptNumber, kind: o.kind, businessDate: o.businessDate, totalCents: o.totalCents }));
       const data = { ok: true, member, orders, registrations: memberRegistrations(desk.reader, member.id), receipts };
+      noteAccess(file, p, { what: 'profile', memberId: member.id, detail: 'ligne de commande' });
       return { data, text: text.memberShown(data, p.language), exitCode: 0 };
     }),
 
@@ -128,6 +133,7 @@ export const HANDLERS: Record<string, Handler> = {
       const query = requiredArg(p, 0, { fr: 'la recherche (nom, no de membre, téléphone ou courriel)', en: 'the search (name, member number, phone or email)' });
       const limit = stringFlag(p, 'limit');
       const page = searchMembers(desk, { query, ...(limit === undefined ? {} : { limit: numberOrText(limit) }) });
+      noteAccess(file, p, { what: 'search', detail: `« ${query} » : ${page.results.length} (ligne de commande)` });
       return { data: { ok: true, ...page }, text: text.searchResults(page, p.language), exitCode: 0 };
     }),
 
@@ -195,6 +201,35 @@ export const HANDLERS: Record<string, Handler> = {
       return { data: { ok: true, user: unlocked }, text: text.userUnlocked(unlocked.name, p.language), exitCode: 0 };
     }),
 
+  'privacy log': (p, file) =>
+    withDesk(file, p, {}, (desk) => {
+      const member = stringFlag(p, 'member');
+      const since = stringFlag(p, 'since');
+      const limit = integerFlag(p, 'limit');
+      const query = { ...(member === undefined ? {} : { memberNumber: numberOrText(member) }), ...(since === undefined ? {} : { since }), ...(limit === undefined ? {} : { limit }) };
+      const entries = readAccessLog(desk.connection, desk.reader, query);
+      return { data: { ok: true, entries }, text: privacyText.accessLogText(entries, p.language), exitCode: 0 };
+    }),
+
+  'privacy lapsed': (p, file) =>
+    withReadOnlyDesk(file, p, (desk) => {
+      const years = integerFlag(p, 'years') ?? desk.settings().personalDataRetentionYears;
+      const members = lapsedMembers(desk.reader, businessDate(desk.clock.now()), years);
+      return { data: { ok: true, years, members }, text: privacyText.lapsedText(members, years, p.language), exitCode: 0 };
+    }),
+
+  'privacy erase': (p, file) =>
+    withDesk(file, p, {}, (desk, actor) => {
+      const erased = eraseMember(desk, actor, { number: memberNumberArg(p, 0), reason: p.flags.has('retention') ? 'retention' : 'request' });
+      return { data: { ok: true, erased: [erased] }, text: privacyText.erasedText([erased], p.language), exitCode: 0 };
+    }),
+
+  'privacy anonymise-lapsed': (p, file) =>
+    withDesk(file, p, {}, (desk, actor) => {
+      const erased = anonymiseLapsedMembers(desk, actor, integerFlag(p, 'years'));
+      return { data: { ok: true, erased }, text: privacyText.erasedText(erased, p.language), exitCode: 0 };
+    }),
+
   'report day': (p, file) =>
     withReadOnlyDesk(file, p, (desk) => {
       const report = dayReport(desk, requiredArg(p, 0, { fr: 'la date (AAAA-MM-JJ)', en: 'the date (YYYY-MM-DD)' }));
@@ -220,6 +255,24 @@ function withReadOnlyConnection<T>(file: string, p: ParsedArgs, work: (connectio
     return work(connection);
   } finally {
     connection.close();
+  }
+}
+
+/**
+ * The access log of a read-only command (`member show`, `search`), under the command line's
+ * administrator. A file the command line may not write to (a read-only copy) keeps no trace of it.
+ */
+function noteAccess(file: string, p: ParsedArgs, fact: AccessFact): void {
+  try {
+    accessSync(file, constants.W_OK);
+  } catch {
+    return;
+  }
+  const desk = openDesk(file, { language: p.language, key: keyOf(p) });
+  try {
+    recordAccess(desk.connection, desk.id, systemUserId(desk), desk.clock.now().toISOString(), fact);
+  } finally {
+    desk.close();
   }
 }
 

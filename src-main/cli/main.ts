@@ -47,6 +47,12 @@ Commandes :
                                    gardée à côté).
   key new FICHIER                  Crée une clé de chiffrement (à garder hors du portable).
   user unlock NOM                  Débloque le compte d'un bénévole (trop de NIP erronés).
+  privacy log [--member NO] [--since AAAA-MM-JJ] [--limit N]
+                                   Qui a consulté quels renseignements personnels (Loi 25).
+  privacy lapsed [--years N]       Membres sans nouvelles depuis plus que la durée de conservation.
+  privacy erase NO [--retention]   Efface les renseignements personnels d'un membre (irréversible).
+  privacy anonymise-lapsed [--years N]
+                                   Anonymise tous les membres de « privacy lapsed ».
 
 Options : --json (sortie JSON, voir docs/CLI.md) · --lang fr|en · --help
           --key-file FICHIER (ou COMPTOIR_KEY_FILE, COMPTOIR_DB_KEY) : la clé d'une base chiffrée
@@ -76,6 +82,12 @@ Commands:
                                    kept beside it).
   key new FILE                     Creates an encryption key (keep it off the laptop).
   user unlock NAME                 Unlocks a volunteer's account (too many wrong PINs).
+  privacy log [--member NO] [--since YYYY-MM-DD] [--limit N]
+                                   Who looked at which personal information (Law 25).
+  privacy lapsed [--years N]       Members unheard of for longer than the retention period.
+  privacy erase NO [--retention]   Erases a member's personal information (cannot be undone).
+  privacy anonymise-lapsed [--years N]
+                                   Anonymises every member that « privacy lapsed » lists.
 
 Options: --json (JSON output, see docs/CLI.md) · --lang fr|en · --help
          --key-file FILE (or COMPTOIR_KEY_FILE, COMPTOIR_DB_KEY): an encrypted database's key

@@ -23,4 +23,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'restore', flags: [], args: ['SAUVEGARDE'] },
   { name: 'key new', flags: [], args: ['FICHIER'] },
   { name: 'user unlock', flags: [], args: ['NOM'], rest: true },
+  { name: 'privacy log', flags: ['member', 'since', 'limit'], args: [] },
+  { name: 'privacy lapsed', flags: ['years'], args: [] },
+  { name: 'privacy erase', flags: ['retention'], args: ['NO'] },
+  { name: 'privacy anonymise-lapsed', flags: ['years'], args: [] },
 ];

@@ -3,6 +3,8 @@ import type { LineKind, OrderKind, PaymentMethod, RegistrationStatus, Role } fro
 
 export type { Language, LineKind, OrderKind, PaymentMethod, RegistrationStatus };
 export type UserRole = Role;
+/** What an access to personal data was (privacy/access-log.ts). */
+export type AccessKind = 'profile' | 'card' | 'receipt' | 'search' | 'list' | 'export';
 export type RegistrationSource = 'desk' | 'online' | 'leader';
 
 /**
@@ -12,7 +14,7 @@ export type RegistrationSource = 'desk' | 'online' | 'leader';
  * column (name, type, NULL or not) against a freshly migrated database.
  */
 export interface Column<T> {
-  readonly type: 'TEXT' | 'INTEGER';
+  readonly type: 'TEXT' | 'INTEGER' | 'BLOB';
   readonly nullable: boolean;
   /** Only carries the TypeScript type of the column's values. */
   readonly value?: T;
@@ -22,6 +24,7 @@ const text = <T extends string = string>(): Column<T> => ({ type: 'TEXT', nullab
 const nullableText = <T extends string = string>(): Column<T | null> => ({ type: 'TEXT', nullable: true });
 const integer = (): Column<number> => ({ type: 'INTEGER', nullable: false });
 const nullableInteger = (): Column<number | null> => ({ type: 'INTEGER', nullable: true });
+const blob = (): Column<Buffer> => ({ type: 'BLOB', nullable: false });
 
 export const TABLES = {
   setting: { key: text(), value: text() },
@@ -68,7 +71,11 @@ export const TABLES = {
     created_at: text(),
     created_by: text(),
     updated_at: text(),
+    /** When the member's personal data was erased (on request, or past the club's retention). */
+    erased_at: nullableText(),
   },
+  /** Each member's own key: their personal fields in the log are sealed with it (privacy/sealing.ts). */
+  member_key: { member_id: text(), key: blob(), created_at: text() },
   /** Folded prefixes a member can be found by; `kind` orders the results (lower first). */
   member_search_key: { kind: integer(), key: text(), member_id: text() },
   activity: {
@@ -199,6 +206,18 @@ export const TABLES = {
     after_json: nullableText(),
     /** The operation's version; null for the row-shaped entries Comptoir 0.1 wrote. */
     op_version: nullableInteger(),
+    /** The erasure entry that rewrote this entry's personal fields (entries written in the clear). */
+    redacted_by: nullableInteger(),
+  },
+  /** Who looked at whose personal data (privacy/access-log.ts); append-only, not replayed. */
+  access_log: {
+    seq: integer(),
+    at: text(),
+    desk_id: text(),
+    user_id: text(),
+    what: text<AccessKind>(),
+    member_id: nullableText(),
+    detail: nullableText(),
   },
   sync_state: {
     id: integer(),
@@ -246,6 +265,8 @@ export type RegistrationTable = Row<typeof TABLES.registration>;
 export type CreditMovementTable = Row<typeof TABLES.credit_movement>;
 export type AuditLogTable = Row<typeof TABLES.audit_log>;
 export type SyncStateTable = Row<typeof TABLES.sync_state>;
+export type MemberKeyTable = Row<typeof TABLES.member_key>;
+export type AccessLogTable = Row<typeof TABLES.access_log>;
 export type OutboxView = Row<typeof VIEWS.outbox>;
 
 /** The database as Kysely sees it: every table and view, with its row type. */

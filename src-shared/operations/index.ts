@@ -3,6 +3,7 @@ import { activityCreateV1, registrationCancelV1, registrationCreateV1 } from './
 import { cashSessionCloseV1, cashSessionMovementV1, cashSessionOpenV1 } from './cash.js';
 import { deskInitV1, settingsUpdateV1, userCreateV1, userSignInV1, userUnlockV1 } from './desk.js';
 import { memberCreateV1, memberUpdateV1, numberBlockAddV1 } from './members.js';
+import { memberEraseV1 } from './privacy.js';
 import { cardApprovedV1, orderRefundV1, orderSaleV1, orderVoidV1, receiptEmailV1 } from './sales.js';
 
 /**
@@ -31,6 +32,7 @@ export const operationSchema = z.discriminatedUnion('kind', [
   orderRefundV1,
   cardApprovedV1,
   receiptEmailV1,
+  memberEraseV1,
 ]);
 
 export type Operation = z.infer<typeof operationSchema>;
@@ -65,6 +67,7 @@ export function entityOf(op: Operation): { type: string; id: string } {
     case 'member.create':
       return { type: 'member', id: op.member.id };
     case 'member.update':
+    case 'member.erase':
       return { type: 'member', id: op.memberId };
     case 'number_block.add':
       return { type: 'number_block', id: op.blockId };
@@ -113,9 +116,10 @@ export const PAST_VERSIONS: PastVersions = {};
  * A reader of logged operations: the current version of a kind is parsed against the union,
  * an older one against its own schema, then upcast step by step to the current one.
  */
-export function operationReader<T>(current: z.ZodType<T>, past: PastVersions): (kind: string, version: number, payload: string) => T {
+export function operationReader<T>(current: z.ZodType<T>, past: PastVersions): (kind: string, version: number, payload: string | object) => T {
   return (kind, version, payload) => {
-    let facts: Record<string, unknown> = { ...(JSON.parse(payload) as Record<string, unknown>), kind, version };
+    const stored = (typeof payload === 'string' ? JSON.parse(payload) : payload) as Record<string, unknown>;
+    let facts: Record<string, unknown> = { ...stored, kind, version };
     for (let step = 0; step < 100; step++) {
       const older = past[kind]?.[facts.version as number];
       if (!older) break;

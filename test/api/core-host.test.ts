@@ -17,11 +17,11 @@ function deskFile(): string {
   return file;
 }
 
-function get(port: number, path: string, cookie: string): Promise<number> {
+function get(port: number, path: string, cookie = ''): Promise<{ status: number; cookie: string }> {
   return new Promise((resolve, reject) => {
     request({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, cookie } }, (res) => {
       res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, cookie: String(res.headers['set-cookie']?.[0] ?? '').split(';')[0]! }));
     })
       .on('error', reject)
       .end();
@@ -31,7 +31,13 @@ function get(port: number, path: string, cookie: string): Promise<number> {
 function post(port: number, method: string, body: unknown, cookie: string): Promise<{ ok: boolean; error?: { code: string } }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: `/api/${method}`, method: 'POST', headers: { host: `127.0.0.1:${port}`, cookie, 'content-type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: `/api/${method}`,
+        method: 'POST',
+        headers: { host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, cookie, 'content-type': 'application/json', 'x-comptoir-client': 'onglet-essai' },
+      },
       (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -60,9 +66,9 @@ describe('the core in its own thread', () => {
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Comptoir</title>');
     const file = deskFile();
     const token = 'jeton-de-test-0123456789';
-    const cookie = `comptoir_token=${token}`;
     const mode = await startBrowserMode({ file, staticDir, token, log: () => {} });
     const port = mode.server.port;
+    const { cookie } = await get(port, `/?t=${token}`);
     const users = (await mode.core.call('users.list', {})) as { ok: true; value: { id: string }[] };
     expect(await post(port, 'session.signIn', { userId: users.value[0]!.id, pin: '1234' }, cookie)).toMatchObject({ ok: true });
 
@@ -76,7 +82,7 @@ describe('the core in its own thread', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
     // The page still loads while the write waits.
-    expect(await get(port, '/', cookie)).toBe(200);
+    expect((await get(port, '/', cookie)).status).toBe(200);
     order.push('page served');
     other.exec('COMMIT');
     other.close();

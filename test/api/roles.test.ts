@@ -78,6 +78,9 @@ function club(role: Role) {
     ['drawer.close', 'drawer.close', { count: { '2000': 5 }, reason: 'Compté pour le test' }],
     ['drawer.open', 'drawer.open', { count: { '2000': 5 } }],
     ['users.unlock', 'users.unlock', { userId: robert.id }],
+    ['privacy.accessLog', 'privacy.accessLog', { memberNumber: jean }],
+    ['privacy.lapsed', 'privacy.lapsed', {}],
+    ['privacy.erase', 'privacy.erase', { number: paul }],
     ['session.signOut (public)', 'session.signOut', {}],
   ];
   return { ...t, me, marie, calls, api: createApiService(desk, { log: () => {} }) };

@@ -27,6 +27,8 @@ describe('the desk database', () => {
       { version: 1, name: 'initial' },
       { version: 2, name: 'typed-operations' },
       { version: 3, name: 'leader-role' },
+      { version: 4, name: 'privacy' },
+      { version: 5, name: 'search-keys' },
     ]);
     expect(sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     sqlite.close();

@@ -75,6 +75,7 @@ describe('verify finds consistent tampering', () => {
     const rewind = [
       `DELETE FROM audit_log WHERE seq = ${head.seq}`,
       'DELETE FROM member_search_key WHERE member_id = (SELECT id FROM member ORDER BY number DESC LIMIT 1)',
+      'DELETE FROM member_key WHERE member_id = (SELECT id FROM member ORDER BY number DESC LIMIT 1)',
       'UPDATE member_number_block SET next_number = next_number - 1 WHERE next_number = (SELECT max(number) + 1 FROM member)',
       'DELETE FROM member WHERE number = (SELECT max(number) FROM member)',
     ];

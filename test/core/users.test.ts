@@ -38,7 +38,7 @@ describe('audit log', () => {
     for (const first of ['Jean', 'Marie', 'Luc']) addMember(desk, admin, first, 'Roy');
     const sqlite = desk.connection.rawDatabase;
     sqlite.exec('DROP TRIGGER audit_log_append_only_u; DROP TRIGGER audit_log_append_only_d;');
-    sqlite.exec(`UPDATE audit_log SET after_json = replace(after_json, 'Marie', 'Mario') WHERE seq = 3`);
+    sqlite.exec(`UPDATE audit_log SET user_id = 'quelqu-un-d-autre' WHERE seq = 3`);
     expect(verifyAuditChain(desk.reader)).toEqual([{ seq: 3, kind: 'changed', problem: 'content was changed' }]);
     sqlite.exec('DELETE FROM audit_log WHERE seq = 2');
     expect(verifyAuditChain(desk.reader).map((b) => b.problem)).toContain('entry 2 is missing');

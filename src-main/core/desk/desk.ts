@@ -1,3 +1,4 @@
+import { flushAccessLog } from '../ledger/access-log.js';
 import type { BackupPlace } from '../../db/backup.js';
 import { openConnection, type Connection } from '../../db/connection.js';
 import type { DatabaseKey } from '../../db/key.js';
@@ -77,6 +78,13 @@ export function deskOn(connection: Connection, options: OpenDeskOptions = {}): D
     language: options.language ?? 'fr',
     reader,
     settings,
-    close: () => connection.close(),
+    close: () => {
+      try {
+        flushAccessLog(connection);
+      } catch {
+        // A file that refuses the write (read-only, full) loses the last second of the access log.
+      }
+      connection.close();
+    },
   };
 }

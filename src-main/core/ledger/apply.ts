@@ -4,6 +4,7 @@ import { activityHandlers } from '../activities/apply.js';
 import { cashHandlers } from '../cash/apply.js';
 import { deskHandlers } from '../desk/apply.js';
 import { memberHandlers } from '../members/apply.js';
+import { privacyTableHandlers } from '../privacy/apply.js';
 import { saleHandlers } from '../sales/apply.js';
 import { userHandlers } from '../users/apply.js';
 
@@ -31,6 +32,7 @@ export const deskTableHandlers = {
   ...activityHandlers,
   ...cashHandlers,
   ...saleHandlers,
+  ...privacyTableHandlers,
 } satisfies OperationHandlers<ApplyContext>;
 
 export function applyOperation(op: Operation, ctx: ApplyContext): void {

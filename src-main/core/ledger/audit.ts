@@ -3,10 +3,12 @@ import type { Reader, Writer } from '../../db/sql.js';
 import type { AuditLogTable } from '../../db/schema.js';
 import { operationFromLegacy } from '../../../src-shared/operations/legacy.js';
 import { parseOperation, type Operation } from '../../../src-shared/operations/index.js';
+import { openLogged, type KeyRing } from '../privacy/sealing.js';
+import { redactionsByErasure } from '../privacy/redaction.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type AuditEntry = Omit<AuditLogTable, 'seq' | 'prev_hash' | 'hash'>;
+export type AuditEntry = Omit<AuditLogTable, 'seq' | 'prev_hash' | 'hash' | 'redacted_by'>;
 
 /**
  * The hash that links an entry to the one before it: edit or delete any row and the chain breaks.
@@ -32,10 +34,13 @@ export function entryHash(prevHash: string, entry: AuditEntry): string {
   return hash.digest('hex');
 }
 
-export function appendAudit(w: Writer, entry: AuditEntry): void {
+/** Appends an entry at the end of the chain; returns its seq. */
+export function appendAudit(w: Writer, entry: AuditEntry): number {
   const last = w.rawGet<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   const prevHash = last?.hash ?? GENESIS_HASH;
-  w.insert('audit_log', { seq: (last?.seq ?? 0) + 1, prev_hash: prevHash, hash: entryHash(prevHash, entry), ...entry });
+  const seq = (last?.seq ?? 0) + 1;
+  w.insert('audit_log', { seq, prev_hash: prevHash, hash: entryHash(prevHash, entry), redacted_by: null, ...entry });
+  return seq;
 }
 
 export type ChainBreak =
@@ -50,6 +55,7 @@ export function auditEntries(r: Reader): IterableIterator<AuditLogTable> {
 /** Walks the whole chain; returns where it is broken (an empty list when intact). */
 export function verifyAuditChain(r: Reader): ChainBreak[] {
   const breaks: ChainBreak[] = [];
+  const redactions = redactionsByErasure(r);
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   for (const row of auditEntries(r)) {
@@ -57,7 +63,11 @@ export function verifyAuditChain(r: Reader): ChainBreak[] {
       breaks.push({ seq: row.seq, kind: 'missing', missingSeq: expectedSeq, problem: `entry ${expectedSeq} is missing` });
     }
     if (row.prev_hash !== prevHash) breaks.push({ seq: row.seq, kind: 'unlinked', problem: 'does not follow the previous entry' });
-    if (entryHash(row.prev_hash, row) !== row.hash) breaks.push({ seq: row.seq, kind: 'changed', problem: 'content was changed' });
+    if (row.redacted_by !== null) {
+      // Rewritten by an erasure (its personal fields were logged in the clear): the erasure,
+      // itself in the chain, must name it; its content no longer hashes as written.
+      if (!redactions.get(row.redacted_by)?.has(row.seq)) breaks.push({ seq: row.seq, kind: 'changed', problem: 'marked erased by no erasure that names it' });
+    } else if (entryHash(row.prev_hash, row) !== row.hash) breaks.push({ seq: row.seq, kind: 'changed', problem: 'content was changed' });
     prevHash = row.hash;
     expectedSeq = row.seq + 1;
   }
@@ -66,10 +76,13 @@ export function verifyAuditChain(r: Reader): ChainBreak[] {
 
 /**
  * The operation an entry logs: typed entries are parsed against their kind's schema, 0.1's
- * row-shaped entries go through the legacy upcaster. Throws when the entry cannot be read.
+ * row-shaped entries go through the legacy upcaster. Personal fields sealed with a member's key
+ * are opened with `keys`, or read as erased once the key is gone (privacy/sealing.ts).
+ *
+ * @throws when the entry cannot be read (edited facts, an altered sealed value).
  */
-export function operationOf(entry: AuditLogTable): Operation {
-  if (entry.op_version !== null) return parseOperation(entry.action, entry.op_version, entry.after_json ?? '{}');
+export function operationOf(entry: AuditLogTable, keys: KeyRing): Operation {
+  if (entry.op_version !== null) return parseOperation(entry.action, entry.op_version, openLogged(entry.after_json ?? '{}', keys, entry) as object);
   return operationFromLegacy({
     operationId: entry.operation_id,
     action: entry.action,

@@ -2,6 +2,7 @@ import type { Connection } from '../../db/connection.js';
 import type { Reader } from '../../db/sql.js';
 import { applyOperation } from './apply.js';
 import { auditEntries, operationOf } from './audit.js';
+import { keyRingOf } from '../privacy/sealing.js';
 
 /**
  * The tables a desk's log accounts for: everything but the log itself and the bookkeeping of
@@ -36,10 +37,11 @@ export type ReplayedTable = (typeof REPLAYED_TABLES)[number];
  */
 export function replayLog(source: Reader, target: Connection): { operations: number } {
   let operations = 0;
+  const keys = keyRingOf(source);
   target.transaction((w) => {
     for (const entry of auditEntries(source)) {
       try {
-        applyOperation(operationOf(entry), { w, operationId: entry.operation_id, at: entry.at, deskId: entry.desk_id, userId: entry.user_id });
+        applyOperation(operationOf(entry, keys), { w, operationId: entry.operation_id, at: entry.at, deskId: entry.desk_id, userId: entry.user_id });
       } catch (error) {
         throw new Error(`operation ${entry.seq} (${entry.action}) cannot be replayed: ${(error as Error).message}`, { cause: error });
       }

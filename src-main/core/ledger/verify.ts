@@ -227,6 +227,30 @@ function anchorsHeld(r: Reader, anchors: readonly Anchor[]): Problem[] {
   });
 }
 
+/** An erased member's key is gone (their sealed fields are unreadable), and the member row says erased. */
+const erasures: Check = (r) =>
+  r
+    .rawAll<{ number: number; erased: number; keyed: number }>(
+      `SELECT m.number, m.erased_at IS NOT NULL AS erased, EXISTS (SELECT 1 FROM member_key k WHERE k.member_id = m.id) AS keyed
+       FROM member m WHERE m.id IN (SELECT entity_id FROM audit_log WHERE action = 'member.erase')`,
+    )
+    .flatMap((m) => [
+      ...(m.erased ? [] : [{ message: `Membre ${m.number} : effacé selon le journal, mais ses renseignements ne le sont pas.`, ref: `member:${m.number}` }]),
+      ...(m.keyed && !later(r, m.number) ? [{ message: `Membre ${m.number} : effacé, mais sa clé est encore là.`, ref: `member:${m.number}` }] : []),
+    ]);
+
+/** A member erased, then back with their details again (a new key): their key is legitimate. */
+function later(r: Reader, number: number): boolean {
+  return (
+    r.rawGet<{ n: number }>(
+      `SELECT count(*) AS n FROM audit_log a JOIN member m ON m.id = a.entity_id
+       WHERE m.number = ? AND a.action = 'member.update'
+         AND a.seq > (SELECT max(seq) FROM audit_log WHERE action = 'member.erase' AND entity_id = m.id)`,
+      number,
+    )!.n > 0
+  );
+}
+
 const CHECKS: readonly (readonly [string, Check])[] = [
   ['replay', replayMatches],
   ['audit_chain', auditChain],
@@ -243,4 +267,5 @@ const CHECKS: readonly (readonly [string, Check])[] = [
   ['open_sessions', openSessions],
   ['capacity', capacity],
   ['member_numbers', memberNumbers],
+  ['erasures', erasures],
 ];

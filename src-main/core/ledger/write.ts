@@ -3,11 +3,13 @@ import type { Reader, Writer } from '../../db/sql.js';
 import type { UserRole } from '../../db/schema.js';
 import { businessDate } from '../../../src-shared/dates.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
-import { entityOf, operationSchema, serializeOperation, type Operation, type OperationKind, type OperationOf } from '../../../src-shared/operations/index.js';
+import { entityOf, operationSchema, type Operation, type OperationKind, type OperationOf } from '../../../src-shared/operations/index.js';
 import type { Desk } from '../desk/desk.js';
 import { newId } from '../ids.js';
 import { applyOperation, type ApplyContext } from './apply.js';
 import { appendAudit } from './audit.js';
+import { destroyKey, sealForLog, storeKey } from '../privacy/sealing.js';
+import { redactEntries } from '../privacy/redaction.js';
 
 /** Who is doing a write: every write records it. */
 export interface Actor {
@@ -80,21 +82,28 @@ function logAndApply(ctx: ApplyContext, op: Operation, before: unknown): void {
   // desk's verify, the central server) could not read back must never enter the chain. What is
   // logged and applied is the schema's output, exactly what a replay will read.
   const checked = operationSchema.parse(op);
-  const { kind, version, payload } = serializeOperation(checked);
+  const logged = sealForLog(ctx.w, checked, before, ctx.operationId);
   const entity = entityOf(op);
-  appendAudit(ctx.w, {
+  const seq = appendAudit(ctx.w, {
     operation_id: ctx.operationId,
     at: ctx.at,
     desk_id: ctx.deskId,
     user_id: ctx.userId,
-    action: kind,
-    op_version: version,
+    action: checked.kind,
+    op_version: checked.version,
     entity_type: entity.type,
     entity_id: entity.id,
-    before_json: before === undefined ? null : JSON.stringify(before),
-    after_json: payload,
+    before_json: logged.before,
+    after_json: logged.after,
   });
   applyOperation(checked, ctx);
+  storeKey(ctx.w, logged.newKey, ctx.at);
+  if (checked.kind === 'member.erase') {
+    // Shredding happens with the write that logs it: the key goes, the fields once logged in
+    // the clear are rewritten, in the same transaction as the erasure entry that names them.
+    destroyKey(ctx.w, checked.memberId);
+    redactEntries(ctx.w, checked.redactedSeqs, seq);
+  }
 }
 
 /**

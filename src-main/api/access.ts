@@ -1,0 +1,33 @@
+import type { AccessFact } from '../core/ledger/access-log.js';
+import type { Desk } from '../core/desk/desk.js';
+import type { Input, Method, Output } from './contract.js';
+
+type Noted<M extends Method> = (input: Input<M>, value: Output<M>, desk: Desk) => AccessFact | null;
+
+const memberIdOf = (desk: Desk, number: number): string | null =>
+  desk.reader.rawGet<{ id: string }>('SELECT id FROM member WHERE number = ?', number)?.id ?? null;
+const orderMemberId = (desk: Desk, receiptNumber: string): string | null =>
+  desk.reader.rawGet<{ member_id: string | null }>('SELECT member_id FROM sale_order WHERE receipt_number = ?', receiptNumber.trim())?.member_id ?? null;
+
+/**
+ * The methods that show or send out personal data, and what the access log keeps of each call
+ * (core/ledger/access-log.ts): whose data, and what was seen or exported. Writes are in the audit
+ * log already; the volunteer's own sale needs no entry.
+ */
+export const ACCESS_NOTED: { [M in Method]?: Noted<M> } = {
+  'members.profile': (_input, value) => ({ what: 'profile', memberId: value.member.id }),
+  'documents.memberCard': (input, _value, desk) => ({ what: 'card', memberId: memberIdOf(desk, Number(input.number)) }),
+  'members.search': (input, value) => ({ what: 'search', detail: `« ${input.query} » : ${value.results.length}` }),
+  'members.checkDuplicates': (_input, value) => (value.length > 0 ? { what: 'list', detail: `doublons possibles : ${value.map((c) => c.number).join(', ')}` } : null),
+  'activities.roster': (input) => ({ what: 'list', detail: `liste ${input.code}` }),
+  'orders.get': (input, _value, desk) => ({ what: 'receipt', memberId: orderMemberId(desk, input.receiptNumber), detail: input.receiptNumber }),
+  'documents.receipt': (input, _value, desk) => ({ what: 'receipt', memberId: orderMemberId(desk, input.receiptNumber), detail: input.receiptNumber }),
+  'receipts.email': (input, value, desk) => ({ what: 'export', memberId: orderMemberId(desk, input.receiptNumber), detail: `${value.receiptNumber} → courriel` }),
+  'files.save': (input) => ({ what: 'export', detail: input.filename }),
+};
+
+/** The access a call is, if it shows personal data. */
+export function accessOf<M extends Method>(method: M, input: Input<M>, value: Output<M>, desk: Desk): AccessFact | null {
+  const noted = ACCESS_NOTED[method] as Noted<M> | undefined;
+  return noted ? noted(input, value, desk) : null;
+}
