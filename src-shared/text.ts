@@ -22,18 +22,20 @@ export function isAbbreviation(word: string): boolean {
 const UNDECOMPOSABLE: Record<string, string> = { đ: 'd', ð: 'd', ø: 'o', ł: 'l', ı: 'i', þ: 'th', œ: 'oe', æ: 'ae', ß: 'ss' };
 
 /**
- * The folded words of a text, abbreviations left as typed. Latin letters and digits only: other
- * scripts are dropped. Left so on purpose: `fold` builds member.sort_name, which is stored and
- * replayed. Search folds with `searchSpellings`, which keeps every script.
+ * The folded words of a text, abbreviations left as typed: letters and digits of every script
+ * (Тарас Шевченко → "тарас", "шевченко"), accents and other diacritics stripped, lower case,
+ * apostrophes dropped ("O'Brien" → "obrien"), anything else between words. `fold` builds
+ * member.sort_name (stored and replayed: migration 5 rebuilt it when other scripts stopped being
+ * dropped). Search folds with `searchSpellings`, which also splits "O'Brien" and "McGill".
  */
 export function foldWords(text: string): string[] {
   return text
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\p{Mn}\p{Me}]/gu, '')
     .toLowerCase()
-    .replace(/[đðøłıþœæß]/g, (letter) => UNDECOMPOSABLE[letter] ?? letter)
-    .replace(/['’`]/g, '')
-    .split(/[^a-z0-9]+/)
+    .replace(/[đðøłıþœæßς]/g, (letter) => (letter === 'ς' ? 'σ' : (UNDECOMPOSABLE[letter] ?? letter)))
+    .replace(/['’‘`´ʼ]/g, '')
+    .split(/[^\p{L}\p{N}\p{Mc}]+/u)
     .filter((token) => token.length > 0);
 }
 

@@ -32,7 +32,7 @@ Commandes :
        [--numbers 100000-999999] [--club NOM] [--price CENTS] [--grace JOURS]
        [--rule rolling [--days 365] | --rule fixed --ends MM-JJ --rollover MM-JJ]
   demo --members N [--seed S]      Remplit la base avec un club de démonstration.
-  member add --first PRÉNOM --last NOM [--email …] [--phone …] [--birth AAAA-MM-JJ]
+  member add --first PRÉNOM --last NOM [--email …] [--phone …] [--birth JJ/MM/AAAA]
        [--postal …] [--city …] [--address …] [--notes …] [--household NO] [--force]
                                    Crée un membre ; s'il ressemble à un membre existant,
                                    montre les fiches semblables et ne crée rien (code 3).
@@ -67,7 +67,7 @@ Commands:
        [--numbers 100000-999999] [--club NAME] [--price CENTS] [--grace DAYS]
        [--rule rolling [--days 365] | --rule fixed --ends MM-DD --rollover MM-DD]
   demo --members N [--seed S]      Fills the database with a demo club.
-  member add --first FIRST --last LAST [--email …] [--phone …] [--birth YYYY-MM-DD]
+  member add --first FIRST --last LAST [--email …] [--phone …] [--birth DD/MM/YYYY]
        [--postal …] [--city …] [--address …] [--notes …] [--household NO] [--force]
                                    Creates a member; when they look like an existing one,
                                    shows the similar records and creates nothing (exit 3).

@@ -153,6 +153,15 @@ describe('characters the documents can print', () => {
     expect(add(t, { firstName: 'Luc', lastName: 'Roy', notes: 'Aime le bingo 🎲' }).notes).toBe('Aime le bingo 🎲');
   });
 
+  it('files names of every script by their own letters, so the same one typed twice is caught', () => {
+    const t = newDesk();
+    const taras = add(t, { firstName: 'Тарас', lastName: 'Шевченко' });
+    add(t, { firstName: 'Γιώργος', lastName: 'Παπαδόπουλος' });
+    expect(stored(t, taras.number, 'sort_name')).toBe('шевченко тарас');
+    expect(checkDuplicates(t.desk, { firstName: 'Тарас', lastName: 'Шевченко' }).map((c) => c.number)).toEqual([taras.number]);
+    expect(checkDuplicates(t.desk, { firstName: 'Ольга', lastName: 'Шевчук' })).toEqual([]);
+  });
+
   it('strips control and bidi characters before anything is checked', () => {
     const t = newDesk();
     // A NUL alone is nothing: the name is missing, not unprintable.

@@ -439,9 +439,10 @@ describe('member search, as the club really types (issue 8)', () => {
     const t = newDesk();
     add(t, { firstName: 'Тарас', lastName: 'Шевченко' }, { firstName: 'Patrick', lastName: "O'Brien" }, { firstName: 'Solange', lastName: 'Gagnon-Tremblay' });
     t.desk.close();
-    // The keys as Comptoir wrote them before migration 6: Latin letters only, no word pairs.
+    // The keys and sort names as Comptoir wrote them before migration 5: Latin letters only, no word pairs.
     const sqlite = new BetterSqlite3(t.file);
     sqlite.exec(`DELETE FROM member_search_key;
+      UPDATE member SET sort_name = '' WHERE last_name = 'Шевченко';
       INSERT INTO member_search_key (kind, key, member_id) SELECT 0, 'obrien patrick', id FROM member WHERE last_name = 'O''Brien';
       INSERT INTO member_search_key (kind, key, member_id) SELECT 0, 'gagnon tremblay solange', id FROM member WHERE last_name = 'Gagnon-Tremblay';
       DELETE FROM schema_migration WHERE version >= 5;
@@ -452,6 +453,7 @@ describe('member search, as the club really types (issue 8)', () => {
       expect(searchMembers(desk, { query: 'шевч' }).results.map((r) => r.lastName)).toEqual(['Шевченко']);
       expect(searchMembers(desk, { query: 'o brien' }).results.map((r) => r.lastName)).toEqual(["O'Brien"]);
       expect(searchMembers(desk, { query: 'sol trem' }).results.map((r) => r.lastName)).toEqual(['Gagnon-Tremblay']);
+      expect(desk.reader.rawGet<{ sort_name: string }>("SELECT sort_name FROM member WHERE last_name = 'Шевченко'")!.sort_name).toBe('шевченко тарас');
       expect(verifyDatabase(desk.reader)).toEqual([]);
     } finally {
       desk.close();

@@ -3,18 +3,23 @@ import type { ActivityTable } from '../../db/schema.js';
 import type { Reader } from '../../db/sql.js';
 import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
-import { cents, isoDate, optionalText, parseInput, text } from '../../../src-shared/validation.js';
+import { cents, isoDate, optionalText, parseInput, printable, text } from '../../../src-shared/validation.js';
+import { canPrint } from '../../documents/glyphs.js';
 import { commitWrite, type Actor } from '../ledger/write.js';
 import type { ActivityView } from './views.js';
+
+// An activity's name, season and place are printed on receipts and rosters: what the embedded
+// font cannot draw would print as an empty box (documents/glyphs.ts).
+const ON_PAPER = { fr: 'sur les reçus ni sur les listes', en: 'on receipts or lists' };
 
 export const createActivitySchema = z
   .object({
     code: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{2,20}$/, { message: 'code' }),
-    name: text(120),
-    season: text(40),
-    leader: optionalText(120),
-    schedule: optionalText(200),
-    place: optionalText(120),
+    name: printable(text(120), canPrint, ON_PAPER),
+    season: printable(text(40), canPrint, ON_PAPER),
+    leader: printable(optionalText(120), canPrint, ON_PAPER),
+    schedule: printable(optionalText(200), canPrint, ON_PAPER),
+    place: printable(optionalText(120), canPrint, ON_PAPER),
     priceCents: cents,
     capacity: z.number().int().min(1).max(10_000).nullish().transform((v) => v ?? null),
     membershipRequired: z.boolean().default(true),

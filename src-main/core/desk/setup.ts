@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { openConnection } from '../../db/connection.js';
 import { deskOn, readSetting, type Desk, type OpenDeskOptions } from './desk.js';
 import { clubSettingsSchema, DEFAULT_CLUB_SETTINGS } from '../../../src-shared/club-settings.js';
+import { requirePrintedSettings } from './settings.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { newId } from '../ids.js';
 import { numberBlockSchema } from '../members/member-numbers.js';
@@ -31,6 +32,7 @@ export interface InitializedDesk {
  */
 export function initializeDesk(file: string, input: unknown, options: OpenDeskOptions = {}): InitializedDesk {
   const values = parseInput(initializeSchema, input);
+  requirePrintedSettings({ ...DEFAULT_CLUB_SETTINGS, ...values.club });
   const connection = openConnection(file, { create: true, key: options.key ?? null, ...(options.backups ? { backups: options.backups } : {}) });
   try {
     const now = options.clock?.now() ?? new Date();
