@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { createApiService } from '../../src-main/api/service.js';
@@ -9,17 +8,7 @@ import { backupFolderOf, backupsIn } from '../../src-main/db/backup.js';
 import { openConnection } from '../../src-main/db/connection.js';
 import { createUser } from '../../src-main/core/users/users.js';
 import { addMember, newDesk, openDrawer, tempFolder } from '../helpers.js';
-
-const BIN = fileURLToPath(new URL('../../bin/comptoir.mjs', import.meta.url));
-
-function comptoir(...args: string[]): { code: number; stdout: string; stderr: string } {
-  try {
-    return { code: 0, stdout: execFileSync('node', [BIN, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }), stderr: '' };
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    return { code: e.status, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { comptoir } from './comptoir.js';
 
 describe('backups', () => {
   it('backs up an encrypted desk, restores it after a disaster, and sells again', () => {

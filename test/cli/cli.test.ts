@@ -1,29 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { businessDate } from '../../src-shared/dates.js';
 import { tempFolder } from '../helpers.js';
-
-/** The real bin, in a child process, as a volunteer or a script would run it. */
-const BIN = fileURLToPath(new URL('../../bin/comptoir.mjs', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function comptoir(...args: string[]): Run {
-  try {
-    const stdout = execFileSync('node', [BIN, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { code: 0, stdout, stderr: '' };
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    return { code: e.status, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { comptoir, type Run } from './comptoir.js';
 
 // The documents are checked field by field below; their full shapes are in docs/CLI.md.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

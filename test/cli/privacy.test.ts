@@ -1,19 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../helpers.js';
-
-const BIN = fileURLToPath(new URL('../../bin/comptoir.mjs', import.meta.url));
-
-function comptoir(...args: string[]): { code: number; stdout: string; stderr: string } {
-  try {
-    return { code: 0, stdout: execFileSync('node', [BIN, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }), stderr: '' };
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    return { code: e.status, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { comptoir } from './comptoir.js';
 
 describe('comptoir privacy', () => {
   it('logs who looked, erases a member on request, and says so in plain French', () => {
