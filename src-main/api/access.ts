@@ -9,16 +9,21 @@ const memberIdOf = (desk: Desk, number: number): string | null =>
 const orderMemberId = (desk: Desk, receiptNumber: string): string | null =>
   desk.reader.rawGet<{ member_id: string | null }>('SELECT member_id FROM sale_order WHERE receipt_number = ?', receiptNumber.trim())?.member_id ?? null;
 
+/** The members a list showed, by number (never what was typed: a name searched is personal too, and the log keeps it forever). */
+const shown = (numbers: number[]) => (numbers.length ? `membres ${numbers.join(', ')}` : 'aucun membre');
+
 /**
  * The methods that show or send out personal data, and what the access log keeps of each call
- * (core/ledger/access-log.ts): whose data, and what was seen or exported. Writes are in the audit
- * log already; the volunteer's own sale needs no entry.
+ * (core/ledger/access-log.ts): whose data, and what was seen or exported. A member's record that
+ * a write sends back (« Sauvegarder ») is a view too; the volunteer's own sale needs no entry.
  */
 export const ACCESS_NOTED: { [M in Method]?: Noted<M> } = {
   'members.profile': (_input, value) => ({ what: 'profile', memberId: value.member.id }),
+  'members.update': (_input, value) => ({ what: 'profile', memberId: value.id }),
+  'members.create': (_input, value) => (value.created ? null : { what: 'list', detail: `doublons possibles : ${shown(value.duplicates.map((c) => c.number))}` }),
   'documents.memberCard': (input, _value, desk) => ({ what: 'card', memberId: memberIdOf(desk, Number(input.number)) }),
-  'members.search': (input, value) => ({ what: 'search', detail: `« ${input.query} » : ${value.results.length}` }),
-  'members.checkDuplicates': (_input, value) => (value.length > 0 ? { what: 'list', detail: `doublons possibles : ${value.map((c) => c.number).join(', ')}` } : null),
+  'members.search': (_input, value) => ({ what: 'search', detail: shown(value.results.map((r) => r.number)) }),
+  'members.checkDuplicates': (_input, value) => (value.length > 0 ? { what: 'list', detail: `doublons possibles : ${shown(value.map((c) => c.number))}` } : null),
   'activities.roster': (input) => ({ what: 'list', detail: `liste ${input.code}` }),
   'orders.get': (input, _value, desk) => ({ what: 'receipt', memberId: orderMemberId(desk, input.receiptNumber), detail: input.receiptNumber }),
   'documents.receipt': (input, _value, desk) => ({ what: 'receipt', memberId: orderMemberId(desk, input.receiptNumber), detail: input.receiptNumber }),

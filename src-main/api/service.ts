@@ -73,17 +73,21 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
     return session ?? null;
   };
 
-  const state = (client: ClientId) => ({
-    desk: { name: desk.name, receiptPrefix: desk.receiptPrefix, clubName: desk.settings().clubName },
-    language: desk.language,
-    user: sessionOf(client)?.user ?? null,
-    idleMinutes,
-    drawer: currentCashSession(desk),
-    lastClosingCount: lastClosingCount(desk),
-    membershipPriceCents: desk.settings().membershipPriceCents,
-    today: businessDate(desk.clock.now()),
-    fileDamaged: desk.connection.damage !== null,
-  });
+  const state = (client: ClientId) => {
+    const user = sessionOf(client)?.user ?? null;
+    return {
+      desk: { name: desk.name, receiptPrefix: desk.receiptPrefix, clubName: desk.settings().clubName },
+      language: desk.language,
+      user,
+      idleMinutes,
+      // The drawer's figures are for whoever is signed in, not for the sign-in screen.
+      drawer: user ? currentCashSession(desk) : null,
+      lastClosingCount: user ? lastClosingCount(desk) : null,
+      membershipPriceCents: desk.settings().membershipPriceCents,
+      today: businessDate(desk.clock.now()),
+      fileDamaged: desk.connection.damage !== null,
+    };
+  };
 
   const sessionHandlers = (client: ClientId): SliceHandlers<typeof sessionContract> => ({
     'desk.state': () => state(client),
@@ -94,7 +98,7 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
     'users.list': () => listUsers(desk),
     'session.signIn': async (input) => {
       sessions.delete(client);
-      const user = await signIn(desk, input);
+      const user = await signIn(desk, input, client);
       sessions.set(client, { user, lastActivity: Date.now() });
       return state(client);
     },

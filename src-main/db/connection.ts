@@ -30,6 +30,12 @@ export interface Connection {
   transaction<T>(work: (writer: Writer) => T): T;
   /** A consistent copy beside the database (and on the second drive, when set); returns the paths. */
   backup(reason: 'fermeture-caisse' | 'manuelle', place?: BackupPlace): string[];
+  /**
+   * Merges the write-ahead log into the file and empties it (what an erasure needs: the pages
+   * that held the erased data and the destroyed key leave the log at once). Quietly does nothing
+   * while another connection still reads an older state: the next checkpoint finishes it.
+   */
+  checkpoint(): void;
   close(): void;
 }
 
@@ -113,6 +119,14 @@ export function openConnection(file: string, options: OpenOptions = {}): Connect
       // The main file holds everything committed so far: a copy of it alone would miss nothing.
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
       return backupDatabase(sqlite, file, reason, { ...options.backups, ...place });
+    },
+    checkpoint: () => {
+      if (readonly || damage !== null) return;
+      try {
+        sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // Busy: another connection reads; the log is merged next time.
+      }
     },
     close: () => {
       if (!readonly && damage === null && sqlite.open) {

@@ -81,7 +81,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const fetchSite = request.headers['sec-fetch-site'];
     if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') return forbidden(response);
-    const url = new URL(request.url ?? '/', `http://${host}`);
+    const url = parsedUrl(request.url ?? '/', host);
     const signedBrowser = browserSecret !== null && same(cookie(request, cookieName()), browserSecret);
     const offered = url.searchParams.get('t');
     if (offered !== null) {
@@ -173,6 +173,15 @@ function same(candidate: string | undefined, secret: string): boolean {
   const a = Buffer.from(candidate);
   const b = Buffer.from(secret);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The request's address. @throws Refusal 400 when it cannot be read (`//`, `http://[`). */
+function parsedUrl(target: string, host: string): URL {
+  try {
+    return new URL(target, `http://${host}`);
+  } catch {
+    throw new Refusal(400, 'Adresse mal formée.');
+  }
 }
 
 /** The path, %-decoded. @throws Refusal 400 when the encoding is broken (`/%E0%A4%A`). */

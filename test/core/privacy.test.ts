@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApiService } from '../../src-main/api/service.js';
@@ -8,7 +8,9 @@ import { createActivity } from '../../src-main/core/activities/activities.js';
 import { dayReport } from '../../src-main/core/cash/day-report.js';
 import { closeCashSession } from '../../src-main/core/cash/cash-sessions.js';
 import { openDesk } from '../../src-main/core/desk/desk.js';
-import { verifyAuditChain } from '../../src-main/core/ledger/audit.js';
+import { createHash } from 'node:crypto';
+import type { AuditLogTable } from '../../src-main/db/schema.js';
+import { entryHash, verifyAuditChain } from '../../src-main/core/ledger/audit.js';
 import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
 import { getMember, updateMember } from '../../src-main/core/members/members.js';
 import { anonymiseLapsedMembers, eraseMember, lapsedMembers } from '../../src-main/core/privacy/erasure.js';
@@ -56,7 +58,8 @@ function ginette() {
   return { ...t, number, receipt: sale.order.receiptNumber };
 }
 
-const GINETTE = ['Lévesque-Fortier', 'ginette.levesque', '555-0187', '555-0199', 'Érables', 'Sainte-Foy', 'G1V', '1946-02-11', 'Diabétique'];
+// Each holds a character base64 never writes (a space, a dash, a dot, an accent): a sealed box cannot hold one by chance.
+const GINETTE = ['Lévesque-Fortier', 'ginette.levesque', '555-0187', '555-0199', 'Érables', 'Sainte-Foy', 'G1V 3K7', '1946-02-11', 'Diabétique'];
 
 describe('personal data in the log', () => {
   it('is sealed with the member’s own key: the log holds none of it in the clear, the tables and a replay read it', () => {
@@ -101,6 +104,10 @@ describe('erasing a member’s personal data', () => {
     expect(desk.reader.rawGet('SELECT 1 FROM member_key WHERE member_id = ?', member.id)).toBeUndefined();
     expect(verifyAuditChain(desk.reader)).toEqual([]);
     expect(verifyDatabase(desk.reader)).toEqual([]);
+    // At once, while the desk is still open: the file and its write-ahead log…
+    const open = [t.file, `${t.file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('utf8')).join('');
+    for (const text of GINETTE) expect(open, text).not.toContain(text);
+    // …and once it is closed.
     const bytes = fileText(t);
     for (const text of GINETTE) expect(bytes, text).not.toContain(text);
   });
@@ -111,6 +118,24 @@ describe('erasing a member’s personal data', () => {
     const id = getMember(t.desk, t.number).id;
     t.desk.connection.rawDatabase.prepare('INSERT INTO member_key (member_id, key, created_at) VALUES (?, randomblob(32), ?)').run(id, '2026-11-27T16:00:00.000Z');
     expect(verifyDatabase(t.desk.reader)).toContainEqual({ check: 'erasures', message: `Membre ${t.number} : effacé, mais sa clé est encore là.`, ref: `member:${t.number}` });
+  });
+
+  it('takes the family name with it: the household is named after whoever stays, and the name is nowhere once both are gone', async () => {
+    const t = newDesk();
+    const { desk, admin } = t;
+    const zephirine = addMember(desk, admin, 'Zéphirine', 'Quaglieri-Brassard', { phone: '418 555-0199' });
+    const honorius = addMember(desk, admin, 'Honorius', 'Simard', { householdOf: zephirine });
+    const api = createApiService(desk, { log: () => {} });
+    const gilles = createUser(desk, admin, { name: 'Gilles', role: 'admin', pin: '2468' });
+    await api.call('session.signIn', { userId: gilles.id, pin: '2468' });
+    await api.call('members.search', { query: 'quaglieri' });
+    eraseMember(desk, admin, { number: zephirine });
+    expect(getMember(desk, honorius).household?.name).toBe('Famille Simard');
+    eraseMember(desk, admin, { number: honorius });
+    expect(desk.reader.rawAll<{ name: string }>('SELECT name FROM household').map((h) => h.name)).toEqual(['Ménage anonymisé']);
+    expect(verifyDatabase(desk.reader)).toEqual([]);
+    const bytes = fileText(t);
+    for (const text of ['Quaglieri', 'Zéphirine', '555-0199']) expect(bytes, text).not.toContain(text);
   });
 
   it('cannot be done twice, nor by anyone but an administrator', () => {
@@ -126,6 +151,10 @@ describe('erasing a member’s personal data', () => {
     eraseMember(t.desk, t.admin, { number: t.number });
     updateMember(t.desk, t.admin, t.number, { firstName: 'Ginette', lastName: 'Fortier', phone: '418 555-0111' });
     expect(getMember(t.desk, t.number)).toMatchObject({ firstName: 'Ginette', lastName: 'Fortier' });
+    expect(verifyDatabase(t.desk.reader)).toEqual([]);
+    // What she gave again can be erased again, and replay still gives the same tables.
+    expect(eraseMember(t.desk, t.admin, { number: t.number }).number).toBe(t.number);
+    expect(getMember(t.desk, t.number)).toMatchObject({ firstName: 'Membre', lastName: 'anonymisé', phone: null });
     expect(verifyDatabase(t.desk.reader)).toEqual([]);
   });
 
@@ -150,7 +179,36 @@ describe('erasing a member’s personal data', () => {
     expect(verifyAuditChain(desk.reader)).toEqual([{ seq: untouched, kind: 'changed', problem: 'marked erased by no erasure that names it' }]);
     // And an entry already rewritten cannot be rewritten again.
     expect(() => desk.connection.rawDatabase.exec("UPDATE audit_log SET after_json = '{}' WHERE redacted_by IS NOT NULL")).toThrow('append-only: audit_log');
+    // Around the trigger, a rewritten entry changed again no longer matches what its erasure vouched for.
+    desk.connection.rawDatabase.exec('DROP TRIGGER audit_log_append_only_u');
+    const rewritten = desk.reader.rawGet<{ seq: number }>('SELECT min(seq) AS seq FROM audit_log WHERE redacted_by IS NOT NULL')!.seq;
+    desk.connection.rawDatabase.prepare("UPDATE audit_log SET after_json = replace(after_json, 'anonymisé', 'Roy') WHERE seq = ?").run(rewritten);
+    expect(verifyAuditChain(desk.reader)).toContainEqual({ seq: rewritten, kind: 'changed', problem: 'content was changed after it was erased' });
     desk.close();
+  });
+
+  it('cannot be faked to rewrite history: an appended erasure may vouch only for its own member’s entries', () => {
+    const t = ginette();
+    const { desk, admin } = t;
+    const lise = createUser(desk, admin, { name: 'Lise Bouchard', role: 'volunteer', pin: '1111' });
+    eraseMember(desk, admin, { number: t.number });
+    const db = desk.connection.rawDatabase;
+    // Someone with the file and its key appends a well-chained « erasure » naming Lise's creation…
+    const target = db.prepare("SELECT * FROM audit_log WHERE action = 'user.create' AND entity_id = ?").get(lise.id) as AuditLogTable;
+    const real = db.prepare("SELECT * FROM audit_log WHERE action = 'member.erase'").get() as AuditLogTable;
+    const forged = JSON.parse(target.after_json!) as { user: { role: string } };
+    forged.user.role = 'admin';
+    const forgedJson = JSON.stringify(forged);
+    const sha256 = createHash('sha256').update(`${forgedJson}\n`).digest('hex');
+    const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+    const fake = { ...real, operation_id: `${real.operation_id}-x`, after_json: JSON.stringify({ memberId: real.entity_id, reason: 'retention', redacted: [{ seq: target.seq, sha256 }] }) };
+    db.prepare(
+      'INSERT INTO audit_log (seq, prev_hash, hash, redacted_by, operation_id, at, desk_id, user_id, action, op_version, entity_type, entity_id, before_json, after_json) VALUES (?,?,?,NULL,?,?,?,?,?,?,?,?,?,?)',
+    ).run(last.seq + 1, last.hash, entryHash(last.hash, fake), fake.operation_id, fake.at, fake.desk_id, fake.user_id, fake.action, fake.op_version, fake.entity_type, fake.entity_id, fake.before_json, fake.after_json);
+    // …rewrites it (the trigger lets an entry be erased once), and the table to match.
+    db.prepare('UPDATE audit_log SET after_json = ?, redacted_by = ? WHERE seq = ?').run(forgedJson, last.seq + 1, target.seq);
+    db.prepare("UPDATE app_user SET role = 'admin' WHERE id = ?").run(lise.id);
+    expect(verifyAuditChain(desk.reader)).toEqual([{ seq: target.seq, kind: 'changed', problem: 'marked erased by the erasure of another member' }]);
   });
 
   it('is refused by the log for anything but an erasure: an entry stays append-only', () => {
@@ -202,10 +260,12 @@ describe('the access log', () => {
     await api.call('files.save', { filename: 'carte-membre.pdf', base64: 'JVBERi0=' }, 'lise');
     await api.call('session.signIn', { userId: gilles.id, pin: '2468' }, 'gilles');
     const log = await api.call('privacy.accessLog', { memberNumber: number }, 'gilles');
+    // Her own record, card and receipt, and the search that listed her.
     expect(log.ok && log.value.map((e) => [e.userName, e.what, e.memberNumber])).toEqual([
       ['Lise Bouchard', 'receipt', number],
       ['Lise Bouchard', 'card', number],
       ['Lise Bouchard', 'profile', number],
+      ['Lise Bouchard', 'search', null],
     ]);
     const all = await api.call('privacy.accessLog', {}, 'gilles');
     expect(all.ok && all.value.map((e) => `${e.what} ${e.detail ?? ''}`.trim())).toEqual([
@@ -214,7 +274,7 @@ describe('the access log', () => {
       'receipt A-000001',
       'card',
       'profile',
-      'search « levesque » : 1',
+      `search membres ${number}`,
     ]);
     expect(await api.call('privacy.accessLog', {}, 'lise')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

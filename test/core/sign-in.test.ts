@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { createApiService } from '../../src-main/api/service.js';
-import { createUser, DESK_WRONG_PINS_PER_MINUTE, LOCK_MINUTES, MAX_FAILED_ATTEMPTS, signIn, unlockUser } from '../../src-main/core/users/users.js';
+import { CLIENT_WRONG_PINS_PER_MINUTE, createUser, DESK_WRONG_PINS_PER_MINUTE, LOCK_MINUTES, MAX_FAILED_ATTEMPTS, signIn, unlockUser } from '../../src-main/core/users/users.js';
 import { newDesk } from '../helpers.js';
 
 /** The error code a sign-in ends with, or 'ok'. */
@@ -52,8 +52,8 @@ describe('wrong PINs', () => {
       clock.advance(280);
       outcomes.push(await attempt(signIn(desk, { userId: users[i % 5]!.id, pin: '9999' })));
     }
-    expect(outcomes.filter((o) => o === 'WRONG_PIN')).toHaveLength(DESK_WRONG_PINS_PER_MINUTE);
-    expect(outcomes.filter((o) => o === 'DESK_THROTTLED')).toHaveLength(25 - DESK_WRONG_PINS_PER_MINUTE);
+    expect(outcomes.filter((o) => o === 'WRONG_PIN')).toHaveLength(CLIENT_WRONG_PINS_PER_MINUTE);
+    expect(outcomes.filter((o) => o === 'DESK_THROTTLED')).toHaveLength(25 - CLIENT_WRONG_PINS_PER_MINUTE);
     expect(desk.reader.rawAll<{ n: number }>("SELECT count(*) AS n FROM app_user WHERE locked_until IS NOT NULL")[0]!.n).toBe(0);
     // The treasurer arrives a minute later: her PIN works.
     clock.advance(60_000);
@@ -63,9 +63,34 @@ describe('wrong PINs', () => {
   it('tell the volunteer how long to wait, in French', async () => {
     const { desk, admin, clock } = newDesk();
     const lise = createUser(desk, admin, { name: 'Lise', role: 'volunteer', pin: '1234' });
-    for (let i = 0; i < DESK_WRONG_PINS_PER_MINUTE; i++) await attempt(signIn(desk, { userId: lise.id, pin: '0000' }));
+    for (let i = 0; i < CLIENT_WRONG_PINS_PER_MINUTE; i++) await attempt(signIn(desk, { userId: lise.id, pin: '0000' }));
     clock.advance(20_000);
     await expect(signIn(desk, { userId: lise.id, pin: '1234' })).rejects.toThrow('Trop de NIP erronés sur ce poste en une minute : attendez 40 secondes');
+  });
+
+  it('sent all at once are held like guesses sent one by one: no brute force, no lock-out', async () => {
+    const { desk, admin } = newDesk();
+    const treasurer = createUser(desk, admin, { name: 'Huguette', role: 'treasurer', pin: '0777' });
+    const guesses = Array.from({ length: 200 }, (_, i) => String(i + 700).padStart(4, '0'));
+    const outcomes = await Promise.all(guesses.map((pin) => attempt(signIn(desk, { userId: treasurer.id, pin }, 'onglet-pirate'))));
+    expect(outcomes.filter((o) => o === 'WRONG_PIN')).toHaveLength(CLIENT_WRONG_PINS_PER_MINUTE);
+    expect(outcomes).not.toContain('ok');
+    expect(outcomes).not.toContain('USER_LOCKED');
+  });
+
+  it('sent all at once under a new client name each are held by the desk, and the account never takes more than its ten', async () => {
+    const { desk, admin } = newDesk();
+    const treasurer = createUser(desk, admin, { name: 'Huguette', role: 'treasurer', pin: '0777' });
+    const lise = createUser(desk, admin, { name: 'Lise', role: 'volunteer', pin: '1234' });
+    // The right PIN is the 30th guess: it is never even checked.
+    const guesses = Array.from({ length: 100 }, (_, i) => String(i + 748).padStart(4, '0'));
+    const outcomes = await Promise.all(guesses.map((pin, i) => attempt(signIn(desk, { userId: treasurer.id, pin }, `onglet-${i}`))));
+    expect(outcomes).not.toContain('ok');
+    expect(outcomes.filter((o) => o === 'WRONG_PIN' || o === 'USER_LOCKED')).toHaveLength(MAX_FAILED_ATTEMPTS);
+    expect(outcomes.filter((o) => o === 'USER_LOCKED')).toHaveLength(1);
+    // The desk took ten wrong PINs this minute, under its DESK_WRONG_PINS_PER_MINUTE: Lise, at her own window, signs in.
+    expect(MAX_FAILED_ATTEMPTS).toBeLessThan(DESK_WRONG_PINS_PER_MINUTE);
+    expect((await signIn(desk, { userId: lise.id, pin: '1234' }, 'window')).name).toBe('Lise');
   });
 
   it('are checked off the event loop: a sign-in never holds up the other calls', async () => {

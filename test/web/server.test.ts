@@ -108,7 +108,7 @@ describe('the browser mode server', () => {
   });
 
   it('answers a malformed address or body with a 4xx, never a 500', async () => {
-    for (const path of ['/%E0%A4%A', '/assets/%', '/api/desk.%ZZstate']) {
+    for (const path of ['/%E0%A4%A', '/assets/%', '/api/desk.%ZZstate', '//', '//[', '//a:b@']) {
       const broken = path.startsWith('/api/') ? await post(path, '{}') : await send(server.port, { path, headers: { cookie } });
       expect([path, broken.status, broken.body]).toEqual([path, 400, 'Adresse mal formée.']);
     }

@@ -119,7 +119,6 @@ export const registerSchema = z
   .object({
     activityCode: z.string().trim().min(1).max(20),
     memberNumber,
-    source: z.enum(['desk', 'online', 'leader']).default('desk'),
     waitlistIfFull: z.boolean().default(false),
   })
   .strict();
@@ -147,7 +146,9 @@ export function registerMember(desk: Desk, actor: Actor, input: unknown): Regist
       activityId: activity.id,
       memberId: member.id,
       status: full ? 'waitlisted' : 'registered',
-      source: values.source,
+      // Who registered says where from: an activity leader keeps their list; the member platform
+      // (online) will register from the central server, never through a desk.
+      source: ctx.role === 'leader' ? 'leader' : 'desk',
     });
     return toView(ctx.r, registrationRow(ctx.r, registrationId));
   }, { roles: ROLES.registrations });

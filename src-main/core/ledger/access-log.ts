@@ -19,7 +19,7 @@ export interface AccessFact {
   what: AccessKind;
   /** The member whose data was seen, when there is one. */
   memberId?: string | null;
-  /** What was seen or exported: the search typed, the activity's code, the file's name. */
+  /** What was seen or exported: the members a list showed (by number), the activity's code, the file's name. */
   detail?: string | null;
 }
 
@@ -111,8 +111,8 @@ export interface AccessEntry {
 }
 
 /**
- * The log, newest first: for one member, since a date (business dates are compared on the
- * instant's UTC date, close enough for an audit), at most `limit` entries.
+ * The log, newest first: for one member (their own views, and the lists that showed them), since
+ * a date (compared on the instant's UTC date, close enough for an audit), at most `limit` entries.
  */
 export function readAccessLog(connection: Connection, r: Reader, input: unknown): AccessEntry[] {
   const query = parseInput(accessLogQuerySchema, input);
@@ -120,10 +120,14 @@ export function readAccessLog(connection: Connection, r: Reader, input: unknown)
   return r.rawAll<AccessEntry>(
     `SELECT a.at, a.desk_id AS deskId, coalesce(u.name, a.user_id) AS userName, a.what, m.number AS memberNumber, a.detail
      FROM access_log a LEFT JOIN app_user u ON u.id = a.user_id LEFT JOIN member m ON m.id = a.member_id
-     WHERE (? IS NULL OR m.number = ?) AND (? IS NULL OR a.at >= ?)
+     WHERE (? IS NULL OR m.number = ? OR (a.member_id IS NULL AND a.detail GLOB '*[^0-9]' || ? || '[^0-9]*') OR (a.member_id IS NULL AND a.detail GLOB '*[^0-9]' || ? ))
+       AND (? IS NULL OR a.at >= ?)
      ORDER BY a.seq DESC LIMIT ?`,
     query.memberNumber ?? null,
     query.memberNumber ?? null,
+    // As text: bound as a number, SQLite would write it 100000.0 in the pattern.
+    query.memberNumber === undefined ? null : String(query.memberNumber),
+    query.memberNumber === undefined ? null : String(query.memberNumber),
     query.since ?? null,
     query.since ?? null,
     query.limit,

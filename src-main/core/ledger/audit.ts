@@ -4,7 +4,7 @@ import type { AuditLogTable } from '../../db/schema.js';
 import { operationFromLegacy } from '../../../src-shared/operations/legacy.js';
 import { parseOperation, type Operation } from '../../../src-shared/operations/index.js';
 import { openLogged, type KeyRing } from '../privacy/sealing.js';
-import { redactionsByErasure } from '../privacy/redaction.js';
+import { erasuresOf, redactionProblem } from '../privacy/redaction.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -55,7 +55,7 @@ export function auditEntries(r: Reader): IterableIterator<AuditLogTable> {
 /** Walks the whole chain; returns where it is broken (an empty list when intact). */
 export function verifyAuditChain(r: Reader): ChainBreak[] {
   const breaks: ChainBreak[] = [];
-  const redactions = redactionsByErasure(r);
+  const erasures = erasuresOf(r);
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   for (const row of auditEntries(r)) {
@@ -64,9 +64,10 @@ export function verifyAuditChain(r: Reader): ChainBreak[] {
     }
     if (row.prev_hash !== prevHash) breaks.push({ seq: row.seq, kind: 'unlinked', problem: 'does not follow the previous entry' });
     if (row.redacted_by !== null) {
-      // Rewritten by an erasure (its personal fields were logged in the clear): the erasure,
-      // itself in the chain, must name it; its content no longer hashes as written.
-      if (!redactions.get(row.redacted_by)?.has(row.seq)) breaks.push({ seq: row.seq, kind: 'changed', problem: 'marked erased by no erasure that names it' });
+      // Rewritten by an erasure (its personal fields were logged in the clear): its content no
+      // longer hashes as written; the erasure, itself in the chain, vouches for it instead.
+      const problem = redactionProblem(r, row, erasures);
+      if (problem) breaks.push({ seq: row.seq, kind: 'changed', problem });
     } else if (entryHash(row.prev_hash, row) !== row.hash) breaks.push({ seq: row.seq, kind: 'changed', problem: 'content was changed' });
     prevHash = row.hash;
     expectedSeq = row.seq + 1;

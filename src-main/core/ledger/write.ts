@@ -102,7 +102,7 @@ function logAndApply(ctx: ApplyContext, op: Operation, before: unknown): void {
     // Shredding happens with the write that logs it: the key goes, the fields once logged in
     // the clear are rewritten, in the same transaction as the erasure entry that names them.
     destroyKey(ctx.w, checked.memberId);
-    redactEntries(ctx.w, checked.redactedSeqs, seq);
+    redactEntries(ctx.w, checked.redacted, seq);
   }
 }
 

@@ -1,4 +1,5 @@
-import type { MemberTable } from '../../db/schema.js';
+import type { Language, MemberTable } from '../../db/schema.js';
+import { householdName } from '../../../src-shared/words.js';
 import type { OperationHandlers } from '../../../src-shared/operations/index.js';
 import { ERASED_HOUSEHOLD_NAME, ERASED_MEMBER } from '../../../src-shared/personal-data.js';
 import type { ApplyContext } from '../ledger/apply.js';
@@ -7,8 +8,10 @@ import { memberHandlers } from '../members/apply.js';
 export const privacyTableHandlers = {
   /**
    * The member's personal fields take their erased values (through « Modifier »'s own handler, so
-   * the search keys and derived columns follow), they leave their household, and a household left
-   * with no one whose data is kept loses its family name.
+   * the search keys and derived columns follow) and they leave their household. The household is
+   * named again after whoever stays (the first by number), or « Ménage anonymisé » when no one does:
+   * a family name that was the erased member's goes with them, and a replay, which may no longer
+   * read the name the household was first given, names it the same way.
    */
   'member.erase': ({ memberId }, ctx) => {
     const member = ctx.w.rawGet<MemberTable>('SELECT * FROM member WHERE id = ?', memberId);
@@ -16,12 +19,12 @@ export const privacyTableHandlers = {
     memberHandlers['member.update']({ kind: 'member.update', version: 1, memberId, changes: { ...ERASED_MEMBER, householdId: null }, household: null }, ctx);
     ctx.w.rawRun('UPDATE member SET erased_at = ? WHERE id = ?', ctx.at, memberId);
     if (member.household_id) {
-      ctx.w.rawRun(
-        'UPDATE household SET name = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM member WHERE household_id = ? AND erased_at IS NULL)',
-        ERASED_HOUSEHOLD_NAME,
-        member.household_id,
+      const stays = ctx.w.rawGet<{ last_name: string; language: Language }>(
+        'SELECT last_name, language FROM member WHERE household_id = ? AND erased_at IS NULL ORDER BY number LIMIT 1',
         member.household_id,
       );
+      const name = stays ? householdName(stays.last_name, stays.language) : ERASED_HOUSEHOLD_NAME;
+      ctx.w.rawRun('UPDATE household SET name = ? WHERE id = ?', name, member.household_id);
     }
   },
 } satisfies Partial<OperationHandlers<ApplyContext>>;

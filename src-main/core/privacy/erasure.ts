@@ -18,12 +18,17 @@ export interface Erased {
   redactedEntries: number;
 }
 
+/** An erased member who came back and gave their details again has a key anew: they can be erased again. */
+function givenAgain(r: Reader, memberId: string): boolean {
+  return r.rawGet('SELECT 1 FROM member_key WHERE member_id = ?', memberId) !== undefined;
+}
+
 function eraseIn(ctx: WriteContext, number: number, reason: 'request' | 'retention'): Erased {
   const member = findMemberRow(ctx.r, number);
-  if (member.erased_at) throw new ComptoirError('MEMBER_ALREADY_ERASED', { number, at: member.erased_at });
-  const redactedSeqs = entriesInTheClear(ctx.r, member.id);
-  ctx.record({ kind: 'member.erase', version: 1, memberId: member.id, reason, redactedSeqs });
-  return { number, redactedEntries: redactedSeqs.length };
+  if (member.erased_at && !givenAgain(ctx.r, member.id)) throw new ComptoirError('MEMBER_ALREADY_ERASED', { number, at: member.erased_at });
+  const redacted = entriesInTheClear(ctx.r, member.id);
+  ctx.record({ kind: 'member.erase', version: 1, memberId: member.id, reason, redacted });
+  return { number, redactedEntries: redacted.length };
 }
 
 /**
@@ -38,7 +43,10 @@ function eraseIn(ctx: WriteContext, number: number, reason: 'request' | 'retenti
  */
 export function eraseMember(desk: Desk, actor: Actor, input: unknown): Erased {
   const { number, reason } = parseInput(eraseSchema, input);
-  return commitWrite(desk, actor, (ctx) => eraseIn(ctx, number, reason), { roles: ROLES.administration });
+  const erased = commitWrite(desk, actor, (ctx) => eraseIn(ctx, number, reason), { roles: ROLES.administration });
+  // The old pages (the member's row, their key) leave the write-ahead log now, not at the next close.
+  desk.connection.checkpoint();
+  return erased;
 }
 
 /** A member whose personal data the club no longer needs. */
@@ -65,7 +73,7 @@ export function lapsedMembers(r: Reader, today: string, years: number): LapsedMe
          coalesce((SELECT max(l2.business_date) FROM order_line l JOIN sale_order l2 ON l2.id = l.order_id WHERE l.member_id = m.id), ''),
          coalesce((SELECT max(substr(g.created_at, 1, 10)) FROM registration g WHERE g.member_id = m.id), '')
        ) AS last_seen
-       FROM member m WHERE m.erased_at IS NULL
+       FROM member m WHERE m.erased_at IS NULL OR EXISTS (SELECT 1 FROM member_key k WHERE k.member_id = m.id)
      ) m
      WHERE last_seen < ?
        AND coalesce((SELECT sum(c.amount_cents) FROM credit_movement c WHERE c.member_id = m.id), 0) = 0
@@ -80,7 +88,7 @@ export function lapsedMembers(r: Reader, today: string, years: number): LapsedMe
  * @throws FORBIDDEN
  */
 export function anonymiseLapsedMembers(desk: Desk, actor: Actor, years = desk.settings().personalDataRetentionYears): Erased[] {
-  return commitBatch(
+  const erased = commitBatch(
     desk,
     actor,
     (write) => {
@@ -89,4 +97,6 @@ export function anonymiseLapsedMembers(desk: Desk, actor: Actor, years = desk.se
     },
     { roles: ROLES.administration },
   );
+  desk.connection.checkpoint();
+  return erased;
 }

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { Reader, Writer } from '../../db/sql.js';
 import type { Operation } from '../../../src-shared/operations/index.js';
-import { ERASED_MEMBER, PERSONAL_MEMBER_FIELDS, sealedFieldsOf, type SealedFields } from '../../../src-shared/personal-data.js';
+import { ERASED_HOUSEHOLD_NAME, ERASED_MEMBER, PERSONAL_MEMBER_FIELDS, sealedFieldsOf, type SealedFields } from '../../../src-shared/personal-data.js';
 
 /**
  * Personal fields in the log, sealed with each member's own key (crypto-shredding): a member's
@@ -53,9 +53,11 @@ function open(box: string, keys: KeyRing, operationId: string): string | null {
   return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString('utf8');
 }
 
-/** What an erased field reads as: ERASED_MEMBER's value, or an empty text (a receipt's address). */
+/** What an erased field reads as: ERASED_MEMBER's value, a household's erased name, or an empty text (a receipt's address). */
 function erasedValue(kind: string, field: string): string | null {
-  return kind !== 'receipt.email' && field in ERASED_MEMBER ? ERASED_MEMBER[field as keyof typeof ERASED_MEMBER] : '';
+  if (kind === 'receipt.email') return '';
+  if (field === 'name') return ERASED_HOUSEHOLD_NAME;
+  return field in ERASED_MEMBER ? ERASED_MEMBER[field as keyof typeof ERASED_MEMBER] : '';
 }
 
 /** An object whose `$sealed` fields are put back: opened, or erased when the key is gone. */
@@ -102,6 +104,10 @@ function sealFields(values: Record<string, unknown>, key: Buffer, memberId: stri
   return { ...kept, $sealed: sealed };
 }
 
+// A household is named after a member (« Famille Tremblay »): its name is sealed with the key of
+// the member whose write names it.
+const HOUSEHOLD_NAME = ['name'] as const;
+
 /** The member's key, or a new one (returned as `newKey`, to store after the write's rows). */
 function keyOf(w: Writer, memberId: string): { key: Buffer; newKey: LoggedForm['newKey'] } {
   const existing = w.rawGet<{ key: Buffer }>('SELECT key FROM member_key WHERE member_id = ?', memberId)?.key;
@@ -120,12 +126,14 @@ export function sealForLog(w: Writer, op: Operation, before: unknown, operationI
   switch (op.kind) {
     case 'member.create': {
       const { key, newKey } = keyOf(w, op.member.id);
-      return { after: JSON.stringify({ ...body, member: sealFields(op.member, key, op.member.id, operationId) }), before: json(before), newKey };
+      const household = op.household && sealFields(op.household, key, op.member.id, operationId, HOUSEHOLD_NAME);
+      return { after: JSON.stringify({ ...body, member: sealFields(op.member, key, op.member.id, operationId), household }), before: json(before), newKey };
     }
     case 'member.update': {
       const { key, newKey } = keyOf(w, op.memberId);
       const sealedBefore = before && typeof before === 'object' ? sealFields(before as Record<string, unknown>, key, op.memberId, operationId) : before;
-      return { after: JSON.stringify({ ...body, changes: sealFields(op.changes, key, op.memberId, operationId) }), before: json(sealedBefore), newKey };
+      const household = op.household && sealFields(op.household, key, op.memberId, operationId, HOUSEHOLD_NAME);
+      return { after: JSON.stringify({ ...body, changes: sealFields(op.changes, key, op.memberId, operationId), household }), before: json(sealedBefore), newKey };
     }
     case 'receipt.email': {
       const memberId = w.rawGet<{ member_id: string | null }>('SELECT member_id FROM sale_order WHERE id = ?', op.orderId)?.member_id;

@@ -12,10 +12,13 @@ import { ROLES } from '../../../src-shared/roles.js';
 export const MAX_FAILED_ATTEMPTS = 10;
 export const LOCK_MINUTES = 5;
 /**
- * Wrong PINs a desk takes in a minute, whoever they are for; beyond, every sign-in waits. One
- * person trying PINs at the kiosk slows the desk down, but cannot lock everyone out in seconds.
+ * Wrong PINs one client (the desk's window, a browser tab) may type in a minute; beyond, its
+ * sign-ins wait. One person trying PINs at the kiosk slows the kiosk, but cannot lock everyone
+ * out in seconds.
  */
-export const DESK_WRONG_PINS_PER_MINUTE = 5;
+export const CLIENT_WRONG_PINS_PER_MINUTE = 5;
+/** The same for the whole desk, whatever the client: a program that names a new client per guess is held here. */
+export const DESK_WRONG_PINS_PER_MINUTE = 20;
 
 // scrypt with N=2^15, r=8: ~32 MiB and tens of milliseconds per try, so a stolen database
 // does not give away 4-digit PINs in seconds. The parameters travel with each hash.
@@ -82,37 +85,78 @@ export function listUsers(desk: Desk): User[] {
 
 export const signInSchema = z.object({ userId: z.string().min(1), pin: z.string().min(1).max(20) }).strict();
 
-const wrongPinsByDesk = new WeakMap<Desk, number[]>();
+/**
+ * The desk's recent sign-in attempts, in memory: the instants of wrong PINs, and of attempts whose
+ * PIN is still being checked (counted as wrong until scrypt says otherwise, so that a thousand
+ * guesses sent at once are held like a thousand sent one by one), by client and for the desk.
+ */
+interface Attempts {
+  desk: number[];
+  byClient: Map<string, number[]>;
+  /** Attempts being checked, by user: with the wrong PINs already counted, they may not pass MAX_FAILED_ATTEMPTS. */
+  checking: Map<string, number>;
+}
+const attemptsByDesk = new WeakMap<Desk, Attempts>();
 
-/** Refuses at once when the desk took too many wrong PINs in the last minute. @throws DESK_THROTTLED */
-function requireDeskNotThrottled(desk: Desk, now: number): void {
-  const recent = (wrongPinsByDesk.get(desk) ?? []).filter((at) => now - at < 60_000);
-  wrongPinsByDesk.set(desk, recent);
-  if (recent.length >= DESK_WRONG_PINS_PER_MINUTE) {
-    throw new ComptoirError('DESK_THROTTLED', { seconds: Math.ceil((recent[0]! + 60_000 - now) / 1000) });
-  }
+const recent = (instants: number[], now: number) => instants.filter((at) => now - at < 60_000);
+
+/**
+ * Counts an attempt before its PIN is checked, or refuses it at once when the client or the desk
+ * took too many wrong PINs in the last minute, or the account has as many attempts under way as
+ * it has left before its lock. Returns the attempt's release: `wrong` keeps it counted.
+ *
+ * @throws DESK_THROTTLED
+ */
+function startAttempt(desk: Desk, client: string, userId: string, failedAttempts: number, now: number): (wrong: boolean) => void {
+  let attempts = attemptsByDesk.get(desk);
+  if (!attempts) attemptsByDesk.set(desk, (attempts = { desk: [], byClient: new Map(), checking: new Map() }));
+  attempts.desk = recent(attempts.desk, now);
+  const mine = recent(attempts.byClient.get(client) ?? [], now);
+  attempts.byClient.set(client, mine);
+  const full = mine.length >= CLIENT_WRONG_PINS_PER_MINUTE ? mine : attempts.desk.length >= DESK_WRONG_PINS_PER_MINUTE ? attempts.desk : null;
+  if (full) throw new ComptoirError('DESK_THROTTLED', { seconds: Math.max(1, Math.ceil((full[0]! + 60_000 - now) / 1000)) });
+  const checking = attempts.checking.get(userId) ?? 0;
+  if (failedAttempts + checking >= MAX_FAILED_ATTEMPTS) throw new ComptoirError('DESK_THROTTLED', { seconds: 5 });
+  attempts.checking.set(userId, checking + 1);
+  attempts.desk.push(now);
+  mine.push(now);
+  const held = attempts;
+  return (wrong) => {
+    held.checking.set(userId, (held.checking.get(userId) ?? 1) - 1);
+    if (wrong) return;
+    // A right PIN does not count against anyone.
+    held.desk.splice(held.desk.indexOf(now), 1);
+    const list = held.byClient.get(client);
+    list?.splice(list.indexOf(now), 1);
+  };
 }
 
 /**
- * Checks a volunteer's PIN. Wrong PINs count, for the account (MAX_FAILED_ATTEMPTS in a row lock
- * it for LOCK_MINUTES) and for the desk (beyond DESK_WRONG_PINS_PER_MINUTE every sign-in waits
- * out the minute). Every attempt is written to the audit log.
+ * Checks a volunteer's PIN, typed at `client`. Wrong PINs count, for the account
+ * (MAX_FAILED_ATTEMPTS in a row lock it for LOCK_MINUTES), for the client and for the desk (beyond
+ * CLIENT_WRONG_PINS_PER_MINUTE, or DESK_WRONG_PINS_PER_MINUTE, sign-ins wait out the minute). An
+ * attempt counts from the moment it arrives, so guesses sent all at once are held as well as
+ * guesses sent one by one. Every checked attempt is written to the audit log.
  *
  * @throws USER_NOT_FOUND, USER_LOCKED, DESK_THROTTLED, WRONG_PIN
  */
-export async function signIn(desk: Desk, input: unknown): Promise<User> {
+export async function signIn(desk: Desk, input: unknown, client = 'window'): Promise<User> {
   const { userId, pin: typed } = parseInput(signInSchema, input);
   const r = desk.reader;
   const row = r.get(r.qb.selectFrom('app_user').selectAll().where('id', '=', userId));
   if (!row || row.active !== 1 || !row.pin_hash) throw new ComptoirError('USER_NOT_FOUND');
   const started = desk.clock.now();
-  requireDeskNotThrottled(desk, started.getTime());
   if (row.locked_until && row.locked_until > started.toISOString()) {
     throw new ComptoirError('USER_LOCKED', { until: row.locked_until });
   }
-  const ok = await pinMatches(typed, row.pin_hash);
+  const release = startAttempt(desk, client, userId, row.failed_attempts, started.getTime());
+  let ok = false;
+  try {
+    ok = await pinMatches(typed, row.pin_hash);
+  } finally {
+    release(!ok);
+  }
   const now = desk.clock.now();
-  if (!ok) wrongPinsByDesk.get(desk)!.push(now.getTime());
   const outcome = commitWrite(desk, { userId }, (ctx) => {
     const current = ctx.r.get(ctx.r.qb.selectFrom('app_user').select('failed_attempts').where('id', '=', userId));
     const failures = ok ? 0 : (current?.failed_attempts ?? 0) + 1;
