@@ -2,7 +2,7 @@
 // `npm start`: Comptoir on an embedded SQLite file with a demo club. The Electron app where its
 // binary is installed; otherwise the browser mode, whose address is printed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,10 +27,18 @@ if (!existsSync(file)) {
   if (code !== 0) process.exit(code);
 }
 
+/**
+ * Electron's binary, when it is installed. Read from the package's own files: since Electron 42,
+ * `require('electron')` downloads a missing binary on the spot, which fails where the network is
+ * closed (these machines) and prints a stack trace before the browser mode starts.
+ */
 function electronBinary() {
   try {
-    const path = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const folder = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(folder, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const binary = join(folder, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }

@@ -248,8 +248,8 @@ const catalogue = {
     en: (p) => `Too many attempts: this account is locked until ${formatClockTime(p.until, 'en')}. An administrator can unlock it.`,
   }),
   DESK_THROTTLED: message<{ seconds: number }>({
-    fr: (p) => `Trop de NIP erronés sur ce poste en une minute : attendez ${p.seconds} secondes, puis réessayez. Si quelqu'un essaie des NIP au hasard, prévenez le responsable.`,
-    en: (p) => `Too many wrong PINs at this desk in a minute: wait ${p.seconds} seconds, then try again. If someone is trying PINs at random, tell the person in charge.`,
+    fr: (p) => `Trop de NIP erronés sur ce poste : attendez ${p.seconds} ${p.seconds > 1 ? 'secondes' : 'seconde'}, puis réessayez. Si quelqu'un essaie des NIP au hasard, prévenez le responsable.`,
+    en: (p) => `Too many wrong PINs at this desk: wait ${p.seconds} ${p.seconds === 1 ? 'second' : 'seconds'}, then try again. If someone is trying PINs at random, tell the person in charge.`,
   }),
   FORBIDDEN: message<{ roles: readonly Role[] }>({
     fr: (p) => `Cette action est réservée ${roles(p.roles, 'fr')}.`,

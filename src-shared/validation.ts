@@ -280,10 +280,13 @@ export function unprintableCharacters(text: string, canPrint: CanPrint): string[
 }
 
 const codePoints = (character: string) => [...character].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+// A character nobody can see (a zero-width space, a private-use sign): only its code names it.
+const INVISIBLE = /^[\p{Cf}\p{Z}\p{M}\p{Cc}\p{Co}\p{Cn}]+$/u;
+const shown = (character: string, quote: (c: string) => string) => (INVISIBLE.test(character) ? codePoints(character) : quote(character));
 
 /**
  * Refuses a text holding characters the documents would print as empty boxes (an emoji on a
- * member card), naming each one with its code (an invisible one has no other name) and `where`
+ * member card), showing each one as typed (an invisible one by its code: it has no other name) and `where`
  * it would be printed (« sur la carte de membre », "on the member card").
  */
 export function printable<S extends z.ZodType<string | null>>(schema: S, canPrint: CanPrint, where: Problem): S {
@@ -291,8 +294,9 @@ export function printable<S extends z.ZodType<string | null>>(schema: S, canPrin
     if (value === null) return;
     const bad = unprintableCharacters(value, canPrint);
     if (bad.length === 0) return;
-    const fr = bad.map((c) => `« ${c} » (${codePoints(c)})`).join(', ');
-    const en = bad.map((c) => `"${c}" (${codePoints(c)})`).join(', ');
+    // A volunteer sees « 😀 », not « U+1F600 »; the code only for what cannot be seen.
+    const fr = bad.map((c) => shown(c, (x) => `« ${x} »`)).join(', ');
+    const en = bad.map((c) => shown(c, (x) => `"${x}"`)).join(', ');
     addProblem(
       ctx,
       bad.length === 1

@@ -46,6 +46,9 @@ export function LockedAccounts() {
     setFailure(null);
     setLocked((current) => current.filter((u) => u.id !== user.id));
     setDone(t('unlocked', { name: user.name }));
+    // Back to where the administrator was working; the confirmation goes after a moment.
+    document.getElementById('search')?.focus();
+    window.setTimeout(() => setDone(null), 8000);
   };
 
   if (locked.length === 0 && !done && !failure) return null;

@@ -1,7 +1,8 @@
+import { ROLES } from '../../src-shared/roles';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { call } from '../app/api';
 import { useTexts } from '../app/i18n';
-import { useApp } from '../app/navigation';
+import { may, useApp } from '../app/navigation';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
 import { ACTIVITIES_TEXTS } from './activities/activities-words';
@@ -17,7 +18,9 @@ type Message = { kind: 'success' | 'error' | 'info'; lines: string[] };
 
 /** Screen 8: the activities of a season, their lists, and registering the member at hand. */
 export function ActivitiesScreen({ memberNumber }: { memberNumber?: number | undefined }) {
-  const { navigate, addToCart, cart } = useApp();
+  const { navigate, addToCart, cart, state } = useApp();
+  // An activity leader keeps the list and handles no money (docs/ROLES.md): no cart, no renewal.
+  const sells = may(state, ROLES.desk);
   const t = useTexts(ACTIVITIES_TEXTS);
   const [activities, setActivities] = useState<Activity[] | null>(null);
   const [season, setSeason] = useState<string | null>(null);
@@ -157,7 +160,7 @@ export function ActivitiesScreen({ memberNumber }: { memberNumber?: number | und
         {t('title')}
       </h1>
       <div className="actions">
-        {cart.lines.length > 0 ? <Button onClick={() => navigate({ name: 'checkout' })}>{t('cart', { n: cart.lines.length })}</Button> : null}
+        {sells && cart.lines.length > 0 ? <Button onClick={() => navigate({ name: 'checkout' })}>{t('cart', { n: cart.lines.length })}</Button> : null}
         <Button onClick={() => navigate(member ? { name: 'member', number: member.number } : { name: 'lookup' })}>
           {member ? t('backToProfile') : t('back')}
         </Button>
@@ -170,7 +173,7 @@ export function ActivitiesScreen({ memberNumber }: { memberNumber?: number | und
       member={member}
       membershipMissing={membershipMissing}
       renewalInCart={renewalInCart}
-      onRenew={renew}
+      {...(sells ? { onRenew: renew } : {})}
       onChangeMember={() => {
         setProfile(null);
         setPickText('');

@@ -42,6 +42,7 @@ const TEXTS: Texts<
   | 'cartWarning'
   | 'movementTitle'
   | 'movementIntro'
+  | 'cashOutTreasurer'
   | 'movementKind'
   | 'in'
   | 'out'
@@ -83,6 +84,7 @@ const TEXTS: Texts<
     cartWarning: 'Un panier est en cours et n’a pas été encaissé. Encaissez-le ou videz-le avant de fermer la caisse.',
     movementTitle: 'Entrée ou sortie d’argent',
     movementIntro: 'Pour de l’argent mis dans la caisse ou retiré pour une autre raison qu’une vente (monnaie ajoutée, dépôt à la banque).',
+    cashOutTreasurer: 'Sortir de l’argent de la caisse (un dépôt à la banque) est réservé au trésorier : appelez-le.',
     movementKind: 'Sorte de mouvement',
     in: 'Entrée d’argent',
     out: 'Sortie d’argent',
@@ -124,6 +126,7 @@ const TEXTS: Texts<
     cartWarning: 'A cart is in progress and was not checked out. Check it out or empty it before closing the drawer.',
     movementTitle: 'Cash put in or taken out',
     movementIntro: 'For cash put in the drawer or taken out for a reason other than a sale (change added, bank deposit).',
+    cashOutTreasurer: 'Taking cash out of the drawer (a bank deposit) is the treasurer’s: call them.',
     movementKind: 'Kind of movement',
     in: 'Cash in',
     out: 'Cash out',
@@ -374,6 +377,7 @@ function MovementForm({ t, onRecorded }: { t: T; onRecorded: (session: CashSessi
       <summary>{t('movementTitle')}</summary>
       <form onSubmit={submit}>
         <p className="hint">{t('movementIntro')}</p>
+        {may(state, ROLES.treasury) ? null : <p className="hint">{t('cashOutTreasurer')}</p>}
         <fieldset className="movement-kind">
           <legend>{t('movementKind')}</legend>
           {(may(state, ROLES.treasury) ? (['in', 'out'] as const) : (['in'] as const)).map((k) => (

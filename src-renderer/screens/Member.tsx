@@ -395,9 +395,13 @@ export function MemberScreen({ number }: { number: number }) {
           <ul className="receipt-list">
             {profile.orders.map((order) => (
               <li key={order.id}>
-                <Button onClick={() => navigate({ name: 'receipt', receiptNumber: order.receiptNumber, reprint: true })}>
-                  {t('openReceipt', { n: order.receiptNumber })}
-                </Button>
+                {sells ? (
+                  <Button onClick={() => navigate({ name: 'receipt', receiptNumber: order.receiptNumber, reprint: true })}>
+                    {t('openReceipt', { n: order.receiptNumber })}
+                  </Button>
+                ) : (
+                  <span>{t('receipt', { n: order.receiptNumber })}</span>
+                )}
                 <span className="receipt-meta">
                   {formatLongDate(order.businessDate, language)} — {ORDER_KIND_WORDS[language][order.kind]} — {formatMoney(order.totalCents, language)}
                 </span>

@@ -164,7 +164,9 @@ export function NewMemberScreen({ firstName, lastName }: { firstName?: string | 
       }
       if (mine !== ticket.current) return;
       setChecking(false);
-      if (result.ok) showCandidates(result.value);
+      // A name that cannot be checked yet (a character the card cannot print) has no look-alikes:
+      // what was found for the name before must not stay on screen.
+      showCandidates(result.ok ? result.value : []);
     }, 300);
     return () => window.clearTimeout(timer);
   }, [first, last, birthDate, phone, email, postalCode]);

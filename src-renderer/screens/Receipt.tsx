@@ -48,6 +48,7 @@ const TEXTS: Texts<
   | 'pdfRoll'
   | 'email'
   | 'emailLabel'
+  | 'emailOnFile'
   | 'emailInvalid'
   | 'emailQueued'
   | 'voidButton'
@@ -103,6 +104,7 @@ const TEXTS: Texts<
     pdfRoll: 'PDF pour imprimante à reçus (80 mm)',
     email: 'Envoyer par courriel',
     emailLabel: 'Adresse courriel',
+    emailOnFile: 'L’adresse du membre. Seul le trésorier peut envoyer un reçu à une autre adresse.',
     emailInvalid: 'Vérifiez l’adresse courriel (exemple : nom@exemple.com).',
     emailQueued: 'Le reçu sera envoyé à {email}.',
     voidButton: 'Annuler cette vente',
@@ -158,6 +160,7 @@ const TEXTS: Texts<
     pdfRoll: 'PDF for receipt printer (80 mm)',
     email: 'Send by email',
     emailLabel: 'Email address',
+    emailOnFile: 'The member’s address. Only the treasurer may send a receipt to another address.',
     emailInvalid: 'Check the email address (example: name@example.com).',
     emailQueued: 'The receipt will be sent to {email}.',
     voidButton: 'Void this sale',
@@ -267,7 +270,10 @@ function ReceiptView({
     setEmailSent(result.value.email);
   };
 
-  const canVoid = order !== null && order.kind === 'sale' && order.businessDate === state.today && order.correctedBy.length === 0;
+  // The core says whether this sale can still be voided here (its drawer open, at this desk):
+  // the button is never offered for a void the core would refuse after a card was refunded.
+  const canVoid = order !== null && order.voidable;
+  const emailLocked = memberEmail !== null && memberEmail !== '' && !may(state, ROLES.treasury);
 
   return (
     <section className="receipt-screen" aria-busy={!order && !loadError}>
@@ -298,7 +304,8 @@ function ReceiptView({
             autoComplete="off"
             spellCheck={false}
             // Elsewhere than the member's own address is the treasurer's call (docs/ROLES.md).
-            readOnly={memberEmail !== null && memberEmail !== '' && !may(state, ROLES.treasury)}
+            readOnly={emailLocked}
+            {...(emailLocked ? { hint: t('emailOnFile') } : {})}
             value={email}
             error={emailError}
             onChange={(event) => {

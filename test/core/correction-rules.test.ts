@@ -4,6 +4,7 @@ import { dayReport } from '../../src-main/core/cash/day-report.js';
 import type { Desk } from '../../src-main/core/desk/desk.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
 import { refundOrder, voidOrder } from '../../src-main/core/sales/corrections.js';
+import { getOrder } from '../../src-main/core/sales/orders.js';
 import { createUser } from '../../src-main/core/users/users.js';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { addMember, newDesk, openDrawer } from '../helpers.js';
@@ -59,9 +60,21 @@ describe('correcting a sale', () => {
     const { desk, admin } = newDesk();
     openDrawer(desk, admin);
     const receipt = chequeSale(desk, admin, addMember(desk, admin, 'Paul', 'Roy'));
+    // The receipt screen offers « Annuler cette vente » exactly when the core would take it.
+    expect(getOrder(desk, receipt).voidable).toBe(true);
     closeCashSession(desk, admin, { count: { '2000': 2, '1000': 4, '500': 4 } });
+    expect(getOrder(desk, receipt).voidable).toBe(false);
     openDrawer(desk, admin);
+    expect(getOrder(desk, receipt).voidable).toBe(false);
     expect(refusal(() => voidOrder(desk, admin, { receiptNumber: receipt, reason: 'Erreur' })).code).toBe('VOID_DRAWER_CLOSED');
+  });
+
+  it('offers no void of a void, nor of a sale already voided', () => {
+    const { desk, admin } = newDesk();
+    openDrawer(desk, admin);
+    const receipt = chequeSale(desk, admin, addMember(desk, admin, 'Paul', 'Roy'));
+    const undone = voidOrder(desk, admin, { receiptNumber: receipt, reason: 'Erreur' }).order.receiptNumber;
+    expect([getOrder(desk, receipt).voidable, getOrder(desk, undone).voidable]).toEqual([false, false]);
   });
 
   it('refuses to void at one desk a sale another desk’s open drawer took', () => {

@@ -135,11 +135,11 @@ describe('characters the documents can print', () => {
   it('refuses a name the member card would print as an empty box, naming the character', () => {
     const t = newDesk();
     const { fr, en } = refusal(() => createMember(t.desk, t.admin, { firstName: 'Marie 😀', lastName: 'Roy' }));
-    expect(fr).toBe('Données invalides : « Prénom » contient « 😀 » (U+1F600), un caractère qui ne peut pas être imprimé sur la carte de membre ni sur les reçus : retirez-le ou remplacez-le');
-    expect(en).toContain('"First name" contains "😀" (U+1F600), a character that cannot be printed on the member card or on receipts');
+    expect(fr).toBe('Données invalides : « Prénom » contient « 😀 », un caractère qui ne peut pas être imprimé sur la carte de membre ni sur les reçus : retirez-le ou remplacez-le');
+    expect(en).toContain('"First name" contains "😀", a character that cannot be printed on the member card or on receipts');
     const two = refusal(() => createMember(t.desk, t.admin, { firstName: 'Marie', lastName: 'Roy ❤️👍🏽', address: '12, rue 🌲', city: 'Québec' })).fr;
-    expect(two).toContain('« Nom » contient « ❤️ » (U+2764 U+FE0F), « 👍🏽 » (U+1F44D U+1F3FD), des caractères qui ne peuvent pas être imprimés');
-    expect(two).toContain('« Adresse » contient « 🌲 » (U+1F332), un caractère qui ne peut pas être imprimé sur les documents du club');
+    expect(two).toContain('« Nom » contient « ❤️ », « 👍🏽 », des caractères qui ne peuvent pas être imprimés');
+    expect(two).toContain('« Adresse » contient « 🌲 », un caractère qui ne peut pas être imprimé sur les documents du club');
     const m = add(t, { firstName: 'Marie', lastName: 'Roy' });
     expect(refusal(() => updateMember(t.desk, t.admin, m.number, { lastName: 'Roy 🎉' })).fr).toContain('« Nom » contient « 🎉 »');
     expect(t.desk.reader.rawGet<{ n: number }>('SELECT count(*) AS n FROM member')!.n).toBe(1);

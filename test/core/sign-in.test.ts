@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { createApiService } from '../../src-main/api/service.js';
-import { CLIENT_WRONG_PINS_PER_MINUTE, createUser, DESK_WRONG_PINS_PER_MINUTE, LOCK_MINUTES, MAX_FAILED_ATTEMPTS, signIn, unlockUser } from '../../src-main/core/users/users.js';
+import { CLIENT_WRONG_PINS_PER_MINUTE, createUser, DESK_WRONG_PINS_PER_MINUTE, LOCK_MINUTES, LONGEST_WAIT_SECONDS, MAX_FAILED_ATTEMPTS, signIn, unlockUser } from '../../src-main/core/users/users.js';
 import { newDesk } from '../helpers.js';
 
 /** The error code a sign-in ends with, or 'ok'. */
@@ -52,11 +52,13 @@ describe('wrong PINs', () => {
       clock.advance(280);
       outcomes.push(await attempt(signIn(desk, { userId: users[i % 5]!.id, pin: '9999' })));
     }
-    expect(outcomes.filter((o) => o === 'WRONG_PIN')).toHaveLength(CLIENT_WRONG_PINS_PER_MINUTE);
-    expect(outcomes.filter((o) => o === 'DESK_THROTTLED')).toHaveLength(25 - CLIENT_WRONG_PINS_PER_MINUTE);
+    // Five at once, then one after a second, one after two more, one after four more: 7.0 s.
+    expect(outcomes.filter((o) => o === 'WRONG_PIN')).toHaveLength(CLIENT_WRONG_PINS_PER_MINUTE + 2);
+    expect(outcomes.filter((o) => o === 'DESK_THROTTLED')).toHaveLength(25 - CLIENT_WRONG_PINS_PER_MINUTE - 2);
     expect(desk.reader.rawAll<{ n: number }>("SELECT count(*) AS n FROM app_user WHERE locked_until IS NOT NULL")[0]!.n).toBe(0);
-    // The treasurer arrives a minute later: her PIN works.
-    clock.advance(60_000);
+    // The treasurer arrives: she waits 4 seconds at most, then her PIN works.
+    await expect(signIn(desk, { userId: users[4]!.id, pin: '5555' })).rejects.toThrow(/attendez [1-4] secondes?/);
+    clock.advance(4_000);
     expect((await signIn(desk, { userId: users[4]!.id, pin: '5555' })).role).toBe('treasurer');
   });
 
@@ -64,8 +66,27 @@ describe('wrong PINs', () => {
     const { desk, admin, clock } = newDesk();
     const lise = createUser(desk, admin, { name: 'Lise', role: 'volunteer', pin: '1234' });
     for (let i = 0; i < CLIENT_WRONG_PINS_PER_MINUTE; i++) await attempt(signIn(desk, { userId: lise.id, pin: '0000' }));
-    clock.advance(20_000);
-    await expect(signIn(desk, { userId: lise.id, pin: '1234' })).rejects.toThrow('Trop de NIP erronés sur ce poste en une minute : attendez 40 secondes');
+    await expect(signIn(desk, { userId: lise.id, pin: '1234' })).rejects.toThrow('Trop de NIP erronés sur ce poste : attendez 1 seconde, puis réessayez.');
+    clock.advance(1_000);
+    await expect(signIn(desk, { userId: lise.id, pin: '0000' })).rejects.toThrow(/NIP incorrect/);
+    await expect(signIn(desk, { userId: lise.id, pin: '1234' })).rejects.toThrow('attendez 2 secondes');
+  });
+
+  it('never make the next volunteer wait more than half a minute, however long someone keeps guessing', async () => {
+    const { desk, admin, clock } = newDesk();
+    const users = ['Lise', 'Robert', 'Jeanne'].map((name, i) => createUser(desk, admin, { name, role: 'volunteer', pin: `${i + 1}`.repeat(4) }));
+    // Someone guesses as fast as the desk lets them, for ten minutes, rotating accounts.
+    let checked = 0;
+    for (let second = 0; second < 600; second++) {
+      clock.advance(1_000);
+      const outcome = await attempt(signIn(desk, { userId: users[second % 2]!.id, pin: '9999' }));
+      if (outcome === 'WRONG_PIN') checked++;
+    }
+    // A few PINs a minute get checked at all (and each account locks after ten in a row).
+    expect(checked).toBeLessThan(100);
+    // Jeanne comes to the desk: within LONGEST_WAIT_SECONDS her PIN works.
+    clock.advance(LONGEST_WAIT_SECONDS * 1000);
+    expect((await signIn(desk, { userId: users[2]!.id, pin: '3333' })).name).toBe('Jeanne');
   });
 
   it('sent all at once are held like guesses sent one by one: no brute force, no lock-out', async () => {

@@ -15,6 +15,13 @@ describe('roles on screen', () => {
     await signInByKeyboard(d.page, 'Claudette Bérubé', '5678');
     await expect.poll(heading).toBe('Trouver un membre');
     expect(await buttons()).toEqual(['Activités']);
+    // A member's record: her list, the card, no renewal, no receipts to open, no « Modifier ».
+    const member = d.desk.reader.rawGet<{ number: number }>('SELECT min(number) AS number FROM member')!.number;
+    await d.page.keyboard.type(String(member));
+    await d.page.keyboard.press('Enter');
+    await expect.poll(() => d.page.locator('nav.member-actions button').allTextContents()).toEqual(['Inscrire à une activité', 'Imprimer la carte', 'Retour']);
+    expect(await d.page.getByRole('button', { name: 'Modifier' }).count()).toBe(0);
+    expect(await d.page.getByRole('button', { name: /Afficher le reçu/ }).count()).toBe(0);
     await d.page.getByRole('button', { name: 'Se déconnecter' }).click();
   });
 

@@ -16,7 +16,23 @@ import { requireOpenSession } from '../cash/cash-sessions.js';
  *   never exceeds what the drawer should hold (cash/cash-sessions.ts, requireCashInDrawer).
  */
 
-/** @throws VOID_DRAWER_CLOSED, VOID_OTHER_DRAWER */
+/**
+ * Whether a sale can be voided now, at this desk (the receipt screen offers « Annuler cette
+ * vente » only then, so nobody is told to refund a card before being refused).
+ */
+export function isVoidable(r: Reader, original: SaleOrderTable, deskId: string): boolean {
+  if (original.kind !== 'sale') return false;
+  if (r.rawGet('SELECT 1 FROM sale_order WHERE original_order_id = ?', original.id)) return false;
+  try {
+    requireVoidable(r, original, deskId);
+    return true;
+  } catch (error) {
+    if (error instanceof ComptoirError) return false;
+    throw error;
+  }
+}
+
+/** @throws VOID_DRAWER_CLOSED, VOID_OTHER_DRAWER, NO_OPEN_SESSION */
 export function requireVoidable(r: Reader, original: SaleOrderTable, deskId: string): CashSessionTable {
   const session = requireOpenSession(r, deskId);
   if (original.cash_session_id === session.id) return session;

@@ -6,6 +6,7 @@ import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { parseInput } from '../../../src-shared/validation.js';
 import type { OrderLineView, PaymentView, OrderView } from './views.js';
+import { isVoidable } from './correction-rules.js';
 
 export function paymentView(row: PaymentTable): PaymentView {
   return {
@@ -82,9 +83,11 @@ export function orderView(r: Reader, order: SaleOrderTable, language: Language):
   };
 }
 
-export function getOrder(desk: Desk, receiptNumber: unknown): OrderView {
+/** A receipt as the receipt screen shows it: the order, and whether it can still be voided here. */
+export function getOrder(desk: Desk, receiptNumber: unknown): OrderView & { voidable: boolean } {
   const parsed = parseInput(z.object({ receiptNumber: z.string().trim().min(1).max(30) }), { receiptNumber });
-  return orderView(desk.reader, findOrderRow(desk.reader, parsed.receiptNumber), desk.language);
+  const row = findOrderRow(desk.reader, parsed.receiptNumber);
+  return { ...orderView(desk.reader, row, desk.language), voidable: isVoidable(desk.reader, row, desk.id) };
 }
 
 /** "Transactions" and "Mes reçus": every order of a member, newest first. */

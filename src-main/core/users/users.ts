@@ -12,13 +12,16 @@ import { ROLES } from '../../../src-shared/roles.js';
 export const MAX_FAILED_ATTEMPTS = 10;
 export const LOCK_MINUTES = 5;
 /**
- * Wrong PINs one client (the desk's window, a browser tab) may type in a minute; beyond, its
- * sign-ins wait. One person trying PINs at the kiosk slows the kiosk, but cannot lock everyone
- * out in seconds.
+ * Wrong PINs one client (the desk's window, a browser tab) may type in a minute before its
+ * sign-ins are slowed: then each attempt waits 1 s after the last one, then 2, 4, 8, 16, and
+ * at most 30 s. One person trying PINs at the kiosk slows the kiosk to a few tries a minute; the
+ * volunteer who comes next waits half a minute at most, and is never locked out.
  */
 export const CLIENT_WRONG_PINS_PER_MINUTE = 5;
-/** The same for the whole desk, whatever the client: a program that names a new client per guess is held here. */
+/** The same for the whole desk, whatever the client: a program that names a new client per guess is slowed here. */
 export const DESK_WRONG_PINS_PER_MINUTE = 20;
+/** The longest a sign-in is made to wait after the last attempt. */
+export const LONGEST_WAIT_SECONDS = 30;
 
 // scrypt with N=2^15, r=8: ~32 MiB and tens of milliseconds per try, so a stolen database
 // does not give away 4-digit PINs in seconds. The parameters travel with each hash.
@@ -100,6 +103,13 @@ const attemptsByDesk = new WeakMap<Desk, Attempts>();
 
 const recent = (instants: number[], now: number) => instants.filter((at) => now - at < 60_000);
 
+/** Milliseconds still to wait after `instants` (the last minute's, oldest first), past the first `free` of them. */
+function waitAfter(instants: number[], free: number, now: number): number {
+  if (instants.length < free) return 0;
+  const gap = Math.min(LONGEST_WAIT_SECONDS * 1000, 1000 * 2 ** (instants.length - free));
+  return instants.at(-1)! + gap - now;
+}
+
 /**
  * Counts an attempt before its PIN is checked, or refuses it at once when the client or the desk
  * took too many wrong PINs in the last minute, or the account has as many attempts under way as
@@ -113,8 +123,8 @@ function startAttempt(desk: Desk, client: string, userId: string, failedAttempts
   attempts.desk = recent(attempts.desk, now);
   const mine = recent(attempts.byClient.get(client) ?? [], now);
   attempts.byClient.set(client, mine);
-  const full = mine.length >= CLIENT_WRONG_PINS_PER_MINUTE ? mine : attempts.desk.length >= DESK_WRONG_PINS_PER_MINUTE ? attempts.desk : null;
-  if (full) throw new ComptoirError('DESK_THROTTLED', { seconds: Math.max(1, Math.ceil((full[0]! + 60_000 - now) / 1000)) });
+  const wait = Math.max(waitAfter(mine, CLIENT_WRONG_PINS_PER_MINUTE, now), waitAfter(attempts.desk, DESK_WRONG_PINS_PER_MINUTE, now));
+  if (wait > 0) throw new ComptoirError('DESK_THROTTLED', { seconds: Math.ceil(wait / 1000) });
   const checking = attempts.checking.get(userId) ?? 0;
   if (failedAttempts + checking >= MAX_FAILED_ATTEMPTS) throw new ComptoirError('DESK_THROTTLED', { seconds: 5 });
   attempts.checking.set(userId, checking + 1);

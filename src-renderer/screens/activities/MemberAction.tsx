@@ -1,5 +1,6 @@
+import { ROLES } from '../../../src-shared/roles';
 import { useTexts } from '../../app/i18n';
-import { useApp } from '../../app/navigation';
+import { may, useApp } from '../../app/navigation';
 import { Button } from '../../components/Button';
 import { ACTIVITIES_TEXTS } from './activities-words';
 import type { Activity, Profile } from './activity-data';
@@ -20,7 +21,7 @@ interface MemberActionProps {
  * table and on the roster, so a volunteer finds it in both places.
  */
 export function MemberAction({ activity, profile, renewalInCart, membershipMissing, busy, onWaitlist, onRegister }: MemberActionProps) {
-  const { navigate, addToCart, cart } = useApp();
+  const { navigate, addToCart, cart, state } = useApp();
   const t = useTexts(ACTIVITIES_TEXTS);
   const member = profile.member;
   const existing = profile.registrations.find((registration) => registration.activityCode === activity.code && registration.status !== 'cancelled') ?? null;
@@ -43,7 +44,8 @@ export function MemberAction({ activity, profile, renewalInCart, membershipMissi
       </>
     );
   }
-  if (activity.priceCents > 0) {
+  // An activity leader takes no money: a paid place is registered, to be paid at the desk.
+  if (activity.priceCents > 0 && may(state, ROLES.desk)) {
     if (inCart) {
       return (
         <Button aria-label={label(t('viewCart'))} onClick={() => navigate({ name: 'checkout' })}>

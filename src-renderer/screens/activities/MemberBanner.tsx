@@ -10,7 +10,8 @@ interface MemberBannerProps {
   member: Profile['member'];
   membershipMissing: boolean;
   renewalInCart: boolean;
-  onRenew: () => void;
+  /** Absent for a role that sells nothing (an activity leader). */
+  onRenew?: () => void;
   onChangeMember: () => void;
 }
 
@@ -25,7 +26,7 @@ export function MemberBanner({ member, membershipMissing, renewalInCart, onRenew
       <p className="member-banner-name">{t('forMember', { name: fullName(member), n: member.number })}</p>
       <StatusBadge status={member.status} label={member.statusLabel} />
       <div className="member-banner-actions">
-        {membershipMissing && !renewalInCart ? <Button onClick={onRenew}>{t('renewFirst')}</Button> : null}
+        {membershipMissing && !renewalInCart && onRenew ? <Button onClick={onRenew}>{t('renewFirst')}</Button> : null}
         {renewalInCart ? <span className="state">✔ {t('renewalInCart')}</span> : null}
         <Button onClick={onChangeMember}>{t('changeMember')}</Button>
       </div>
