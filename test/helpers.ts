@@ -8,6 +8,7 @@ import { initializeDesk } from '../src-main/core/desk/setup.js';
 import { openCashSession } from '../src-main/core/cash/cash-sessions.js';
 import { createMember, type CreateMemberResult } from '../src-main/core/members/members.js';
 import type { Actor } from '../src-main/core/ledger/write.js';
+import { ComptoirError } from '../src-shared/errors.js';
 
 const folders: string[] = [];
 afterAll(() => {
@@ -64,4 +65,18 @@ export function addMember(desk: Desk, actor: Actor, firstName: string, lastName:
 
 export function count(desk: Desk, table: string, where = '1'): number {
   return desk.reader.rawGet<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`)!.n;
+}
+
+/**
+ * The refusal a piece of work ends with: its code and its message in the desk's language, Intl's
+ * no-break spaces read as plain ones. Throws when the work is not refused, or fails otherwise.
+ */
+export function refusal(run: () => unknown): { code: string; message: string } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ComptoirError) return { code: error.code, message: error.message.replace(/[\u00a0\u202f]/g, ' ') };
+    throw error;
+  }
+  throw new Error('expected a refusal');
 }

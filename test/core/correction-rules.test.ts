@@ -6,19 +6,7 @@ import { checkout } from '../../src-main/core/sales/checkout.js';
 import { refundOrder, voidOrder } from '../../src-main/core/sales/corrections.js';
 import { getOrder } from '../../src-main/core/sales/orders.js';
 import { createUser } from '../../src-main/core/users/users.js';
-import { ComptoirError } from '../../src-shared/errors.js';
-import { addMember, newDesk, openDrawer } from '../helpers.js';
-
-function refusal(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    // Intl puts no-break spaces in amounts and dates; the assertions read plain spaces.
-    if (error instanceof ComptoirError) return { code: error.code, message: error.message.replace(/[\u00a0\u202f]/g, ' ') };
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+import { addMember, newDesk, openDrawer, refusal } from '../helpers.js';
 
 const chequeSale = (desk: Desk, actor: { userId: string }, memberNumber: number) =>
   checkout(desk, actor, {

@@ -9,22 +9,11 @@ import { initializeDesk, systemUserId } from '../../src-main/core/desk/setup.js'
 import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
 import { getMember } from '../../src-main/core/members/members.js';
 import { fixedClock } from '../../src-shared/clock.js';
-import { ComptoirError } from '../../src-shared/errors.js';
-import { addMember, tempFolder } from '../helpers.js';
+import { addMember, refusal, tempFolder } from '../helpers.js';
 import { everyOperation } from './every-operation.js';
 
 const NAMES = ['Léveillé', 'Tremblay', 'Bélanger', 'tremblay@exemple.ca', '418 555-0123'];
 const readable = (file: string) => NAMES.filter((name) => readFileSync(file).includes(Buffer.from(name)));
-
-function code(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ComptoirError) return error.code;
-    throw error;
-  }
-  return 'none';
-}
 
 describe('the database at rest', () => {
   it('holds no readable name, email or phone once encrypted, and opens only with its key', () => {
@@ -40,9 +29,9 @@ describe('the database at rest', () => {
     const again = openDesk(file, { key });
     expect(getMember(again, no).lastName).toBe('Léveillé-Côté');
     again.close();
-    expect(code(() => openDesk(file))).toBe('DATABASE_ENCRYPTED');
-    expect(code(() => openDesk(file, { key: newDatabaseKey() }))).toBe('DATABASE_KEY_WRONG');
-    expect(code(() => parseDatabaseKey('pas une clé', 'COMPTOIR_DB_KEY'))).toBe('DATABASE_KEY_INVALID');
+    expect(refusal(() => openDesk(file)).code).toBe('DATABASE_ENCRYPTED');
+    expect(refusal(() => openDesk(file, { key: newDatabaseKey() })).code).toBe('DATABASE_KEY_WRONG');
+    expect(refusal(() => parseDatabaseKey('pas une clé', 'COMPTOIR_DB_KEY')).code).toBe('DATABASE_KEY_INVALID');
   });
 
   it('encrypts a plain desk where it lies the first time a key is given, losing nothing: the log still replays', async () => {
@@ -83,6 +72,6 @@ describe('the database at rest', () => {
     expect(keyFromEnvironment({ COMPTOIR_KEY_FILE: file })).toBe(key);
     expect(keyFromEnvironment({ COMPTOIR_DB_KEY: key, COMPTOIR_KEY_FILE: '/nulle/part' })).toBe(key);
     expect(keyFromEnvironment({})).toBeNull();
-    expect(code(() => keyFromEnvironment({}, '/nulle/part.key'))).toBe('KEY_FILE_NOT_FOUND');
+    expect(refusal(() => keyFromEnvironment({}, '/nulle/part.key')).code).toBe('KEY_FILE_NOT_FOUND');
   });
 });

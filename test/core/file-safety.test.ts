@@ -9,20 +9,10 @@ import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
 import { getMember } from '../../src-main/core/members/members.js';
 import { createMember } from '../../src-main/core/members/members.js';
 import { ComptoirError } from '../../src-shared/errors.js';
-import { addMember, newDesk, tempFolder } from '../helpers.js';
+import { addMember, newDesk, refusal, tempFolder } from '../helpers.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const cli = (...args: string[]) => spawnSync(process.execPath, [join(repo, 'bin', 'comptoir.mjs'), ...args], { encoding: 'utf8' });
-
-function refusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ComptoirError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** Overwrites part of an index page, as a failing disk or a half-copied file would. */
 function damageIndex(file: string): void {
@@ -78,7 +68,7 @@ describe('what the file refuses, said plainly', () => {
     const other = new BetterSqlite3(file);
     other.exec('BEGIN IMMEDIATE');
     try {
-      expect(refusal(() => addMember(desk, admin, 'Luc', 'Roy'))).toBe('DATABASE_BUSY');
+      expect(refusal(() => addMember(desk, admin, 'Luc', 'Roy')).code).toBe('DATABASE_BUSY');
     } finally {
       other.exec('ROLLBACK');
       other.close();
@@ -113,7 +103,7 @@ describe('what the file refuses, said plainly', () => {
     immutable.push(file);
     const readOnly = openDesk(file);
     try {
-      expect(refusal(() => addMember(readOnly, admin, 'Luc', 'Roy'))).toBe('DATABASE_READ_ONLY');
+      expect(refusal(() => addMember(readOnly, admin, 'Luc', 'Roy')).code).toBe('DATABASE_READ_ONLY');
     } finally {
       readOnly.close();
     }

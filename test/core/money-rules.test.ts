@@ -9,19 +9,7 @@ import { recordCardApproval } from '../../src-main/core/sales/payments.js';
 import { closeCashSession } from '../../src-main/core/cash/cash-sessions.js';
 import { createApiService } from '../../src-main/api/service.js';
 import { createUser } from '../../src-main/core/users/users.js';
-import { ComptoirError } from '../../src-shared/errors.js';
-import { addMember, count, newDesk, openDrawer } from '../helpers.js';
-
-/** The refusal's code and its French message, with Intl's no-break spaces read as spaces. */
-function refusal(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ComptoirError) return { code: error.code, message: error.message.replace(/[\u00a0\u202f]/g, ' ') };
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+import { addMember, count, newDesk, openDrawer, refusal } from '../helpers.js';
 
 const renew = { lines: [{ kind: 'membership' as const }], payments: [{ method: 'cash' as const, tenderedCents: 2500 }] };
 
