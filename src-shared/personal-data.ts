@@ -55,9 +55,6 @@ export const ERASED_MEMBER_COLUMNS: Readonly<Record<(typeof PERSONAL_MEMBER_COLU
   notes: null,
 };
 
-/** What an erased receipt address reads as. */
-export const ERASED_EMAIL = null;
-
 /** A household whose only members were erased takes this name. */
 export const ERASED_HOUSEHOLD_NAME = 'Ménage anonymisé';
 

@@ -1,13 +1,14 @@
 import type { AccessFact } from '../core/ledger/access-log.js';
 import type { Desk } from '../core/desk/desk.js';
+import { findMemberRow } from '../core/members/members.js';
+import { findOrderRow } from '../core/sales/orders.js';
 import type { Input, Method, Output } from './contract.js';
 
 type Noted<M extends Method> = (input: Input<M>, value: Output<M>, desk: Desk) => AccessFact | null;
 
-const memberIdOf = (desk: Desk, number: number): string | null =>
-  desk.reader.rawGet<{ id: string }>('SELECT id FROM member WHERE number = ?', number)?.id ?? null;
-const orderMemberId = (desk: Desk, receiptNumber: string): string | null =>
-  desk.reader.rawGet<{ member_id: string | null }>('SELECT member_id FROM sale_order WHERE receipt_number = ?', receiptNumber.trim())?.member_id ?? null;
+// The call has just succeeded: the member and the order exist.
+const memberIdOf = (desk: Desk, number: number): string => findMemberRow(desk.reader, number).id;
+const orderMemberId = (desk: Desk, receiptNumber: string): string | null => findOrderRow(desk.reader, receiptNumber).member_id;
 
 /** The members a list showed, by number (never what was typed: a name searched is personal too, and the log keeps it forever). */
 const shown = (numbers: number[]) => (numbers.length ? `membres ${numbers.join(', ')}` : 'aucun membre');

@@ -93,11 +93,6 @@ export function entityOf(op: Operation): { type: string; id: string } {
   }
 }
 
-/** Splits an operation into what the log stores: its kind, its version and its facts as JSON. */
-export function serializeOperation(op: Operation): { kind: OperationKind; version: number; payload: string } {
-  const { kind, version, ...body } = op;
-  return { kind, version, payload: JSON.stringify(body) };
-}
 
 /**
  * A version a kind no longer writes: its schema, and how to read it as the next version. When a

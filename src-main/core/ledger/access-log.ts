@@ -120,13 +120,12 @@ export function readAccessLog(connection: Connection, r: Reader, input: unknown)
   return r.rawAll<AccessEntry>(
     `SELECT a.at, a.desk_id AS deskId, coalesce(u.name, a.user_id) AS userName, a.what, m.number AS memberNumber, a.detail
      FROM access_log a LEFT JOIN app_user u ON u.id = a.user_id LEFT JOIN member m ON m.id = a.member_id
-     WHERE (? IS NULL OR m.number = ? OR (a.member_id IS NULL AND a.detail GLOB '*[^0-9]' || ? || '[^0-9]*') OR (a.member_id IS NULL AND a.detail GLOB '*[^0-9]' || ? ))
+     WHERE (? IS NULL OR m.number = ? OR (a.member_id IS NULL AND ' ' || a.detail || ' ' GLOB '*[^0-9]' || ? || '[^0-9]*'))
        AND (? IS NULL OR a.at >= ?)
      ORDER BY a.seq DESC LIMIT ?`,
     query.memberNumber ?? null,
     query.memberNumber ?? null,
     // As text: bound as a number, SQLite would write it 100000.0 in the pattern.
-    query.memberNumber === undefined ? null : String(query.memberNumber),
     query.memberNumber === undefined ? null : String(query.memberNumber),
     query.since ?? null,
     query.since ?? null,

@@ -118,7 +118,7 @@ function keyOf(w: Writer, memberId: string): { key: Buffer; newKey: LoggedForm['
 
 /**
  * Seals an operation's personal fields for the log with the member's key (made on the member's
- * first write since sealing exists). Other operations come back as serializeOperation writes them.
+ * first write since sealing exists). Other operations are written as they are: their facts as JSON.
  */
 export function sealForLog(w: Writer, op: Operation, before: unknown, operationId: string): LoggedForm {
   const { kind: _kind, version: _version, ...body } = op;
