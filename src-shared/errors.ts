@@ -1,7 +1,7 @@
 import { businessDateOf, formatClockTime, formatLongDate } from './dates.js';
 import type { Language } from './language.js';
 import { formatMoney, formatSignedMoney } from './money.js';
-import { ROLE_WORDS, type Role } from './words.js';
+import { countOf, ROLE_WORDS, type Role } from './words.js';
 
 /**
  * A message in both languages from the error's parameters. Parameters carry raw values
@@ -104,8 +104,8 @@ const catalogue = {
     en: (p) => `No member has number ${p.ref}.`,
   }),
   POSSIBLE_DUPLICATE: message<{ count: number }>({
-    fr: (p) => `Ce membre existe peut-être déjà (${p.count} fiche(s) semblable(s)). Vérifiez, puis choisissez « Créer quand même » si c'est bien une autre personne.`,
-    en: (p) => `This member may already exist (${p.count} similar record(s)). Check, then choose "Create anyway" if this really is another person.`,
+    fr: (p) => `Ce membre existe peut-être déjà (${countOf(p.count, 'similarRecord', 'fr')}). Vérifiez, puis choisissez « Créer quand même » si c'est bien une autre personne.`,
+    en: (p) => `This member may already exist (${countOf(p.count, 'similarRecord', 'en')}). Check, then choose "Create anyway" if this really is another person.`,
   }),
   NO_MEMBER_NUMBERS_LEFT: message({
     fr: () => `Ce poste n'a plus de numéros de membre réservés. Demandez à l'administrateur d'ajouter un bloc de numéros.`,
@@ -208,8 +208,8 @@ const catalogue = {
     en: (p) => `${p.receipt} is itself a void or a refund: it cannot be corrected in turn.`,
   }),
   CARD_REFUND_REQUIRED: message<{ count: number }>({
-    fr: (p) => `Cette transaction a ${p.count} paiement(s) par carte : remboursez-les d'abord au terminal, puis entrez le code d'autorisation de chaque remboursement.`,
-    en: (p) => `This transaction has ${p.count} card payment(s): refund them on the terminal first, then enter each refund's approval code.`,
+    fr: (p) => `Cette transaction a ${countOf(p.count, 'cardPayment', 'fr')} : remboursez-les d'abord au terminal, puis entrez le code d'autorisation de chaque remboursement.`,
+    en: (p) => `This transaction has ${countOf(p.count, 'cardPayment', 'en')}: refund them on the terminal first, then enter each refund's approval code.`,
   }),
   LINE_NOT_REFUNDABLE: message<{ position: number; receipt: string }>({
     fr: (p) => `La ligne ${p.position} du reçu ${p.receipt} n'existe pas, est un arrondi ou a déjà été remboursée.`,
@@ -240,8 +240,8 @@ const catalogue = {
     en: (p) => `The name ${quoted(p.name, 'en')} is already used by another volunteer.`,
   }),
   WRONG_PIN: message<{ left: number }>({
-    fr: (p) => `NIP incorrect. Essayez de nouveau (encore ${p.left} essai(s) avant le blocage).`,
-    en: (p) => `Wrong PIN. Try again (${p.left} attempt(s) left before lock-out).`,
+    fr: (p) => `NIP incorrect. Essayez de nouveau (encore ${countOf(p.left, 'attempt', 'fr')} avant le blocage).`,
+    en: (p) => `Wrong PIN. Try again (${countOf(p.left, 'attempt', 'en')} left before lock-out).`,
   }),
   USER_LOCKED: message<{ until: string }>({
     fr: (p) => `Trop d'essais : ce compte est bloqué jusqu'à ${formatClockTime(p.until, 'fr')}. Un administrateur peut le débloquer.`,

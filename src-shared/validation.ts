@@ -4,6 +4,7 @@ import { ComptoirError } from './errors.js';
 import { MAX_CENTS } from './money.js';
 import { parsePhone } from './phones.js';
 import { cleanText } from './text.js';
+import { countOf } from './words.js';
 
 /** Field names as the volunteer knows them, for messages about bad input. */
 const FIELD_LABELS: Record<string, { fr: string; en: string }> = {
@@ -344,7 +345,7 @@ function describeIssue(issue: z.core.$ZodIssue, language: 'fr' | 'en'): string {
         ? `${q(field)} doit être l'une de ces valeurs : ${issue.values.join(', ')}`
         : `${q(field)} must be one of: ${issue.values.join(', ')}`;
     case 'unrecognized_keys':
-      return fr ? `champ(s) inconnu(s) : ${issue.keys.join(', ')}` : `unknown field(s): ${issue.keys.join(', ')}`;
+      return `${countOf(issue.keys.length, 'unknownField', fr ? 'fr' : 'en').replace(/^\d+ /, '')}${fr ? ' :' : ':'} ${issue.keys.join(', ')}`;
     default:
       return fr ? `${q(field)} est invalide` : `${q(field)} is invalid`;
   }

@@ -11,6 +11,7 @@ export type LineKind = 'membership' | 'activity' | 'donation' | 'credit' | 'roun
 export type OrderKind = 'sale' | 'void' | 'refund';
 export type Role = 'volunteer' | 'leader' | 'treasurer' | 'admin';
 export type RegistrationStatus = 'registered' | 'waitlisted' | 'cancelled';
+export type RegistrationPayment = 'paid' | 'due' | 'free' | 'refunded';
 export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'interac' | 'other';
 export type DuplicateReason = 'same_name' | 'similar_name' | 'birth_date' | 'phone' | 'email' | 'postal_code';
 
@@ -54,6 +55,12 @@ export const REGISTRATION_STATUS_WORDS: Words<RegistrationStatus> = {
   en: { registered: 'Registered', waitlisted: 'Waitlist', cancelled: 'Cancelled' },
 };
 
+/** Where a registration's money stands, instead of a bare « Payée : Oui/Non ». */
+export const REGISTRATION_PAYMENT_WORDS: Words<RegistrationPayment> = {
+  fr: { paid: 'Payée', due: 'À payer', free: 'Gratuite', refunded: 'Remboursée' },
+  en: { paid: 'Paid', due: 'To pay', free: 'Free', refunded: 'Refunded' },
+};
+
 /** Why a record looks like the person being typed in. */
 export const DUPLICATE_REASON_WORDS: Words<DuplicateReason> = {
   fr: { same_name: 'même nom', similar_name: 'nom semblable', birth_date: 'même date de naissance', phone: 'même téléphone', email: 'même courriel', postal_code: 'même code postal' },
@@ -85,13 +92,33 @@ export function lineLabel(line: { kind: LineKind; activityName?: string | null; 
   return LINE_KIND_WORDS[language][line.kind];
 }
 
-type Unit = 'day';
+type Unit = 'day' | 'item' | 'place' | 'member' | 'sale' | 'registration' | 'result' | 'similarRecord' | 'cardPayment' | 'attempt' | 'unknownField' | 'void' | 'refund' | 'problem' | 'rewrittenLogEntry' | 'otherProblem' | 'line' | 'payment';
 const UNITS: Record<Unit, Record<Language, { one: string; other: string }>> = {
   day: { fr: { one: 'jour', other: 'jours' }, en: { one: 'day', other: 'days' } },
+  item: { fr: { one: 'article', other: 'articles' }, en: { one: 'item', other: 'items' } },
+  place: { fr: { one: 'place', other: 'places' }, en: { one: 'place', other: 'places' } },
+  member: { fr: { one: 'membre', other: 'membres' }, en: { one: 'member', other: 'members' } },
+  sale: { fr: { one: 'vente', other: 'ventes' }, en: { one: 'sale', other: 'sales' } },
+  registration: { fr: { one: 'inscription', other: 'inscriptions' }, en: { one: 'registration', other: 'registrations' } },
+  result: { fr: { one: 'résultat', other: 'résultats' }, en: { one: 'result', other: 'results' } },
+  similarRecord: { fr: { one: 'fiche semblable', other: 'fiches semblables' }, en: { one: 'similar record', other: 'similar records' } },
+  cardPayment: { fr: { one: 'paiement par carte', other: 'paiements par carte' }, en: { one: 'card payment', other: 'card payments' } },
+  attempt: { fr: { one: 'essai', other: 'essais' }, en: { one: 'attempt', other: 'attempts' } },
+  void: { fr: { one: 'annulation', other: 'annulations' }, en: { one: 'void', other: 'voids' } },
+  refund: { fr: { one: 'remboursement', other: 'remboursements' }, en: { one: 'refund', other: 'refunds' } },
+  problem: { fr: { one: 'problème', other: 'problèmes' }, en: { one: 'problem', other: 'problems' } },
+  rewrittenLogEntry: { fr: { one: 'entrée du journal réécrite', other: 'entrées du journal réécrites' }, en: { one: 'log entry rewritten', other: 'log entries rewritten' } },
+  otherProblem: { fr: { one: 'autre problème', other: 'autres problèmes' }, en: { one: 'other problem', other: 'other problems' } },
+  line: { fr: { one: 'article', other: 'articles' }, en: { one: 'line', other: 'lines' } },
+  payment: { fr: { one: 'paiement', other: 'paiements' }, en: { one: 'payment', other: 'payments' } },
+  unknownField: { fr: { one: 'champ inconnu', other: 'champs inconnus' }, en: { one: 'unknown field', other: 'unknown fields' } },
 };
 const plurals = perLanguage((locale) => new Intl.PluralRules(locale));
 
-/** « 1 jour », « 12 jours », "0 days": the plural each language's rules give (Intl.PluralRules). */
+/**
+ * « 1 jour », « 12 jours », « 0 article », "0 days": the plural each language's rules give
+ * (Intl.PluralRules; French counts 0 and 1 as singular, English only 1).
+ */
 export function countOf(n: number, unit: Unit, language: Language): string {
   const forms = UNITS[unit][language];
   return `${n} ${plurals[language].select(n) === 'one' ? forms.one : forms.other}`;

@@ -1,5 +1,6 @@
 import type { Language } from '../db/schema.js';
 import { formatShortDateTime, formatLongDate } from '../../src-shared/dates.js';
+import { countOf } from '../../src-shared/words.js';
 import type { AccessEntry } from '../core/ledger/access-log.js';
 import type { Erased, LapsedMember } from '../core/privacy/erasure.js';
 
@@ -25,7 +26,7 @@ export function accessLogText(entries: AccessEntry[], l: Language): string {
 export function lapsedText(members: LapsedMember[], years: number, l: Language): string {
   if (members.length === 0) return t(l, `Aucun membre sans nouvelles depuis plus de ${years} ans.`, `No member unheard of for more than ${years} years.`);
   return [
-    t(l, `${members.length} membre(s) sans nouvelles depuis plus de ${years} ans :`, `${members.length} member(s) unheard of for more than ${years} years:`),
+    t(l, `${countOf(members.length, 'member', l)} sans nouvelles depuis plus de ${years} ans :`, `${countOf(members.length, 'member', l)} unheard of for more than ${years} years:`),
     ...members.map((m) => `  ${m.number}  ${m.firstName} ${m.lastName}  ${t(l, 'vu·e pour la dernière fois le', 'last seen')} ${formatLongDate(m.lastSeen, l)}`),
   ].join('\n');
 }
@@ -34,7 +35,7 @@ export function erasedText(erased: Erased[], l: Language): string {
   if (erased.length === 0) return t(l, 'Aucun membre à anonymiser.', 'No member to anonymise.');
   return [
     t(l, `Renseignements personnels effacés (${erased.length}) :`, `Personal information erased (${erased.length}):`),
-    ...erased.map((e) => `  ${e.number}${e.redactedEntries ? t(l, ` (${e.redactedEntries} entrée(s) du journal réécrite(s))`, ` (${e.redactedEntries} log entr(y/ies) rewritten)`) : ''}`),
+    ...erased.map((e) => `  ${e.number}${e.redactedEntries ? ` (${countOf(e.redactedEntries, 'rewrittenLogEntry', l)})` : ''}`),
     t(l, 'Les reçus, adhésions et inscriptions restent, au nom de « Membre anonymisé ».', 'Receipts, memberships and registrations stay, under "Membre anonymisé".'),
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 import type { Language } from '../db/schema.js';
 import { businessDate, formatClockTime } from '../../src-shared/dates.js';
 import type { DuplicateCandidate } from '../core/members/views.js';
-import { DUPLICATE_REASON_WORDS, LINE_KIND_TOTAL_WORDS, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REGISTRATION_STATUS_WORDS, REPORT_WORDS, withColon } from '../../src-shared/words.js';
+import { countOf, DUPLICATE_REASON_WORDS, LINE_KIND_TOTAL_WORDS, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REGISTRATION_STATUS_WORDS, REPORT_WORDS, withColon } from '../../src-shared/words.js';
 import type { MemberView } from '../core/members/views.js';
 import { formatMoney } from '../../src-shared/money.js';
 import type { OrderView } from '../core/sales/views.js';
@@ -109,7 +109,7 @@ export function renewed(
 
 export function verified(violations: Violation[], l: Language): string {
   if (violations.length === 0) return 'OK';
-  const head = t(l, `${violations.length} problème(s) trouvé(s) :`, `${violations.length} problem(s) found:`);
+  const head = t(l, `${countOf(violations.length, 'problem', l)} :`, `${countOf(violations.length, 'problem', l)} found:`);
   return [head, ...violations.map((v) => `  [${v.check}] ${v.message}`)].join('\n');
 }
 

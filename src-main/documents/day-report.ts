@@ -5,7 +5,7 @@ import { newPdf, savePdf } from './fonts.js';
 import { type Language } from './format.js';
 import { formatLongDate, formatDateTime, formatClockTime } from '../../src-shared/dates.js';
 import { formatMoney } from '../../src-shared/money.js';
-import { LINE_KIND_TOTAL_WORDS, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS, withColon } from '../../src-shared/words.js';
+import { countOf, LINE_KIND_TOTAL_WORDS, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS, withColon } from '../../src-shared/words.js';
 import { LETTER, Sheet } from './sheet.js';
 
 export interface DayReportOptions {
@@ -19,7 +19,7 @@ const WORDS = {
     title: (d: string) => `Rapport de la journée du ${d}`,
     printed: (at: string) => `Imprimé le ${at}`,
     summary: 'Résumé',
-    counts: (s: number, v: number, r: number) => `${s} vente(s), ${v} annulation(s), ${r} remboursement(s)`,
+    counts: (s: number, v: number, r: number) => [countOf(s, 'sale', 'fr'), countOf(v, 'void', 'fr'), countOf(r, 'refund', 'fr')].join(', '),
     net: 'Total net de la journée',
     drawers: 'Caisses',
     noDrawer: 'Aucune caisse ouverte ce jour-là.',
@@ -46,7 +46,7 @@ const WORDS = {
     reason: 'Motif',
     code: 'Code',
     noCheque: 'Aucun chèque à déposer.',
-    cardLine: (n: number, t: string) => `${n} paiement(s) par carte, total net ${t} : à rapprocher du lot du terminal.`,
+    cardLine: (n: number, t: string) => `${countOf(n, 'cardPayment', 'fr')}, total net ${t} : à rapprocher du lot du terminal.`,
     corrects: 'Corrige',
     what: 'Genre',
     none: 'Aucune.',
@@ -58,7 +58,7 @@ const WORDS = {
     title: (d: string) => `Day report for ${d}`,
     printed: (at: string) => `Printed ${at}`,
     summary: 'Summary',
-    counts: (s: number, v: number, r: number) => `${s} sale(s), ${v} void(s), ${r} refund(s)`,
+    counts: (s: number, v: number, r: number) => [countOf(s, 'sale', 'en'), countOf(v, 'void', 'en'), countOf(r, 'refund', 'en')].join(', '),
     net: 'Net total for the day',
     drawers: 'Cash drawers',
     noDrawer: 'No drawer was opened that day.',
@@ -85,7 +85,7 @@ const WORDS = {
     reason: 'Reason',
     code: 'Code',
     noCheque: 'No cheque to deposit.',
-    cardLine: (n: number, t: string) => `${n} card payment(s), net total ${t}: match it against the terminal’s batch.`,
+    cardLine: (n: number, t: string) => `${countOf(n, 'cardPayment', 'en')}, net total ${t}: match it against the terminal’s batch.`,
     corrects: 'Corrects',
     what: 'Kind',
     none: 'None.',

@@ -15,17 +15,23 @@ import { SignInScreen } from '../screens/SignIn';
 import { call, setClientLanguage } from './api';
 import { LanguageContext } from './i18n';
 import { ROLES } from '../../src-shared/roles';
-import { AppContext, homeFor, MONEY_SCREENS, may, type Cart, type CartLine, type DeskState, type Screen } from './navigation';
+import { AppContext, EMPTY_CART, homeFor, MONEY_SCREENS, may, type Cart, type CartLine, type CartMember, type DeskState, type Screen } from './navigation';
+import { belongsTo, startCart, withLine } from './cart';
+import { CartOwnerDialog } from './CartOwnerDialog';
 import { useIdleSignOut } from './idle';
-
-const EMPTY_CART: Cart = { memberNumber: null, lines: [] };
-
-
 
 export function App() {
   const [state, setDeskState] = useState<DeskState | null>(null);
   const [screen, setScreen] = useState<Screen>({ name: 'signIn' });
-  const [cart, setCart] = useState<Cart>(EMPTY_CART);
+  const [cart, setCartState] = useState<Cart>(EMPTY_CART);
+  // A line for someone outside the waiting cart's household, until the volunteer says what to do.
+  const [pendingLine, setPendingLine] = useState<{ member: CartMember; line: CartLine; then?: Screen } | null>(null);
+  // The cart as last set, for decisions taken before React re-renders (two quick clicks).
+  const cartNow = useRef<Cart>(EMPTY_CART);
+  const setCart = useCallback((next: Cart) => {
+    cartNow.current = next;
+    setCartState(next);
+  }, []);
   const [bootError, setBootError] = useState<string | null>(null);
   // The latest state, for navigation decided right after a change (before React re-renders).
   const latest = useRef<DeskState | null>(null);
@@ -67,21 +73,22 @@ export function App() {
     if (result.ok) setState(result.value);
     setCart(EMPTY_CART);
     setScreen({ name: 'signIn' });
-  }, [setState]);
+  }, [setState, setCart]);
 
   useIdleSignOut(state?.user ? state.idleMinutes : null, signOut);
 
-  const addToCart = useCallback((memberNumber: number, line: CartLine) => {
-    setCart((current) =>
-      current.memberNumber === memberNumber || current.lines.length === 0
-        ? { memberNumber, lines: [...current.lines, line] }
-        : { ...current, lines: [...current.lines, { ...line, memberNumber }] },
-    );
-  }, []);
+  const addToCart = useCallback(
+    (member: CartMember, line: CartLine, then?: Screen) => {
+      if (!belongsTo(cartNow.current, member)) return setPendingLine({ member, line, ...(then ? { then } : {}) });
+      setCart(withLine(cartNow.current, member, line));
+      if (then) navigate(then);
+    },
+    [setCart, navigate],
+  );
 
   const context = useMemo(
     () => (state ? { state, navigate, refresh, setState, cart, setCart, addToCart } : null),
-    [state, navigate, refresh, setState, cart, addToCart],
+    [state, navigate, refresh, setState, cart, setCart, addToCart],
   );
 
   if (!context) {
@@ -90,7 +97,7 @@ export function App() {
   return (
     <LanguageContext.Provider value={context.state.language}>
       <AppContext.Provider value={context}>
-        <Header onSignOut={signOut} />
+        <Header screen={screen.name} onSignOut={signOut} />
         <LockedAccounts />
         {context.state.fileDamaged ? (
           <Notice kind="error">
@@ -102,6 +109,27 @@ export function App() {
         <main className="screen" id="main">
           <CurrentScreen screen={screen} />
         </main>
+        {pendingLine ? (
+          <CartOwnerDialog
+            cart={cart}
+            other={pendingLine.member}
+            onCancel={() => setPendingLine(null)}
+            onBackToCart={() => {
+              setPendingLine(null);
+              navigate({ name: 'checkout' });
+            }}
+            onAddAnyway={() => {
+              setCart(withLine(cartNow.current, pendingLine.member, pendingLine.line));
+              setPendingLine(null);
+              if (pendingLine.then) navigate(pendingLine.then);
+            }}
+            onStartOver={() => {
+              setCart(startCart(pendingLine.member, pendingLine.line));
+              setPendingLine(null);
+              if (pendingLine.then) navigate(pendingLine.then);
+            }}
+          />
+        ) : null}
       </AppContext.Provider>
     </LanguageContext.Provider>
   );

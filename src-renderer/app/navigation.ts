@@ -21,9 +21,38 @@ export type Screen =
   | { name: 'closeDrawer' }
   | { name: 'daySummary'; session: CashSession; day: DayReport; backupProblem?: string | null };
 
+/** Someone the cart is for, named so every screen can say whose cart it is. */
+export interface CartPerson {
+  number: number;
+  name: string;
+}
+
+/**
+ * The sale being put together. It belongs to one member (the receipt is made out to them) and
+ * takes lines for their household without asking; anyone else needs the volunteer's say-so
+ * (App's CartOwnerDialog), so a cart left waiting never silently takes in the next member.
+ */
 export interface Cart {
-  memberNumber: number | null;
+  /** Whose cart it is; null while it is empty. */
+  owner: CartPerson | null;
+  /** Member numbers of the owner's household (the owner included). */
+  household: number[];
   lines: CartLine[];
+}
+
+/** A member as the screens that sell hold them: enough to name them and know their household. */
+export interface CartMember {
+  number: number;
+  firstName: string;
+  lastName: string;
+  household?: { members: readonly { number: number }[] } | null;
+}
+
+export const EMPTY_CART: Cart = { owner: null, household: [], lines: [] };
+
+/** The member a line is for: its own member number, or the cart's owner. */
+export function lineMember(cart: Cart, line: CartLine): number | null {
+  return typeof line.memberNumber === 'number' ? line.memberNumber : (cart.owner?.number ?? null);
 }
 
 export interface AppContextValue {
@@ -34,8 +63,12 @@ export interface AppContextValue {
   setState(state: DeskState): void;
   cart: Cart;
   setCart(cart: Cart): void;
-  /** Starts a cart for a member with this line, or adds the line to the current one. */
-  addToCart(memberNumber: number, line: CartLine): void;
+  /**
+   * Starts a cart for a member with this line, or adds the line to the current one when it is
+   * theirs or their household's; for anyone else it asks first (keep, start over, or go pay).
+   * `then` is where to go once the line is in (at once, or after the volunteer's answer).
+   */
+  addToCart(member: CartMember, line: CartLine, then?: Screen): void;
 }
 
 /**

@@ -9,13 +9,17 @@ interface ConfirmDialogProps {
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
+  /** « danger » for what cannot be undone (a void, a refund, emptying a cart): red, and said so. */
+  confirmVariant?: 'primary' | 'danger';
+  /** Other ways out, shown between « Annuler » and the confirm button. */
+  moreActions?: ReactNode;
 }
 
 /**
  * Asks before anything that cannot be undone. A native modal dialog: focus stays inside, Escape
  * cancels, and the confirm button has focus so Enter confirms.
  */
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onConfirm, onCancel, busy }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onConfirm, onCancel, busy, confirmVariant = 'primary', moreActions }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -34,7 +38,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onCo
   return (
     <dialog
       ref={dialog}
-      className="dialog"
+      className={`dialog${confirmVariant === 'danger' ? ' dialog-danger' : ''}`}
       aria-labelledby="confirm-title"
       onCancel={(event) => {
         event.preventDefault();
@@ -43,11 +47,12 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onCo
     >
       <h2 id="confirm-title">{title}</h2>
       {children}
-      <div className="actions">
+      <div className={moreActions ? 'actions actions-stacked' : 'actions'}>
         <Button onClick={onCancel} disabled={busy}>
           {cancelLabel}
         </Button>
-        <Button variant="primary" ref={confirm} onClick={onConfirm} disabled={busy}>
+        {moreActions}
+        <Button variant={confirmVariant} ref={confirm} onClick={onConfirm} disabled={busy}>
           {confirmLabel}
         </Button>
       </div>

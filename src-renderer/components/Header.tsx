@@ -1,11 +1,14 @@
 import { call } from '../app/api';
 import { COMMON, useTexts } from '../app/i18n';
-import { useApp } from '../app/navigation';
+import { useApp, type Screen } from '../app/navigation';
 import { Button } from './Button';
 
-/** The desk, who is signed in, the language switch and sign-out: always in the same place. */
-export function Header({ onSignOut }: { onSignOut: () => void }) {
-  const { state, setState } = useApp();
+/**
+ * The desk, who is signed in, « Trouver un membre », the language switch and sign-out: always in
+ * the same place. The cart keeps its own « Retour », which asks before payments typed in are left.
+ */
+export function Header({ screen, onSignOut }: { screen: Screen['name']; onSignOut: () => void }) {
+  const { state, setState, navigate } = useApp();
   const common = useTexts(COMMON);
   const switchLanguage = async () => {
     const result = await call('desk.setLanguage', { language: state.language === 'fr' ? 'en' : 'fr' });
@@ -24,6 +27,11 @@ export function Header({ onSignOut }: { onSignOut: () => void }) {
       </div>
       <div className="header-actions">
         {state.user ? <span className="who">{state.user.name}</span> : null}
+        {state.user && screen !== 'lookup' && screen !== 'checkout' && screen !== 'signIn' ? (
+          <Button variant="link" onClick={() => navigate({ name: 'lookup' })}>
+            {state.language === 'fr' ? 'Trouver un membre' : 'Find a member'}
+          </Button>
+        ) : null}
         <Button variant="link" onClick={switchLanguage} lang={state.language === 'fr' ? 'en' : 'fr'}>
           {common('language')}
         </Button>

@@ -2,7 +2,8 @@ import { ROLES } from '../../src-shared/roles';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { call } from '../app/api';
 import { useTexts } from '../app/i18n';
-import { may, useApp } from '../app/navigation';
+import { lineMember, may, useApp } from '../app/navigation';
+import { CartButton } from '../components/CartButton';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
 import { ACTIVITIES_TEXTS } from './activities/activities-words';
@@ -132,11 +133,11 @@ export function ActivitiesScreen({ memberNumber }: { memberNumber?: number | und
   };
 
   const renewalInCart =
-    member !== null && cart.lines.some((line) => line.kind === 'membership' && (line.memberNumber ?? cart.memberNumber) === member.number);
+    member !== null && cart.lines.some((line) => line.kind === 'membership' && lineMember(cart, line) === member.number);
   // The renewal waits in the cart with the activities chosen next: one payment for both.
   const renew = () => {
     if (!member) return;
-    if (!renewalInCart) addToCart(member.number, { kind: 'membership' });
+    if (!renewalInCart) addToCart(member, { kind: 'membership' });
     setMessage({ kind: 'success', lines: [t('renewalAdded', { name: fullName(member) })] });
     focusAfter.current = 'activities-message';
   };
@@ -160,7 +161,7 @@ export function ActivitiesScreen({ memberNumber }: { memberNumber?: number | und
         {t('title')}
       </h1>
       <div className="actions">
-        {sells && cart.lines.length > 0 ? <Button onClick={() => navigate({ name: 'checkout' })}>{t('cart', { n: cart.lines.length })}</Button> : null}
+        {sells ? <CartButton /> : null}
         <Button onClick={() => navigate(member ? { name: 'member', number: member.number } : { name: 'lookup' })}>
           {member ? t('backToProfile') : t('back')}
         </Button>

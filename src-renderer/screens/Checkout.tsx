@@ -2,7 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { call, type ApiError, type Output } from '../app/api';
 import { parseMoney } from '../app/format';
 import { COMMON, useLanguage, useTexts } from '../app/i18n';
-import { useApp, type CartLine } from '../app/navigation';
+import { EMPTY_CART, useApp, type CartLine } from '../app/navigation';
+import { withLines } from '../app/cart';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
 import { CartLinesTable, DonationForm } from './checkout/CartLines';
@@ -45,7 +46,7 @@ export function CheckoutScreen() {
   const checkoutButton = useRef<HTMLButtonElement>(null);
   const errorAction = useRef<HTMLButtonElement>(null);
 
-  const memberNumber = cart.memberNumber;
+  const memberNumber = cart.owner?.number ?? null;
   const tenderedCents = tendered.trim() === '' ? 0 : parseMoney(tendered);
   const tenderedError = cash && tenderedCents === null ? t('amountError') : null;
 
@@ -82,19 +83,21 @@ export function CheckoutScreen() {
 
   const fresh = quote && quote.key === key ? quote.value : null;
   const shown = quote?.value ?? null;
-  const payableBy = (q: Quote | null, hasCash: boolean): boolean => cart.lines.length > 0 && isSettled(q, hasCash);
+  // A line the checkout would refuse holds the sale back: the volunteer hears it before any money changes hands.
+  const payableBy = (q: Quote | null, hasCash: boolean): boolean => cart.lines.length > 0 && isSettled(q, hasCash) && !q?.lines.some((line) => line.problem);
   const payable = payableBy(fresh, cash) && !tenderedError && !busy;
 
   const cardPaid = payments.some((p) => p.method === 'card');
   const member = profile?.member ?? null;
   const creditUsed = payments.reduce((sum, p) => (p.method === 'credit' ? sum + p.amountCents : sum), 0);
   const creditLeft = (member?.creditCents ?? 0) - creditUsed;
-  const remaining = shown?.remainingCents ?? 0;
+  // What a cheque, card or credit would still have to cover: the cash handed over already counts.
+  const remaining = Math.max(0, (shown?.remainingCents ?? 0) - (cash ? (tenderedCents ?? 0) : 0));
 
   const removeLine = (index: number) => {
     setError(null);
     const lines = cart.lines.filter((_, i) => i !== index);
-    setCart({ memberNumber: lines.length === 0 ? null : cart.memberNumber, lines });
+    setCart(withLines(cart, lines));
     if (lines.length === 0) {
       setPayments([]);
       setCash(false);
@@ -104,7 +107,7 @@ export function CheckoutScreen() {
   };
 
   const addDonation = (amountCents: number) => {
-    setCart({ memberNumber: cart.memberNumber, lines: [...cart.lines, { kind: 'donation', amountCents }] });
+    setCart(withLines(cart, [...cart.lines, { kind: 'donation', amountCents }]));
   };
 
   const startCash = () => {
@@ -156,21 +159,28 @@ export function CheckoutScreen() {
       setError(result.error);
       return;
     }
-    setCart({ memberNumber: null, lines: [] });
+    setCart(EMPTY_CART);
     await refresh();
     navigate({ name: 'receipt', receiptNumber: result.value.order.receiptNumber, change: result.value.cash });
   };
 
-  const renewAnyway = () => {
-    const lines = cart.lines.map((line) => (line.kind === 'membership' ? { ...line, force: true } : line));
-    setCart({ memberNumber: cart.memberNumber, lines });
-    void runCheckout(lines);
+  const renewAnyway = (index?: number) => {
+    const lines = cart.lines.map((line, i) => (line.kind === 'membership' && (index === undefined || i === index) ? { ...line, force: true } : line));
+    setCart(withLines(cart, lines));
+    if (index === undefined) void runCheckout(lines);
+    else setDialog(null);
+  };
+
+  /** The membership an activity needs, for the same member, first in the cart: one payment for both. */
+  const addMembership = (number: number) => {
+    const line: CartLine = number === memberNumber ? { kind: 'membership' } : { kind: 'membership', memberNumber: number };
+    setCart(withLines(cart, [line, ...cart.lines]));
   };
 
   /** A full activity cannot be sold: it leaves the cart, and the member goes on its waitlist instead. */
   const goToWaitlist = () => {
     const lines = cart.lines.filter((_, i) => !shown?.lines[i]?.activityFull);
-    setCart({ memberNumber: lines.length === 0 ? null : cart.memberNumber, lines });
+    setCart(withLines(cart, lines));
     navigate({ name: 'activities', ...(memberNumber !== null ? { memberNumber } : {}) });
   };
 
@@ -181,7 +191,7 @@ export function CheckoutScreen() {
 
   const clearCart = () => {
     setDialog(null);
-    setCart({ memberNumber: null, lines: [] });
+    setCart(EMPTY_CART);
     navigate({ name: 'lookup' });
   };
 
@@ -233,7 +243,14 @@ export function CheckoutScreen() {
       <div className="checkout-grid">
         <div className="checkout-main">
           <h2>{t('lines')}</h2>
-          <CartLinesTable lines={cart.lines} priced={shown?.lines} memberNumber={memberNumber} member={member} onRemove={removeLine} />
+          <CartLinesTable
+            lines={cart.lines}
+            priced={fresh?.lines ?? (shown && shown.lines.length === cart.lines.length ? shown.lines : undefined)}
+            memberNumber={memberNumber}
+            onRemove={removeLine}
+            onAddMembership={addMembership}
+            onForce={(index) => setDialog({ kind: 'force', index })}
+          />
           {hasFull ? (
             <Notice kind="warning">
               <p>{t('fullHint')}</p>

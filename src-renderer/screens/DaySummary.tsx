@@ -10,7 +10,7 @@ import { colon, differenceText } from './sale-words';
 import './DaySummary.css';
 import { formatLongDate, formatShortDateTime, formatClockTime } from '../../src-shared/dates';
 import { formatMoney } from '../../src-shared/money';
-import { LINE_KIND_TOTAL_WORDS, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS } from '../../src-shared/words';
+import { countOf, LINE_KIND_TOTAL_WORDS, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS } from '../../src-shared/words';
 
 const TEXTS: Texts<
   | 'title'
@@ -61,7 +61,7 @@ const TEXTS: Texts<
     net: 'Total net',
     chequesTotal: 'Total des chèques',
     noCheques: 'Aucun chèque aujourd’hui.',
-    cardLine: '{count} paiement(s) par carte, total {amount}',
+    cardLine: '{count}, total {amount}',
     noCorrections: 'Aucune annulation ni aucun remboursement aujourd’hui.',
     original: 'Reçu d’origine',
     when: 'Heure',
@@ -93,7 +93,7 @@ const TEXTS: Texts<
     net: 'Net total',
     chequesTotal: 'Cheques total',
     noCheques: 'No cheques today.',
-    cardLine: '{count} card payment(s), total {amount}',
+    cardLine: '{count}, total {amount}',
     noCorrections: 'No voids or refunds today.',
     original: 'Original receipt',
     when: 'Time',
@@ -286,7 +286,7 @@ function Breakdown({ takings, level }: { takings: Takings; level: 2 | 3 }) {
       )}
 
       <Heading>{t('cards')}</Heading>
-      <p>{t('cardLine', { count: takings.card.count, amount: money(takings.card.totalCents) })}</p>
+      <p>{t('cardLine', { count: countOf(takings.card.count, 'cardPayment', language), amount: money(takings.card.totalCents) })}</p>
 
       <Heading>{t('corrections')}</Heading>
       {takings.corrections.length === 0 ? (

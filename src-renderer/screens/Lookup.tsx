@@ -3,24 +3,24 @@ import { call, type Output } from '../app/api';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
 import { ROLES } from '../../src-shared/roles';
 import { may, useApp } from '../app/navigation';
+import { CartButton } from '../components/CartButton';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
+import { countOf } from '../../src-shared/words';
 
 const TEXTS: Texts<
-  'title' | 'label' | 'hint' | 'results' | 'none' | 'more' | 'newMember' | 'activities' | 'closeDrawer' | 'cart' | 'household' | 'notFound'
+  'title' | 'label' | 'hint' | 'none' | 'more' | 'newMember' | 'activities' | 'closeDrawer' | 'household' | 'notFound'
 > = {
   fr: {
     title: 'Trouver un membre',
     label: 'Nom, no de membre, téléphone ou courriel',
     hint: 'Tapez quelques lettres ; ↓ et ↑ pour choisir, Entrée pour ouvrir. Le lecteur de carte fonctionne ici.',
-    results: '{n} résultat(s)',
     none: 'Aucun membre ne correspond à « {q} ». Vérifiez l’orthographe, ou créez un nouveau membre.',
     more: 'Plus de résultats',
     newMember: 'Nouveau membre',
     activities: 'Activités',
     closeDrawer: 'Fermer la caisse',
-    cart: 'Panier en cours ({n} article(s))',
     household: 'Ménage',
     notFound: 'Aucun membre ne porte le numéro {q}.',
   },
@@ -28,13 +28,11 @@ const TEXTS: Texts<
     title: 'Find a member',
     label: 'Name, member number, phone or email',
     hint: 'Type a few letters; ↓ and ↑ to choose, Enter to open. The card scanner works here.',
-    results: '{n} result(s)',
     none: 'No member matches “{q}”. Check the spelling, or create a new member.',
     more: 'More results',
     newMember: 'New member',
     activities: 'Activities',
     closeDrawer: 'Close the drawer',
-    cart: 'Cart in progress ({n} item(s))',
     household: 'Household',
     notFound: 'No member has number {q}.',
   },
@@ -45,7 +43,7 @@ const PAGE = 20;
 
 /** Screen 3: one field, always focused; results as you type; a scanned card opens its member. */
 export function LookupScreen() {
-  const { navigate, cart, state } = useApp();
+  const { navigate, state } = useApp();
   const sells = may(state, ROLES.desk);
   const t = useTexts(TEXTS);
   const common = useTexts(COMMON);
@@ -120,9 +118,7 @@ export function LookupScreen() {
       <div className="screen-head">
         <h1 id="lookup-title">{t('title')}</h1>
         <div className="actions">
-          {sells && cart.lines.length > 0 ? (
-            <Button onClick={() => navigate({ name: 'checkout' })}>{t('cart', { n: cart.lines.length })}</Button>
-          ) : null}
+          {sells ? <CartButton /> : null}
           {sells ? <Button onClick={() => navigate({ name: 'newMember' })}>{t('newMember')}</Button> : null}
           <Button onClick={() => navigate({ name: 'activities' })}>{t('activities')}</Button>
           {sells ? <Button onClick={() => navigate({ name: 'closeDrawer' })}>{t('closeDrawer')}</Button> : null}
@@ -160,7 +156,7 @@ export function LookupScreen() {
       {error ? <Notice kind="error">{error}</Notice> : null}
       {page && results.length === 0 ? <Notice>{t('none', { q: page.query })}</Notice> : null}
       <p className="visually-hidden" aria-live="polite">
-        {page ? t('results', { n: results.length }) : ''}
+        {page ? countOf(results.length, 'result', language) : ''}
       </p>
       <ul id="search-results" role="listbox" aria-label={t('title')} className="results" data-results-for={page?.query ?? ''}>
         {results.map((result, i) => (

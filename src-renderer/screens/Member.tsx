@@ -3,7 +3,9 @@ import { call, type Output } from '../app/api';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
 import { printScreen, savePdf } from '../app/documents';
 import { ROLES } from '../../src-shared/roles';
-import { may, useApp } from '../app/navigation';
+import { lineMember, may, useApp } from '../app/navigation';
+import { CartButton } from '../components/CartButton';
+import { RegistrationPayment } from '../components/RegistrationPayment';
 import { Button } from '../components/Button';
 import { Table } from '../components/Table';
 import { Notice } from '../components/Notice';
@@ -36,7 +38,6 @@ const TEXTS: Texts<
   | 'register'
   | 'printCard'
   | 'back'
-  | 'cart'
   | 'actions'
   | 'personal'
   | 'edit'
@@ -100,7 +101,6 @@ const TEXTS: Texts<
     register: 'Inscrire à une activité',
     printCard: 'Imprimer la carte',
     back: 'Retour',
-    cart: 'Panier en cours ({n} article(s))',
     actions: 'Actions',
     personal: 'Données personnelles',
     edit: 'Modifier',
@@ -164,7 +164,6 @@ const TEXTS: Texts<
     register: 'Register for an activity',
     printCard: 'Print the card',
     back: 'Back',
-    cart: 'Cart in progress ({n} item(s))',
     actions: 'Actions',
     personal: 'Personal information',
     edit: 'Edit',
@@ -285,9 +284,9 @@ export function MemberScreen({ number }: { number: number }) {
   }
 
   const renew = () => {
-    const already = cart.lines.some((line) => line.kind === 'membership' && (line.memberNumber ?? cart.memberNumber) === member.number);
-    if (!already) addToCart(member.number, { kind: 'membership' });
-    navigate({ name: 'checkout' });
+    const already = cart.lines.some((line) => line.kind === 'membership' && lineMember(cart, line) === member.number);
+    if (already) navigate({ name: 'checkout' });
+    else addToCart(member, { kind: 'membership' }, { name: 'checkout' });
   };
 
   return (
@@ -312,7 +311,7 @@ export function MemberScreen({ number }: { number: number }) {
           ) : null}
           <Button onClick={() => navigate({ name: 'activities', memberNumber: member.number })}>{t('register')}</Button>
           <Button onClick={() => setShowCard(true)}>{t('printCard')}</Button>
-          {sells && cart.lines.length > 0 ? <Button onClick={() => navigate({ name: 'checkout' })}>{t('cart', { n: cart.lines.length })}</Button> : null}
+          {sells ? <CartButton /> : null}
           <Button onClick={() => navigate({ name: 'lookup' })}>{t('back')}</Button>
         </nav>
       </div>
@@ -378,7 +377,7 @@ export function MemberScreen({ number }: { number: number }) {
             columns={[
               { header: t('activity'), cell: (r) => <>{r.activityName} <span className="muted">({r.activityCode})</span></> },
               { header: t('status'), cell: (r) => registrationStatus(r, t, language) },
-              { header: t('paid'), cell: (r) => (r.paid ? COMMON[language].yes : COMMON[language].no) },
+              { header: t('paid'), cell: (r) => <RegistrationPayment registration={r} household={member.household} /> },
               { header: t('date'), cell: (r) => formatLongDate(businessDateOf(r.createdAt), language) },
             ]}
             rows={profile.registrations}

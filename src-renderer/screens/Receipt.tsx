@@ -57,6 +57,7 @@ const TEXTS: Texts<
   | 'voidCash'
   | 'voidCheque'
   | 'voidCredit'
+  | 'voidCreditDone'
   | 'voidReason'
   | 'voidReasonHint'
   | 'voidCard'
@@ -113,6 +114,7 @@ const TEXTS: Texts<
     voidCash: 'Rendez {amount} en argent au membre.',
     voidCheque: 'Rendez le chèque no {n} ({bank}, {amount}) au membre.',
     voidCredit: '{amount} sera remis sur le crédit du membre.',
+    voidCreditDone: '{amount} est remis sur le crédit du membre.',
     voidReason: 'Raison de l’annulation',
     voidReasonHint: 'Par exemple : erreur de montant, le membre a changé d’idée.',
     voidCard: 'Remboursez {amount} sur le terminal ({card}). Quand il affiche APPROUVÉE, tapez le code d’autorisation du remboursement.',
@@ -169,6 +171,7 @@ const TEXTS: Texts<
     voidCash: 'Give {amount} in cash back to the member.',
     voidCheque: 'Give cheque no. {n} ({bank}, {amount}) back to the member.',
     voidCredit: '{amount} will be put back on the member’s credit.',
+    voidCreditDone: '{amount} is back on the member’s credit.',
     voidReason: 'Reason for the void',
     voidReasonHint: 'For example: wrong amount, the member changed their mind.',
     voidCard: 'Refund {amount} on the terminal ({card}). When it shows APPROVED, type the refund’s authorization code.',
@@ -188,10 +191,13 @@ type Order = Output<'orders.get'>;
 type Change = Output<'sales.checkout'>['cash'];
 type T = (key: keyof (typeof TEXTS)['fr'], params?: Record<string, string | number>) => string;
 
+/** What the volunteer hands back after a void: the cash, each cheque by its number, the credit put back. */
 interface VoidNotice {
   receiptNumber: string;
   original: string;
   cashBackCents: number;
+  cheques: { number: string; bank: string; amountCents: number }[];
+  creditCents: number;
 }
 
 /** Screen 6: the receipt of a sale (or of its void or refund), to print, email, or void. */
@@ -287,6 +293,12 @@ function ReceiptView({
         <Notice kind="success">
           <p>{t('voidDone', { n: notice.original })}</p>
           {notice.cashBackCents > 0 ? <p className="big-amount">{t('voidCashBack', { amount: formatMoney(notice.cashBackCents, language) })}</p> : null}
+          {notice.cheques.map((cheque) => (
+            <p key={cheque.number} className="big-amount">
+              {t('voidCheque', { n: cheque.number, bank: cheque.bank, amount: formatMoney(cheque.amountCents, language) })}
+            </p>
+          ))}
+          {notice.creditCents > 0 ? <p>{t('voidCreditDone', { amount: formatMoney(notice.creditCents, language) })}</p> : null}
         </Notice>
       ) : null}
       {order ? (
@@ -341,7 +353,15 @@ function ReceiptView({
           onCancel={() => setVoiding(false)}
           onVoided={async (result) => {
             setVoiding(false);
-            onVoided({ receiptNumber: result.order.receiptNumber, original: order.receiptNumber, cashBackCents: result.cashBackCents });
+            onVoided({
+              receiptNumber: result.order.receiptNumber,
+              original: order.receiptNumber,
+              cashBackCents: result.cashBackCents,
+              cheques: order.payments
+                .filter((p) => p.method === 'cheque')
+                .map((p) => ({ number: p.chequeNumber ?? '—', bank: p.bank ?? '—', amountCents: p.amountCents })),
+              creditCents: order.payments.reduce((sum, p) => (p.method === 'credit' ? sum + p.amountCents : sum), 0),
+            });
             await refresh();
             navigate({ name: 'receipt', receiptNumber: result.order.receiptNumber });
           }}
@@ -552,6 +572,7 @@ function VoidDialog({
     <ConfirmDialog
       title={t('voidTitle', { n: order.receiptNumber })}
       confirmLabel={t('voidOk')}
+      confirmVariant="danger"
       cancelLabel={t('voidKeep')}
       busy={busy}
       onConfirm={() => void confirm()}

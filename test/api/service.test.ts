@@ -26,7 +26,7 @@ describe('the UI contract', () => {
   it('carries errors as data in the desk language, never as a stack trace', async () => {
     const { api, volunteer } = volunteerDesk();
     const wrong = await api.call('session.signIn', { userId: volunteer.id, pin: '0000' });
-    expect(wrong).toEqual({ ok: false, error: { code: 'WRONG_PIN', message: 'NIP incorrect. Essayez de nouveau (encore 9 essai(s) avant le blocage).' } });
+    expect(wrong).toEqual({ ok: false, error: { code: 'WRONG_PIN', message: 'NIP incorrect. Essayez de nouveau (encore 9 essais avant le blocage).' } });
     await api.call('desk.setLanguage', { language: 'en' });
     await api.call('session.signIn', { userId: volunteer.id, pin: '1234' });
     const bad = await api.call('members.profile', { number: 'abc' });

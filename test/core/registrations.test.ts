@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createActivity, listActivities } from '../../src-main/core/activities/activities.js';
 import { voidOrder } from '../../src-main/core/sales/corrections.js';
-import { activityRoster, cancelRegistration, registerMember } from '../../src-main/core/activities/registrations.js';
+import { activityRoster, cancelRegistration, memberRegistrations, registerMember } from '../../src-main/core/activities/registrations.js';
+import { findMemberRow } from '../../src-main/core/members/members.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
 import { addMember, count, newDesk, openDrawer } from '../helpers.js';
 
@@ -93,5 +94,31 @@ describe('activities and registrations', () => {
     const { desk, admin } = bridgeWithTwoPlaces();
     expect(() => createActivity(desk, admin, { code: 'bridge-a26', name: 'Autre', season: 'Hiver 2027', priceCents: 0 })).toThrow(/déjà utilisé/);
     expect(() => registerMember(desk, admin, { activityCode: 'NOPE', memberNumber: 1 })).toThrow(/n'existe pas/);
+  });
+});
+
+describe('where a registration’s money stands', () => {
+  it('says « due » for a place held unpaid, « paid » once sold, « refunded » after a void, and « free » for a free activity', () => {
+    const { desk, admin } = bridgeWithTwoPlaces();
+    createActivity(desk, admin, { code: 'MARCHE', name: 'Marche', season: 'Automne 2026', priceCents: 0, capacity: null, membershipRequired: false });
+    openDrawer(desk, admin);
+    const a = addMember(desk, admin, 'Jean', 'Roy');
+    registerMember(desk, admin, { activityCode: 'BRIDGE-A26', memberNumber: a });
+    registerMember(desk, admin, { activityCode: 'MARCHE', memberNumber: a });
+    const state = () => Object.fromEntries([...activityRoster(desk, 'BRIDGE-A26').registered, ...activityRoster(desk, 'MARCHE').registered].map((r) => [r.activityCode, [r.payment, r.paid, r.priceCents]]));
+    expect(state()).toEqual({ 'BRIDGE-A26': ['due', false, 2000], MARCHE: ['free', false, 0] });
+
+    const sale = checkout(desk, admin, { memberNumber: a, lines: [{ kind: 'activity', activityCode: 'BRIDGE-A26' }], payments: [{ method: 'cash', tenderedCents: 2000 }] });
+    expect(state()['BRIDGE-A26']).toEqual(['paid', true, 2000]);
+
+    voidOrder(desk, admin, { receiptNumber: sale.order.receiptNumber, reason: 'Erreur de saisie' });
+    expect(activityRoster(desk, 'BRIDGE-A26').registered).toEqual([]);
+    const history = memberRegistrations(desk.reader, findMemberRow(desk.reader, a).id);
+    expect(history.map((r) => [r.activityCode, r.status, r.payment])).toEqual(
+      expect.arrayContaining([
+        ['BRIDGE-A26', 'cancelled', 'refunded'],
+        ['MARCHE', 'registered', 'free'],
+      ]),
+    );
   });
 });

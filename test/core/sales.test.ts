@@ -170,7 +170,7 @@ describe('quote', () => {
     });
     expect(split).toMatchObject({ exactPaidCents: 1000, remainingCents: 1542, cashDueCents: 1540, roundingCents: -2, changeCents: 460 });
     expect(split.lines).toEqual([
-      { position: 1, kind: 'membership', description: 'Adhésion annuelle', memberNumber: no, activityCode: null, amountCents: 2542, activityFull: false },
+      { position: 1, kind: 'membership', description: 'Adhésion annuelle', memberNumber: no, activityCode: null, amountCents: 2542, activityFull: false, memberName: 'Jean Tremblay', problem: null },
     ]);
     expect(count(desk, 'audit_log', "action <> 'member.create' AND action <> 'desk.init'")).toBe(0);
   });
@@ -243,5 +243,51 @@ describe('corrections', () => {
     expect(() => sqlite.exec('UPDATE payment SET amount_cents = 1')).toThrow(/append-only/);
     expect(() => sqlite.exec('DELETE FROM sale_order')).toThrow(/append-only/);
     expect(() => sqlite.exec('UPDATE audit_log SET action = 1')).toThrow(/append-only/);
+  });
+});
+
+describe('the quote says what the checkout would refuse, line by line, before any money', () => {
+  function desk() {
+    const t = newDesk();
+    openDrawer(t.desk, t.admin);
+    createActivity(t.desk, t.admin, { code: 'CHORALE', name: 'Chorale', season: 'Hiver 2027', priceCents: 3000, capacity: null, membershipRequired: true });
+    createActivity(t.desk, t.admin, { code: 'YOGA', name: 'Yoga', season: 'Hiver 2027', priceCents: 2000, capacity: 1, membershipRequired: false });
+    return t;
+  }
+  const problems = (quote: ReturnType<typeof quoteCheckout>) => quote.lines.map((line) => line.problem && [line.problem.code, line.problem.addMembership]);
+
+  it('offers the membership an activity needs, and is satisfied once it is in the same cart', () => {
+    const { desk: d, admin } = desk();
+    const never = addMember(d, admin, 'Bertrand', 'Nolet');
+    const alone = quoteCheckout(d, { memberNumber: never, lines: [{ kind: 'activity', activityCode: 'CHORALE' }] });
+    expect(problems(alone)).toEqual([['MEMBERSHIP_REQUIRED', true]]);
+    expect(alone.lines[0]!.memberName).toBe('Bertrand Nolet');
+    const withMembership = quoteCheckout(d, { memberNumber: never, lines: [{ kind: 'membership' }, { kind: 'activity', activityCode: 'CHORALE' }] });
+    expect(problems(withMembership)).toEqual([null, null]);
+    // The membership after the activity in the cart is still planned first, as checkout() does.
+    expect(problems(quoteCheckout(d, { memberNumber: never, lines: [{ kind: 'activity', activityCode: 'CHORALE' }, { kind: 'membership' }] }))).toEqual([null, null]);
+  });
+
+  it('flags a second renewal in the same membership year (in French dates), a second renewal in one cart, and clears with force', () => {
+    const { desk: d, admin } = desk();
+    const active = addMember(d, admin, 'Yvette', 'Sirois');
+    checkout(d, admin, { memberNumber: active, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 5000 }] });
+    const again = quoteCheckout(d, { memberNumber: active, lines: [{ kind: 'membership' }] });
+    expect(problems(again)).toEqual([['ALREADY_RENEWED', false]]);
+    expect(again.lines[0]!.problem!.message).toMatch(/valide jusqu'au \d{1,2} \p{L}+ \d{4}/u);
+    expect(problems(quoteCheckout(d, { memberNumber: active, lines: [{ kind: 'membership', force: true }] }))).toEqual([null]);
+
+    const fresh = addMember(d, admin, 'Paul', 'Sirois');
+    expect(problems(quoteCheckout(d, { memberNumber: fresh, lines: [{ kind: 'membership' }, { kind: 'membership' }] }))).toEqual([null, ['ALREADY_RENEWED', false]]);
+  });
+
+  it('flags a place already held and a full activity, and matches what checkout() then refuses', () => {
+    const { desk: d, admin } = desk();
+    const [a, b] = [addMember(d, admin, 'Jean', 'Roy'), addMember(d, admin, 'Rita', 'Roy')];
+    checkout(d, admin, { memberNumber: a, lines: [{ kind: 'activity', activityCode: 'YOGA' }], payments: [{ method: 'cash', tenderedCents: 2000 }] });
+    expect(problems(quoteCheckout(d, { memberNumber: a, lines: [{ kind: 'activity', activityCode: 'YOGA' }] }))).toEqual([['ALREADY_REGISTERED', false]]);
+    const full = { memberNumber: b, lines: [{ kind: 'activity', activityCode: 'YOGA' }], payments: [{ method: 'cash', tenderedCents: 2000 }] };
+    expect(problems(quoteCheckout(d, full))).toEqual([['ACTIVITY_FULL', false]]);
+    expect(() => checkout(d, admin, full)).toThrow(/complète/);
   });
 });

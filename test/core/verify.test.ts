@@ -180,6 +180,6 @@ describe('verify', () => {
     );
     const coverage = found.filter((v) => v.check === 'outbox_coverage');
     expect(coverage).toHaveLength(101);
-    expect(coverage.at(-1)).toEqual({ check: 'outbox_coverage', message: '… et 50 autre(s) problème(s) du même genre.' });
+    expect(coverage.at(-1)).toEqual({ check: 'outbox_coverage', message: '… et 50 autres problèmes du même genre.' });
   });
 });

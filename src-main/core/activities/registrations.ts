@@ -179,9 +179,11 @@ function registrationRow(r: Reader, id: string): RegistrationTable {
 }
 
 function toView(r: Reader, registration: RegistrationTable): RegistrationView {
-  const view = r.rawGet<{ code: string; name: string; number: number; first_name: string; last_name: string }>(
-    `SELECT a.code, a.name, m.number, m.first_name, m.last_name
+  const view = r.rawGet<{ code: string; name: string; price_cents: number; number: number; first_name: string; last_name: string; refunded: number }>(
+    `SELECT a.code, a.name, a.price_cents, m.number, m.first_name, m.last_name,
+            EXISTS (SELECT 1 FROM order_line c WHERE c.original_line_id = ?) AS refunded
      FROM activity a, member m WHERE a.id = ? AND m.id = ?`,
+    registration.order_line_id,
     registration.activity_id,
     registration.member_id,
   )!;
@@ -205,10 +207,19 @@ function toView(r: Reader, registration: RegistrationTable): RegistrationView {
     lastName: view.last_name,
     status: registration.status,
     source: registration.source,
-    paid: registration.order_line_id !== null,
+    paid: registration.order_line_id !== null && view.refunded === 0,
+    payment: paymentState(registration.order_line_id !== null, view.refunded === 1, view.price_cents),
+    priceCents: view.price_cents,
     waitlistPosition: position,
     createdAt: registration.created_at,
   };
+}
+
+/** Where a registration's money stands: what the screens say instead of a bare « Payée : Oui/Non ». */
+function paymentState(sold: boolean, refunded: boolean, priceCents: number): RegistrationView['payment'] {
+  if (refunded) return 'refunded';
+  if (sold) return 'paid';
+  return priceCents === 0 ? 'free' : 'due';
 }
 
 /** An activity's list: who holds a place, then the waitlist in order. */

@@ -30,7 +30,15 @@ export const registrationViewSchema = z.object({
   lastName: z.string(),
   status: z.enum(['registered', 'waitlisted', 'cancelled']),
   source: z.enum(['desk', 'online', 'leader']),
+  /** Sold and not refunded. */
   paid: z.boolean(),
+  /**
+   * Where its money stands: `paid`, `due` (a place held, not yet paid: a waitlist promotion, a
+   * leader's registration), `free` (nothing to pay), `refunded` (its sale line was voided or refunded).
+   */
+  payment: z.enum(['paid', 'due', 'free', 'refunded']),
+  /** The activity's price today, what paying the place costs; cents. */
+  priceCents: cents,
   /** 1 for the first in line; null unless waitlisted. */
   waitlistPosition: count.nullable(),
   createdAt: z.string(),

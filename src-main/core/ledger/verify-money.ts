@@ -1,4 +1,5 @@
 import { formatMoney } from '../../../src-shared/money.js';
+import { countOf } from '../../../src-shared/words.js';
 import type { Check, Problem } from './verify.js';
 
 /**
@@ -29,11 +30,11 @@ export const orderTotals: Check = (r) => [
     })),
   ...r
     .rawAll<{ what: string; n: number }>(
-      `SELECT 'article(s)' AS what, count(*) AS n FROM order_line WHERE order_id NOT IN (SELECT id FROM sale_order)
-       UNION ALL SELECT 'paiement(s)', count(*) FROM payment WHERE order_id NOT IN (SELECT id FROM sale_order)`,
+      `SELECT 'line' AS what, count(*) AS n FROM order_line WHERE order_id NOT IN (SELECT id FROM sale_order)
+       UNION ALL SELECT 'payment', count(*) FROM payment WHERE order_id NOT IN (SELECT id FROM sale_order)`,
     )
     .filter((row) => row.n > 0)
-    .map((row) => ({ message: `${row.n} ${row.what} ne se rattache(nt) à aucune transaction.` })),
+    .map((row) => ({ message: `${countOf(row.n, row.what as 'line' | 'payment', 'fr')} ${row.n > 1 ? 'ne se rattachent' : 'ne se rattache'} à aucune transaction.` })),
 ];
 
 /** The 0.05 $ rounding is one line of at most 2 ¢, on orders that took or gave back cash. */

@@ -2,6 +2,7 @@ import type { Reader } from '../../db/sql.js';
 import { verifyAuditChain } from './audit.js';
 import { replayMatches } from './verify-replay.js';
 import { cashPayments, cashSessions, corrections, credit, orderTotals, rounding } from './verify-money.js';
+import { countOf } from '../../../src-shared/words.js';
 
 /** One broken invariant, said plainly in French for the treasurer or the support volunteer. */
 export interface Violation {
@@ -39,7 +40,7 @@ export function verifyDatabase(r: Reader, options: VerifyOptions = {}): Violatio
   const add = (check: string, problems: Problem[]) => {
     for (const problem of problems.slice(0, MAX_PER_CHECK)) found.push({ check, ...problem });
     if (problems.length > MAX_PER_CHECK) {
-      found.push({ check, message: `… et ${problems.length - MAX_PER_CHECK} autre(s) problème(s) du même genre.` });
+      found.push({ check, message: `… et ${countOf(problems.length - MAX_PER_CHECK, 'otherProblem', 'fr')} du même genre.` });
     }
   };
   add('file', fileIntegrity(r));

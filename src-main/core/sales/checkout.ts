@@ -8,6 +8,7 @@ import { isFull } from '../../../src-shared/capacity.js';
 import { paymentInputSchema, settlePayments } from '../../../src-shared/payments.js';
 import { memberNumber, parseInput, positiveCents } from '../../../src-shared/validation.js';
 import { lineLabel } from '../../../src-shared/words.js';
+import { businessDate } from '../../../src-shared/dates.js';
 import { findActivityRow, registeredCount } from '../activities/activities.js';
 import { planPaidRegistrations } from '../activities/registrations.js';
 import { requireOpenSession } from '../cash/cash-sessions.js';
@@ -220,7 +221,10 @@ export const quoteSchema = z
 
 /**
  * What a cart costs and what the payments so far leave, without writing anything: the cart
- * screen shows the same prices, rounding and change the checkout will record.
+ * screen shows the same prices, rounding and change the checkout will record. Each line also says
+ * whom it is for (by name) and what the checkout would refuse about it (a second renewal, an
+ * activity that needs a membership, a place already held), so the volunteer hears it while the
+ * cart is built, before any money changes hands.
  */
 export function quoteCheckout(desk: Desk, input: unknown): CheckoutQuote {
   const values = parseInput(quoteSchema, input);
@@ -228,16 +232,52 @@ export function quoteCheckout(desk: Desk, input: unknown): CheckoutQuote {
   const orderMember = values.memberNumber ? findMemberRow(r, values.memberNumber) : null;
   const lines = priceLines(r, desk.settings(), values, orderMember);
   const balance = cartBalance(lines.reduce((sum, line) => sum + line.amountCents, 0), values.payments);
+  const problems = lineProblems(r, desk.settings(), businessDate(desk.clock.now()), lines);
   return {
-    lines: lines.map((line) => ({
+    lines: lines.map((line, i) => ({
       position: line.position,
       kind: line.kind,
       description: lineLabel({ kind: line.kind, activityName: line.activity?.name, activitySeason: line.activity?.season }, desk.language),
       memberNumber: line.member?.number ?? null,
+      memberName: line.member ? `${line.member.first_name} ${line.member.last_name}` : null,
       activityCode: line.activity?.code ?? null,
       amountCents: line.amountCents,
       activityFull: line.activity !== null && isFull(line.activity.capacity, registeredCount(r, line.activity.id)),
+      problem: problems[i] ? { ...problems[i].toData(desk.language), addMembership: problems[i].code === 'MEMBERSHIP_REQUIRED' } : null,
     })),
     ...balance,
   };
+}
+
+/**
+ * The refusal checkout() would raise for each line, line by line in cart order (memberships
+ * first, as the checkout plans them), with the lines before it that pass: null where the line is
+ * fine. The same rules as the checkout (planPeriods, planPaidRegistrations), only read.
+ */
+function lineProblems(r: Reader, settings: ClubSettings, today: string, lines: readonly PricedLine[]): (ComptoirError | null)[] {
+  const problems: (ComptoirError | null)[] = lines.map(() => null);
+  const attempt = (index: number, plan: () => void): boolean => {
+    try {
+      plan();
+      return true;
+    } catch (error) {
+      if (!(error instanceof ComptoirError)) throw error;
+      problems[index] = error;
+      return false;
+    }
+  };
+  const renewals: { memberId: string; force: boolean }[] = [];
+  let periods: (ReturnType<typeof planPeriods>[number] & { memberId: string })[] = [];
+  lines.forEach((line, i) => {
+    if (line.kind !== 'membership' || !line.member) return;
+    const wanted = [...renewals, { memberId: line.member.id, force: line.force }];
+    if (attempt(i, () => (periods = planPeriods(r, settings, today, wanted).map((period, k) => ({ ...period, memberId: wanted[k]!.memberId }))))) renewals.push(wanted.at(-1)!);
+  });
+  const places: { activity: ActivityTable; member: MemberTable; orderLineId: string }[] = [];
+  lines.forEach((line, i) => {
+    if (line.kind !== 'activity' || !line.member || !line.activity) return;
+    const wanted = [...places, { activity: line.activity, member: line.member, orderLineId: String(i) }];
+    if (attempt(i, () => planPaidRegistrations(r, today, wanted, periods, () => ''))) places.push(wanted.at(-1)!);
+  });
+  return problems;
 }

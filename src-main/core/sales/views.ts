@@ -59,7 +59,16 @@ export type OrderView = z.infer<typeof orderViewSchema>;
 /** What a cart costs and what the payments so far leave, before anything is written. */
 export const quoteViewSchema = z.object({
   lines: z.array(
-    orderLineViewSchema.pick({ position: true, kind: true, description: true, memberNumber: true, activityCode: true, amountCents: true }).extend({ activityFull: z.boolean() }),
+    orderLineViewSchema.pick({ position: true, kind: true, description: true, memberNumber: true, activityCode: true, amountCents: true }).extend({
+      /** Whom the line is for, « Prénom Nom », so the cart names everyone in it. */
+      memberName: nullableString,
+      activityFull: z.boolean(),
+      /**
+       * What the checkout would refuse about this line, said while the cart is built; with
+       * `addMembership` when adding the member's membership to the cart would clear it.
+       */
+      problem: z.object({ code: z.string(), message: z.string(), addMembership: z.boolean() }).nullable(),
+    }),
   ),
   totalCents: cents,
   /** Settled by cheques, cards and credit so far. */

@@ -1,6 +1,6 @@
 import { ROLES } from '../../../src-shared/roles';
 import { useTexts } from '../../app/i18n';
-import { may, useApp } from '../../app/navigation';
+import { lineMember, may, useApp } from '../../app/navigation';
 import { Button } from '../../components/Button';
 import { ACTIVITIES_TEXTS } from './activities-words';
 import type { Activity, Profile } from './activity-data';
@@ -26,7 +26,7 @@ export function MemberAction({ activity, profile, renewalInCart, membershipMissi
   const member = profile.member;
   const existing = profile.registrations.find((registration) => registration.activityCode === activity.code && registration.status !== 'cancelled') ?? null;
   const inCart = cart.lines.some(
-    (line) => line.kind === 'activity' && line.activityCode === activity.code && (line.memberNumber ?? cart.memberNumber) === member.number,
+    (line) => line.kind === 'activity' && line.activityCode === activity.code && lineMember(cart, line) === member.number,
   );
   if (existing?.status === 'registered') return <span className="state">✔ {t('isRegistered')}</span>;
   if (existing?.status === 'waitlisted') return <span className="state">{t('isWaitlisted', { n: existing.waitlistPosition ?? '?' })}</span>;
@@ -59,8 +59,7 @@ export function MemberAction({ activity, profile, renewalInCart, membershipMissi
           aria-label={label(t('addToCart'))}
           disabled={busy}
           onClick={() => {
-            addToCart(member.number, { kind: 'activity', activityCode: activity.code });
-            navigate({ name: 'checkout' });
+            addToCart(member, { kind: 'activity', activityCode: activity.code }, { name: 'checkout' });
           }}
         >
           {t('addToCart')}

@@ -42,6 +42,7 @@ export function RegistrationDialog({ asking, member, busy, onWaitlist, onCancel,
         activity: asking.activity.name,
       })}
       confirmLabel={asking.registration.status === 'waitlisted' ? t('removeWait') : t('cancelReg')}
+      confirmVariant="danger"
       cancelLabel={t('keepReg')}
       busy={busy}
       onConfirm={() => onCancel(asking.activity, asking.registration)}

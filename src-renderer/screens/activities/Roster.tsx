@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { COMMON, useLanguage, useTexts } from '../../app/i18n';
 import { useApp } from '../../app/navigation';
 import { Button } from '../../components/Button';
+import { RegistrationPayment } from '../../components/RegistrationPayment';
 import { Table, type Column } from '../../components/Table';
 import { ACTIVITIES_TEXTS } from './activities-words';
 import { fullName, type Activity, type Registration, type Roster as RosterData } from './activity-data';
@@ -104,7 +105,7 @@ export function Roster({ roster, memberAction, busy, onAsk, onBack }: RosterProp
         <p>{t('nobody')}</p>
       ) : (
         <Table
-          columns={[person, memberNo, { header: t('paid'), cell: (r) => (r.paid ? t('paidYes') : t('paidNo')) }, cancel]}
+          columns={[person, memberNo, { header: t('paid'), cell: (r) => <RegistrationPayment registration={r} /> }, cancel]}
           rows={roster.registered}
           rowKey={(r) => r.id}
         />

@@ -6,7 +6,6 @@ export const ACTIVITIES_TEXTS: Texts<
   | 'title'
   | 'back'
   | 'backToProfile'
-  | 'cart'
   | 'season'
   | 'allSeasons'
   | 'chooseHint'
@@ -56,8 +55,6 @@ export const ACTIVITIES_TEXTS: Texts<
   | 'rank'
   | 'person'
   | 'paid'
-  | 'paidYes'
-  | 'paidNo'
   | 'cancelReg'
   | 'removeWait'
   | 'cancelTitle'
@@ -80,7 +77,6 @@ export const ACTIVITIES_TEXTS: Texts<
     title: 'Activités',
     back: 'Retour',
     backToProfile: 'Retour au profil',
-    cart: 'Panier en cours ({n} article(s))',
     season: 'Saison',
     allSeasons: 'Toutes les saisons',
     chooseHint: 'Choisissez le nom d’une activité pour voir la liste des inscrits et la liste d’attente.',
@@ -130,8 +126,6 @@ export const ACTIVITIES_TEXTS: Texts<
     rank: 'Rang',
     person: 'Membre',
     paid: 'Payé',
-    paidYes: 'Oui',
-    paidNo: 'Non',
     cancelReg: 'Annuler l’inscription',
     removeWait: 'Retirer de la liste',
     cancelTitle: 'Annuler l’inscription de {name} à « {activity} » ?',
@@ -154,7 +148,6 @@ export const ACTIVITIES_TEXTS: Texts<
     title: 'Activities',
     back: 'Back',
     backToProfile: 'Back to the profile',
-    cart: 'Cart in progress ({n} item(s))',
     season: 'Season',
     allSeasons: 'All seasons',
     chooseHint: 'Choose an activity’s name to see who is registered and the waitlist.',
@@ -204,8 +197,6 @@ export const ACTIVITIES_TEXTS: Texts<
     rank: 'Position',
     person: 'Member',
     paid: 'Paid',
-    paidYes: 'Yes',
-    paidNo: 'No',
     cancelReg: 'Cancel the registration',
     removeWait: 'Remove from the list',
     cancelTitle: 'Cancel the registration of {name} to “{activity}”?',

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import type { Output } from '../../app/api';
 import { parseMoney } from '../../app/format';
 import { useLanguage, useTexts } from '../../app/i18n';
 import type { CartLine } from '../../app/navigation';
@@ -14,23 +13,23 @@ interface CartLinesTableProps {
   lines: CartLine[];
   /** The same lines as the core priced them, by position; undefined until the first quote. */
   priced: Quote['lines'] | undefined;
-  /** Whom the cart is for: lines for someone else in the household name that person. */
+  /** Whom the cart is for: lines for anyone else name that person. */
   memberNumber: number | null;
-  member: Output<'members.profile'>['member'] | null;
   onRemove: (index: number) => void;
+  /** The line's member needs a membership first (an activity that asks for one): add it to this cart. */
+  onAddMembership: (memberNumber: number) => void;
+  /** The line renews a member who already renewed this membership year: ask, then renew twice on purpose. */
+  onForce: (index: number) => void;
 }
 
-/** « Articles »: what is being sold, with its price from the core and a « Retirer » per line. */
-export function CartLinesTable({ lines, priced, memberNumber, member, onRemove }: CartLinesTableProps) {
+/**
+ * « Articles »: what is being sold, with its price from the core, whom each line is for, what the
+ * checkout would refuse about it (said now, with its way out), and a « Retirer » per line.
+ */
+export function CartLinesTable({ lines, priced, memberNumber, onRemove, onAddMembership, onForce }: CartLinesTableProps) {
   const language = useLanguage();
   const t = useTexts(CHECKOUT_TEXTS);
   const lineWords = useTexts(LINE_KIND_WORDS);
-
-  const memberName = (number: number | null): string | null => {
-    if (number === null || number === memberNumber) return null;
-    const partner = member?.household?.members.find((m) => m.number === number);
-    return t('memberOf', { name: partner ? `${partner.firstName} ${partner.lastName}` : '—', number });
-  };
 
   const lineLabel = (line: CartLine, index: number): string => {
     const price = priced?.[index];
@@ -55,14 +54,24 @@ export function CartLinesTable({ lines, priced, memberNumber, member, onRemove }
         {lines.map((line, index) => {
           const price = priced?.[index];
           const label = lineLabel(line, index);
-          const other = memberName(price?.memberNumber ?? null);
+          const forOther = price && price.memberNumber !== null && price.memberNumber !== memberNumber;
+          const problem = price?.problem ?? null;
           return (
-            <tr key={index}>
+            <tr key={index} className={problem ? 'line-with-problem' : undefined}>
               <td>
                 <span className="line-label">{label}</span>
-                {other ? <span className="line-note"> {other}</span> : null}
+                {forOther ? <span className="line-note"> {t('memberOf', { name: price.memberName ?? '', number: price.memberNumber ?? '' })}</span> : null}
                 {line.kind === 'membership' && line.force ? <span className="line-note"> ({t('forced')})</span> : null}
                 {price?.activityFull ? <span className="line-full"> {t('full')}</span> : null}
+                {problem && !price?.activityFull ? (
+                  <div className="line-problem">
+                    <p>⚠ {problem.message}</p>
+                    {problem.addMembership && price?.memberNumber != null ? (
+                      <Button onClick={() => onAddMembership(price.memberNumber!)}>{t('addMembership', { name: price.memberName ?? '' })}</Button>
+                    ) : null}
+                    {problem.code === 'ALREADY_RENEWED' ? <Button onClick={() => onForce(index)}>{t('forceButton')}</Button> : null}
+                  </div>
+                ) : null}
               </td>
               <td className="amount">{price ? formatMoney(price.amountCents, language) : '…'}</td>
               <td className="line-action">

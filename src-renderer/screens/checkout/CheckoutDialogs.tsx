@@ -9,7 +9,7 @@ import type { Quote } from './quote';
 import { PAYMENT_METHOD_WORDS } from '../../../src-shared/words';
 
 /** The question the cart is asking, if any: each one guards a step that cannot be taken back. */
-export type CheckoutDialog = { kind: 'sale' } | { kind: 'force' } | { kind: 'clear' } | { kind: 'leave' } | { kind: 'removeCard'; index: number } | null;
+export type CheckoutDialog = { kind: 'sale' } | { kind: 'force'; index?: number } | { kind: 'clear' } | { kind: 'leave' } | { kind: 'removeCard'; index: number } | null;
 
 interface CheckoutDialogsProps {
   dialog: CheckoutDialog;
@@ -22,7 +22,8 @@ interface CheckoutDialogsProps {
   /** A card was approved at the terminal: leaving or emptying the cart does not undo that. */
   cardPaid: boolean;
   onSale: () => void;
-  onRenewAnyway: () => void;
+  /** Renew twice on purpose: the one line the cart flagged, or (after a refused sale) every renewal. */
+  onRenewAnyway: (index?: number) => void;
   onClear: () => void;
   onLeave: () => void;
   onRemovePayment: (index: number) => void;
@@ -82,18 +83,18 @@ export function CheckoutDialogs({
         </ConfirmDialog>
       ) : null}
       {dialog?.kind === 'force' ? (
-        <ConfirmDialog title={t('forceTitle')} confirmLabel={t('forceButton')} cancelLabel={common('back')} busy={busy} onConfirm={onRenewAnyway} onCancel={onClose}>
+        <ConfirmDialog title={t('forceTitle')} confirmLabel={t('forceButton')} cancelLabel={common('back')} busy={busy} onConfirm={() => onRenewAnyway(dialog.index)} onCancel={onClose}>
           <p>{t('forceBody')}</p>
         </ConfirmDialog>
       ) : null}
       {dialog?.kind === 'clear' ? (
-        <ConfirmDialog title={t('clearTitle')} confirmLabel={t('clearOk')} cancelLabel={common('back')} onConfirm={onClear} onCancel={onClose}>
+        <ConfirmDialog title={t('clearTitle')} confirmLabel={t('clearOk')} confirmVariant="danger" cancelLabel={common('back')} onConfirm={onClear} onCancel={onClose}>
           <p>{t('clearBody')}</p>
           {cardPaid ? <Notice kind="warning">{t('cardWarning')}</Notice> : null}
         </ConfirmDialog>
       ) : null}
       {dialog?.kind === 'leave' ? (
-        <ConfirmDialog title={t('leaveTitle')} confirmLabel={t('leaveOk')} cancelLabel={common('back')} onConfirm={onLeave} onCancel={onClose}>
+        <ConfirmDialog title={t('leaveTitle')} confirmLabel={t('leaveOk')} confirmVariant="danger" cancelLabel={common('back')} onConfirm={onLeave} onCancel={onClose}>
           <p>{t('leaveBody')}</p>
           {cardPaid ? <Notice kind="warning">{t('cardWarning')}</Notice> : null}
         </ConfirmDialog>
@@ -102,6 +103,7 @@ export function CheckoutDialogs({
         <ConfirmDialog
           title={t('removeCardTitle')}
           confirmLabel={t('removeCardOk')}
+          confirmVariant="danger"
           cancelLabel={common('back')}
           onConfirm={() => onRemovePayment(dialog.index)}
           onCancel={onClose}

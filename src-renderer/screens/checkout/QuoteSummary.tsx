@@ -50,6 +50,9 @@ export function QuoteSummary({
   // The last answer is shown while the next one is awaited, so the figures do not flicker as one types.
   const shown = quote?.value ?? null;
   const current = shown ? status(shown, cash, paymentCount, t, money) : null;
+  const settled = shown !== null && isSettled(shown, cash);
+  // What is still missing once the cash handed over counts: never « Reste à payer » beside « Tout est payé ».
+  const stillDue = shown === null ? 0 : settled ? 0 : cash ? Math.max(0, shown.cashDueCents - (tenderedCents ?? 0)) : shown.remainingCents;
   return (
     <aside className="checkout-summary" aria-labelledby="summary-title">
       <h2 id="summary-title">{t('summary')}</h2>
@@ -58,7 +61,6 @@ export function QuoteSummary({
         <dl className="summary-list">
           <SummaryRow label={t('total')} value={money(shown.totalCents)} />
           {shown.exactPaidCents > 0 ? <SummaryRow label={t('paidExact')} value={money(shown.exactPaidCents)} /> : null}
-          <SummaryRow label={t('remaining')} value={money(shown.remainingCents)} big />
           {cash && shown.cashDueCents > 0 ? (
             <>
               {shown.roundingCents !== 0 ? <SummaryRow label={t('rounding')} value={formatSignedMoney(shown.roundingCents, language)} /> : null}
@@ -66,7 +68,8 @@ export function QuoteSummary({
               <SummaryRow label={t('tendered')} value={tenderedCents === null || tendered.trim() === '' ? '—' : money(tenderedCents)} />
             </>
           ) : null}
-          {cash ? <SummaryRow label={t('change')} value={shown.changeCents === null ? '—' : money(shown.changeCents)} big live /> : null}
+          {settled ? null : <SummaryRow label={t('remaining')} value={money(stillDue)} big live />}
+          {cash && settled ? <SummaryRow label={t('change')} value={money(shown.changeCents ?? 0)} big live /> : null}
         </dl>
       ) : (
         <p>{t('busy')}</p>
@@ -109,6 +112,7 @@ function status(
   t: CheckoutT,
   money: (cents: number) => string,
 ): { kind: 'success' | 'info' | 'warning'; text: string } {
+  if (shown.lines.some((line) => line.problem)) return { kind: 'warning', text: t('statusProblems') };
   if (isSettled(shown, cash)) return { kind: 'success', text: t('statusPaid') };
   if (shown.remainingCents < 0) return { kind: 'warning', text: t('statusOver', { amount: money(-shown.remainingCents) }) };
   if (cash) {

@@ -20,6 +20,8 @@ export const CHECKOUT_TEXTS: Texts<
   | 'full'
   | 'fullHint'
   | 'memberOf'
+  | 'addMembership'
+  | 'statusProblems'
   | 'donationTitle'
   | 'donationAmount'
   | 'donationAdd'
@@ -106,6 +108,8 @@ export const CHECKOUT_TEXTS: Texts<
     full: '⚠ Complet',
     fullHint: 'Cette activité est complète : elle ne peut pas être vendue. Le bouton ci-dessous la retire du panier et ouvre les activités, pour inscrire le membre sur la liste d’attente.',
     memberOf: 'pour {name} (no {number})',
+    addMembership: 'Ajouter l’adhésion de {name}',
+    statusProblems: 'Avant d’encaisser, réglez ce qui est signalé dans les articles.',
     donationTitle: 'Ajouter un don',
     donationAmount: 'Montant du don',
     donationAdd: 'Ajouter le don',
@@ -192,6 +196,8 @@ export const CHECKOUT_TEXTS: Texts<
     full: '⚠ Full',
     fullHint: 'This activity is full: it cannot be sold. The button below removes it from the cart and opens the activities, to put the member on the waitlist.',
     memberOf: 'for {name} (no. {number})',
+    addMembership: 'Add {name}’s membership',
+    statusProblems: 'Before checking out, settle what the items point out.',
     donationTitle: 'Add a donation',
     donationAmount: 'Donation amount',
     donationAdd: 'Add the donation',
