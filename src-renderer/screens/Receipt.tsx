@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import './Receipt.css';
+import { RefundDialog } from './receipt/RefundDialog';
 import { formatLongDate, formatShortDateTime } from '../../src-shared/dates';
 import { formatMoney, formatSignedMoney } from '../../src-shared/money';
 import { cardBrandName, PAYMENT_METHOD_WORDS } from '../../src-shared/words';
@@ -58,6 +59,10 @@ const TEXTS: Texts<
   | 'voidCheque'
   | 'voidCredit'
   | 'voidCreditDone'
+  | 'refundButton'
+  | 'refundTreasurer'
+  | 'refundDone'
+  | 'refundCheque'
   | 'voidReason'
   | 'voidReasonHint'
   | 'voidCard'
@@ -115,6 +120,10 @@ const TEXTS: Texts<
     voidCheque: 'Rendez le chèque no {n} ({bank}, {amount}) au membre.',
     voidCredit: '{amount} sera remis sur le crédit du membre.',
     voidCreditDone: '{amount} est remis sur le crédit du membre.',
+    refundButton: 'Rembourser des articles',
+    refundTreasurer: 'Pour rembourser des articles de ce reçu, le trésorier doit se connecter.',
+    refundDone: 'Des articles du reçu {n} sont remboursés.',
+    refundCheque: 'Remettez au membre le chèque no {n} ({bank}, {amount}).',
     voidReason: 'Raison de l’annulation',
     voidReasonHint: 'Par exemple : erreur de montant, le membre a changé d’idée.',
     voidCard: 'Remboursez {amount} sur le terminal ({card}). Quand il affiche APPROUVÉE, tapez le code d’autorisation du remboursement.',
@@ -172,6 +181,10 @@ const TEXTS: Texts<
     voidCheque: 'Give cheque no. {n} ({bank}, {amount}) back to the member.',
     voidCredit: '{amount} will be put back on the member’s credit.',
     voidCreditDone: '{amount} is back on the member’s credit.',
+    refundButton: 'Refund items',
+    refundTreasurer: 'To refund items of this receipt, the treasurer must sign in.',
+    refundDone: 'Items of receipt {n} are refunded.',
+    refundCheque: 'Give the member cheque no. {n} ({bank}, {amount}).',
     voidReason: 'Reason for the void',
     voidReasonHint: 'For example: wrong amount, the member changed their mind.',
     voidCard: 'Refund {amount} on the terminal ({card}). When it shows APPROVED, type the refund’s authorization code.',
@@ -191,13 +204,15 @@ type Order = Output<'orders.get'>;
 type Change = Output<'sales.checkout'>['cash'];
 type T = (key: keyof (typeof TEXTS)['fr'], params?: Record<string, string | number>) => string;
 
-/** What the volunteer hands back after a void: the cash, each cheque by its number, the credit put back. */
+/**
+ * Said on the correction's own receipt, once: what was corrected, and what the volunteer hands
+ * back (the cash, each cheque by its number, the credit put back), one sentence each.
+ */
 interface VoidNotice {
   receiptNumber: string;
-  original: string;
-  cashBackCents: number;
-  cheques: { number: string; bank: string; amountCents: number }[];
-  creditCents: number;
+  done: string;
+  giveBack: string[];
+  note: string | null;
 }
 
 /** Screen 6: the receipt of a sale (or of its void or refund), to print, email, or void. */
@@ -239,6 +254,7 @@ function ReceiptView({
   const [emailError, setEmailError] = useState<string | null>(null);
   const [emailSent, setEmailSent] = useState<string | null>(null);
   const [voiding, setVoiding] = useState(false);
+  const [refunding, setRefunding] = useState(false);
   const [pdfError, setPdfError] = useState<string | null>(null);
   const savePdfOf = async (size: 'letter' | 'roll') => {
     const file = await call('documents.receipt', { receiptNumber, size, copy: reprint });
@@ -279,6 +295,9 @@ function ReceiptView({
   // The core says whether this sale can still be voided here (its drawer open, at this desk):
   // the button is never offered for a void the core would refuse after a card was refunded.
   const canVoid = order !== null && order.voidable;
+  // Refunds are the treasurer's (docs/ROLES.md): a volunteer is told whom to call instead.
+  const refundable = order !== null && order.refundableLines.length > 0;
+  const canRefund = refundable && may(state, ROLES.treasury);
   const emailLocked = memberEmail !== null && memberEmail !== '' && !may(state, ROLES.treasury);
 
   return (
@@ -291,14 +310,13 @@ function ReceiptView({
       ) : null}
       {notice ? (
         <Notice kind="success">
-          <p>{t('voidDone', { n: notice.original })}</p>
-          {notice.cashBackCents > 0 ? <p className="big-amount">{t('voidCashBack', { amount: formatMoney(notice.cashBackCents, language) })}</p> : null}
-          {notice.cheques.map((cheque) => (
-            <p key={cheque.number} className="big-amount">
-              {t('voidCheque', { n: cheque.number, bank: cheque.bank, amount: formatMoney(cheque.amountCents, language) })}
+          <p>{notice.done}</p>
+          {notice.giveBack.map((line) => (
+            <p key={line} className="big-amount">
+              {line}
             </p>
           ))}
-          {notice.creditCents > 0 ? <p>{t('voidCreditDone', { amount: formatMoney(notice.creditCents, language) })}</p> : null}
+          {notice.note ? <p>{notice.note}</p> : null}
         </Notice>
       ) : null}
       {order ? (
@@ -344,7 +362,39 @@ function ReceiptView({
             {t('voidButton')}
           </Button>
         ) : null}
+        {canRefund ? (
+          <Button variant="danger" onClick={() => setRefunding(true)}>
+            {t('refundButton')}
+          </Button>
+        ) : null}
       </div>
+      {refundable && !canRefund && !canVoid ? <p className="hint no-print">{t('refundTreasurer')}</p> : null}
+
+      {refunding && order ? (
+        <RefundDialog
+          order={order}
+          onCancel={() => setRefunding(false)}
+          onRefunded={async (result) => {
+            setRefunding(false);
+            const money = (cents: number) => formatMoney(cents, language);
+            const payment = result.order.payments[0];
+            const given = -(payment?.amountCents ?? 0);
+            onVoided({
+              receiptNumber: result.order.receiptNumber,
+              done: t('refundDone', { n: order.receiptNumber }),
+              giveBack:
+                payment?.method === 'cash'
+                  ? [t('voidCashBack', { amount: money(given) })]
+                  : payment?.method === 'cheque'
+                    ? [t('refundCheque', { n: payment.chequeNumber ?? '—', bank: payment.bank ?? '—', amount: money(given) })]
+                    : [],
+              note: payment?.method === 'credit' ? t('voidCreditDone', { amount: money(given) }) : null,
+            });
+            await refresh();
+            navigate({ name: 'receipt', receiptNumber: result.order.receiptNumber });
+          }}
+        />
+      ) : null}
 
       {voiding && order ? (
         <VoidDialog
@@ -353,14 +403,18 @@ function ReceiptView({
           onCancel={() => setVoiding(false)}
           onVoided={async (result) => {
             setVoiding(false);
+            const money = (cents: number) => formatMoney(cents, language);
+            const creditCents = order.payments.reduce((sum, p) => (p.method === 'credit' ? sum + p.amountCents : sum), 0);
             onVoided({
               receiptNumber: result.order.receiptNumber,
-              original: order.receiptNumber,
-              cashBackCents: result.cashBackCents,
-              cheques: order.payments
-                .filter((p) => p.method === 'cheque')
-                .map((p) => ({ number: p.chequeNumber ?? '—', bank: p.bank ?? '—', amountCents: p.amountCents })),
-              creditCents: order.payments.reduce((sum, p) => (p.method === 'credit' ? sum + p.amountCents : sum), 0),
+              done: t('voidDone', { n: order.receiptNumber }),
+              giveBack: [
+                ...(result.cashBackCents > 0 ? [t('voidCashBack', { amount: money(result.cashBackCents) })] : []),
+                ...order.payments
+                  .filter((p) => p.method === 'cheque')
+                  .map((p) => t('voidCheque', { n: p.chequeNumber ?? '—', bank: p.bank ?? '—', amount: money(p.amountCents) })),
+              ],
+              note: creditCents > 0 ? t('voidCreditDone', { amount: money(creditCents) }) : null,
             });
             await refresh();
             navigate({ name: 'receipt', receiptNumber: result.order.receiptNumber });

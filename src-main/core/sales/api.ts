@@ -17,7 +17,7 @@ export const salesContract = {
   'sales.checkout': { input: checkoutSchema, output: checkoutResultSchema, roles: ROLES.desk },
   'sales.void': { input: voidSchema, output: correctionResultSchema, roles: ROLES.desk },
   'sales.refund': { input: refundSchema, output: correctionResultSchema, roles: ROLES.treasury },
-  'orders.get': { input: z.object({ receiptNumber }).strict(), output: orderViewSchema.extend({ voidable: z.boolean() }), roles: ROLES.desk },
+  'orders.get': { input: z.object({ receiptNumber }).strict(), output: orderViewSchema.extend({ voidable: z.boolean(), /** Positions a refund may still take (correction-rules.ts). */ refundableLines: z.array(z.number().int().min(1)) }), roles: ROLES.desk },
   'receipts.email': { input: emailReceiptSchema, output: z.object({ receiptNumber: z.string(), email: z.string() }), roles: ROLES.desk },
   /** Card payment through the desk's terminal port; the approval then goes into the checkout. */
   'payments.card': {

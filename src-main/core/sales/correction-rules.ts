@@ -32,6 +32,25 @@ export function isVoidable(r: Reader, original: SaleOrderTable, deskId: string):
   }
 }
 
+/**
+ * The positions of a sale's lines a refund may still take back: a sale not voided, each line but
+ * the cash rounding, once. Empty for voids, refunds and voided sales (the receipt screen offers
+ * « Rembourser des articles » only with something to choose).
+ */
+export function refundableLines(r: Reader, original: SaleOrderTable): number[] {
+  if (original.kind !== 'sale') return [];
+  if (r.rawGet("SELECT 1 FROM sale_order WHERE original_order_id = ? AND kind = 'void'", original.id)) return [];
+  return r
+    .rawAll<{ position: number }>(
+      `SELECT l.position FROM order_line l
+       WHERE l.order_id = ? AND l.kind <> 'rounding'
+         AND NOT EXISTS (SELECT 1 FROM order_line c WHERE c.original_line_id = l.id)
+       ORDER BY l.position`,
+      original.id,
+    )
+    .map((l) => l.position);
+}
+
 /** @throws VOID_DRAWER_CLOSED, VOID_OTHER_DRAWER, NO_OPEN_SESSION */
 export function requireVoidable(r: Reader, original: SaleOrderTable, deskId: string): CashSessionTable {
   const session = requireOpenSession(r, deskId);

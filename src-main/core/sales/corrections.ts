@@ -14,7 +14,7 @@ import { creditBalance } from '../members/members.js';
 import { periodsPaidBy } from '../memberships/periods.js';
 import { findOrderRow, orderView } from './orders.js';
 import { nextReceiptNumber } from './receipts.js';
-import { requireVoidable } from './correction-rules.js';
+import { refundableLines, requireVoidable } from './correction-rules.js';
 import type { CorrectionResult } from './views.js';
 
 /**
@@ -177,13 +177,10 @@ export function refundOrder(desk: Desk, actor: Actor, input: unknown): Correctio
       const original = correctableSale(ctx, values.receiptNumber);
       refusedIfVoided(ctx, original, false);
       const lines = w.all(w.qb.selectFrom('order_line').selectAll().where('order_id', '=', original.id).orderBy('position'));
-      const alreadyRefunded = new Set(
-        w.all(w.qb.selectFrom('order_line').select('original_line_id').where('original_line_id', 'in', lines.map((l) => l.id)))
-          .map((l) => l.original_line_id),
-      );
+      const refundable = new Set(refundableLines(w, original));
       const chosen = [...new Set(values.linePositions)].map((position) => {
         const line = lines.find((l) => l.position === position);
-        if (!line || line.kind === 'rounding' || alreadyRefunded.has(line.id)) {
+        if (!line || !refundable.has(position)) {
           throw new ComptoirError('LINE_NOT_REFUNDABLE', { position, receipt: original.receipt_number });
         }
         return line;

@@ -6,7 +6,7 @@ import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { parseInput } from '../../../src-shared/validation.js';
 import type { OrderLineView, PaymentView, OrderView } from './views.js';
-import { isVoidable } from './correction-rules.js';
+import { isVoidable, refundableLines } from './correction-rules.js';
 
 export function paymentView(row: PaymentTable): PaymentView {
   return {
@@ -84,10 +84,10 @@ export function orderView(r: Reader, order: SaleOrderTable, language: Language):
 }
 
 /** A receipt as the receipt screen shows it: the order, and whether it can still be voided here. */
-export function getOrder(desk: Desk, receiptNumber: unknown): OrderView & { voidable: boolean } {
+export function getOrder(desk: Desk, receiptNumber: unknown): OrderView & { voidable: boolean; refundableLines: number[] } {
   const parsed = parseInput(z.object({ receiptNumber: z.string().trim().min(1).max(30) }), { receiptNumber });
   const row = findOrderRow(desk.reader, parsed.receiptNumber);
-  return { ...orderView(desk.reader, row, desk.language), voidable: isVoidable(desk.reader, row, desk.id) };
+  return { ...orderView(desk.reader, row, desk.language), voidable: isVoidable(desk.reader, row, desk.id), refundableLines: refundableLines(desk.reader, row) };
 }
 
 /** "Transactions" and "Mes reçus": every order of a member, newest first. */
