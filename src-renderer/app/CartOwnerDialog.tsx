@@ -23,7 +23,7 @@ interface CartOwnerDialogProps {
 export function CartOwnerDialog({ cart, other, onBackToCart, onAddAnyway, onStartOver, onCancel }: CartOwnerDialogProps) {
   const language = useLanguage();
   const t = useTexts(CART_TEXTS);
-  const owner = cart.owner?.name ?? '—';
+  const owner = cart.owner?.name ?? t('walkInName');
   const names = { owner, other: fullName(other), items: countOf(cart.lines.length, 'item', language) };
   return (
     <ConfirmDialog

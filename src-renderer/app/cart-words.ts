@@ -1,9 +1,14 @@
 import type { Texts } from './i18n';
 
 /** The cart's words on every screen that sells: whose cart it is, and the question before mixing two. */
-export const CART_TEXTS: Texts<'cartOf' | 'askTitle' | 'askBody' | 'backToCart' | 'addAnyway' | 'startOver' | 'keep'> = {
+export const CART_TEXTS: Texts<
+  'cartOf' | 'walkInCart' | 'walkInName' | 'askTitle' | 'askBody' | 'backToCart' | 'addAnyway' | 'startOver' | 'keep' | 'startWalkIn'
+> = {
   fr: {
     cartOf: 'Panier de {name} : {items}',
+    walkInCart: 'Vente sans membre : {items}',
+    walkInName: 'la vente sans membre',
+    startWalkIn: 'Vente sans membre (don)',
     askTitle: 'Le panier de {owner} n’est pas terminé',
     askBody: 'Il contient {items}. {other} ne fait pas partie du ménage de {owner}. Que voulez-vous faire?',
     backToCart: 'Retourner au panier de {owner}',
@@ -13,6 +18,9 @@ export const CART_TEXTS: Texts<'cartOf' | 'askTitle' | 'askBody' | 'backToCart' 
   },
   en: {
     cartOf: 'Cart of {name}: {items}',
+    walkInCart: 'Sale without a member: {items}',
+    walkInName: 'the sale without a member',
+    startWalkIn: 'Sale without a member (donation)',
     askTitle: '{owner}’s cart is not finished',
     askBody: 'It holds {items}. {other} is not in {owner}’s household. What would you like to do?',
     backToCart: 'Back to {owner}’s cart',

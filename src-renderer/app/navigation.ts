@@ -38,6 +38,8 @@ export interface Cart {
   /** Member numbers of the owner's household (the owner included). */
   household: number[];
   lines: CartLine[];
+  /** A sale to nobody on file (a walk-in's donation): the receipt names no member. */
+  walkIn?: boolean;
 }
 
 /** A member as the screens that sell hold them: enough to name them and know their household. */

@@ -6,7 +6,7 @@ import { EMPTY_CART, useApp, type CartLine } from '../app/navigation';
 import { withLines } from '../app/cart';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
-import { CartLinesTable, DonationForm } from './checkout/CartLines';
+import { AmountLineForm, CartLinesTable } from './checkout/CartLines';
 import { CheckoutDialogs, type CheckoutDialog } from './checkout/CheckoutDialogs';
 import { CHECKOUT_TEXTS } from './checkout/checkout-words';
 import { PaymentForm, type ExactPayment, type FormMethod } from './checkout/PaymentForms';
@@ -106,8 +106,9 @@ export function CheckoutScreen() {
     window.setTimeout(() => firstMethod.current?.focus(), 0);
   };
 
-  const addDonation = (amountCents: number) => {
-    setCart(withLines(cart, [...cart.lines, { kind: 'donation', amountCents }]));
+  // A walk-in's cart stays a walk-in's when its lines are removed: its donation form stays in reach.
+  const addAmountLine = (kind: 'donation' | 'credit') => (amountCents: number) => {
+    setCart({ ...cart, lines: [...cart.lines, { kind, amountCents }] });
   };
 
   const startCash = () => {
@@ -195,7 +196,7 @@ export function CheckoutScreen() {
     navigate({ name: 'lookup' });
   };
 
-  if (cart.lines.length === 0) {
+  if (cart.lines.length === 0 && !cart.walkIn) {
     return (
       <section aria-labelledby="checkout-title" className="narrow">
         <h1 id="checkout-title">{t('title')}</h1>
@@ -260,7 +261,9 @@ export function CheckoutScreen() {
             </Notice>
           ) : null}
 
-          <DonationForm onAdd={addDonation} />
+          {cart.walkIn && cart.lines.length === 0 ? <Notice>{t('walkIn')}</Notice> : null}
+          <AmountLineForm kind="donation" onAdd={addAmountLine('donation')} />
+          {memberNumber !== null ? <AmountLineForm kind="credit" onAdd={addAmountLine('credit')} /> : null}
 
           <h2>{t('paymentsTitle')}</h2>
           <p className="hint">{t('choose')}</p>

@@ -3,7 +3,7 @@ import { call, type Output } from '../app/api';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
 import { ROLES } from '../../src-shared/roles';
 import { may, useApp } from '../app/navigation';
-import { CartButton } from '../components/CartButton';
+import { CartButton, WalkInButton } from '../components/CartButton';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
@@ -119,6 +119,7 @@ export function LookupScreen() {
         <h1 id="lookup-title">{t('title')}</h1>
         <div className="actions">
           {sells ? <CartButton /> : null}
+          {sells ? <WalkInButton /> : null}
           {sells ? <Button onClick={() => navigate({ name: 'newMember' })}>{t('newMember')}</Button> : null}
           <Button onClick={() => navigate({ name: 'activities' })}>{t('activities')}</Button>
           {sells ? <Button onClick={() => navigate({ name: 'closeDrawer' })}>{t('closeDrawer')}</Button> : null}

@@ -169,4 +169,37 @@ describe('carts that belong to someone', () => {
     expect(roster.registered.map((r) => [r.lastName, r.payment])).toEqual([['Dufresne', 'paid']]);
     expectVerifyClean(desk);
   });
+
+  it('sells to a walk-in without a member file, and puts credit on a member’s account', async () => {
+    const { page, desk } = d;
+    await page.getByRole('banner').getByRole('button', { name: 'Trouver un membre' }).click();
+    await page.getByRole('button', { name: 'Vente sans membre (don)' }).click();
+    await expect.poll(h1).toBe('Panier');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Vente sans fiche de membre');
+    await page.getByLabel('Montant du don').fill('20');
+    await page.getByRole('button', { name: 'Ajouter le don' }).click();
+    expect(await page.getByLabel('Crédit à ajouter au compte du membre').count()).toBe(0);
+    await page.getByRole('button', { name: 'Comptant', exact: true }).click();
+    await page.getByLabel('Montant remis').fill('20');
+    await checkScreen(page, '09-vente-sans-membre');
+    await page.getByRole('button', { name: 'Encaisser' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirmer la vente' }).click();
+    await expect.poll(h1).toMatch(/^Reçu A-\d{6}/);
+    const walkIn = (await h1())!.match(/A-\d{6}/)![0];
+    expect(desk.reader.rawGet<{ member_id: string | null; total_cents: number }>('SELECT member_id, total_cents FROM sale_order WHERE receipt_number = ?', walkIn)).toEqual({ member_id: null, total_cents: 2000 });
+
+    await openMember(n.laurent!);
+    await page.getByRole('button', { name: 'Renouveler', exact: true }).click();
+    await page.getByLabel('Crédit à ajouter au compte du membre').fill('15');
+    await page.getByRole('button', { name: 'Ajouter le crédit' }).click();
+    await expect.poll(() => page.locator('.cart-lines tbody tr').count()).toBe(2);
+    await page.getByRole('button', { name: 'Comptant', exact: true }).click();
+    await page.getByLabel('Montant remis').fill('50');
+    await page.getByRole('button', { name: 'Encaisser' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirmer la vente' }).click();
+    await expect.poll(h1).toMatch(/^Reçu A-\d{6}/);
+    await openMember(n.laurent!);
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/Crédit \/ Coupons\s*15,00\s\$/);
+    expectVerifyClean(desk);
+  });
 });

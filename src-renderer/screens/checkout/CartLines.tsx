@@ -87,32 +87,35 @@ export function CartLinesTable({ lines, priced, memberNumber, onRemove, onAddMem
   );
 }
 
-/** A donation typed at the desk becomes one more line of the cart. */
-export function DonationForm({ onAdd }: { onAdd: (amountCents: number) => void }) {
+/**
+ * A line whose amount is typed at the desk — a donation, or credit put on the member's account —
+ * becomes one more line of the cart.
+ */
+export function AmountLineForm({ kind, onAdd }: { kind: 'donation' | 'credit'; onAdd: (amountCents: number) => void }) {
   const t = useTexts(CHECKOUT_TEXTS);
-  const [donation, setDonation] = useState('');
-  const [donationError, setDonationError] = useState<string | null>(null);
+  const [amount, setAmount] = useState('');
+  const [amountError, setAmountError] = useState<string | null>(null);
 
-  const addDonation = (event: FormEvent) => {
+  const add = (event: FormEvent) => {
     event.preventDefault();
-    const amount = parseMoney(donation);
-    if (amount === null || amount <= 0) return setDonationError(t('amountError'));
-    setDonationError(null);
-    setDonation('');
-    onAdd(amount);
+    const cents = parseMoney(amount);
+    if (cents === null || cents <= 0) return setAmountError(t('amountError'));
+    setAmountError(null);
+    setAmount('');
+    onAdd(cents);
   };
 
   return (
-    <form className="donation-form" onSubmit={addDonation}>
+    <form className="donation-form" onSubmit={add}>
       <Field
-        label={t('donationAmount')}
+        label={t(kind === 'donation' ? 'donationAmount' : 'creditLineAmount')}
         inputMode="decimal"
         autoComplete="off"
-        value={donation}
-        error={donationError}
-        onChange={(event) => setDonation(event.target.value)}
+        value={amount}
+        error={amountError}
+        onChange={(event) => setAmount(event.target.value)}
       />
-      <Button type="submit">{t('donationAdd')}</Button>
+      <Button type="submit">{t(kind === 'donation' ? 'donationAdd' : 'creditLineAdd')}</Button>
     </form>
   );
 }

@@ -25,6 +25,9 @@ export const CHECKOUT_TEXTS: Texts<
   | 'donationTitle'
   | 'donationAmount'
   | 'donationAdd'
+  | 'creditLineAmount'
+  | 'creditLineAdd'
+  | 'walkIn'
   | 'amountError'
   | 'paymentsTitle'
   | 'choose'
@@ -113,6 +116,9 @@ export const CHECKOUT_TEXTS: Texts<
     donationTitle: 'Ajouter un don',
     donationAmount: 'Montant du don',
     donationAdd: 'Ajouter le don',
+    creditLineAmount: 'Crédit à ajouter au compte du membre',
+    creditLineAdd: 'Ajouter le crédit',
+    walkIn: 'Vente sans fiche de membre : un don, par exemple. Ajoutez le montant ci-dessous.',
     amountError: 'Tapez un montant, par exemple 20 ou 12,50.',
     paymentsTitle: 'Paiement',
     choose: 'Comment le membre paie-t-il ? On peut combiner plusieurs modes.',
@@ -201,6 +207,9 @@ export const CHECKOUT_TEXTS: Texts<
     donationTitle: 'Add a donation',
     donationAmount: 'Donation amount',
     donationAdd: 'Add the donation',
+    creditLineAmount: 'Credit to add to the member’s account',
+    creditLineAdd: 'Add the credit',
+    walkIn: 'A sale without a member file: a donation, for instance. Add the amount below.',
     amountError: 'Type an amount, for example 20 or 12.50.',
     paymentsTitle: 'Payment',
     choose: 'How does the member pay? Several ways can be combined.',
