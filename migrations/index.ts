@@ -4,6 +4,7 @@ import { typedOperations } from './0002-typed-operations.js';
 import { leaderRole } from './0003-leader-role.js';
 import { privacy } from './0004-privacy.js';
 import { rebuildSearchKeys, searchKeys } from './0005-search-keys.js';
+import { priceChanges } from './0006-price-changes.js';
 
 export interface Migration {
   version: number;
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'leader-role', sql: leaderRole, rebuildsTables: true },
   { version: 4, name: 'privacy', sql: privacy },
   { version: 5, name: 'search-keys', sql: searchKeys, rebuild: rebuildSearchKeys },
+  { version: 6, name: 'price-changes', sql: priceChanges },
 ];

@@ -153,6 +153,10 @@ export const REPORT_WORDS: Words<
   | 'desk'
   | 'cashSales'
   | 'differenceReason'
+  | 'priceChanges'
+  | 'clubPrice'
+  | 'soldAt'
+  | 'priceReason'
 > = {
   fr: {
     float: 'Fonds de caisse',
@@ -177,6 +181,10 @@ export const REPORT_WORDS: Words<
     desk: 'Poste',
     cashSales: 'Ventes au comptant (net)',
     differenceReason: 'Raison de l’écart',
+    priceChanges: 'Prix modifiés au poste',
+    clubPrice: 'Prix du club',
+    soldAt: 'Vendu à',
+    priceReason: 'Raison',
   },
   en: {
     float: 'Float',
@@ -201,6 +209,10 @@ export const REPORT_WORDS: Words<
     desk: 'Desk',
     cashSales: 'Cash sales (net)',
     differenceReason: 'Reason for the difference',
+    priceChanges: 'Prices changed at the desk',
+    clubPrice: 'Club price',
+    soldAt: 'Sold at',
+    priceReason: 'Reason',
   },
 };
 

@@ -146,6 +146,10 @@ export const TABLES = {
     activity_id: nullableText(),
     amount_cents: integer(),
     original_line_id: nullableText(),
+    /** The club's price when a volunteer changed it (a discount); NULL when sold at the club's price. */
+    list_price_cents: nullableInteger(),
+    /** Why the price was changed, for the treasurer; NULL with list_price_cents. */
+    price_reason: nullableText(),
   },
   payment: {
     id: text(),

@@ -5,7 +5,7 @@ import { newPdf, savePdf } from './fonts.js';
 import { type Language } from './format.js';
 import { formatLongDate, formatDateTime, formatClockTime } from '../../src-shared/dates.js';
 import { formatMoney } from '../../src-shared/money.js';
-import { countOf, LINE_KIND_TOTAL_WORDS, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS, withColon } from '../../src-shared/words.js';
+import { countOf, lineLabel, LINE_KIND_TOTAL_WORDS, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS, withColon } from '../../src-shared/words.js';
 import { LETTER, Sheet } from './sheet.js';
 
 export interface DayReportOptions {
@@ -239,6 +239,22 @@ function takings(sheet: Sheet, t: Takings, language: Language, heading: (text: s
         { title: w.by, share: 1.6 },
       ],
       t.corrections.map((c) => [c.receiptNumber, c.originalReceiptNumber, ORDER_KIND_WORDS[language][c.kind], m(c.totalCents), c.reason ?? '', c.by]),
+    );
+  }
+
+  if (t.priceChanges.length > 0) {
+    const words = REPORT_WORDS[language];
+    heading(words.priceChanges);
+    sheet.table(
+      [
+        { title: w.receipt, share: 1.05 },
+        { title: w.what, share: 1.6 },
+        { title: words.clubPrice, share: 1, align: 'right' },
+        { title: words.soldAt, share: 1, align: 'right' },
+        { title: words.priceReason, share: 2.2 },
+        { title: w.by, share: 1.6 },
+      ],
+      t.priceChanges.map((c) => [c.receiptNumber, lineLabel({ kind: c.kind, activityName: c.activityName }, language), m(c.listPriceCents), m(c.amountCents), c.reason, c.by]),
     );
   }
 }

@@ -37,7 +37,8 @@ const WORDS = {
     amount: 'Montant',
     period: (from: string, to: string) => `Période du ${from} au ${to}`,
     periodVoided: 'période annulée',
-    forMember: (n: number) => `Pour le membre no ${n}`,
+    forMember: (name: string, n: number) => `Pour ${name} (no de membre ${n})`,
+    clubPrice: (amount: string) => `Prix du club : ${amount}`,
     subtotal: 'Sous-total',
     total: 'Total',
     payments: 'Paiement',
@@ -67,7 +68,8 @@ const WORDS = {
     amount: 'Amount',
     period: (from: string, to: string) => `Period ${from} to ${to}`,
     periodVoided: 'period voided',
-    forMember: (n: number) => `For member no. ${n}`,
+    forMember: (name: string, n: number) => `For ${name} (member no. ${n})`,
+    clubPrice: (amount: string) => `Club price: ${amount}`,
     subtotal: 'Subtotal',
     total: 'Total',
     payments: 'Payment',
@@ -137,14 +139,17 @@ export async function receiptPdf(order: OrderView, club: ReceiptClub, options: R
     if (line.kind === 'rounding') continue;
     const forOther = line.memberNumber !== null && line.memberNumber !== order.member?.number;
     // A line and its details stay on one page.
-    sheet.ensure(sheet.leading() + ((line.period ? 1 : 0) + (forOther ? 1 : 0)) * sheet.leading(detail.size));
+    const changed = line.listPriceCents !== null;
+    sheet.ensure(sheet.leading() + ((line.period ? 1 : 0) + (forOther ? 1 : 0) + (changed ? 1 : 0)) * sheet.leading(detail.size));
     sheet.amount(lineLabel(line, language), formatMoney(line.amountCents, language));
     if (line.period) {
       const { startsOn, endsOn, voided } = line.period;
       const period = w.period(formatLongDate(startsOn, language), formatLongDate(endsOn, language));
       sheet.text(voided ? `${period} (${w.periodVoided})` : period, detail);
     }
-    if (forOther) sheet.text(w.forMember(line.memberNumber!), detail);
+    if (forOther) sheet.text(w.forMember(line.memberName ?? '', line.memberNumber!), detail);
+    // The club's price shows the discount; the reason stays for the treasurer (it may be personal).
+    if (changed) sheet.text(w.clubPrice(formatMoney(line.listPriceCents!, language)), detail);
   }
   const rounding = order.lines.filter((l) => l.kind === 'rounding');
   sheet.rule(0.4, 3);

@@ -10,6 +10,7 @@ import { AmountLineForm, CartLinesTable } from './checkout/CartLines';
 import { CheckoutDialogs, type CheckoutDialog } from './checkout/CheckoutDialogs';
 import { CHECKOUT_TEXTS } from './checkout/checkout-words';
 import { PaymentForm, type ExactPayment, type FormMethod } from './checkout/PaymentForms';
+import type { PriceChange } from './checkout/PriceChange';
 import { PaymentList } from './checkout/PaymentList';
 import { isSettled, useQuote, type Quote, type SaleInput } from './checkout/quote';
 import { QuoteSummary } from './checkout/QuoteSummary';
@@ -172,6 +173,15 @@ export function CheckoutScreen() {
     else setDialog(null);
   };
 
+  const changePrice = (index: number, change: PriceChange | null) => {
+    const lines = cart.lines.map((line, i) => {
+      if (i !== index || (line.kind !== 'membership' && line.kind !== 'activity')) return line;
+      const { priceCents: _price, priceReason: _reason, ...rest } = line;
+      return change ? { ...rest, ...change } : rest;
+    });
+    setCart(withLines(cart, lines));
+  };
+
   /** The membership an activity needs, for the same member, first in the cart: one payment for both. */
   const addMembership = (number: number) => {
     const line: CartLine = number === memberNumber ? { kind: 'membership' } : { kind: 'membership', memberNumber: number };
@@ -251,6 +261,7 @@ export function CheckoutScreen() {
             onRemove={removeLine}
             onAddMembership={addMembership}
             onForce={(index) => setDialog({ kind: 'force', index })}
+            onPriceChange={changePrice}
           />
           {hasFull ? (
             <Notice kind="warning">

@@ -10,7 +10,7 @@ import { colon, differenceText } from './sale-words';
 import './DaySummary.css';
 import { formatLongDate, formatShortDateTime, formatClockTime } from '../../src-shared/dates';
 import { formatMoney } from '../../src-shared/money';
-import { countOf, LINE_KIND_TOTAL_WORDS, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS } from '../../src-shared/words';
+import { countOf, lineLabel, LINE_KIND_TOTAL_WORDS, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REPORT_WORDS } from '../../src-shared/words';
 
 const TEXTS: Texts<
   | 'title'
@@ -114,7 +114,7 @@ const TEXTS: Texts<
 const SCREEN_WORDS = withWords(REPORT_WORDS, TEXTS);
 
 /** The breakdowns a day and each of its drawers share. */
-type Takings = Pick<DayReport, 'orders' | 'byMethod' | 'byLineKind' | 'byActivity' | 'cheques' | 'card' | 'corrections'>;
+type Takings = Pick<DayReport, 'orders' | 'byMethod' | 'byLineKind' | 'byActivity' | 'cheques' | 'card' | 'corrections' | 'priceChanges'>;
 
 /** Screen 10: what the day took in, for the treasurer; printed and filed with the deposit. */
 export function DaySummaryScreen({ session, day, backupProblem }: { session: CashSession; day: DayReport; backupProblem: string | null }) {
@@ -306,6 +306,24 @@ function Breakdown({ takings, level }: { takings: Takings; level: 2 | 3 }) {
           rowKey={(c) => c.receiptNumber}
         />
       )}
+
+      {takings.priceChanges.length > 0 ? (
+        <>
+          <Heading>{t('priceChanges')}</Heading>
+          <Table
+            columns={[
+              { header: t('receipt'), className: 'nowrap', cell: (c) => c.receiptNumber },
+              { header: t('kind'), cell: (c) => lineLabel({ kind: c.kind, activityName: c.activityName }, language) },
+              { header: t('clubPrice'), numeric: true, cell: (c) => money(c.listPriceCents) },
+              { header: t('soldAt'), numeric: true, cell: (c) => money(c.amountCents) },
+              { header: t('priceReason'), cell: (c) => c.reason },
+              { header: t('by'), cell: (c) => c.by },
+            ]}
+            rows={takings.priceChanges}
+            rowKey={(c, i) => `${c.receiptNumber}-${i}`}
+          />
+        </>
+      ) : null}
     </>
   );
 }

@@ -35,6 +35,7 @@ const TEXTS: Texts<
   | 'period'
   | 'periodVoided'
   | 'forMember'
+  | 'clubPrice'
   | 'tendered'
   | 'change'
   | 'chequeNo'
@@ -95,7 +96,8 @@ const TEXTS: Texts<
     details: 'Détails',
     period: 'Du {from} au {to}',
     periodVoided: 'période annulée',
-    forMember: 'no de membre {n}',
+    forMember: 'pour {name}, no de membre {n}',
+    clubPrice: 'prix du club : {amount}',
     tendered: 'Montant remis {amount}',
     change: 'monnaie rendue {amount}',
     chequeNo: 'No {n}, {bank}',
@@ -156,7 +158,8 @@ const TEXTS: Texts<
     details: 'Details',
     period: 'From {from} to {to}',
     periodVoided: 'period voided',
-    forMember: 'member no. {n}',
+    forMember: 'for {name}, member no. {n}',
+    clubPrice: 'club price: {amount}',
     tendered: 'Tendered {amount}',
     change: 'change given {amount}',
     chequeNo: 'No. {n}, {bank}',
@@ -504,8 +507,9 @@ function ReceiptPaper({ order, reprint, change, t, onOpen }: { order: Order; rep
               <>
                 <span className="receipt-line-label">{line.description}</span>
                 {line.memberNumber !== null && line.memberNumber !== order.member?.number ? (
-                  <span className="receipt-note"> ({t('forMember', { n: line.memberNumber })})</span>
+                  <span className="receipt-note"> ({t('forMember', { name: line.memberName ?? '', n: line.memberNumber })})</span>
                 ) : null}
+                {line.listPriceCents !== null ? <span className="receipt-note"> ({t('clubPrice', { amount: money(line.listPriceCents) })})</span> : null}
                 {line.period ? (
                   <span className="receipt-period">
                     {t('period', { from: formatLongDate(line.period.startsOn, language), to: formatLongDate(line.period.endsOn, language) })}

@@ -47,6 +47,13 @@ export const orderLineFacts = z
     amountCents: cents,
     /** The line a void or refund takes back. */
     originalLineId: id.nullable(),
+    /**
+     * A price changed at the desk: the club's price at the time and the volunteer's reason.
+     * Absent (not null) on lines sold at the club's price, so every entry written before the
+     * change reads the same; a desk that does not know the fields refuses the entry (strict).
+     */
+    listPriceCents: cents.optional(),
+    priceReason: z.string().optional(),
   })
   .strict();
 

@@ -11,8 +11,8 @@ import { busyDay, drawersDay } from './busy-day.js';
 
 /** The takings part of a day or a drawer: what the drawers must add up to. */
 function takingsOf(t: Takings): Takings {
-  const { orders, byMethod, byLineKind, byActivity, cheques, card, corrections } = t;
-  return { orders, byMethod, byLineKind, byActivity, cheques, card, corrections };
+  const { orders, byMethod, byLineKind, byActivity, cheques, card, corrections, priceChanges } = t;
+  return { orders, byMethod, byLineKind, byActivity, cheques, card, corrections, priceChanges };
 }
 
 /** The drawers' takings added up, the way the day's are reported. */
@@ -41,6 +41,7 @@ function sumOfDrawers(report: DayReport): Takings {
     cheques: { items: byReceipt(sessions.flatMap((s) => s.cheques.items)), totalCents: total((s) => s.cheques.totalCents) },
     card: { count: total((s) => s.card.count), totalCents: total((s) => s.card.totalCents) },
     corrections: byReceipt(sessions.flatMap((s) => s.corrections)),
+    priceChanges: byReceipt(sessions.flatMap((s) => s.priceChanges)),
   };
 }
 
@@ -221,6 +222,7 @@ describe('day report, drawer by drawer', () => {
           createdAt: '2026-11-27T16:15:00.000Z',
         },
       ],
+      priceChanges: [],
     });
     // The morning sale it corrects stays in the morning's figures.
     expect(morning!.byActivity).toContainEqual({ code: 'PEINT', name: 'Peinture', count: 1, totalCents: 4000 });

@@ -7,7 +7,9 @@ import { getOrder } from '../../src-main/core/sales/orders.js';
 import { currentCashSession } from '../../src-main/core/cash/cash-sessions.js';
 import { roundCashToNickel } from '../../src-shared/money.js';
 import { ComptoirError } from '../../src-shared/errors.js';
-import { addMember, count, newDesk, openDrawer } from '../helpers.js';
+import { addMember, count, newDesk, openDrawer, refusal } from '../helpers.js';
+import { dayReport } from '../../src-main/core/cash/day-report.js';
+import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
 
 function errorCode(fn: () => unknown): string | undefined {
   try {
@@ -50,7 +52,7 @@ describe('checkout', () => {
     expect(count(desk, 'outbox', `entity_id = '${result.order.id}'`)).toBe(1);
     expect(currentCashSession(desk)?.expectedCents).toBe(10000 + 2500);
     // The sale's view is built from the rows just written: it must equal what is read back.
-    expect(getOrder(desk, result.order.receiptNumber)).toEqual({ ...result.order, voidable: true });
+    expect(getOrder(desk, result.order.receiptNumber)).toEqual({ ...result.order, voidable: true, refundableLines: [1] });
   });
 
   it('rounds only the cash part of a split card + cash payment to 0.05 $', () => {
@@ -75,7 +77,7 @@ describe('checkout', () => {
       ['card', 500],
       ['cash', 740],
     ]);
-    expect(getOrder(desk, result.order.receiptNumber)).toEqual({ ...result.order, voidable: true });
+    expect(getOrder(desk, result.order.receiptNumber)).toEqual({ ...result.order, voidable: true, refundableLines: [1] });
   });
 
   it('takes cash + cheque for a renewal and an activity in one cart', () => {
@@ -170,7 +172,7 @@ describe('quote', () => {
     });
     expect(split).toMatchObject({ exactPaidCents: 1000, remainingCents: 1542, cashDueCents: 1540, roundingCents: -2, changeCents: 460 });
     expect(split.lines).toEqual([
-      { position: 1, kind: 'membership', description: 'Adhésion annuelle', memberNumber: no, activityCode: null, amountCents: 2542, activityFull: false, memberName: 'Jean Tremblay', problem: null },
+      { position: 1, kind: 'membership', description: 'Adhésion annuelle', memberNumber: no, activityCode: null, amountCents: 2542, activityFull: false, memberName: 'Jean Tremblay', listPriceCents: null, priceReason: null, problem: null },
     ]);
     expect(count(desk, 'audit_log', "action <> 'member.create' AND action <> 'desk.init'")).toBe(0);
   });
@@ -289,5 +291,46 @@ describe('the quote says what the checkout would refuse, line by line, before an
     const full = { memberNumber: b, lines: [{ kind: 'activity', activityCode: 'YOGA' }], payments: [{ method: 'cash', tenderedCents: 2000 }] };
     expect(problems(quoteCheckout(d, full))).toEqual([['ACTIVITY_FULL', false]]);
     expect(() => checkout(d, admin, full)).toThrow(/complète/);
+  });
+});
+
+describe('a price lowered at the desk, with a reason the treasurer reads', () => {
+  it('sells below the club price with a reason, keeps the club price on the line, and lists it in the day report', () => {
+    const { desk: d, admin } = newDesk();
+    openDrawer(d, admin);
+    createActivity(d, admin, { code: 'CHORALE', name: 'Chorale', season: 'Hiver 2027', priceCents: 3000, capacity: null, membershipRequired: false });
+    const member = addMember(d, admin, 'Roger', 'Pelletier');
+    const sale = checkout(d, admin, {
+      memberNumber: member,
+      lines: [{ kind: 'activity', activityCode: 'CHORALE', priceCents: 1500, priceReason: 'Membre bénévole' }, { kind: 'membership' }],
+      payments: [{ method: 'cash', tenderedCents: 10000 }],
+    });
+    expect(sale.order.lines.map((l) => [l.kind, l.amountCents, l.listPriceCents, l.priceReason])).toEqual([
+      ['activity', 1500, 3000, 'Membre bénévole'],
+      ['membership', 2500, null, null],
+    ]);
+    const stored = getOrder(d, sale.order.receiptNumber);
+    expect(stored.lines[0]).toMatchObject({ amountCents: 1500, listPriceCents: 3000, priceReason: 'Membre bénévole' });
+    const report = dayReport(d, sale.order.businessDate);
+    expect(report.priceChanges).toEqual([
+      { receiptNumber: sale.order.receiptNumber, kind: 'activity', activityName: 'Chorale', listPriceCents: 3000, amountCents: 1500, reason: 'Membre bénévole', by: expect.any(String) },
+    ]);
+    expect(report.cashSessions[0]!.priceChanges).toHaveLength(1);
+    expect(verifyDatabase(d.reader)).toEqual([]);
+  });
+
+  it('refuses a price above the club’s, or without a reason, and writes nothing', () => {
+    const { desk: d, admin } = newDesk();
+    openDrawer(d, admin);
+    const member = addMember(d, admin, 'Roger', 'Pelletier');
+    const before = count(d, 'sale_order');
+    const sell = (line: Record<string, unknown>) => () => checkout(d, admin, { memberNumber: member, lines: [{ kind: 'membership', ...line }], payments: [{ method: 'cash', tenderedCents: 5000 }] });
+    expect(refusal(sell({ priceCents: 3000, priceReason: 'Pourboire' }))).toMatchObject({ code: 'PRICE_ABOVE_CLUB_PRICE', message: expect.stringContaining('peut seulement être baissé') });
+    expect(refusal(sell({ priceCents: 1000 }))).toMatchObject({ code: 'PRICE_REASON_REQUIRED' });
+    expect(refusal(sell({ priceCents: 1000, priceReason: '   ' }))).toMatchObject({ code: 'PRICE_REASON_REQUIRED' });
+    expect(count(d, 'sale_order')).toBe(before);
+    // The club's own price typed in is no change at all.
+    const same = checkout(d, admin, { memberNumber: member, lines: [{ kind: 'membership', priceCents: 2500, priceReason: 'rien' }], payments: [{ method: 'cash', tenderedCents: 5000 }] });
+    expect(same.order.lines[0]).toMatchObject({ listPriceCents: null, priceReason: null });
   });
 });

@@ -445,6 +445,8 @@ describe('member search, as the club really types (issue 8)', () => {
       UPDATE member SET sort_name = '' WHERE last_name = 'Шевченко';
       INSERT INTO member_search_key (kind, key, member_id) SELECT 0, 'obrien patrick', id FROM member WHERE last_name = 'O''Brien';
       INSERT INTO member_search_key (kind, key, member_id) SELECT 0, 'gagnon tremblay solange', id FROM member WHERE last_name = 'Gagnon-Tremblay';
+      ALTER TABLE order_line DROP COLUMN list_price_cents;
+      ALTER TABLE order_line DROP COLUMN price_reason;
       DELETE FROM schema_migration WHERE version >= 5;
       PRAGMA user_version = 4;`);
     sqlite.close();

@@ -29,6 +29,7 @@ describe('the desk database', () => {
       { version: 3, name: 'leader-role' },
       { version: 4, name: 'privacy' },
       { version: 5, name: 'search-keys' },
+      { version: 6, name: 'price-changes' },
     ]);
     expect(sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     sqlite.close();

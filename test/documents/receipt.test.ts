@@ -89,7 +89,7 @@ describe('receipt', () => {
     expect(flat(text)).toContain('Membre : Marie-Ève-Bernadette Tremblay-Bouchard-Vaillancourt de la Durantaye');
     for (let i = 1; i <= 26; i++) expect(text).toContain(`Atelier ${i} : tricot, broderie et courtepointe (Hiver 2027)`);
     expect(text.match(/Adhésion annuelle 25,00 \$/g)).toHaveLength(14);
-    expect(text).toContain('Pour le membre no');
+    expect(text).toMatch(/Pour Membre 1 Groupe de marche \(no de membre \d+\)/);
     expect(text).toContain('Total 561,25 $');
     expect(text).toContain('Chèque no 4567, Banque Nationale du Canada 561,25 $');
   });

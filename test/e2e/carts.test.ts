@@ -4,6 +4,7 @@ import { activityRoster, registerMember } from '../../src-main/core/activities/r
 import { openCashSession } from '../../src-main/core/cash/cash-sessions.js';
 import { createMember } from '../../src-main/core/members/members.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
+import { dayReport } from '../../src-main/core/cash/day-report.js';
 import { checkScreen, expectVerifyClean, openDeskInBrowser, signInByKeyboard, type DeskInBrowser } from './harness.js';
 
 /** The text as a pattern where any space may be a non-breaking one (money, « : »). */
@@ -178,7 +179,7 @@ describe('carts that belong to someone', () => {
     await expect.poll(() => page.locator('main').textContent()).toContain('Vente sans fiche de membre');
     await page.getByLabel('Montant du don').fill('20');
     await page.getByRole('button', { name: 'Ajouter le don' }).click();
-    expect(await page.getByLabel('Crédit à ajouter au compte du membre').count()).toBe(0);
+    expect(await page.getByLabel('Montant du crédit au compte').count()).toBe(0);
     await page.getByRole('button', { name: 'Comptant', exact: true }).click();
     await page.getByLabel('Montant remis').fill('20');
     await checkScreen(page, '09-vente-sans-membre');
@@ -190,14 +191,30 @@ describe('carts that belong to someone', () => {
 
     await openMember(n.laurent!);
     await page.getByRole('button', { name: 'Renouveler', exact: true }).click();
-    await page.getByLabel('Crédit à ajouter au compte du membre').fill('15');
+    await page.getByLabel('Montant du crédit au compte').fill('15');
     await page.getByRole('button', { name: 'Ajouter le crédit' }).click();
     await expect.poll(() => page.locator('.cart-lines tbody tr').count()).toBe(2);
+    // A price lowered with its reason: the cart and the receipt show the club's price.
+    await page.getByRole('button', { name: 'Changer le prix : Adhésion annuelle' }).click();
+    await page.getByLabel('Nouveau prix').fill('30');
+    await page.getByRole('button', { name: 'Appliquer' }).click();
+    await expect.poll(() => page.locator('.price-change').textContent()).toContain('Tapez un prix plus bas que celui du club');
+    await page.getByLabel('Nouveau prix').fill('10');
+    await page.getByLabel('Raison', { exact: true }).fill('Bénévole de l’année');
+    await page.getByRole('button', { name: 'Appliquer' }).click();
+    await expect.poll(() => page.locator('.cart-lines').textContent()).toMatch(money('prix du club 25,00 $ — Bénévole de l’année'));
+    await checkScreen(page, '09-panier-prix-change');
     await page.getByRole('button', { name: 'Comptant', exact: true }).click();
     await page.getByLabel('Montant remis').fill('50');
     await page.getByRole('button', { name: 'Encaisser' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Confirmer la vente' }).click();
     await expect.poll(h1).toMatch(/^Reçu A-\d{6}/);
+    await expect.poll(() => page.locator('main').textContent()).toMatch(money('(prix du club : 25,00 $)'));
+    const sold = (await h1())!.match(/A-\d{6}/)![0];
+    const today = desk.reader.rawGet<{ d: string }>('SELECT business_date AS d FROM sale_order WHERE receipt_number = ?', sold)!.d;
+    expect(dayReport(desk, today).priceChanges).toEqual([
+      { receiptNumber: sold, kind: 'membership', activityName: null, listPriceCents: 2500, amountCents: 1000, reason: 'Bénévole de l’année', by: 'Lise Bouchard' },
+    ]);
     await openMember(n.laurent!);
     await expect.poll(() => page.locator('main').textContent()).toMatch(/Crédit \/ Coupons\s*15,00\s\$/);
     expectVerifyClean(desk);

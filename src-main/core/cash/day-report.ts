@@ -20,6 +20,7 @@ type PaymentGroup = MethodGroup & { receiptNumber: string; position: number; che
 type LineGroup = BySession & { kind: LineKind; code: string | null; name: string | null; count: number; total: number };
 type ChequeRow = BySession & Takings['cheques']['items'][number];
 type CorrectionRow = BySession & Takings['corrections'][number];
+type PriceChangeRow = BySession & Takings['priceChanges'][number];
 
 /**
  * Builds the day report from one GROUP BY query per breakdown for the whole day, each grouped by
@@ -75,10 +76,26 @@ export function dayReport(desk: Desk, date: string): DayReport {
     day,
   );
 
-  const all = { orders, methods: payments, lines, cheques, corrections };
+  const priceChanges = r.rawAll<PriceChangeRow>(
+    `SELECT o.cash_session_id AS session, o.receipt_number AS receiptNumber, l.kind, a.name AS activityName,
+       l.list_price_cents AS listPriceCents, l.amount_cents AS amountCents, l.price_reason AS reason, u.name AS "by"
+     FROM sale_order o JOIN order_line l ON l.order_id = o.id JOIN app_user u ON u.id = o.created_by
+       LEFT JOIN activity a ON a.id = l.activity_id
+     WHERE o.business_date = ? AND l.list_price_cents IS NOT NULL ORDER BY o.receipt_number, l.position`,
+    day,
+  );
+
+  const all = { orders, methods: payments, lines, cheques, corrections, priceChanges };
   const ofSession = (id: string) => {
     const mine = <T extends BySession>(rows: T[]) => rows.filter((row) => row.session === id);
-    return takings({ orders: mine(orders), methods: mine(payments), lines: mine(lines), cheques: mine(cheques), corrections: mine(corrections) });
+    return takings({
+      orders: mine(orders),
+      methods: mine(payments),
+      lines: mine(lines),
+      cheques: mine(cheques),
+      corrections: mine(corrections),
+      priceChanges: mine(priceChanges),
+    });
   };
   const tookOrders = [...new Set(orders.map((o) => o.session))].filter((id): id is string => id !== null);
   return {
@@ -89,7 +106,14 @@ export function dayReport(desk: Desk, date: string): DayReport {
 }
 
 /** The breakdowns of some grouped rows: all of the day's, or one drawer's. */
-function takings(rows: { orders: OrderGroup[]; methods: MethodGroup[]; lines: LineGroup[]; cheques: ChequeRow[]; corrections: CorrectionRow[] }): Takings {
+function takings(rows: {
+  orders: OrderGroup[];
+  methods: MethodGroup[];
+  lines: LineGroup[];
+  cheques: ChequeRow[];
+  corrections: CorrectionRow[];
+  priceChanges: PriceChangeRow[];
+}): Takings {
   const sum = <T>(items: T[], value: (item: T) => number) => items.reduce((n, item) => n + value(item), 0);
 
   const byMethod = METHODS.map((method) => {
@@ -125,6 +149,7 @@ function takings(rows: { orders: OrderGroup[]; methods: MethodGroup[]; lines: Li
     cheques: { items: rows.cheques.map(({ session: _, ...c }) => c), totalCents: sum(rows.cheques, (c) => c.amountCents) },
     card: { count: card.count, totalCents: card.totalCents },
     corrections: rows.corrections.map(({ session: _, ...c }) => c),
+    priceChanges: rows.priceChanges.map(({ session: _, ...c }) => c),
   };
 }
 

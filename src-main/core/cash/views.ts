@@ -57,6 +57,18 @@ const takingsShape = {
       createdAt: z.string(),
     }),
   ),
+  /** Lines sold below the club's price, with the volunteer's reason and name: for the treasurer to read. */
+  priceChanges: z.array(
+    z.object({
+      receiptNumber: z.string(),
+      kind: lineKindSchema,
+      activityName: nullableString,
+      listPriceCents: cents,
+      amountCents: cents,
+      reason: z.string(),
+      by: z.string(),
+    }),
+  ),
 };
 export const takingsSchema = z.object(takingsShape);
 export type Takings = z.infer<typeof takingsSchema>;

@@ -39,6 +39,8 @@ function insertOrder(op: OrderOperation, ctx: ApplyContext): void {
       activity_id: line.activityId,
       amount_cents: line.amountCents,
       original_line_id: line.originalLineId,
+      list_price_cents: line.listPriceCents ?? null,
+      price_reason: line.priceReason ?? null,
     };
     w.insert('order_line', row);
   }

@@ -6,7 +6,7 @@ import { ComptoirError } from '../../../src-shared/errors.js';
 import { cartBalance, linePrice } from '../../../src-shared/pricing.js';
 import { isFull } from '../../../src-shared/capacity.js';
 import { paymentInputSchema, settlePayments } from '../../../src-shared/payments.js';
-import { memberNumber, parseInput, positiveCents } from '../../../src-shared/validation.js';
+import { cents, memberNumber, optionalText, parseInput, positiveCents } from '../../../src-shared/validation.js';
 import { lineLabel } from '../../../src-shared/words.js';
 import { businessDate } from '../../../src-shared/dates.js';
 import { findActivityRow, registeredCount } from '../activities/activities.js';
@@ -21,10 +21,16 @@ import { planPeriods } from '../memberships/periods.js';
 import { nextReceiptNumber } from './receipts.js';
 import type { CheckoutQuote, CheckoutResult, OrderView } from './views.js';
 
+/**
+ * A price the volunteer lowers (a discount, a fee the club waives), with the reason the treasurer
+ * reads in the day report; never above the club's price.
+ */
+const priceChange = { priceCents: cents.optional(), priceReason: optionalText(200) };
+
 const lineInputSchema = z.discriminatedUnion('kind', [
   /** A renewal (or a first membership) at the club's price; `force` renews twice on purpose. */
-  z.object({ kind: z.literal('membership'), memberNumber: memberNumber.optional(), force: z.boolean().default(false) }).strict(),
-  z.object({ kind: z.literal('activity'), activityCode: z.string().trim().min(1).max(20), memberNumber: memberNumber.optional() }).strict(),
+  z.object({ kind: z.literal('membership'), memberNumber: memberNumber.optional(), force: z.boolean().default(false), ...priceChange }).strict(),
+  z.object({ kind: z.literal('activity'), activityCode: z.string().trim().min(1).max(20), memberNumber: memberNumber.optional(), ...priceChange }).strict(),
   z.object({ kind: z.literal('donation'), amountCents: positiveCents, memberNumber: memberNumber.optional() }).strict(),
   /** Money put on the member's "Crédit / Coupons" for later. */
   z.object({ kind: z.literal('credit'), amountCents: positiveCents, memberNumber: memberNumber.optional() }).strict(),
@@ -40,6 +46,11 @@ export const checkoutSchema = z
   .strict();
 export type CheckoutInput = z.input<typeof checkoutSchema>;
 
+/** « Prénom Nom », as lines name whom they are for. */
+function memberName(member: MemberTable | null): string | null {
+  return member ? `${member.first_name} ${member.last_name}` : null;
+}
+
 /** A priced cart line before it is written. */
 interface PricedLine {
   position: number;
@@ -48,20 +59,40 @@ interface PricedLine {
   activity: ActivityTable | null;
   amountCents: number;
   force: boolean;
+  /** Set when the volunteer changed the club's price: that price, and why. */
+  changed: { listPriceCents: number; reason: string } | null;
+}
+
+/**
+ * The line's price: the club's, or the lower one the volunteer typed with a reason.
+ * @throws PRICE_ABOVE_CLUB_PRICE, PRICE_REASON_REQUIRED
+ */
+function withPriceChange(
+  listCents: number,
+  line: { priceCents?: number | undefined; priceReason: string | null },
+  what: string,
+): { amountCents: number; changed: PricedLine['changed'] } {
+  if (line.priceCents === undefined || line.priceCents === listCents) return { amountCents: listCents, changed: null };
+  if (line.priceCents > listCents) throw new ComptoirError('PRICE_ABOVE_CLUB_PRICE', { what, listCents });
+  if (!line.priceReason) throw new ComptoirError('PRICE_REASON_REQUIRED', { what });
+  return { amountCents: line.priceCents, changed: { listPriceCents: listCents, reason: line.priceReason } };
 }
 
 function priceLines(r: Reader, settings: ClubSettings, input: { lines: z.output<typeof lineInputSchema>[] }, orderMember: MemberTable | null): PricedLine[] {
   return input.lines.map((line, position) => {
     const member = line.memberNumber ? findMemberRow(r, line.memberNumber) : orderMember;
-    const base = { position: position + 1, member, activity: null, force: false };
+    const base = { position: position + 1, member, activity: null, force: false, changed: null };
     switch (line.kind) {
-      case 'membership':
+      case 'membership': {
         if (!member) throw new ComptoirError('MEMBER_REQUIRED');
-        return { ...base, kind: 'membership', amountCents: linePrice('membership', { settings }), force: line.force };
+        const price = withPriceChange(linePrice('membership', { settings }), line, lineLabel({ kind: 'membership' }, 'fr'));
+        return { ...base, kind: 'membership', ...price, force: line.force };
+      }
       case 'activity': {
         if (!member) throw new ComptoirError('MEMBER_REQUIRED');
         const activity = findActivityRow(r, line.activityCode);
-        return { ...base, kind: 'activity', activity, amountCents: linePrice('activity', { settings, activityPriceCents: activity.price_cents }) };
+        const price = withPriceChange(linePrice('activity', { settings, activityPriceCents: activity.price_cents }), line, activity.name);
+        return { ...base, kind: 'activity', activity, ...price };
       }
       case 'donation':
         return { ...base, kind: 'donation', amountCents: linePrice('donation', { settings, amountCents: line.amountCents }) };
@@ -115,6 +146,7 @@ export function checkout(desk: Desk, actor: Actor, input: unknown): CheckoutResu
       activityId: line.activity?.id ?? null,
       amountCents: line.amountCents,
       originalLineId: null,
+      ...(line.changed ? { listPriceCents: line.changed.listPriceCents, priceReason: line.changed.reason } : {}),
     }));
     if (settled.roundingCents !== 0) {
       lineFacts.push({ id: ctx.newId(), position: lines.length + 1, kind: 'rounding', memberId: null, activityId: null, amountCents: settled.roundingCents, originalLineId: null });
@@ -186,11 +218,14 @@ function newSaleView(
         kind: line.kind,
         description: lineLabel({ kind: line.kind, activityName: activity?.name, activitySeason: activity?.season }, language),
         memberNumber: sale.priced[i]?.member?.number ?? null,
+        memberName: memberName(sale.priced[i]?.member ?? null),
         activityCode: activity?.code ?? null,
         activityName: activity?.name ?? null,
         activitySeason: activity?.season ?? null,
         amountCents: line.amountCents,
         originalLineId: null,
+        listPriceCents: line.listPriceCents ?? null,
+        priceReason: line.priceReason ?? null,
         period: period ? { startsOn: period.startsOn, endsOn: period.endsOn, voided: false } : null,
       };
     }),
@@ -239,9 +274,11 @@ export function quoteCheckout(desk: Desk, input: unknown): CheckoutQuote {
       kind: line.kind,
       description: lineLabel({ kind: line.kind, activityName: line.activity?.name, activitySeason: line.activity?.season }, desk.language),
       memberNumber: line.member?.number ?? null,
-      memberName: line.member ? `${line.member.first_name} ${line.member.last_name}` : null,
+      memberName: memberName(line.member),
       activityCode: line.activity?.code ?? null,
       amountCents: line.amountCents,
+      listPriceCents: line.changed?.listPriceCents ?? null,
+      priceReason: line.changed?.reason ?? null,
       activityFull: line.activity !== null && isFull(line.activity.capacity, registeredCount(r, line.activity.id)),
       problem: problems[i] ? { ...problems[i].toData(desk.language), addMembership: problems[i].code === 'MEMBERSHIP_REQUIRED' } : null,
     })),

@@ -46,8 +46,11 @@ export function orderView(r: Reader, order: SaleOrderTable, language: Language):
     : undefined;
   const lines = r
     .rawAll<Omit<OrderLineView, 'period' | 'description'> & { startsOn: string | null; endsOn: string | null; voidedBy: string | null }>(
-      `SELECT l.id, l.position, l.kind, m.number AS memberNumber, a.code AS activityCode, a.name AS activityName, a.season AS activitySeason,
+      `SELECT l.id, l.position, l.kind, m.number AS memberNumber,
+         CASE WHEN m.id IS NULL THEN NULL ELSE m.first_name || ' ' || m.last_name END AS memberName,
+         a.code AS activityCode, a.name AS activityName, a.season AS activitySeason,
          l.amount_cents AS amountCents, l.original_line_id AS originalLineId,
+         l.list_price_cents AS listPriceCents, l.price_reason AS priceReason,
          p.starts_on AS startsOn, p.ends_on AS endsOn, p.voided_by_order_id AS voidedBy
        FROM order_line l LEFT JOIN member m ON m.id = l.member_id LEFT JOIN activity a ON a.id = l.activity_id
          LEFT JOIN membership_period p ON p.order_line_id = l.id

@@ -8,12 +8,17 @@ export const orderLineViewSchema = z.object({
   /** What the line says, in the language asked for (the kind's word, or the activity's name and season). */
   description: z.string(),
   memberNumber: memberNumber.nullable(),
+  /** Whom the line is for, « Prénom Nom » (a spouse's renewal names the spouse). */
+  memberName: nullableString,
   activityCode: nullableString,
   /** The activity as the club named it, for documents printed in another language. */
   activityName: nullableString,
   activitySeason: nullableString,
   amountCents: cents,
   originalLineId: nullableString,
+  /** The club's price when the volunteer changed it (a discount), and why; null at the club's price. */
+  listPriceCents: cents.nullable(),
+  priceReason: nullableString,
   /** For a membership line: the period it paid for. */
   period: z.object({ startsOn: z.string(), endsOn: z.string(), voided: z.boolean() }).nullable(),
 });
@@ -59,9 +64,9 @@ export type OrderView = z.infer<typeof orderViewSchema>;
 /** What a cart costs and what the payments so far leave, before anything is written. */
 export const quoteViewSchema = z.object({
   lines: z.array(
-    orderLineViewSchema.pick({ position: true, kind: true, description: true, memberNumber: true, activityCode: true, amountCents: true }).extend({
-      /** Whom the line is for, « Prénom Nom », so the cart names everyone in it. */
-      memberName: nullableString,
+    orderLineViewSchema
+      .pick({ position: true, kind: true, description: true, memberNumber: true, memberName: true, activityCode: true, amountCents: true, listPriceCents: true, priceReason: true })
+      .extend({
       activityFull: z.boolean(),
       /**
        * What the checkout would refuse about this line, said while the cart is built; with

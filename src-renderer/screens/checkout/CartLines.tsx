@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { CHECKOUT_TEXTS } from './checkout-words';
 import type { Quote } from './quote';
+import { PriceChangeControl, type PriceChange } from './PriceChange';
 import { formatMoney } from '../../../src-shared/money';
 import { LINE_KIND_WORDS } from '../../../src-shared/words';
 
@@ -20,13 +21,15 @@ interface CartLinesTableProps {
   onAddMembership: (memberNumber: number) => void;
   /** The line renews a member who already renewed this membership year: ask, then renew twice on purpose. */
   onForce: (index: number) => void;
+  /** A lower price for a membership or activity line, with its reason; null restores the club's. */
+  onPriceChange: (index: number, change: PriceChange | null) => void;
 }
 
 /**
  * « Articles »: what is being sold, with its price from the core, whom each line is for, what the
  * checkout would refuse about it (said now, with its way out), and a « Retirer » per line.
  */
-export function CartLinesTable({ lines, priced, memberNumber, onRemove, onAddMembership, onForce }: CartLinesTableProps) {
+export function CartLinesTable({ lines, priced, memberNumber, onRemove, onAddMembership, onForce, onPriceChange }: CartLinesTableProps) {
   const language = useLanguage();
   const t = useTexts(CHECKOUT_TEXTS);
   const lineWords = useTexts(LINE_KIND_WORDS);
@@ -63,6 +66,19 @@ export function CartLinesTable({ lines, priced, memberNumber, onRemove, onAddMem
                 {forOther ? <span className="line-note"> {t('memberOf', { name: price.memberName ?? '', number: price.memberNumber ?? '' })}</span> : null}
                 {line.kind === 'membership' && line.force ? <span className="line-note"> ({t('forced')})</span> : null}
                 {price?.activityFull ? <span className="line-full"> {t('full')}</span> : null}
+                {price?.listPriceCents != null ? (
+                  <span className="line-note"> ({t('priceChanged', { amount: formatMoney(price.listPriceCents, language), reason: price.priceReason ?? '' })})</span>
+                ) : null}
+                {price && (line.kind === 'membership' || line.kind === 'activity') ? (
+                  <div>
+                    <PriceChangeControl
+                      what={label}
+                      listCents={price.listPriceCents ?? price.amountCents}
+                      changed={price.listPriceCents !== null}
+                      onChange={(change) => onPriceChange(index, change)}
+                    />
+                  </div>
+                ) : null}
                 {problem && !price?.activityFull ? (
                   <div className="line-problem">
                     <p>⚠ {problem.message}</p>

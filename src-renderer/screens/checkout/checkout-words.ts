@@ -21,6 +21,7 @@ export const CHECKOUT_TEXTS: Texts<
   | 'fullHint'
   | 'memberOf'
   | 'addMembership'
+  | 'priceChanged'
   | 'statusProblems'
   | 'donationTitle'
   | 'donationAmount'
@@ -112,11 +113,12 @@ export const CHECKOUT_TEXTS: Texts<
     fullHint: 'Cette activité est complète : elle ne peut pas être vendue. Le bouton ci-dessous la retire du panier et ouvre les activités, pour inscrire le membre sur la liste d’attente.',
     memberOf: 'pour {name} (no {number})',
     addMembership: 'Ajouter l’adhésion de {name}',
+    priceChanged: 'prix du club {amount} — {reason}',
     statusProblems: 'Avant d’encaisser, réglez ce qui est signalé dans les articles.',
     donationTitle: 'Ajouter un don',
     donationAmount: 'Montant du don',
     donationAdd: 'Ajouter le don',
-    creditLineAmount: 'Crédit à ajouter au compte du membre',
+    creditLineAmount: 'Montant du crédit au compte',
     creditLineAdd: 'Ajouter le crédit',
     walkIn: 'Vente sans fiche de membre : un don, par exemple. Ajoutez le montant ci-dessous.',
     amountError: 'Tapez un montant, par exemple 20 ou 12,50.',
@@ -203,11 +205,12 @@ export const CHECKOUT_TEXTS: Texts<
     fullHint: 'This activity is full: it cannot be sold. The button below removes it from the cart and opens the activities, to put the member on the waitlist.',
     memberOf: 'for {name} (no. {number})',
     addMembership: 'Add {name}’s membership',
+    priceChanged: 'club price {amount} — {reason}',
     statusProblems: 'Before checking out, settle what the items point out.',
     donationTitle: 'Add a donation',
     donationAmount: 'Donation amount',
     donationAdd: 'Add the donation',
-    creditLineAmount: 'Credit to add to the member’s account',
+    creditLineAmount: 'Account credit amount',
     creditLineAdd: 'Add the credit',
     walkIn: 'A sale without a member file: a donation, for instance. Add the amount below.',
     amountError: 'Type an amount, for example 20 or 12.50.',
