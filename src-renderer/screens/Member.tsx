@@ -23,7 +23,7 @@ import {
   type PersonForm,
 } from './MemberFields';
 import './Member.css';
-import { businessDateOf, formatLongDate } from '../../src-shared/dates';
+import { businessDate, businessDateOf, formatLongDate } from '../../src-shared/dates';
 import type { Language } from '../../src-shared/language';
 import { cardBrandName, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REGISTRATION_STATUS_WORDS } from '../../src-shared/words';
 import { formatMoney } from '../../src-shared/money';
@@ -76,6 +76,8 @@ const TEXTS: Texts<
   | 'paid'
   | 'date'
   | 'st_waitlisted'
+  | 'st_waitlistOver'
+  | 'st_over'
   | 'receipts'
   | 'noReceipts'
   | 'openReceipt'
@@ -139,6 +141,8 @@ const TEXTS: Texts<
     paid: 'Payée',
     date: 'Date',
     st_waitlisted: 'Liste d’attente, rang {n}',
+    st_waitlistOver: 'Liste d’attente (activité terminée)',
+    st_over: 'Inscrit (activité terminée)',
     receipts: 'Mes reçus',
     noReceipts: 'Aucun reçu pour ce membre.',
     openReceipt: 'Afficher le reçu {n}',
@@ -202,6 +206,8 @@ const TEXTS: Texts<
     paid: 'Paid',
     date: 'Date',
     st_waitlisted: 'Waitlist, position {n}',
+    st_waitlistOver: 'Waitlist (activity over)',
+    st_over: 'Registered (activity over)',
     receipts: 'Receipts',
     noReceipts: 'No receipts for this member.',
     openReceipt: 'Show receipt {n}',
@@ -380,7 +386,7 @@ export function MemberScreen({ number }: { number: number }) {
               { header: t('paid'), cell: (r) => <RegistrationPayment registration={r} household={member.household} /> },
               { header: t('date'), cell: (r) => formatLongDate(businessDateOf(r.createdAt), language) },
             ]}
-            rows={profile.registrations}
+            rows={currentFirst(profile.registrations)}
             rowKey={(r) => r.id}
           />
         )}
@@ -417,8 +423,18 @@ function fallbackTitle(language: Language, number: number): string {
   return `${COMMON[language].memberNo} ${number}`;
 }
 
+/** Registrations of activities still running first, then those of activities that are over (newest first in each). */
+function currentFirst(registrations: readonly Registration[]): Registration[] {
+  const today = businessDate(new Date());
+  const over = (r: Registration) => r.activityEndsOn !== null && r.activityEndsOn < today;
+  return [...registrations.filter((r) => !over(r)), ...registrations.filter(over)];
+}
+
 function registrationStatus(registration: Registration, t: T, language: Language): string {
-  if (registration.status === 'waitlisted') return t('st_waitlisted', { n: registration.waitlistPosition ?? '?' });
+  // A waitlist of an activity that is over is not a place anyone is waiting for any more.
+  const over = registration.activityEndsOn !== null && registration.activityEndsOn < businessDate(new Date());
+  if (registration.status === 'waitlisted') return over ? t('st_waitlistOver') : t('st_waitlisted', { n: registration.waitlistPosition ?? '?' });
+  if (over && registration.status === 'registered') return t('st_over');
   return REGISTRATION_STATUS_WORDS[language][registration.status];
 }
 

@@ -36,6 +36,10 @@ describe('carts that belong to someone', () => {
         checkout(desk, admin, { memberNumber: n.active, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 5000 }] });
         registerMember(desk, admin, { activityCode: 'TAICHI', memberNumber: n.holder });
         registerMember(desk, admin, { activityCode: 'TAICHI', memberNumber: n.waiting, waitlistIfFull: true });
+        // Last summer's waitlist: history, not a place anyone still waits for.
+        createActivity(desk, admin, { code: 'PEINT-E26', name: 'Peinture', season: 'Été 2026', priceCents: 2000, capacity: 1, membershipRequired: false, startsOn: '2026-05-05', endsOn: '2026-08-25' });
+        registerMember(desk, admin, { activityCode: 'PEINT-E26', memberNumber: n.holder });
+        registerMember(desk, admin, { activityCode: 'PEINT-E26', memberNumber: n.waiting, waitlistIfFull: true });
       },
     });
     d.page.setDefaultTimeout(5000);
@@ -158,6 +162,10 @@ describe('carts that belong to someone', () => {
 
     await openMember(n.waiting!);
     await expect.poll(() => page.locator('#registrations-title + table').textContent()).toContain('À payer');
+    const rows = await page.locator('#registrations-title + table tbody tr').allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('Tai-chi');
+    expect(rows[1]).toMatch(/Peinture.*Liste d’attente \(activité terminée\)/);
     await page.getByRole('button', { name: 'Payer 25,00 $ : Tai-chi pour Marie-Thérèse Dufresne' }).click();
     await expect.poll(h1).toBe('Panier');
     await expect.poll(() => page.locator('.checkout-member').textContent()).toContain('Marie-Thérèse Dufresne');

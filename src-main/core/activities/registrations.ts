@@ -179,8 +179,8 @@ function registrationRow(r: Reader, id: string): RegistrationTable {
 }
 
 function toView(r: Reader, registration: RegistrationTable): RegistrationView {
-  const view = r.rawGet<{ code: string; name: string; price_cents: number; number: number; first_name: string; last_name: string; refunded: number }>(
-    `SELECT a.code, a.name, a.price_cents, m.number, m.first_name, m.last_name,
+  const view = r.rawGet<{ code: string; name: string; price_cents: number; ends_on: string | null; number: number; first_name: string; last_name: string; refunded: number }>(
+    `SELECT a.code, a.name, a.price_cents, a.ends_on, m.number, m.first_name, m.last_name,
             EXISTS (SELECT 1 FROM order_line c WHERE c.original_line_id = ?) AS refunded
      FROM activity a, member m WHERE a.id = ? AND m.id = ?`,
     registration.order_line_id,
@@ -210,6 +210,7 @@ function toView(r: Reader, registration: RegistrationTable): RegistrationView {
     paid: registration.order_line_id !== null && view.refunded === 0,
     payment: paymentState(registration.order_line_id !== null, view.refunded === 1, view.price_cents),
     priceCents: view.price_cents,
+    activityEndsOn: view.ends_on,
     waitlistPosition: position,
     createdAt: registration.created_at,
   };

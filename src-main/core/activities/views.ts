@@ -39,6 +39,8 @@ export const registrationViewSchema = z.object({
   payment: z.enum(['paid', 'due', 'free', 'refunded']),
   /** The activity's price today, what paying the place costs; cents. */
   priceCents: cents,
+  /** The activity's last day (a business date), when it has one: past it, the registration is history. */
+  activityEndsOn: nullableString,
   /** 1 for the first in line; null unless waitlisted. */
   waitlistPosition: count.nullable(),
   createdAt: z.string(),
