@@ -8,6 +8,7 @@ export const METHOD_NAMES = [
   'users.list',
   'session.signIn',
   'session.signOut',
+  'session.keepAlive',
   'users.unlock',
   'drawer.open',
   'drawer.movement',

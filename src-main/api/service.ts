@@ -106,6 +106,7 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
       sessions.delete(client);
       return state(client);
     },
+    'session.keepAlive': () => state(client),
     'users.unlock': (input, { actor }) => unlockUser(desk, actor, input),
   });
 

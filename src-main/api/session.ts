@@ -33,5 +33,7 @@ export const sessionContract = {
   'users.list': { input: nothing, output: z.array(userSchema), public: true },
   'session.signIn': { input: signInSchema, output: deskStateSchema, public: true },
   'session.signOut': { input: nothing, output: deskStateSchema, public: true },
+  /** « Je suis là »: the volunteer is at the desk, though nothing was saved or looked up for a while. */
+  'session.keepAlive': { input: nothing, output: deskStateSchema, roles: ROLES.everyone },
   'users.unlock': { input: unlockSchema, output: userSchema, roles: ROLES.administration },
 } satisfies ContractSlice;

@@ -12,10 +12,11 @@ import { NewMemberScreen } from '../screens/NewMember';
 import { OpenDrawerScreen } from '../screens/OpenDrawer';
 import { ReceiptScreen } from '../screens/Receipt';
 import { SignInScreen } from '../screens/SignIn';
-import { call, setClientLanguage } from './api';
+import { call, setClientLanguage, whenSessionEnds } from './api';
+import { IdleWarning, SignOutWithCart } from './SessionDialogs';
 import { LanguageContext } from './i18n';
 import { ROLES } from '../../src-shared/roles';
-import { AppContext, EMPTY_CART, homeFor, MONEY_SCREENS, may, type Cart, type CartLine, type CartMember, type DeskState, type Screen } from './navigation';
+import { AppContext, EMPTY_CART, homeFor, MONEY_SCREENS, may, type Cart, type CartLine, type CartMember, type DeskState, type Screen, type SignOutReason } from './navigation';
 import { belongsTo, startCart, withLine } from './cart';
 import { CartOwnerDialog } from './CartOwnerDialog';
 import { useIdleSignOut } from './idle';
@@ -35,13 +36,24 @@ export function App() {
   const [bootError, setBootError] = useState<string | null>(null);
   // The latest state, for navigation decided right after a change (before React re-renders).
   const latest = useRef<DeskState | null>(null);
+  // Carts left by volunteers who signed out (or were signed out), each waiting for its volunteer.
+  const keptCarts = useRef(new Map<string, Cart>());
+  const [askingSignOut, setAskingSignOut] = useState(false);
 
   const setState = useCallback((next: DeskState) => {
+    const before = latest.current?.user?.id ?? null;
     latest.current = next;
     setDeskState(next);
+    // A volunteer signing back in finds the cart they left.
+    const now = next.user?.id ?? null;
+    const kept = now && now !== before ? keptCarts.current.get(now) : undefined;
+    if (now && kept) {
+      keptCarts.current.delete(now);
+      setCart(kept);
+    }
     setClientLanguage(next.language);
     document.documentElement.lang = next.language === 'fr' ? 'fr-CA' : 'en-CA';
-  }, []);
+  }, [setCart]);
 
   const refresh = useCallback(async () => {
     const result = await call('desk.state', {});
@@ -68,14 +80,30 @@ export function App() {
     [],
   );
 
-  const signOut = useCallback(async () => {
-    const result = await call('session.signOut', {});
-    if (result.ok) setState(result.value);
-    setCart(EMPTY_CART);
-    setScreen({ name: 'signIn' });
-  }, [setState, setCart]);
+  const signOut = useCallback(
+    async (reason: SignOutReason) => {
+      const user = latest.current?.user;
+      const cartKept = Boolean(user && cartNow.current.lines.length > 0);
+      if (user && cartKept) keptCarts.current.set(user.id, cartNow.current);
+      setAskingSignOut(false);
+      setPendingLine(null);
+      const result = await call('session.signOut', {});
+      if (result.ok) setState(result.value);
+      setCart(EMPTY_CART);
+      setScreen({ name: 'signIn', reason, cartKept });
+    },
+    [setState, setCart],
+  );
+  const signOutIdle = useCallback(() => void signOut('idle'), [signOut]);
+  // The core ended the session on its own clock (a tab asleep): the same as the idle sign-out here.
+  useEffect(() => {
+    whenSessionEnds(() => {
+      if (latest.current?.user) signOutIdle();
+    });
+    return () => whenSessionEnds(null);
+  }, [signOutIdle]);
 
-  useIdleSignOut(state?.user ? state.idleMinutes : null, signOut);
+  const idle = useIdleSignOut(state?.user ? state.idleMinutes : null, signOutIdle);
 
   const addToCart = useCallback(
     (member: CartMember, line: CartLine, then?: Screen) => {
@@ -97,7 +125,7 @@ export function App() {
   return (
     <LanguageContext.Provider value={context.state.language}>
       <AppContext.Provider value={context}>
-        <Header screen={screen.name} onSignOut={signOut} />
+        <Header screen={screen.name} onSignOut={() => (cartNow.current.lines.length > 0 ? setAskingSignOut(true) : void signOut('asked'))} />
         <LockedAccounts />
         {context.state.fileDamaged ? (
           <Notice kind="error">
@@ -109,6 +137,10 @@ export function App() {
         <main className="screen" id="main">
           <CurrentScreen screen={screen} />
         </main>
+        {idle.secondsLeft !== null ? <IdleWarning secondsLeft={idle.secondsLeft} cart={cart} onStay={idle.stay} onLeave={() => void signOut('asked')} /> : null}
+        {askingSignOut && idle.secondsLeft === null ? (
+          <SignOutWithCart cart={cart} onSignOut={() => void signOut('asked')} onStay={() => setAskingSignOut(false)} />
+        ) : null}
         {pendingLine ? (
           <CartOwnerDialog
             cart={cart}
@@ -138,7 +170,7 @@ export function App() {
 function CurrentScreen({ screen }: { screen: Screen }) {
   switch (screen.name) {
     case 'signIn':
-      return <SignInScreen />;
+      return <SignInScreen reason={screen.reason ?? null} cartKept={screen.cartKept ?? false} />;
     case 'openDrawer':
       return <OpenDrawerScreen />;
     case 'lookup':

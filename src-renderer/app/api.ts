@@ -31,11 +31,23 @@ function clientId(): string {
   return id;
 }
 
+let sessionEnded: (() => void) | null = null;
+/** What to do when the core says the volunteer's session is over (idle on its side): sign in again. */
+export function whenSessionEnds(handler: (() => void) | null): void {
+  sessionEnded = handler;
+}
+
 /**
  * Calls the core through whichever shell runs the UI: Electron's preload bridge, or the browser
  * mode's loopback HTTP. Either way the answer is data: `{ ok: true, value }` or `{ ok: false, error }`.
  */
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<M>> {
+  const result = await send(method, input);
+  if (!result.ok && result.error.code === 'NOT_SIGNED_IN') sessionEnded?.();
+  return result;
+}
+
+async function send<M extends Method>(method: M, input: Input<M>): Promise<Result<M>> {
   try {
     if (window.comptoir) return await window.comptoir[method](input);
     const response = await fetch(`/api/${method}`, {

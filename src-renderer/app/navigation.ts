@@ -8,9 +8,12 @@ export type CartLine = Input<'sales.checkout'>['lines'][number];
 export type DayReport = Output<'reports.day'>;
 export type CashSession = Output<'drawer.open'>;
 
+/** Why the sign-in screen shows: the volunteer asked, or the desk signed them out after idle minutes. */
+export type SignOutReason = 'asked' | 'idle';
+
 /** Every screen the desk can show, with what it needs. Screens are state, not URLs. */
 export type Screen =
-  | { name: 'signIn' }
+  | { name: 'signIn'; reason?: SignOutReason; cartKept?: boolean }
   | { name: 'openDrawer' }
   | { name: 'lookup' }
   | { name: 'member'; number: number }

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, type Output } from '../app/api';
 import { useTexts, type Texts } from '../app/i18n';
-import { homeFor, useApp } from '../app/navigation';
+import { homeFor, useApp, type SignOutReason } from '../app/navigation';
 import { Button } from '../components/Button';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 
-const TEXTS: Texts<'title' | 'pick' | 'pin' | 'pinHint' | 'signIn' | 'other' | 'noUsers'> = {
+const TEXTS: Texts<'title' | 'pick' | 'pin' | 'pinHint' | 'signIn' | 'other' | 'noUsers' | 'idle' | 'cartKept'> = {
   fr: {
     title: 'Bonjour ! Qui êtes-vous ?',
     pick: 'Choisissez votre nom',
@@ -15,6 +15,8 @@ const TEXTS: Texts<'title' | 'pick' | 'pin' | 'pinHint' | 'signIn' | 'other' | '
     signIn: 'Se connecter',
     other: 'Ce n’est pas moi',
     noUsers: 'Aucun bénévole n’est inscrit à ce poste. Demandez à l’administrateur de vous ajouter.',
+    idle: 'Vous avez été déconnecté après {n} minutes sans activité, pour que personne d’autre n’utilise votre session.',
+    cartKept: 'Votre panier est gardé : vous le retrouverez en vous reconnectant.',
   },
   en: {
     title: 'Hello! Who are you?',
@@ -24,14 +26,19 @@ const TEXTS: Texts<'title' | 'pick' | 'pin' | 'pinHint' | 'signIn' | 'other' | '
     signIn: 'Sign in',
     other: 'That is not me',
     noUsers: 'No volunteer is registered at this desk. Ask the administrator to add you.',
+    idle: 'You were signed out after {n} minutes without activity, so that nobody else uses your session.',
+    cartKept: 'Your cart is kept: you will find it when you sign in again.',
   },
 };
 
 type User = Output<'users.list'>[number];
 
-/** Screen 1: pick your name, type your PIN. */
-export function SignInScreen() {
-  const { setState, navigate } = useApp();
+/**
+ * Screen 1: pick your name, type your PIN. After a sign-out it says why (idle minutes) and that
+ * the cart waits for its volunteer.
+ */
+export function SignInScreen({ reason, cartKept }: { reason: SignOutReason | null; cartKept: boolean }) {
+  const { state, setState, navigate } = useApp();
   const t = useTexts(TEXTS);
   const [users, setUsers] = useState<User[] | null>(null);
   const [chosen, setChosen] = useState<User | null>(null);
@@ -64,6 +71,12 @@ export function SignInScreen() {
   return (
     <section aria-labelledby="sign-in-title" className="narrow">
       <h1 id="sign-in-title">{t('title')}</h1>
+      {reason === 'idle' || cartKept ? (
+        <Notice kind="info">
+          {reason === 'idle' ? <p>{t('idle', { n: state.idleMinutes })}</p> : null}
+          {cartKept ? <p>{t('cartKept')}</p> : null}
+        </Notice>
+      ) : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       {!chosen ? (
         <>

@@ -48,6 +48,7 @@ function club(role: Role) {
     ['desk.setLanguage (public)', 'desk.setLanguage', { language: 'fr' }],
     ['users.list (public)', 'users.list', {}],
     ['session.signIn (public)', 'session.signIn', { userId: me.id, pin: '2468' }],
+    ['session.keepAlive', 'session.keepAlive', {}],
     ['members.search', 'members.search', { query: 'roy' }],
     ['members.profile', 'members.profile', { number: jean }],
     ['members.checkDuplicates', 'members.checkDuplicates', { firstName: 'Luc', lastName: 'Nadeau' }],
