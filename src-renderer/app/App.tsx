@@ -6,6 +6,7 @@ import { ActivitiesScreen } from '../screens/Activities';
 import { CheckoutScreen } from '../screens/Checkout';
 import { CloseDrawerScreen } from '../screens/CloseDrawer';
 import { DaySummaryScreen } from '../screens/DaySummary';
+import { DayReportsScreen } from '../screens/DayReports';
 import { LookupScreen } from '../screens/Lookup';
 import { MemberScreen } from '../screens/Member';
 import { NewMemberScreen } from '../screens/NewMember';
@@ -187,6 +188,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <ActivitiesScreen memberNumber={screen.memberNumber} />;
     case 'closeDrawer':
       return <CloseDrawerScreen />;
+    case 'dayReports':
+      return <DayReportsScreen date={screen.date ?? null} />;
     case 'daySummary':
       return <DaySummaryScreen session={screen.session} day={screen.day} backupProblem={screen.backupProblem ?? null} />;
   }

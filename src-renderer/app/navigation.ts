@@ -22,7 +22,8 @@ export type Screen =
   | { name: 'receipt'; receiptNumber: string; change?: Output<'sales.checkout'>['cash']; reprint?: boolean }
   | { name: 'activities'; memberNumber?: number }
   | { name: 'closeDrawer' }
-  | { name: 'daySummary'; session: CashSession; day: DayReport; backupProblem?: string | null };
+  | { name: 'daySummary'; session: CashSession; day: DayReport; backupProblem?: string | null }
+  | { name: 'dayReports'; date?: string };
 
 /** Someone the cart is for, named so every screen can say whose cart it is. */
 export interface CartPerson {
@@ -85,7 +86,15 @@ export function may(state: DeskState, allowed: readonly Role[]): boolean {
 }
 
 /** The screens that handle money: only the roles that work the drawer see them. */
-export const MONEY_SCREENS: readonly Screen['name'][] = ['openDrawer', 'checkout', 'closeDrawer', 'daySummary', 'newMember'];
+export const MONEY_SCREENS: readonly Screen['name'][] = ['openDrawer', 'checkout', 'closeDrawer', 'daySummary', 'newMember', 'dayReports'];
+
+/**
+ * Whether this volunteer can sell right now: a role that works the drawer, and an open drawer.
+ * Without one, looking members up and reading profiles still work; selling waits for the drawer.
+ */
+export function sells(state: DeskState): boolean {
+  return may(state, ROLES.desk) && state.drawer !== null;
+}
 
 /**
  * Where a volunteer lands: sign in, then open the drawer, then look members up. An activity

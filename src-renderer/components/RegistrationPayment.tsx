@@ -1,8 +1,7 @@
 import type { Output } from '../app/api';
 import { useLanguage, useTexts, type Texts } from '../app/i18n';
-import { lineMember, may, useApp } from '../app/navigation';
+import { lineMember, sells, useApp } from '../app/navigation';
 import { formatMoney } from '../../src-shared/money';
-import { ROLES } from '../../src-shared/roles';
 import { REGISTRATION_PAYMENT_WORDS } from '../../src-shared/words';
 import { Button } from './Button';
 
@@ -24,8 +23,9 @@ export function RegistrationPayment({ registration, household }: { registration:
   const t = useTexts(TEXTS);
   const words = useTexts(REGISTRATION_PAYMENT_WORDS);
   const r = registration;
-  const due = r.payment === 'due' && r.status === 'registered' && may(state, ROLES.desk);
-  if (!due) return <>{words(r.payment)}</>;
+  const due = r.payment === 'due' && r.status === 'registered';
+  const payable = due && sells(state);
+  if (!payable) return <>{words(r.payment)}</>;
   const amount = formatMoney(r.priceCents, language);
   const inCart = cart.lines.some((line) => line.kind === 'activity' && line.activityCode === r.activityCode && lineMember(cart, line) === r.memberNumber);
   const pay = () =>

@@ -1,8 +1,7 @@
-import { ROLES } from '../../src-shared/roles';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { call } from '../app/api';
 import { useTexts } from '../app/i18n';
-import { lineMember, may, useApp } from '../app/navigation';
+import { lineMember, sells as sellsNow, useApp } from '../app/navigation';
 import { CartButton } from '../components/CartButton';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
@@ -21,7 +20,7 @@ type Message = { kind: 'success' | 'error' | 'info'; lines: string[] };
 export function ActivitiesScreen({ memberNumber }: { memberNumber?: number | undefined }) {
   const { navigate, addToCart, cart, state } = useApp();
   // An activity leader keeps the list and handles no money (docs/ROLES.md): no cart, no renewal.
-  const sells = may(state, ROLES.desk);
+  const sells = sellsNow(state);
   const t = useTexts(ACTIVITIES_TEXTS);
   const [activities, setActivities] = useState<Activity[] | null>(null);
   const [season, setSeason] = useState<string | null>(null);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { call, type Output } from '../app/api';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
 import { ROLES } from '../../src-shared/roles';
-import { may, useApp } from '../app/navigation';
+import { may, sells, useApp } from '../app/navigation';
 import { CartButton, WalkInButton } from '../components/CartButton';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
@@ -10,7 +10,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { countOf } from '../../src-shared/words';
 
 const TEXTS: Texts<
-  'title' | 'label' | 'hint' | 'none' | 'more' | 'newMember' | 'activities' | 'closeDrawer' | 'household' | 'notFound'
+  'title' | 'label' | 'hint' | 'none' | 'more' | 'newMember' | 'activities' | 'closeDrawer' | 'reports' | 'drawerClosed' | 'openDrawer' | 'household' | 'notFound'
 > = {
   fr: {
     title: 'Trouver un membre',
@@ -21,6 +21,9 @@ const TEXTS: Texts<
     newMember: 'Nouveau membre',
     activities: 'Activités',
     closeDrawer: 'Fermer la caisse',
+    reports: 'Rapport d’une journée',
+    drawerClosed: 'La caisse est fermée : vous pouvez chercher et consulter les membres, mais pas vendre.',
+    openDrawer: 'Ouvrir la caisse',
     household: 'Ménage',
     notFound: 'Aucun membre ne porte le numéro {q}.',
   },
@@ -33,6 +36,9 @@ const TEXTS: Texts<
     newMember: 'New member',
     activities: 'Activities',
     closeDrawer: 'Close the drawer',
+    reports: 'A day’s report',
+    drawerClosed: 'The drawer is closed: you can look members up, but not sell.',
+    openDrawer: 'Open the drawer',
     household: 'Household',
     notFound: 'No member has number {q}.',
   },
@@ -44,7 +50,8 @@ const PAGE = 20;
 /** Screen 3: one field, always focused; results as you type; a scanned card opens its member. */
 export function LookupScreen() {
   const { navigate, state } = useApp();
-  const sells = may(state, ROLES.desk);
+  const desk = may(state, ROLES.desk);
+  const selling = sells(state);
   const t = useTexts(TEXTS);
   const common = useTexts(COMMON);
   const [query, setQuery] = useState('');
@@ -118,13 +125,20 @@ export function LookupScreen() {
       <div className="screen-head">
         <h1 id="lookup-title">{t('title')}</h1>
         <div className="actions">
-          {sells ? <CartButton /> : null}
-          {sells ? <WalkInButton /> : null}
-          {sells ? <Button onClick={() => navigate({ name: 'newMember' })}>{t('newMember')}</Button> : null}
+          {selling ? <CartButton /> : null}
+          {selling ? <WalkInButton /> : null}
+          {desk ? <Button onClick={() => navigate({ name: 'newMember' })}>{t('newMember')}</Button> : null}
           <Button onClick={() => navigate({ name: 'activities' })}>{t('activities')}</Button>
-          {sells ? <Button onClick={() => navigate({ name: 'closeDrawer' })}>{t('closeDrawer')}</Button> : null}
+          {desk ? <Button onClick={() => navigate({ name: 'dayReports' })}>{t('reports')}</Button> : null}
+          {selling ? <Button onClick={() => navigate({ name: 'closeDrawer' })}>{t('closeDrawer')}</Button> : null}
         </div>
       </div>
+      {desk && !state.drawer ? (
+        <Notice kind="info">
+          <p>{t('drawerClosed')}</p>
+          <Button onClick={() => navigate({ name: 'openDrawer' })}>{t('openDrawer')}</Button>
+        </Notice>
+      ) : null}
       <div className="field search-field">
         <label htmlFor="search">{t('label')}</label>
         <input

@@ -3,7 +3,7 @@ import { call, type Output } from '../app/api';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
 import { printScreen, savePdf } from '../app/documents';
 import { ROLES } from '../../src-shared/roles';
-import { lineMember, may, useApp } from '../app/navigation';
+import { lineMember, may, sells as sellsNow, useApp } from '../app/navigation';
 import { CartButton } from '../components/CartButton';
 import { RegistrationPayment } from '../components/RegistrationPayment';
 import { Button } from '../components/Button';
@@ -235,7 +235,7 @@ type T = ReturnType<typeof useTexts<keyof (typeof TEXTS)['fr']>>;
 /** Screen 4, « Mon profil »: the member's facts, personal data, household, transactions, registrations and receipts. */
 export function MemberScreen({ number }: { number: number }) {
   const { navigate, addToCart, cart, state } = useApp();
-  const sells = may(state, ROLES.desk);
+  const sells = sellsNow(state);
   const t = useTexts(TEXTS);
   const language = useLanguage();
   const [profile, setProfile] = useState<Profile | null>(null);

@@ -22,6 +22,9 @@ const TEXTS: Texts<
   | 'zeroBody'
   | 'zeroConfirm'
   | 'alreadyOpen'
+  | 'withoutDrawer'
+  | 'lookUp'
+  | 'reports'
   | 'continue'
 > = {
   fr: {
@@ -36,6 +39,9 @@ const TEXTS: Texts<
     zeroBody: 'Le comptage est à {amount}. Sans monnaie dans la caisse, vous ne pourrez pas rendre la monnaie aux membres qui paient en argent.',
     zeroConfirm: 'Ouvrir à {amount}',
     alreadyOpen: 'La caisse est déjà ouverte.',
+    withoutDrawer: 'Sans ouvrir la caisse',
+    lookUp: 'Trouver un membre',
+    reports: 'Rapport d’une journée',
     continue: 'Continuer avec la caisse ouverte',
   },
   en: {
@@ -50,6 +56,9 @@ const TEXTS: Texts<
     zeroBody: 'The count is {amount}. With no change in the drawer, you will not be able to give change to members who pay cash.',
     zeroConfirm: 'Open at {amount}',
     alreadyOpen: 'The drawer is already open.',
+    withoutDrawer: 'Without opening the drawer',
+    lookUp: 'Find a member',
+    reports: 'A day’s report',
     continue: 'Continue with the open drawer',
   },
 };
@@ -146,6 +155,15 @@ export function OpenDrawerScreen() {
           </Button>
         </div>
       </form>
+      {state.drawer ? null : (
+        <nav aria-label={t('withoutDrawer')} className="without-drawer">
+          <h2>{t('withoutDrawer')}</h2>
+          <div className="actions">
+            <Button onClick={() => navigate({ name: 'lookup' })}>{t('lookUp')}</Button>
+            <Button onClick={() => navigate({ name: 'dayReports' })}>{t('reports')}</Button>
+          </div>
+        </nav>
+      )}
       {askZero ? (
         <ConfirmDialog
           title={t('zeroTitle')}

@@ -44,7 +44,7 @@ describe('backups', () => {
     expect(again.member.number).toBe(100001);
     expect(db('renew', String(again.member.number), '--cash', '2500').code).toBe(0);
     expect(db('verify')).toMatchObject({ code: 0, stdout: 'OK\n' });
-  });
+  }, 120_000); // A dozen command-line runs, each opening the encrypted file: slow when the machine is busy.
 
   it('refuses a backup that does not verify, and touches nothing', () => {
     const { desk, admin, file } = newDesk();

@@ -1,6 +1,5 @@
-import { ROLES } from '../../../src-shared/roles';
 import { useTexts } from '../../app/i18n';
-import { lineMember, may, useApp } from '../../app/navigation';
+import { lineMember, sells, useApp } from '../../app/navigation';
 import { Button } from '../../components/Button';
 import { ACTIVITIES_TEXTS } from './activities-words';
 import type { Activity, Profile } from './activity-data';
@@ -45,7 +44,8 @@ export function MemberAction({ activity, profile, renewalInCart, membershipMissi
     );
   }
   // An activity leader takes no money: a paid place is registered, to be paid at the desk.
-  if (activity.priceCents > 0 && may(state, ROLES.desk)) {
+  // Without an open drawer (or for a leader) a paid place is registered, to be paid at the desk later.
+  if (activity.priceCents > 0 && sells(state)) {
     if (inCart) {
       return (
         <Button aria-label={label(t('viewCart'))} onClick={() => navigate({ name: 'checkout' })}>
