@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ComptoirError } from '../../src-shared/errors.js';
+import type { Paper, PrintKind } from './documents.js';
 import type { Language } from '../../src-shared/language.js';
 import type { BackupPlace } from '../db/backup.js';
 import type { DatabaseKey } from '../db/key.js';
@@ -17,12 +18,14 @@ export interface CoreOptions {
   backups?: BackupPlace;
   language?: Language;
   idleMinutes?: number;
+  /** The paper this desk's printers take (receipts, cards). */
+  paper?: Paper;
   /** Where the core's unexpected errors are reported. */
   log?: (message: string) => void;
   /** The shell's save dialog (Electron); without it the renderer downloads the file itself. */
   saveFile?: (filename: string, bytes: Uint8Array) => Promise<string | null>;
-  /** The shell's printer (Electron). */
-  print?: () => Promise<void>;
+  /** The shell's printer (Electron): prints a PDF the desk made. */
+  print?: (bytes: Uint8Array, kind: PrintKind) => Promise<void>;
 }
 
 /** The contract, served by the core in its own thread. */
@@ -69,6 +72,7 @@ export function startCore(options: CoreOptions): Promise<CoreHost> {
     ...(options.backups ? { backups: options.backups } : {}),
     ...(options.language ? { language: options.language } : {}),
     ...(options.idleMinutes === undefined ? {} : { idleMinutes: options.idleMinutes }),
+    ...(options.paper ? { paper: options.paper } : {}),
     capabilities: [...(options.saveFile ? (['saveFile'] as const) : []), ...(options.print ? (['print'] as const) : [])],
   };
   const script = workerScript();
@@ -81,7 +85,7 @@ export function startCore(options: CoreOptions): Promise<CoreHost> {
 
   const answerCapability = async (message: Extract<FromCore, { type: 'capability' }>) => {
     try {
-      const value = message.name === 'saveFile' ? await options.saveFile!(message.filename, message.bytes) : await options.print!();
+      const value = message.name === 'saveFile' ? await options.saveFile!(message.filename, message.bytes) : await options.print!(message.bytes, message.kind);
       post({ type: 'capability-done', id: message.id, ok: true, value });
     } catch (error) {
       post({ type: 'capability-done', id: message.id, ok: false, message: (error as Error).message });

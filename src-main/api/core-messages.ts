@@ -1,6 +1,7 @@
 import type { Language } from '../../src-shared/language.js';
 import type { BackupPlace } from '../db/backup.js';
 import type { ApiError, Method, Result } from './contract.js';
+import type { Paper, PrintKind } from './documents.js';
 
 /**
  * What the window's thread and the core's worker say to each other. The core runs in a worker
@@ -15,12 +16,13 @@ export interface CoreSettings {
   backups?: BackupPlace;
   language?: Language;
   idleMinutes?: number;
+  paper?: Paper;
   /** The shell capabilities the host offers (Electron's save dialog and printer). */
   capabilities: ('saveFile' | 'print')[];
 }
 
 /** What the core asks of the shell that started it. */
-export type CapabilityRequest = { name: 'saveFile'; filename: string; bytes: Uint8Array } | { name: 'print' };
+export type CapabilityRequest = { name: 'saveFile'; filename: string; bytes: Uint8Array } | { name: 'print'; bytes: Uint8Array; kind: PrintKind };
 
 export type ToCore =
   | { type: 'call'; id: number; method: string; input: unknown; client?: string }

@@ -4,6 +4,7 @@ import { openDesk, type Desk } from '../core/desk/desk.js';
 import { parseDatabaseKey } from '../db/key.js';
 import type { CapabilityRequest, CoreSettings, FromCore, ToCore } from './core-messages.js';
 import { createApiService } from './service.js';
+import type { PrintKind } from './documents.js';
 
 /**
  * The core's thread: it opens the desk's database and answers the contract's calls one after
@@ -39,9 +40,10 @@ function serve(desk: Desk): void {
     });
   const api = createApiService(desk, {
     ...(settings.idleMinutes === undefined ? {} : { idleMinutes: settings.idleMinutes }),
+    ...(settings.paper ? { paper: settings.paper } : {}),
     log: (error) => send({ type: 'log', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     ...(settings.capabilities.includes('saveFile') ? { saveFile: (filename: string, bytes: Uint8Array) => ask<string | null>({ name: 'saveFile', filename, bytes }) } : {}),
-    ...(settings.capabilities.includes('print') ? { print: () => ask<void>({ name: 'print' }) } : {}),
+    ...(settings.capabilities.includes('print') ? { print: (bytes: Uint8Array, kind: PrintKind) => ask<void>({ name: 'print', bytes, kind }) } : {}),
   });
 
   port.on('message', (message: ToCore) => {

@@ -23,9 +23,9 @@ export function documentsHandlers(shell: ShellCapabilities): SliceHandlers<typeo
       const path = await shell.saveFile(filename, Buffer.from(base64, 'base64'));
       return { saved: path !== null, path };
     },
-    'desk.print': async () => {
+    'desk.print': async ({ base64, kind }) => {
       if (!shell.print) return { printed: false };
-      await shell.print();
+      await shell.print(Buffer.from(base64, 'base64'), kind);
       return { printed: true };
     },
   };

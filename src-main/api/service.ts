@@ -17,12 +17,14 @@ import { contract, isMethod, type ApiError, type Contract, type Input, type Meth
 import { accessOf } from './access.js';
 import { recordAccess } from '../core/ledger/access-log.js';
 import { documentsHandlers } from './document-handlers.js';
-import type { ShellCapabilities } from './documents.js';
+import { DEFAULT_PAPER, type Paper, type ShellCapabilities } from './documents.js';
 import type { sessionContract } from './session.js';
 
 export interface ApiOptions extends ShellCapabilities {
   /** Minutes without a call after which the volunteer is signed out. */
   idleMinutes?: number;
+  /** The paper this desk's printers take; letter receipts and CR80 cards unless set. */
+  paper?: Paper;
   terminal?: CardTerminal;
   /** Where unexpected errors are reported (they reach the UI only as a plain message). */
   log?: (error: unknown) => void;
@@ -86,6 +88,7 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
       membershipPriceCents: desk.settings().membershipPriceCents,
       today: businessDate(desk.clock.now()),
       fileDamaged: desk.connection.damage !== null,
+      paper: options.paper ?? DEFAULT_PAPER,
     };
   };
 

@@ -5,6 +5,7 @@ import { userSchema } from '../core/users/views.js';
 import { cashCountViewSchema, cashSessionViewSchema } from '../core/cash/views.js';
 import { cents } from '../core/views.js';
 import type { ContractSlice } from '../core/contract.js';
+import { paperSchema } from './documents.js';
 
 /** What every screen knows about the desk: who is signed in, the drawer, the language. */
 export const deskStateSchema = z.object({
@@ -19,6 +20,8 @@ export const deskStateSchema = z.object({
   today: z.string(),
   /** SQLite found the database file damaged: nothing is written; the screens say what to do. */
   fileDamaged: z.boolean(),
+  /** The paper this desk's printers take (receipts, cards). */
+  paper: paperSchema,
 });
 
 const nothing = z.object({}).strict();

@@ -3,8 +3,8 @@ import type { ClubSettings } from '../core/desk/desk.js';
 import type { MemberView } from '../core/members/views.js';
 import { code128Bars, drawBars, modulesOf, QUIET_ZONE_MODULES } from './barcode.js';
 import { newPdf, savePdf, type Fonts } from './fonts.js';
-import { MM, oneLine, type Language } from './format.js';
-import { formatLongDate } from '../../src-shared/dates.js';
+import { MM, oneLine } from './format.js';
+import { CARD_WORDS, cardValidity } from '../../src-shared/member-card.js';
 import { fitSize, wrap } from './sheet.js';
 
 /** *Afficher/Imprimer carte de membre*: the card a member shows at the desk and at activities. */
@@ -17,46 +17,8 @@ export type CardClub = Pick<ClubSettings, 'clubName' | 'logoPng'>;
 export const CR80 = { width: 85.6 * MM, height: 54 * MM };
 const LETTER = { width: 612, height: 792 };
 
-const WORDS = {
-  fr: {
-    title: 'Carte de membre',
-    number: 'No de membre',
-    validUntil: 'Valide jusqu’au',
-    validFrom: 'Valide à partir du',
-    expiredOn: 'Expirée le',
-    status: 'Statut',
-    notMember: 'Non membre',
-    cut: 'Découpez la carte le long des traits de coupe.',
-    keep: 'Présentez-la au comptoir et aux activités du club.',
-  },
-  en: {
-    title: 'Member card',
-    number: 'Member number',
-    validUntil: 'Valid until',
-    validFrom: 'Valid from',
-    expiredOn: 'Expired on',
-    status: 'Status',
-    notMember: 'Not a member',
-    cut: 'Cut the card out along the crop marks.',
-    keep: 'Show it at the desk and at the club’s activities.',
-  },
-} satisfies Record<Language, Record<string, string>>;
-
-/** What the card says about the membership: valid until, expired on, or not a member. */
-export function validity(member: CardMember, language: Language): { label: string; value: string } {
-  const words = WORDS[language];
-  switch (member.status.kind) {
-    case 'active':
-      return { label: words.validUntil, value: formatLongDate(member.status.expiresOn, language) };
-    case 'upcoming':
-      return { label: words.validFrom, value: formatLongDate(member.status.startsOn, language) };
-    case 'grace':
-    case 'expired':
-      return { label: words.expiredOn, value: formatLongDate(member.status.expiresOn, language) };
-    case 'never':
-      return { label: words.status, value: words.notMember };
-  }
-}
+// The card's words and its validity line come from src-shared: the preview on screen says the same.
+const WORDS = CARD_WORDS;
 
 /** The member card as a PDF: one CR80 page for a card printer, or a letter sheet to cut out. */
 export async function memberCardPdf(member: CardMember, club: CardClub, size: CardSize = 'cr80'): Promise<Uint8Array> {
@@ -124,7 +86,7 @@ function drawCard(page: PDFPage, fonts: Fonts, logo: PDFImage | null, x0: number
 
   // Bottom left: number and validity; bottom right: the barcode of the number.
   const number = String(member.number);
-  const state = validity(member, member.language);
+  const state = cardValidity(member.status, member.language);
   text(words.number, PAD, 104, 6.5);
   text(number, PAD, 117, 12, true);
   text(state.label, PAD, 131, 6.5);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { Paper } from '../api/documents.js';
 
 // No Electron import here: main.ts passes app.getPath('userData'); tests pass a temporary folder.
 
@@ -13,7 +14,8 @@ const DEFAULT_DATABASE_FILE = 'comptoir.sqlite';
  * without updates, printing through the system dialog.
  *
  *     { "databaseFile": "D:/Comptoir/poste-1.sqlite", "language": "fr",
- *       "updateFeedUrl": "https://mises-a-jour.exemple.org/comptoir/", "printerName": "EPSON TM-T20III" }
+ *       "updateFeedUrl": "https://mises-a-jour.exemple.org/comptoir/", "printerName": "EPSON TM-T20III",
+ *       "receiptPaper": "roll", "cardPaper": "cr80" }
  */
 export const deskConfigSchema = z.strictObject(
   {
@@ -31,6 +33,8 @@ export const deskConfigSchema = z.strictObject(
       .min(1, { error: 'le nom de l’imprimante est vide (retirez la ligne pour choisir l’imprimante à chaque fois)' })
       .max(200, { error: 'le nom de l’imprimante est trop long' })
       .optional(),
+    receiptPaper: z.enum(['letter', 'roll'], { error: 'le papier des reçus est « letter » (lettre) ou « roll » (rouleau de 80 mm)' }).default('letter'),
+    cardPaper: z.enum(['cr80', 'letter'], { error: 'le papier des cartes est « cr80 » (imprimante à cartes) ou « letter » (feuille à découper)' }).default('cr80'),
   },
   { error: 'le fichier doit contenir un objet JSON { … }' },
 );
@@ -43,6 +47,8 @@ export interface DeskConfig {
   language: 'fr' | 'en';
   updateFeedUrl: string | null;
   printerName: string | null;
+  /** The paper of the receipt printer and of the card printer. */
+  paper: Paper;
 }
 
 /** A configuration Comptoir cannot start with; the message is for the person setting up the desk. */
@@ -87,6 +93,7 @@ export function loadDeskConfig(userDataDir: string, env: Record<string, string |
     language: config.language,
     updateFeedUrl: config.updateFeedUrl ?? null,
     printerName: config.printerName ?? null,
+    paper: { receipt: config.receiptPaper, card: config.cardPaper },
   };
 }
 

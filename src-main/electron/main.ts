@@ -7,7 +7,7 @@ import { DeskConfigError, loadDeskConfig, type DeskConfig } from './config.js';
 import { registerIpc } from './ipc.js';
 import { deskKey, KeychainError } from './keychain.js';
 import { useFontDirectory } from '../documents/index.js';
-import { printPage, saveFileAs, savePageAsPdf } from './printing.js';
+import { printPage, printPdf, saveFileAs, savePageAsPdf } from './printing.js';
 import { startUpdateChecks } from './updates.js';
 
 /** Minutes without a call before the volunteer is signed out (and the desk counts as quiet). */
@@ -53,7 +53,8 @@ async function start(): Promise<BrowserWindow> {
   // The core runs in a worker thread: this thread keeps serving the window, whatever the core does.
   const core = await startCoreOf(config, {
     saveFile: (filename, bytes) => saveFileAs(window!, filename, bytes),
-    print: () => printPage(window!, config.printerName),
+    // Receipts go to the desk's receipt printer; cards and reports through the dialog.
+    print: (bytes, kind) => printPdf(window!, bytes, kind === 'receipt' ? config.printerName : null),
   });
   let lastCallAt = 0;
   // Packaged, the PDF fonts live in the app's resources folder (electron-builder's extraResources).
@@ -156,7 +157,15 @@ async function startCoreOf(config: DeskConfig, shell: Pick<CoreOptions, 'saveFil
   }
   const key = deskKey(app.getPath('userData'), safeStorage);
   try {
-    return await startCore({ file: config.databaseFile, key, language: config.language, idleMinutes: IDLE_MINUTES, log: (message) => console.error(message), ...shell });
+    return await startCore({
+      file: config.databaseFile,
+      key,
+      language: config.language,
+      idleMinutes: IDLE_MINUTES,
+      paper: config.paper,
+      log: (message) => console.error(message),
+      ...shell,
+    });
   } catch (error) {
     const reason = error instanceof CoreStartError ? error.message : (error as Error).message;
     throw new StartupError(`La base de données du poste n’a pas pu être ouverte :\n${config.databaseFile}\n\n${reason}`);

@@ -1,6 +1,7 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 
 /**
  * Prints what the window shows. With a printer named in the desk's configuration (and present
@@ -22,6 +23,25 @@ export async function printPage(window: BrowserWindow, printerName: string | nul
       message: direct ? `L’impression sur « ${printerName} » n’a pas fonctionné.` : 'L’impression n’a pas fonctionné.',
       detail: `Vérifiez que l’imprimante est allumée et a du papier, puis réessayez. (${failure})`,
     });
+  }
+}
+
+/**
+ * Prints a PDF the desk made (receipt, card, day report) as it is — barcode, logo, page size —
+ * never the screen: it opens in a hidden window with Chromium's PDF viewer and prints from there,
+ * on the named printer without a dialog (the receipt printer), or through the system's dialog.
+ */
+export async function printPdf(parent: BrowserWindow, bytes: Uint8Array, printerName: string | null): Promise<void> {
+  const folder = await mkdtemp(join(tmpdir(), 'comptoir-impression-'));
+  const file = join(folder, 'document.pdf');
+  const hidden = new BrowserWindow({ show: false, parent, webPreferences: { plugins: true, sandbox: true, contextIsolation: true, nodeIntegration: false } });
+  try {
+    await writeFile(file, bytes);
+    await hidden.loadFile(file);
+    await printPage(hidden, printerName);
+  } finally {
+    hidden.destroy();
+    await rm(folder, { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../app/api';
-import { printScreen, savePdf } from '../app/documents';
+import { printDocument, savePdf } from '../app/documents';
 import { useLanguage, useTexts, type Texts } from '../app/i18n';
 import { homeFor, useApp, type DayReport } from '../app/navigation';
 import { Button } from '../components/Button';
@@ -94,7 +94,7 @@ export function DayReportsScreen({ date }: { date: string | null }) {
           ) : (
             <>
               <div className="actions no-print">
-                <Button onClick={() => void printScreen()}>{t('print')}</Button>
+                <Button onClick={() => void printDocument(call('documents.dayReport', { date: report.date }), 'report').then(setError)}>{t('print')}</Button>
                 <Button
                   onClick={() =>
                     void call('documents.dayReport', { date: report.date }).then(async (file) => setError(file.ok ? await savePdf(file.value) : file.error.message))

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../app/api';
-import { printScreen, savePdf } from '../app/documents';
+import { printDocument, savePdf } from '../app/documents';
 import { useLanguage, useTexts } from '../app/i18n';
 import { useApp, type CashSession, type DayReport } from '../app/navigation';
 import { Button } from '../components/Button';
@@ -44,7 +44,7 @@ export function DaySummaryScreen({ session, day, backupProblem }: { session: Cas
         <Button variant="primary" ref={done} onClick={() => void finish()}>
           {t('done')}
         </Button>
-        <Button onClick={() => void printScreen()}>{t('print')}</Button>
+        <Button onClick={() => void printDocument(call('documents.dayReport', { date: day.date }), 'report').then(setPdfError)}>{t('print')}</Button>
         <Button
           onClick={() =>
             void call('documents.dayReport', { date: day.date }).then(async (file) => setPdfError(file.ok ? await savePdf(file.value) : file.error.message))

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { call, type Output } from '../app/api';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
-import { printScreen, savePdf } from '../app/documents';
+import { printDocument, savePdf } from '../app/documents';
 import { ROLES } from '../../src-shared/roles';
 import { lineMember, may, sells as sellsNow, useApp } from '../app/navigation';
 import { CartButton } from '../components/CartButton';
@@ -24,6 +24,7 @@ import {
 } from './MemberFields';
 import './Member.css';
 import { businessDate, businessDateOf, formatLongDate } from '../../src-shared/dates';
+import { CARD_WORDS, cardValidity } from '../../src-shared/member-card';
 import type { Language } from '../../src-shared/language';
 import { cardBrandName, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS, REGISTRATION_STATUS_WORDS } from '../../src-shared/words';
 import { formatMoney } from '../../src-shared/money';
@@ -82,9 +83,6 @@ const TEXTS: Texts<
   | 'noReceipts'
   | 'openReceipt'
   | 'cardTitle'
-  | 'cardMember'
-  | 'cardValidUntil'
-  | 'cardNotValid'
   | 'print'
   | 'cardPdf'
   | 'cardSheetPdf'
@@ -147,14 +145,11 @@ const TEXTS: Texts<
     noReceipts: 'Aucun reçu pour ce membre.',
     openReceipt: 'Afficher le reçu {n}',
     cardTitle: 'Carte de membre',
-    cardMember: 'No de membre',
-    cardValidUntil: 'Valide jusqu’au',
-    cardNotValid: 'Adhésion à renouveler',
     print: 'Imprimer',
     cardPdf: 'Carte en PDF (format carte de crédit)',
     cardSheetPdf: 'Carte en PDF (feuille lettre à découper)',
     backToProfile: 'Retour au profil',
-    cardHint: 'Vérifiez la carte, puis appuyez sur « Imprimer ». Seule la carte sera imprimée.',
+    cardHint: 'Vérifiez la carte (agrandie ici), puis appuyez sur « Imprimer » : la carte imprimée porte aussi le logo du club et le code-barres du numéro.',
     loadFailed: 'La fiche n’a pas pu être ouverte. Revenez à la recherche et réessayez.',
     sep: ' ; ',
   },
@@ -212,14 +207,11 @@ const TEXTS: Texts<
     noReceipts: 'No receipts for this member.',
     openReceipt: 'Show receipt {n}',
     cardTitle: 'Membership card',
-    cardMember: 'Member no.',
-    cardValidUntil: 'Valid until',
-    cardNotValid: 'Membership to renew',
     print: 'Print',
     cardPdf: 'Card as PDF (credit-card size)',
     cardSheetPdf: 'Card as PDF (letter sheet to cut)',
     backToProfile: 'Back to the profile',
-    cardHint: 'Check the card, then press “Print”. Only the card is printed.',
+    cardHint: 'Check the card (enlarged here), then press “Print”: the printed card also carries the club’s logo and the number’s barcode.',
     loadFailed: 'The record could not be opened. Go back to the search and try again.',
     sep: '; ',
   },
@@ -645,12 +637,12 @@ function OrderDetails({ order, t, language }: { order: Order; t: T; language: La
   );
 }
 
-/** « Afficher/Imprimer carte de membre »: the card alone on the page, then the browser's print. */
+/** « Afficher/Imprimer carte de membre »: the card's preview in the words the card prints, then the card PDF printed. */
 function MemberCard({ member, headingRef, onBack }: { member: MemberView; headingRef: RefObject<HTMLHeadingElement | null>; onBack: () => void }) {
   const { state } = useApp();
   const t = useTexts(TEXTS);
-  const language = useLanguage();
-  const valid = member.status.kind === 'active' || member.status.kind === 'grace';
+  const card = CARD_WORDS[member.language];
+  const validity = cardValidity(member.status, member.language);
   const [pdfError, setPdfError] = useState<string | null>(null);
   // The PDF card carries the scannable barcode (Code 128) of the member number.
   const saveCard = async (size: 'cr80' | 'letter') => {
@@ -663,25 +655,26 @@ function MemberCard({ member, headingRef, onBack }: { member: MemberView; headin
         {t('cardTitle')} — {member.firstName} {member.lastName}
       </h1>
       <p className="hint no-print">{t('cardHint')}</p>
-      <div className="member-card" aria-label={t('cardTitle')}>
+      {/* The preview says what the card will: same words, in the member's language, as the PDF. */}
+      <div className="member-card" aria-label={t('cardTitle')} lang={member.language === 'fr' ? 'fr-CA' : 'en-CA'}>
         <p className="member-card-club">{state.desk.clubName}</p>
-        <p className="member-card-kind">{t('cardTitle')}</p>
+        <p className="member-card-kind">{card.title}</p>
         <p className="member-card-name">
           {member.firstName} {member.lastName}
         </p>
         <dl className="member-card-facts">
           <div>
-            <dt>{t('cardMember')}</dt>
+            <dt>{card.number}</dt>
             <dd className="member-card-number">{member.number}</dd>
           </div>
           <div>
-            <dt>{t('cardValidUntil')}</dt>
-            <dd>{member.expiresOn && valid ? formatLongDate(member.expiresOn, language) : t('cardNotValid')}</dd>
+            <dt>{validity.label}</dt>
+            <dd>{validity.value}</dd>
           </div>
         </dl>
       </div>
       <div className="actions">
-        <Button variant="primary" onClick={() => void printScreen()}>
+        <Button variant="primary" onClick={() => void printDocument(call('documents.memberCard', { number: member.number, size: state.paper.card }), 'card').then(setPdfError)}>
           {t('print')}
         </Button>
         <Button onClick={() => void saveCard('cr80')}>{t('cardPdf')}</Button>

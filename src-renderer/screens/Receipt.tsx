@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { call, type Output } from '../app/api';
 import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
-import { printScreen, savePdf } from '../app/documents';
+import { printDocument, savePdf } from '../app/documents';
 import { ROLES } from '../../src-shared/roles';
 import { may, useApp } from '../app/navigation';
 import { Button } from '../components/Button';
@@ -357,7 +357,15 @@ function ReceiptView({
         <Button variant="primary" ref={done} onClick={() => navigate({ name: 'lookup' })}>
           {t('done')}
         </Button>
-        {order ? <Button onClick={() => void printScreen()}>{t('print')}</Button> : null}
+        {order ? (
+          <Button
+            onClick={() =>
+              void printDocument(call('documents.receipt', { receiptNumber: order.receiptNumber, size: state.paper.receipt, copy: reprint }), 'receipt').then(setPdfError)
+            }
+          >
+            {t('print')}
+          </Button>
+        ) : null}
         {order ? <Button onClick={() => void savePdfOf('letter')}>{t('pdf')}</Button> : null}
         {order ? <Button onClick={() => void savePdfOf('roll')}>{t('pdfRoll')}</Button> : null}
         {canVoid ? (

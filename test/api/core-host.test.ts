@@ -101,7 +101,7 @@ describe('the core in its own thread', () => {
 
   it('asks the shell that started it to save a file or to print', async () => {
     const saved: [string, number][] = [];
-    let printed = 0;
+    const printed: [string, number, string][] = [];
     const core = await startCore({
       file: deskFile(),
       log: () => {},
@@ -109,8 +109,8 @@ describe('the core in its own thread', () => {
         saved.push([filename, bytes.length]);
         return `/home/benevole/${filename}`;
       },
-      print: async () => {
-        printed++;
+      print: async (bytes, kind) => {
+        printed.push([Buffer.from(bytes).subarray(0, 8).toString(), bytes.length, kind]);
       },
     });
     const users = (await core.call('users.list', {})) as { ok: true; value: { id: string }[] };
@@ -118,8 +118,12 @@ describe('the core in its own thread', () => {
     const answer = await core.call('files.save', { filename: 'recu-A-000001.pdf', base64: Buffer.from('%PDF-1.7').toString('base64') });
     expect(answer).toEqual({ ok: true, value: { saved: true, path: '/home/benevole/recu-A-000001.pdf' } });
     expect(saved).toEqual([['recu-A-000001.pdf', 8]]);
-    expect(await core.call('desk.print', {})).toEqual({ ok: true, value: { printed: true } });
-    expect(printed).toBe(1);
+    // The PDF itself reaches the shell's printer, with which printer it is for.
+    expect(await core.call('desk.print', { filename: 'recu-A-000001.pdf', base64: Buffer.from('%PDF-1.7').toString('base64'), kind: 'receipt' })).toEqual({
+      ok: true,
+      value: { printed: true },
+    });
+    expect(printed).toEqual([['%PDF-1.7', 8, 'receipt']]);
     await core.close();
   });
 });

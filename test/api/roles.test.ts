@@ -71,7 +71,7 @@ function club(role: Role) {
     ['documents.dayReport', 'documents.dayReport', { date: today }],
     ['reports.day', 'reports.day', { date: today }],
     ['files.save', 'files.save', { filename: 'recu.pdf', base64: 'JVBERi0=' }],
-    ['desk.print', 'desk.print', {}],
+    ['desk.print', 'desk.print', { filename: 'recu.pdf', base64: 'JVBERi0=', kind: 'receipt' }],
     ['sales.void', 'sales.void', { receiptNumber: 'A-000001', reason: 'Erreur de membre' }],
     ['sales.refund', 'sales.refund', { receiptNumber: 'A-000002', linePositions: [1], method: { method: 'cash' }, reason: 'Don annulé' }],
     ['drawer.movement', 'drawer.movement', { kind: 'in', amountCents: 500, reason: 'Monnaie' }],

@@ -10,6 +10,7 @@ import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
 import { initializeDesk } from '../../src-main/core/desk/setup.js';
 import { loadDemoData } from '../../src-main/demo/index.js';
 import { startBrowserMode, type BrowserMode } from '../../src-main/web/main.js';
+import type { Paper } from '../../src-main/api/documents.js';
 
 /** Debian's Chromium with the flags these machines need (no sandbox as root, no network chatter). */
 export const CHROMIUM_ARGS = [
@@ -39,7 +40,9 @@ export interface DeskInBrowser {
  * A real desk: a demo club in a real SQLite file, served by the browser mode on 127.0.0.1, and
  * Debian's Chromium on it. `setup` runs on the desk before the page opens.
  */
-export async function openDeskInBrowser(options: { members?: number; idleMinutes?: number; setup?: (desk: Desk, adminId: string) => void } = {}): Promise<DeskInBrowser> {
+export async function openDeskInBrowser(
+  options: { members?: number; idleMinutes?: number; paper?: Paper; setup?: (desk: Desk, adminId: string) => void } = {},
+): Promise<DeskInBrowser> {
   const folder = mkdtempSync(join(tmpdir(), 'comptoir-e2e-'));
   const file = join(folder, 'desk.sqlite');
   const { desk: setupDesk, systemUserId } = initializeDesk(file, { deskName: 'Accueil', receiptPrefix: 'A' });
@@ -47,7 +50,12 @@ export async function openDeskInBrowser(options: { members?: number; idleMinutes
   options.setup?.(setupDesk, systemUserId);
   setupDesk.close();
 
-  const mode = await startBrowserMode({ file, log: () => {}, ...(options.idleMinutes === undefined ? {} : { idleMinutes: options.idleMinutes }) });
+  const mode = await startBrowserMode({
+    file,
+    log: () => {},
+    ...(options.idleMinutes === undefined ? {} : { idleMinutes: options.idleMinutes }),
+    ...(options.paper ? { paper: options.paper } : {}),
+  });
   // The test's own look at the database, beside the core's thread (WAL: it reads what was committed).
   const desk = openDesk(file);
   const profile = mkdtempSync(join(tmpdir(), 'comptoir-chromium-'));
@@ -119,6 +127,34 @@ export async function downloadedPdfText(page: Page, buttonName: string): Promise
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/**
+ * Clicks a button that prints a document, and returns the PDF the page handed to the browser's
+ * print (the hidden frame's document): what the printer receives, read back byte for byte.
+ */
+export async function printedPdf(page: Page, button: ReturnType<Page['getByRole']>): Promise<Uint8Array> {
+  // The page's CSP lets no one fetch a blob: keep the PDF as the page makes its address instead.
+  await page.evaluate(() => {
+    document.querySelector('iframe.print-frame')?.remove();
+    const seen = window as unknown as { madePdf?: Blob; originalCreate?: typeof URL.createObjectURL };
+    seen.originalCreate ??= URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (made: Blob | MediaSource) => {
+      if (made instanceof Blob && made.type === 'application/pdf') seen.madePdf = made;
+      return seen.originalCreate!(made);
+    };
+  });
+  await button.click();
+  const frame = page.locator('iframe.print-frame');
+  await frame.waitFor({ state: 'attached' });
+  const base64 = await page.evaluate(async () => {
+    const blob = (window as unknown as { madePdf: Blob }).madePdf;
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let text = '';
+    for (const byte of bytes) text += String.fromCharCode(byte);
+    return btoa(text);
+  });
+  return new Uint8Array(Buffer.from(base64, 'base64'));
 }
 
 export function expectVerifyClean(desk: Desk): void {

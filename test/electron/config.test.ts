@@ -29,6 +29,7 @@ describe('the desk configuration', () => {
       language: 'fr',
       updateFeedUrl: null,
       printerName: null,
+      paper: { receipt: 'letter', card: 'cr80' },
     });
   });
 
@@ -40,6 +41,8 @@ describe('the desk configuration', () => {
           language: 'en',
           updateFeedUrl: 'https://mises-a-jour.exemple.org/comptoir/',
           printerName: ' EPSON TM-T20III ',
+          receiptPaper: 'roll',
+          cardPaper: 'letter',
         }),
     );
     expect(loadDeskConfig(dir, {})).toMatchObject({
@@ -47,6 +50,7 @@ describe('the desk configuration', () => {
       language: 'en',
       updateFeedUrl: 'https://mises-a-jour.exemple.org/comptoir/',
       printerName: 'EPSON TM-T20III',
+      paper: { receipt: 'roll', card: 'letter' },
     });
   });
 
@@ -57,14 +61,15 @@ describe('the desk configuration', () => {
 
   it('says in French what is wrong, field by field', () => {
     const message = failure(
-      folderWith(JSON.stringify({ language: 'de', updateFeedUrl: 'http://mises-a-jour.exemple.org/', printerName: '', imprimante: 'x' })),
+      folderWith(JSON.stringify({ language: 'de', updateFeedUrl: 'http://mises-a-jour.exemple.org/', printerName: '', receiptPaper: '58mm', imprimante: 'x' })),
     );
     expect(message).toContain('Le fichier de configuration du poste est invalide');
     expect(message).toContain('« language » : la langue doit être « fr » ou « en »');
     expect(message).toContain('« updateFeedUrl » : une adresse https://… est attendue');
     expect(message).toContain('« printerName » : le nom de l’imprimante est vide');
     expect(message).toContain('« imprimante » : réglage inconnu');
-    expect(message).toContain('réglages permis : databaseFile, language, updateFeedUrl, printerName');
+    expect(message).toContain('« receiptPaper » : le papier des reçus est « letter » (lettre) ou « roll » (rouleau de 80 mm)');
+    expect(message).toContain('réglages permis : databaseFile, language, updateFeedUrl, printerName, receiptPaper, cardPaper');
   });
 
   it('says so when the file is not JSON, or not an object', () => {
