@@ -166,9 +166,10 @@ export async function dayReportPdf(report: DayReport, club: Pick<ClubSettings, '
     );
   }
 
+  // The signature closes its part: never alone on a page of its own.
   const signature = () => {
-    sheet.space(base * 3);
-    sheet.text(w.checked, { keepWithNext: base });
+    sheet.keepWithPrevious(sheet.leading(), base * 3);
+    sheet.text(w.checked);
   };
 
   part(w.wholeDay, false);

@@ -133,24 +133,10 @@ export async function receiptPdf(order: OrderView, club: ReceiptClub, options: R
   sheet.rule();
 
   // What was bought (or given back), each line with its amount; memberships with their period.
-  sheet.amount(w.description, w.amount, { bold: true, keepWithNext: sheet.leading() * 2 });
   const detail = { size: base - 1.5, indent: base };
-  for (const line of order.lines) {
-    if (line.kind === 'rounding') continue;
-    const forOther = line.memberNumber !== null && line.memberNumber !== order.member?.number;
-    // A line and its details stay on one page.
-    const changed = line.listPriceCents !== null;
-    sheet.ensure(sheet.leading() + ((line.period ? 1 : 0) + (forOther ? 1 : 0) + (changed ? 1 : 0)) * sheet.leading(detail.size));
-    sheet.amount(lineLabel(line, language), formatMoney(line.amountCents, language));
-    if (line.period) {
-      const { startsOn, endsOn, voided } = line.period;
-      const period = w.period(formatLongDate(startsOn, language), formatLongDate(endsOn, language));
-      sheet.text(voided ? `${period} (${w.periodVoided})` : period, detail);
-    }
-    if (forOther) sheet.text(w.forMember(line.memberName ?? '', line.memberNumber!), detail);
-    // The club's price shows the discount; the reason stays for the treasurer (it may be personal).
-    if (changed) sheet.text(w.clubPrice(formatMoney(line.listPriceCents!, language)), detail);
-  }
+  // The column titles start the lines again on each page a long receipt continues on.
+  const titles = () => sheet.amount(w.description, w.amount, { bold: true, keepWithNext: sheet.leading() * 2 });
+  sheet.withTitles(titles, () => writeLines(sheet, order, language, w, detail));
   const rounding = order.lines.filter((l) => l.kind === 'rounding');
   sheet.rule(0.4, 3);
   if (rounding.length > 0) {
@@ -187,4 +173,24 @@ function paymentRows(sheet: Sheet, payment: PaymentView, language: Language): vo
   const detail = { size: sheet.baseSize - 1.5, indent: sheet.baseSize };
   if (payment.tenderedCents !== null) sheet.amount(w.tendered, formatMoney(payment.tenderedCents, language), detail);
   if (payment.changeCents !== null && payment.tenderedCents !== null) sheet.amount(w.change, formatMoney(payment.changeCents, language), detail);
+}
+
+/** The receipt's lines, each with its amount and details (period, for whom, the club's price). */
+function writeLines(sheet: Sheet, order: OrderView, language: Language, w: (typeof WORDS)[Language], detail: { size: number; indent: number }): void {
+  for (const line of order.lines) {
+    if (line.kind === 'rounding') continue;
+    const forOther = line.memberNumber !== null && line.memberNumber !== order.member?.number;
+    // A line and its details stay on one page.
+    const changed = line.listPriceCents !== null;
+    sheet.ensure(sheet.leading() + ((line.period ? 1 : 0) + (forOther ? 1 : 0) + (changed ? 1 : 0)) * sheet.leading(detail.size));
+    sheet.amount(lineLabel(line, language), formatMoney(line.amountCents, language));
+    if (line.period) {
+      const { startsOn, endsOn, voided } = line.period;
+      const period = w.period(formatLongDate(startsOn, language), formatLongDate(endsOn, language));
+      sheet.text(voided ? `${period} (${w.periodVoided})` : period, detail);
+    }
+    if (forOther) sheet.text(w.forMember(line.memberName ?? '', line.memberNumber!), detail);
+    // The club's price shows the discount; the reason stays for the treasurer (it may be personal).
+    if (changed) sheet.text(w.clubPrice(formatMoney(line.listPriceCents!, language)), detail);
+  }
 }

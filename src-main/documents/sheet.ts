@@ -53,6 +53,8 @@ export class Sheet {
   y: number;
   /** Drawn again at the top of a new page while set: a table's column titles. */
   repeat: (() => void) | undefined;
+  /** Where the last row began: its page, its first drawing operation and its top. */
+  private lastRow: { page: number; firstOp: number; top: number } | null = null;
 
   constructor(
     readonly fonts: Fonts,
@@ -91,6 +93,40 @@ export class Sheet {
     this.y += points;
   }
 
+  /**
+   * Makes room for `height` points that must not start a page alone (a signature line): when
+   * they do not fit, the row written last goes over to the new page with them, so no page holds
+   * only a signature. `air` is the space wanted above, given up first when the page is short.
+   */
+  keepWithPrevious(height: number, air = 0): void {
+    if (this.format.height === 'grow') return this.space(air);
+    const bottom = this.format.height - this.format.margin.bottom;
+    if (this.y + air + height <= bottom) return this.space(air);
+    if (this.y + height <= bottom) return this.space(bottom - this.y - height);
+    const last = this.lastRow;
+    if (!last || last.page !== this.pages.length - 1 || last.top === this.format.margin.top) return this.ensure(height);
+    const moved = this.pages[last.page]!.splice(last.firstOp);
+    const rowHeight = this.y - last.top;
+    this.y = bottom + 1;
+    this.ensure(rowHeight + height);
+    const shift = this.y - last.top;
+    const page = this.pages[this.pages.length - 1]!;
+    for (const op of moved) page.push({ ...op, y: op.y + shift });
+    this.y += rowHeight;
+  }
+
+  /** Writes `body` with `titles` drawn first, and again at the top of each page it continues on. */
+  withTitles(titles: () => void, body: () => void): void {
+    titles();
+    const outer = this.repeat;
+    this.repeat = titles;
+    try {
+      body();
+    } finally {
+      this.repeat = outer;
+    }
+  }
+
   /** Cells side by side, each wrapped to its width; the row is as tall as its tallest cell. */
   row(cells: Cell[], options: RowOptions = {}): void {
     const size = options.size ?? this.baseSize;
@@ -105,6 +141,7 @@ export class Sheet {
     this.ensure(height + (options.keepWithNext ?? 0));
     let x = this.left + (options.indent ?? 0);
     const page = this.pages[this.pages.length - 1]!;
+    this.lastRow = { page: this.pages.length - 1, firstOp: page.length, top: this.y };
     for (const { cell, font, room, lines } of laid) {
       lines.forEach((line, i) => {
         const lineWidth = font.widthOfTextAtSize(line, size);

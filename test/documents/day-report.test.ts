@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dayReport } from '../../src-main/core/cash/day-report.js';
 import { dayReportFor, dayReportPdf } from '../../src-main/documents/index.js';
-import { newDesk } from '../helpers.js';
-import { pageSizes, pdfText, SIZES } from './read-back.js';
+import { addMember, newDesk, openDrawer } from '../helpers.js';
+import { closeCashSession } from '../../src-main/core/cash/cash-sessions.js';
+import { checkout } from '../../src-main/core/sales/checkout.js';
+import { pageSizes, pdfPages, pdfText, SIZES } from './read-back.js';
 import { populateSampleDay, SAMPLE_CLUB } from './sample-club.js';
 
 /**
@@ -163,4 +165,34 @@ describe('day report', () => {
     expect(text).toContain('Aucun chèque à déposer.');
     expect(text).toContain('Total net de la journée 0,00 $');
   });
+});
+
+describe('the day report’s signature line', () => {
+  /** A day with two drawers, the first taking `first` sales and the second `second`. */
+  async function twoDrawers(first: number, second: number): Promise<string[]> {
+    const { desk, admin, clock } = newDesk({ at: '2026-11-27T14:00:00Z' });
+    for (const [drawer, sales] of [first, second].entries()) {
+      openDrawer(desk, admin);
+      for (let i = 0; i < sales; i++) {
+        const member = addMember(desk, admin, `Membre${drawer}x${i}`, 'Gagnon');
+        checkout(desk, admin, { memberNumber: member, lines: [{ kind: 'membership' }], payments: [{ method: 'cheque', amountCents: 2500, chequeNumber: `${drawer}${i}`, bank: 'Desjardins' }] });
+      }
+      closeCashSession(desk, admin, { count: { '2000': 2, '1000': 4, '500': 4 } });
+      clock.advance(3 * 3600_000);
+    }
+    return pdfPages(await dayReportFor(desk, '2026-11-27', 'fr'));
+  }
+  /** What a page holds besides its footer and its « (suite) » line. */
+  const body = (page: string) => page.split('\n').filter((line) => line !== '' && !/ · page \d+ de \d+$/.test(line) && !/\(suite\)$/.test(line));
+
+  it('never stands alone on a page: two drawers with 1 and 3 sales, and their neighbours', async () => {
+    for (const [first, second] of [[1, 3], [0, 1], [2, 2], [3, 1], [4, 6], [1, 9]] as const) {
+      const pages = await twoDrawers(first, second);
+      expect(pages.filter((page) => page.includes('Vérifié par')), `${first} + ${second}`).toHaveLength(3);
+      for (const [i, page] of pages.entries()) {
+        const lines = body(page);
+        expect(lines.length > 1 || !lines[0]?.startsWith('Vérifié par'), `${first} + ${second}, page ${i + 1}: ${lines.join(' / ')}`).toBe(true);
+      }
+    }
+  }, 60_000);
 });

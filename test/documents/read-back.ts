@@ -25,12 +25,24 @@ function fileFor(pdf: Uint8Array): string {
  * one and non-breaking spaces (« 25,00 $ », « 9 h 04 ») read as plain ones.
  */
 export function pdfText(pdf: Uint8Array): string {
-  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', fileFor(pdf), '-'], { encoding: 'utf8' });
+  return readable(execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', fileFor(pdf), '-'], { encoding: 'utf8' }));
+}
+
+function readable(text: string): string {
   return text
     .replace(/[\u00a0\u202f]/g, ' ')
     .split('\n')
     .map((line) => line.replace(/ {2,}/g, ' ').trim())
     .join('\n');
+}
+
+/** The text of each page, in order (pdftotext ends each page with a form feed). */
+export function pdfPages(pdf: Uint8Array): string[] {
+  const raw = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', fileFor(pdf), '-'], { encoding: 'utf8' });
+  return raw
+    .split('\f')
+    .slice(0, -1)
+    .map((page) => readable(page).trim());
 }
 
 /** The text as one line: what wrapped over several printed lines reads as it was written. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getOrder } from '../../src-main/core/sales/orders.js';
 import { receiptFor, receiptPdf } from '../../src-main/documents/index.js';
 import { newDesk } from '../helpers.js';
-import { flat, pageSizes, pdfText, SIZES } from './read-back.js';
+import { flat, pageSizes, pdfPages, pdfText, SIZES } from './read-back.js';
 import { populateSampleDay, SAMPLE_CLUB } from './sample-club.js';
 
 describe('receipt', () => {
@@ -92,6 +92,13 @@ describe('receipt', () => {
     expect(text).toMatch(/Pour Membre 1 Groupe de marche \(no de membre \d+\)/);
     expect(text).toContain('Total 561,25 $');
     expect(text).toContain('Chèque no 4567, Banque Nationale du Canada 561,25 $');
+    // The lines' column titles start the lines again on every page they continue on.
+    const pages = pdfPages(pdf);
+    for (const page of pages.slice(1)) {
+      const lines = page.split('\n').filter((line) => line !== '');
+      expect(lines.slice(0, 2)).toEqual(['Club de l’âge d’or de Saint-Jean-sur-Richelieu', `Reçu ${receipts.many} (suite)`]);
+      if (lines.some((line) => /Atelier \d+ :|Adhésion annuelle/.test(line))) expect(lines[2]).toBe('Description Montant');
+    }
   });
 
   it('says which receipt a void corrects, why, and what went back to the member', async () => {
