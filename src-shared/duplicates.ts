@@ -48,6 +48,17 @@ export interface Match {
 }
 
 const jaroWinkler = CmpStr.create().setMetric('jaroWinkler');
+const damerau = CmpStr.create().setMetric('damerau');
+
+/**
+ * Edits (insert, delete, substitute, swap two neighbours) between two folded words: the
+ * Damerau-Levenshtein distance, from cmpstr's normalized similarity (1 − distance / longer length).
+ */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const longer = Math.max(a.length, b.length);
+  return Math.round((1 - (damerau.compare(a, b) as number)) * longer);
+}
 
 // A check compares one typed name with a few hundred members, many of them namesakes (the
 // Tremblays): results are remembered, the cache emptied when it grows past a few thousand.

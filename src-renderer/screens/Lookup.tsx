@@ -7,16 +7,19 @@ import { CartButton, WalkInButton } from '../components/CartButton';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
-import { countOf } from '../../src-shared/words';
+import { countOf, withColon } from '../../src-shared/words';
 
 const TEXTS: Texts<
-  'title' | 'label' | 'hint' | 'none' | 'more' | 'newMember' | 'activities' | 'closeDrawer' | 'reports' | 'drawerClosed' | 'openDrawer' | 'household' | 'notFound'
+  'title' | 'label' | 'hint' | 'none' | 'more' | 'newMember' | 'activities' | 'closeDrawer' | 'reports' | 'drawerClosed' | 'openDrawer' | 'household' | 'approximate' | 'openReceipt' | 'born' | 'notFound'
 > = {
   fr: {
     title: 'Trouver un membre',
     label: 'Nom, no de membre, téléphone ou courriel',
     hint: 'Tapez quelques lettres ; ↓ et ↑ pour choisir, Entrée pour ouvrir. Le lecteur de carte fonctionne ici.',
     none: 'Aucun membre ne correspond à « {q} ». Vérifiez l’orthographe, ou créez un nouveau membre.',
+    approximate: 'Personne ne s’appelle exactement « {q} » : voici des noms qui s’en approchent.',
+    openReceipt: 'Ouvrir le reçu {n}',
+    born: 'naissance : {year}',
     more: 'Plus de résultats',
     newMember: 'Nouveau membre',
     activities: 'Activités',
@@ -32,6 +35,9 @@ const TEXTS: Texts<
     label: 'Name, member number, phone or email',
     hint: 'Type a few letters; ↓ and ↑ to choose, Enter to open. The card scanner works here.',
     none: 'No member matches “{q}”. Check the spelling, or create a new member.',
+    approximate: 'Nobody is called exactly “{q}”: here are names close to it.',
+    openReceipt: 'Open receipt {n}',
+    born: 'born {year}',
     more: 'More results',
     newMember: 'New member',
     activities: 'Activities',
@@ -169,7 +175,15 @@ export function LookupScreen() {
         </p>
       </div>
       {error ? <Notice kind="error">{error}</Notice> : null}
-      {page && results.length === 0 ? <Notice>{t('none', { q: page.query })}</Notice> : null}
+      {page && results.length === 0 && !page.receiptNumber ? <Notice>{t('none', { q: page.query })}</Notice> : null}
+      {page?.approximate ? <Notice>{t('approximate', { q: page.query })}</Notice> : null}
+      {page?.receiptNumber && desk ? (
+        <p>
+          <Button variant="primary" onClick={() => navigate({ name: 'receipt', receiptNumber: page.receiptNumber!, reprint: true })}>
+            {t('openReceipt', { n: page.receiptNumber })}
+          </Button>
+        </p>
+      ) : null}
       <p className="visually-hidden" aria-live="polite">
         {page ? countOf(results.length, 'result', language) : ''}
       </p>
@@ -183,17 +197,19 @@ export function LookupScreen() {
             className={i === active ? 'result active' : 'result'}
             onClick={() => open(result.number)}
           >
+            {/* Every row has the same cells, filled or not: columns never shift. */}
             <span className="result-name">
-              {result.lastName}, {result.firstName}
+              <span className="result-who">
+                {result.lastName}, {result.firstName}
+              </span>
+              <span className="result-household">{result.household ? `${withColon(t('household'), language)} ${result.household}` : ''}</span>
             </span>
             <span className="result-number">
               {common('memberNo')} {result.number}
             </span>
-            {result.household ? (
-              <span className="result-household">
-                {t('household')} : {result.household}
-              </span>
-            ) : null}
+            <span className="result-facts">
+              {[result.phone, result.city, result.birthYear === null ? null : t('born', { year: result.birthYear })].filter(Boolean).join(' · ')}
+            </span>
             <StatusBadge status={result.status} label={result.statusLabel} />
           </li>
         ))}

@@ -210,7 +210,7 @@ describe('member search', () => {
     const t = newDesk();
     add(t, { firstName: 'Paul', lastName: 'Roy' });
     for (const query of ['', '   ', '-', '()']) {
-      expect(search(t, query), JSON.stringify(query)).toEqual({ query, results: [], offset: 0, hasMore: false });
+      expect(search(t, query), JSON.stringify(query)).toEqual({ query, results: [], offset: 0, hasMore: false, approximate: false, receiptNumber: null });
     }
   });
 

@@ -7,6 +7,8 @@ import { statusLabel } from '../../../src-shared/memberships.js';
 import { memberStatus } from '../memberships/periods.js';
 import { normalizeEmail, phoneDigits, searchSpellings } from '../../../src-shared/text.js';
 import { parseInput } from '../../../src-shared/validation.js';
+import { formatPhone } from '../../../src-shared/phones.js';
+import { editDistance } from '../../../src-shared/duplicates.js';
 import type { SearchPage } from './views.js';
 import { PAIR_KINDS, START_KINDS, SearchKind, searchKeysFor } from './search-keys.js';
 
@@ -121,28 +123,89 @@ function readings(query: string): string[][] {
   return [...all.values()];
 }
 
+/** The longest member number a club gives (member-numbers.ts blocks stay well below). */
+const MAX_NUMBER_DIGITS = 9;
+
+/**
+ * Members whose number starts with the digits typed so far ("10017" while typing 100176), by
+ * number: one range of the number index per possible length.
+ */
+function numberPrefix(r: Reader, ranking: Ranking, digits: string): void {
+  for (let length = digits.length + 1; length <= MAX_NUMBER_DIGITS && ranking.missing > 0; length++) {
+    const scale = 10 ** (length - digits.length);
+    const low = Number(digits) * scale;
+    const rows = r.rawAll<{ id: string }>('SELECT id FROM member WHERE number >= ? AND number < ? ORDER BY number LIMIT ?', low, low + scale, ranking.missing);
+    for (const row of rows) ranking.add(row.id);
+  }
+}
+
+/** A receipt number as a volunteer types it (« A-000040 », « a40 »), in the form the file keeps. */
+function receiptFrom(r: Reader, query: string): { receiptNumber: string; memberId: string | null } | null {
+  const match = /^([a-z]{1,4})\s*-?\s*(\d{1,9})$/i.exec(query);
+  if (!match) return null;
+  const row = r.rawGet<{ receipt_number: string; member_id: string | null }>(
+    'SELECT receipt_number, member_id FROM sale_order WHERE receipt_number = ?',
+    `${match[1]!.toUpperCase()}-${match[2]!.padStart(6, '0')}`,
+  );
+  return row ? { receiptNumber: row.receipt_number, memberId: row.member_id } : null;
+}
+
+/**
+ * When nothing matches as typed: names within one typo (two for long words) of the query's longest
+ * word, among the distinct first words of last and first names that start with its letter
+ * (Damerau-Levenshtein through cmpstr: « hebrt » finds Hébert, « levesqe » Lévesque, « tremblya »
+ * Tremblay). A seek per distinct name word, only after every exact reading found nothing.
+ */
+function closeSpellings(r: Reader, ranking: Ranking, words: string[]): void {
+  const longest = [...words].sort((a, b) => b.length - a.length)[0];
+  if (!longest || longest.length < 4 || !/^\p{L}/u.test(longest)) return;
+  const others = words.filter((word) => word !== longest);
+  const allowed = longest.length >= 7 ? 2 : 1;
+  for (const kind of [SearchKind.lastFirst, SearchKind.firstLast]) {
+    const close: { word: string; distance: number }[] = [];
+    let word = nextFirstWord(r, kind, longest[0]!, longest[0]!);
+    while (word !== null) {
+      if (Math.abs(word.length - longest.length) <= allowed) {
+        const distance = editDistance(word, longest);
+        if (distance <= allowed) close.push({ word, distance });
+      }
+      word = nextFirstWord(r, kind, `${word}!`, longest[0]!);
+    }
+    close.sort((a, b) => a.distance - b.distance || a.word.localeCompare(b.word));
+    for (const { word: name } of close) if (ranking.missing > 0) scanPrefix(r, ranking, kind, `${name} `, others);
+  }
+}
+
 /** Member ids matching the query, best first, `wanted` of them when there are that many. */
-function rankedIds(r: Reader, query: string, wanted: number): string[] {
+function rankedIds(r: Reader, query: string, wanted: number): { ids: string[]; approximate: boolean; receiptNumber: string | null } {
   const ranking = new Ranking(wanted);
+  const exact = (ids: string[]) => ({ ids, approximate: false, receiptNumber: null });
   const compact = query.replace(/[\s().+-]/g, '');
   if (/^\d+$/.test(compact)) {
-    if (compact.length <= 9) {
+    if (compact.length <= MAX_NUMBER_DIGITS) {
       const byNumber = r.rawGet<{ id: string }>('SELECT id FROM member WHERE number = ?', Number(compact));
       if (byNumber) ranking.add(byNumber.id);
+      // The start of a number, while it is typed: members first, then phones.
+      if (compact.length >= 3) numberPrefix(r, ranking, compact);
     }
     if (compact.length >= 3) scanPrefix(r, ranking, SearchKind.phone, phoneDigits(compact));
     // "1-418-5…" typed with the long-distance 1: the stored digits have no leading 1.
     if (compact.length >= 4 && compact.length <= 10 && compact.startsWith('1')) {
       scanPrefix(r, ranking, SearchKind.phone, compact.slice(1));
     }
-    return ranking.ids;
+    return exact(ranking.ids);
   }
   if (query.includes('@')) {
     scanPrefix(r, ranking, SearchKind.email, normalizeEmail(query));
-    return ranking.ids;
+    return exact(ranking.ids);
+  }
+  const receipt = receiptFrom(r, query);
+  if (receipt) {
+    if (receipt.memberId) ranking.add(receipt.memberId);
+    return { ids: ranking.ids, approximate: false, receiptNumber: receipt.receiptNumber };
   }
   const meanings = readings(query);
-  if (meanings.length === 0) return ranking.ids;
+  if (meanings.length === 0) return exact(ranking.ids);
   // The start of a key: last names, then first names, then later parts, each reading in turn.
   for (const kind of START_KINDS) {
     for (const words of meanings) scanPrefix(r, ranking, kind, words.join(' '));
@@ -154,7 +217,9 @@ function rankedIds(r: Reader, query: string, wanted: number): string[] {
     }
   }
   if (ranking.missing > 0 && !query.includes(' ')) scanPrefix(r, ranking, SearchKind.email, normalizeEmail(query));
-  return ranking.ids;
+  if (ranking.ids.length > 0) return exact(ranking.ids);
+  closeSpellings(r, ranking, meanings[0]!);
+  return { ids: ranking.ids, approximate: ranking.ids.length > 0, receiptNumber: null };
 }
 
 /**
@@ -162,7 +227,7 @@ function rankedIds(r: Reader, query: string, wanted: number): string[] {
  * without the rows a page shows (for the benchmark's comparison with other indexes).
  */
 export function searchMemberIds(r: Reader, query: string, wanted: number): string[] {
-  return rankedIds(r, query.trim(), wanted);
+  return rankedIds(r, query.trim(), wanted).ids;
 }
 
 /**
@@ -253,16 +318,18 @@ interface ResultRow {
   last_name: string;
   email: string | null;
   phone: string | null;
+  city: string | null;
+  birth_date: string | null;
   expires_on: string | null;
   household: string | null;
 }
 
 export function searchMembersIn(r: Reader, input: { query: string; limit: number; offset: number }, today: string, graceDays: number, language: Language): SearchPage {
-  const ids = rankedIds(r, input.query.trim(), input.offset + input.limit + 1);
+  const { ids, approximate, receiptNumber } = rankedIds(r, input.query.trim(), input.offset + input.limit + 1);
   const pageIds = ids.slice(input.offset, input.offset + input.limit);
   const rows = pageIds.length
     ? r.rawAll<ResultRow>(
-        `SELECT m.id, m.number, m.first_name, m.last_name, m.email, m.phone, m.expires_on, h.name AS household
+        `SELECT m.id, m.number, m.first_name, m.last_name, m.email, m.phone, m.city, m.birth_date, m.expires_on, h.name AS household
          FROM member m LEFT JOIN household h ON h.id = m.household_id
          WHERE m.id IN (${pageIds.map(() => '?').join(',')})`,
         ...pageIds,
@@ -281,14 +348,16 @@ export function searchMembersIn(r: Reader, input: { query: string; limit: number
         lastName: row.last_name,
         household: row.household,
         email: row.email,
-        phone: row.phone,
+        phone: row.phone === null ? null : formatPhone(row.phone, language),
+        city: row.city,
+        birthYear: row.birth_date ? Number(row.birth_date.slice(0, 4)) : null,
         expiresOn: row.expires_on,
         status,
         statusLabel: statusLabel(status, language),
       },
     ];
   });
-  return { query: input.query, results, offset: input.offset, hasMore: ids.length > input.offset + input.limit };
+  return { query: input.query, results, offset: input.offset, hasMore: ids.length > input.offset + input.limit, approximate, receiptNumber };
 }
 
 /** Search by name prefix, full member number, phone (any format) or email; ranked and paged. */

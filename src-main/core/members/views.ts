@@ -37,10 +37,13 @@ export const memberViewSchema = z.object({
 });
 export type MemberView = z.infer<typeof memberViewSchema>;
 
-/** A search result: the member's identity and status, with the household's name. */
+/**
+ * A search result: the member's identity and status, with the household's name, and what tells
+ * two namesakes apart at a glance: the phone (formatted), the city and the year of birth.
+ */
 export const searchResultSchema = memberViewSchema
-  .pick({ id: true, number: true, firstName: true, lastName: true, email: true, phone: true, expiresOn: true, status: true, statusLabel: true })
-  .extend({ household: nullableString });
+  .pick({ id: true, number: true, firstName: true, lastName: true, email: true, phone: true, city: true, expiresOn: true, status: true, statusLabel: true })
+  .extend({ household: nullableString, birthYear: z.number().int().nullable() });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
 export const searchPageSchema = z.object({
@@ -48,6 +51,10 @@ export const searchPageSchema = z.object({
   results: z.array(searchResultSchema),
   offset: count,
   hasMore: z.boolean(),
+  /** Nothing matched as typed: these are names spelt closely (« hebrt » → Hébert). */
+  approximate: z.boolean(),
+  /** The query is a receipt number of this desk's file: the receipt to open (its member, if any, is first). */
+  receiptNumber: nullableString,
 });
 export type SearchPage = z.infer<typeof searchPageSchema>;
 
