@@ -26,6 +26,7 @@ export const ACCESS_NOTED: { [M in Method]?: Noted<M> } = {
   'members.search': (_input, value) => ({ what: 'search', detail: shown(value.results.map((r) => r.number)) }),
   'members.checkDuplicates': (_input, value) => (value.length > 0 ? { what: 'list', detail: `doublons possibles : ${shown(value.map((c) => c.number))}` } : null),
   'activities.roster': (input) => ({ what: 'list', detail: `liste ${input.code}` }),
+  'documents.roster': (input) => ({ what: 'export', detail: `liste ${input.code} (PDF)` }),
   'orders.get': (input, _value, desk) => ({ what: 'receipt', memberId: orderMemberId(desk, input.receiptNumber), detail: input.receiptNumber }),
   'documents.receipt': (input, _value, desk) => ({ what: 'receipt', memberId: orderMemberId(desk, input.receiptNumber), detail: input.receiptNumber }),
   'receipts.email': (input, value, desk) => ({ what: 'export', memberId: orderMemberId(desk, input.receiptNumber), detail: `${value.receiptNumber} → courriel` }),

@@ -18,6 +18,7 @@ export function documentsHandlers(shell: ShellCapabilities): SliceHandlers<typeo
       pdf(`recu-${receiptNumber}${copy ? '-copie' : ''}.pdf`, await (await documents()).receiptFor(desk, receiptNumber, { size, copy })),
     'documents.memberCard': async ({ number, size }, { desk }) => pdf(`carte-membre-${number}.pdf`, await (await documents()).memberCardFor(desk, number, size)),
     'documents.dayReport': async ({ date }, { desk }) => pdf(`rapport-${date}.pdf`, await (await documents()).dayReportFor(desk, date)),
+    'documents.roster': async ({ code }, { desk }) => pdf(`liste-${code.replace(/[^\w.-]/g, '_')}.pdf`, await (await documents()).rosterFor(desk, code)),
     'files.save': async ({ filename, base64 }) => {
       if (!shell.saveFile) return { saved: false, path: null };
       const path = await shell.saveFile(filename, Buffer.from(base64, 'base64'));

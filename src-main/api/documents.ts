@@ -28,6 +28,8 @@ export const documentsContract = {
   },
   'documents.memberCard': { input: z.object({ number: memberNumber, size: z.enum(['cr80', 'letter']).default('cr80') }).strict(), output: pdfFile, roles: ROLES.everyone },
   'documents.dayReport': { input: z.object({ date: isoDate }).strict(), output: pdfFile, roles: ROLES.desk },
+  /** An activity's list to print: whoever may read the list (a leader too). */
+  'documents.roster': { input: z.object({ code: z.string().trim().min(1).max(20) }).strict(), output: pdfFile, roles: ROLES.everyone },
   /** Saves a file where the volunteer chooses (Electron); `saved: false` lets the browser download it. */
   'files.save': {
     input: z.object({ filename: z.string().regex(/^[\w.-]{1,80}\.pdf$/), base64: z.string().max(20_000_000) }).strict(),

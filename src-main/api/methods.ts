@@ -33,6 +33,7 @@ export const METHOD_NAMES = [
   'documents.receipt',
   'documents.memberCard',
   'documents.dayReport',
+  'documents.roster',
   'files.save',
   'desk.print',
   'privacy.accessLog',

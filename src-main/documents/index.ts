@@ -6,13 +6,15 @@ import { dayReportPdf } from './day-report.js';
 import type { Language } from './format.js';
 import { memberCardPdf, type CardSize } from './member-card.js';
 import { receiptPdf, type ReceiptSize } from './receipt.js';
+import { rosterPdf } from './roster.js';
+import { activityRoster } from '../core/activities/registrations.js';
 
 /**
  * The documents as the desk asks for them: read what to print through the core, then hand it to
  * the pure PDF functions (member-card.ts, receipt.ts, day-report.ts), which never touch the
  * database and can be tested and benchmarked on their own.
  */
-export { dayReportPdf, memberCardPdf, receiptPdf };
+export { dayReportPdf, memberCardPdf, receiptPdf, rosterPdf };
 export { useFontDirectory } from './fonts.js';
 
 /** *Afficher/Imprimer carte de membre*, in the member's language. */
@@ -25,6 +27,11 @@ export function receiptFor(desk: Desk, receiptNumber: string, options: { size?: 
   const order = getOrder(desk, receiptNumber);
   const language: Language = order.member ? findMemberRow(desk.reader, order.member.number).language : 'fr';
   return receiptPdf(order, desk.settings(), { language, ...options });
+}
+
+/** An activity's list (registered, then the waitlist), printed now in the desk's language. */
+export function rosterFor(desk: Desk, code: string): Promise<Uint8Array> {
+  return rosterPdf(activityRoster(desk, code), desk.settings(), { language: desk.language, printedAt: desk.clock.now().toISOString() });
 }
 
 /** The treasurer's report of a business date, printed now. */

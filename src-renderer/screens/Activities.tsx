@@ -123,7 +123,10 @@ export function ActivitiesScreen({ memberNumber }: { memberNumber?: number | und
       const name = fullName(registration);
       const lines = [t(registration.status === 'waitlisted' ? 'removed' : 'cancelled', { name, activity: activity.name })];
       const { movedUp } = result.value;
-      if (movedUp) lines.push(t('movedUp', { name: fullName(movedUp), n: movedUp.memberNumber }));
+      if (movedUp) {
+        const who = { name: fullName(movedUp), n: movedUp.memberNumber };
+        lines.push(movedUp.phone ? t('movedUpPhone', { ...who, phone: movedUp.phone }) : t('movedUp', who));
+      }
       else if (registration.status === 'registered') lines.push(t('noMovedUp'));
       setMessage({ kind: 'success', lines });
     }

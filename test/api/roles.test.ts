@@ -69,6 +69,7 @@ function club(role: Role) {
     ['documents.receipt', 'documents.receipt', { receiptNumber: 'A-000001' }],
     ['documents.memberCard', 'documents.memberCard', { number: jean }],
     ['documents.dayReport', 'documents.dayReport', { date: today }],
+    ['documents.roster', 'documents.roster', { code: 'CHORALE' }],
     ['reports.day', 'reports.day', { date: today }],
     ['files.save', 'files.save', { filename: 'recu.pdf', base64: 'JVBERi0=' }],
     ['desk.print', 'desk.print', { filename: 'recu.pdf', base64: 'JVBERi0=', kind: 'receipt' }],

@@ -29,7 +29,7 @@ describe('carts that belong to someone', () => {
         add('active', { firstName: 'Yvette', lastName: 'Sirois' });
         add('first', { firstName: 'Bertrand', lastName: 'Nolet' });
         add('holder', { firstName: 'Simone', lastName: 'Caron' });
-        add('waiting', { firstName: 'Marie-Thérèse', lastName: 'Dufresne' });
+        add('waiting', { firstName: 'Marie-Thérèse', lastName: 'Dufresne', phone: '418 555-0147' });
         createActivity(desk, admin, { code: 'CHORALE', name: 'Chorale', season: 'Hiver 2027', priceCents: 3000, capacity: null, membershipRequired: true });
         createActivity(desk, admin, { code: 'TAICHI', name: 'Tai-chi', season: 'Hiver 2027', priceCents: 2500, capacity: 1, membershipRequired: false });
         openCashSession(desk, admin, { count: { '2000': 5, '500': 4 } });
@@ -157,6 +157,7 @@ describe('carts that belong to someone', () => {
     await page.getByRole('button', { name: /Annuler l’inscription.*Simone Caron/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: /Annuler l’inscription/ }).click();
     await expect.poll(() => page.locator('.roster').textContent()).toContain('Dufresne');
+    await expect.poll(() => page.locator('main').textContent()).toContain('passe de la liste d’attente aux inscrits : appelez cette personne au 418 555-0147.');
     await expect.poll(() => page.getByRole('button', { name: 'Payer 25,00 $ : Tai-chi pour Marie-Thérèse Dufresne' }).count()).toBe(1);
     await checkScreen(page, '09-liste-a-payer');
 

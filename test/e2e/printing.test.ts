@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCashSession } from '../../src-main/core/cash/cash-sessions.js';
 import { createMember } from '../../src-main/core/members/members.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
+import { createActivity } from '../../src-main/core/activities/activities.js';
+import { registerMember } from '../../src-main/core/activities/registrations.js';
 import { decodeBarcode, flat, pageSizes, pdfText, SIZES } from '../documents/read-back.js';
 import { checkScreen, openDeskInBrowser, printedPdf, signInByKeyboard, type DeskInBrowser } from './harness.js';
 
@@ -22,6 +24,9 @@ describe('printing at the desk', () => {
         renewed = made.member.number;
         never = other.member.number;
         openCashSession(desk, admin, { count: { '2000': 5 } });
+        createActivity(desk, admin, { code: 'CHORALE', name: 'Chorale', season: 'Hiver 2027', priceCents: 0, capacity: null, membershipRequired: false, place: 'Salle paroissiale' });
+        const singer = createMember(desk, admin, { firstName: 'Rita', lastName: 'Gingras', phone: '418 555-0199', force: true });
+        if (singer.created) registerMember(desk, admin, { activityCode: 'CHORALE', memberNumber: singer.member.number });
         receipt = checkout(desk, admin, { memberNumber: renewed, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 3000 }] }).order.receiptNumber;
       },
     });
@@ -88,5 +93,19 @@ describe('printing at the desk', () => {
     await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toMatch(/^Journée du/);
     const pdf = await printedPdf(page, page.getByRole('button', { name: 'Imprimer', exact: true }));
     expect(flat(pdfText(pdf))).toContain('Rapport de la journée');
+  });
+
+  it('prints an activity’s list with each member’s phone, from the list on screen', async () => {
+    const { page } = d;
+    await page.getByRole('banner').getByRole('button', { name: 'Trouver un membre' }).click();
+    await page.getByRole('button', { name: 'Activités' }).click();
+    await page.locator('#open-CHORALE').click();
+    await expect.poll(() => page.locator('.roster').textContent()).toContain('418 555-0199');
+    await checkScreen(page, '12-liste-activite');
+    const pdf = await printedPdf(page, page.getByRole('button', { name: 'Imprimer la liste' }));
+    const text = flat(pdfText(pdf));
+    expect(text).toContain('Liste — Chorale (Hiver 2027)');
+    expect(text).toContain('Lieu : Salle paroissiale');
+    expect(text).toMatch(/Gingras, Rita \d+ 418 555-0199 Gratuite/);
   });
 });

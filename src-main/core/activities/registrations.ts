@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ActivityTable, MemberTable, RegistrationTable } from '../../db/schema.js';
+import type { ActivityTable, Language, MemberTable, RegistrationTable } from '../../db/schema.js';
+import { formatPhone } from '../../../src-shared/phones.js';
 import type { Reader } from '../../db/sql.js';
 import { findActivityRow, registeredCount, toActivityView } from './activities.js';
 import type { ActivityView } from './views.js';
@@ -150,7 +151,7 @@ export function registerMember(desk: Desk, actor: Actor, input: unknown): Regist
       // (online) will register from the central server, never through a desk.
       source: ctx.role === 'leader' ? 'leader' : 'desk',
     });
-    return toView(ctx.r, registrationRow(ctx.r, registrationId));
+    return toView(ctx.r, registrationRow(ctx.r, registrationId), ctx.desk.language);
   }, { roles: ROLES.registrations });
 }
 
@@ -168,8 +169,8 @@ export function cancelRegistration(desk: Desk, actor: Actor, input: unknown): { 
     const [movedUp = null] = planCancellations(ctx.r, [registration]).movedUp;
     ctx.record({ kind: 'registration.cancel', version: 1, registrationId: registration.id, movedUpRegistrationId: movedUp }, { before: { status: registration.status } });
     return {
-      cancelled: toView(ctx.r, registrationRow(ctx.r, registration.id)),
-      movedUp: movedUp ? toView(ctx.r, registrationRow(ctx.r, movedUp)) : null,
+      cancelled: toView(ctx.r, registrationRow(ctx.r, registration.id), ctx.desk.language),
+      movedUp: movedUp ? toView(ctx.r, registrationRow(ctx.r, movedUp), ctx.desk.language) : null,
     };
   }, { roles: ROLES.registrations });
 }
@@ -178,9 +179,19 @@ function registrationRow(r: Reader, id: string): RegistrationTable {
   return r.get(r.qb.selectFrom('registration').selectAll().where('id', '=', id))!;
 }
 
-function toView(r: Reader, registration: RegistrationTable): RegistrationView {
-  const view = r.rawGet<{ code: string; name: string; price_cents: number; ends_on: string | null; number: number; first_name: string; last_name: string; refunded: number }>(
-    `SELECT a.code, a.name, a.price_cents, a.ends_on, m.number, m.first_name, m.last_name,
+function toView(r: Reader, registration: RegistrationTable, language: Language): RegistrationView {
+  const view = r.rawGet<{
+    code: string;
+    name: string;
+    price_cents: number;
+    ends_on: string | null;
+    number: number;
+    first_name: string;
+    last_name: string;
+    phone: string | null;
+    refunded: number;
+  }>(
+    `SELECT a.code, a.name, a.price_cents, a.ends_on, m.number, m.phone, m.first_name, m.last_name,
             EXISTS (SELECT 1 FROM order_line c WHERE c.original_line_id = ?) AS refunded
      FROM activity a, member m WHERE a.id = ? AND m.id = ?`,
     registration.order_line_id,
@@ -205,6 +216,7 @@ function toView(r: Reader, registration: RegistrationTable): RegistrationView {
     memberNumber: view.number,
     firstName: view.first_name,
     lastName: view.last_name,
+    phone: view.phone === null ? null : formatPhone(view.phone, language),
     status: registration.status,
     source: registration.source,
     paid: registration.order_line_id !== null && view.refunded === 0,
@@ -238,7 +250,7 @@ export function activityRoster(desk: Desk, code: unknown): { activity: ActivityV
       .orderBy('created_at')
       .orderBy('id'),
   );
-  const views = rows.map((row) => toView(r, row));
+  const views = rows.map((row) => toView(r, row, desk.language));
   return {
     activity: toActivityView(r, activity),
     registered: views.filter((v) => v.status === 'registered').sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr')),
@@ -247,9 +259,9 @@ export function activityRoster(desk: Desk, code: unknown): { activity: ActivityV
 }
 
 /** "Mes inscriptions": a member's registrations, newest first. */
-export function memberRegistrations(r: Reader, memberId: string): RegistrationView[] {
+export function memberRegistrations(r: Reader, memberId: string, language: Language = 'fr'): RegistrationView[] {
   const rows = r.all(
     r.qb.selectFrom('registration').selectAll().where('member_id', '=', memberId).orderBy('created_at', 'desc'),
   );
-  return rows.map((row) => toView(r, row));
+  return rows.map((row) => toView(r, row, language));
 }

@@ -28,6 +28,8 @@ export const registrationViewSchema = z.object({
   memberNumber,
   firstName: z.string(),
   lastName: z.string(),
+  /** The member's phone, formatted: the leader calls the list, the desk calls whoever moves up. */
+  phone: nullableString,
   status: z.enum(['registered', 'waitlisted', 'cancelled']),
   source: z.enum(['desk', 'online', 'leader']),
   /** Sold and not refunded. */

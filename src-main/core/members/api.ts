@@ -32,7 +32,7 @@ export const membersHandlers: SliceHandlers<typeof membersContract> = {
   'members.search': (input, { desk }) => searchMembers(desk, input),
   'members.profile': ({ number }, { desk }) => {
     const member = getMember(desk, number);
-    return { member, orders: memberOrders(desk.reader, member.id, desk.language), registrations: memberRegistrations(desk.reader, member.id) };
+    return { member, orders: memberOrders(desk.reader, member.id, desk.language), registrations: memberRegistrations(desk.reader, member.id, desk.language) };
   },
   'members.checkDuplicates': ({ excludeNumber, ...person }, { desk }) => checkDuplicates(desk, person, excludeNumber ?? undefined),
   'members.create': (input, { desk, actor }) => createMemberOrListDuplicates(desk, actor, input),

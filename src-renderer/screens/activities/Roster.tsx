@@ -1,4 +1,7 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { call } from '../../app/api';
+import { printDocument } from '../../app/documents';
+import { Notice } from '../../components/Notice';
 import { COMMON, useLanguage, useTexts } from '../../app/i18n';
 import { useApp } from '../../app/navigation';
 import { Button } from '../../components/Button';
@@ -24,6 +27,7 @@ export function Roster({ roster, memberAction, busy, onAsk, onBack }: RosterProp
   const language = useLanguage();
   const { navigate } = useApp();
   const activity = roster.activity;
+  const [printError, setPrintError] = useState<string | null>(null);
   // A member on the list: the name opens their profile, the button asks before cancelling.
   const person: Column<Registration> = {
     header: t('person'),
@@ -35,6 +39,7 @@ export function Roster({ roster, memberAction, busy, onAsk, onBack }: RosterProp
     ),
   };
   const memberNo: Column<Registration> = { header: COMMON[language].memberNo, cell: (r) => r.memberNumber };
+  const phone: Column<Registration> = { header: t('phone'), className: 'nowrap', cell: (r) => r.phone ?? '—' };
   const cancel: Column<Registration> = {
     header: <span className="visually-hidden">{t('action')}</span>,
     cell: (r) => {
@@ -97,15 +102,17 @@ export function Roster({ roster, memberAction, busy, onAsk, onBack }: RosterProp
       </dl>
       <div className="actions">
         {memberAction(activity)}
+        <Button onClick={() => void printDocument(call('documents.roster', { code: activity.code }), 'report').then(setPrintError)}>{t('printList')}</Button>
         <Button onClick={onBack}>{t('backToList')}</Button>
       </div>
+      {printError ? <Notice kind="error">{printError}</Notice> : null}
 
       <h3>{t('registeredList', { n: roster.registered.length })}</h3>
       {roster.registered.length === 0 ? (
         <p>{t('nobody')}</p>
       ) : (
         <Table
-          columns={[person, memberNo, { header: t('paid'), cell: (r) => <RegistrationPayment registration={r} /> }, cancel]}
+          columns={[person, memberNo, phone, { header: t('paid'), cell: (r) => <RegistrationPayment registration={r} /> }, cancel]}
           rows={roster.registered}
           rowKey={(r) => r.id}
         />
@@ -116,7 +123,7 @@ export function Roster({ roster, memberAction, busy, onAsk, onBack }: RosterProp
         <p>{t('nobodyWaiting')}</p>
       ) : (
         <Table
-          columns={[{ header: t('rank'), cell: (r) => r.waitlistPosition ?? roster.waitlist.indexOf(r) + 1 }, person, memberNo, cancel]}
+          columns={[{ header: t('rank'), cell: (r) => r.waitlistPosition ?? roster.waitlist.indexOf(r) + 1 }, person, memberNo, phone, cancel]}
           rows={roster.waitlist}
           rowKey={(r) => r.id}
         />

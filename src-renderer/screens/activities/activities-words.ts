@@ -66,6 +66,9 @@ export const ACTIVITIES_TEXTS: Texts<
   | 'cancelled'
   | 'removed'
   | 'movedUp'
+  | 'movedUpPhone'
+  | 'phone'
+  | 'printList'
   | 'noMovedUp'
   | 'dates'
   | 'loadFailed'
@@ -137,6 +140,9 @@ export const ACTIVITIES_TEXTS: Texts<
     cancelled: 'L’inscription de {name} à « {activity} » est annulée.',
     removed: '{name} n’est plus sur la liste d’attente de « {activity} ».',
     movedUp: '{name} (no {n}) passe de la liste d’attente aux inscrits : prévenez cette personne.',
+    movedUpPhone: '{name} (no {n}) passe de la liste d’attente aux inscrits : appelez cette personne au {phone}.',
+    phone: 'Téléphone',
+    printList: 'Imprimer la liste',
     noMovedUp: 'Personne n’attendait : la place est libre.',
     dates: 'Du {from} au {to}',
     loadFailed: 'Les activités n’ont pas pu être lues. Revenez en arrière et réessayez.',
@@ -208,6 +214,9 @@ export const ACTIVITIES_TEXTS: Texts<
     cancelled: 'The registration of {name} to “{activity}” is cancelled.',
     removed: '{name} is no longer on the waitlist of “{activity}”.',
     movedUp: '{name} (no. {n}) moves up from the waitlist to registered: let this person know.',
+    movedUpPhone: '{name} (no. {n}) moves up from the waitlist to registered: call them at {phone}.',
+    phone: 'Phone',
+    printList: 'Print the list',
     noMovedUp: 'Nobody was waiting: the place is free.',
     dates: 'From {from} to {to}',
     loadFailed: 'The activities could not be read. Go back and try again.',
