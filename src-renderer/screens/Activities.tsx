@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { call } from '../app/api';
+import { call, type Output } from '../app/api';
 import { useTexts } from '../app/i18n';
 import { lineMember, sells as sellsNow, useApp } from '../app/navigation';
 import { CartButton } from '../components/CartButton';
@@ -28,6 +28,7 @@ export function ActivitiesScreen({ memberNumber }: { memberNumber?: number | und
   const [profile, setProfile] = useState<Profile | null>(null);
   const [pickText, setPickText] = useState(memberNumber ? String(memberNumber) : '');
   const [pickError, setPickError] = useState<string | null>(null);
+  const [choices, setChoices] = useState<Output<'members.search'>['results']>([]);
   const [roster, setRoster] = useState<RosterData | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
@@ -79,13 +80,25 @@ export function ActivitiesScreen({ memberNumber }: { memberNumber?: number | und
     ]);
   };
 
+  const choose = async (number: number) => {
+    setChoices([]);
+    setPickError(await loadMember(number));
+    setMessage(null);
+    focusAfter.current = 'member-banner';
+  };
+
+  /** A number opens that member; a name searches, and opens the one member it finds or lists them. */
   const pick = async (event: FormEvent) => {
     event.preventDefault();
     const text = pickText.trim();
-    if (!/^\d+$/.test(text)) return setPickError(t('pickDigits'));
-    setPickError(await loadMember(Number(text)));
-    setMessage(null);
-    focusAfter.current = 'member-banner';
+    if (text === '') return setPickError(t('pickNone'));
+    if (/^\d+$/.test(text)) return choose(Number(text));
+    const found = await call('members.search', { query: text, limit: 10 });
+    if (!found.ok) return setPickError(found.error.message);
+    const results = found.value.results;
+    if (results.length === 1) return choose(results[0]!.number);
+    setPickError(results.length === 0 ? t('pickNone') : null);
+    setChoices(results);
   };
 
   const member = profile?.member ?? null;
@@ -192,7 +205,9 @@ export function ActivitiesScreen({ memberNumber }: { memberNumber?: number | und
         setPickText(text);
         setPickError(null);
       }}
+      choices={choices}
       onPick={pick}
+      onChoose={(number) => void choose(number)}
     />
   );
 

@@ -228,4 +228,22 @@ describe('carts that belong to someone', () => {
     await expect.poll(() => page.locator('main').textContent()).toMatch(/Crédit \/ Coupons\s*15,00\s\$/);
     expectVerifyClean(desk);
   });
+
+  it('registers someone from the activities screen by name, not only by number', async () => {
+    const { page } = d;
+    await page.getByRole('banner').getByRole('button', { name: 'Trouver un membre' }).click();
+    await page.getByRole('button', { name: 'Activités' }).click();
+    const field = page.getByLabel('Nom ou no de membre');
+    await field.fill('dufr');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Marie-Thérèse Dufresne');
+    await page.getByRole('button', { name: /Changer de membre/ }).click();
+    await page.getByLabel('Nom ou no de membre').fill('lachance');
+    await page.keyboard.press('Enter');
+    const choices = page.getByRole('list', { name: 'Membres trouvés' }).getByRole('button');
+    await expect.poll(() => choices.count()).toBeGreaterThanOrEqual(2);
+    await checkScreen(page, '09-inscrire-par-nom');
+    await choices.filter({ hasText: 'Lachance, René' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('René Lachance');
+  });
 });

@@ -37,12 +37,15 @@ export function MemberBanner({ member, membershipMissing, renewalInCart, onRenew
 interface PickMemberFormProps {
   pickText: string;
   pickError: string | null;
+  /** Members the name typed matched, when more than one: the volunteer picks one. */
+  choices: readonly { number: number; firstName: string; lastName: string; city: string | null; birthYear: number | null }[];
   onPickText: (text: string) => void;
   onPick: (event: FormEvent) => void;
+  onChoose: (number: number) => void;
 }
 
-/** No member at hand yet: the volunteer types the number on the member’s card. */
-export function PickMemberForm({ pickText, pickError, onPickText, onPick }: PickMemberFormProps) {
+/** No member at hand yet: the volunteer types a name or the number on the member’s card. */
+export function PickMemberForm({ pickText, pickError, choices, onPickText, onPick, onChoose }: PickMemberFormProps) {
   const t = useTexts(ACTIVITIES_TEXTS);
   return (
     <form className="pick-member" onSubmit={onPick} aria-labelledby="pick-title">
@@ -53,14 +56,26 @@ export function PickMemberForm({ pickText, pickError, onPickText, onPick }: Pick
           label={t('pickLabel')}
           hint={t('pickHint')}
           error={pickError}
-          inputMode="numeric"
           autoComplete="off"
-          maxLength={9}
+          maxLength={100}
           value={pickText}
           onChange={(event) => onPickText(event.target.value)}
         />
         <Button type="submit">{t('pick')}</Button>
       </div>
+      {choices.length > 0 ? (
+        <ul className="choice-list" aria-label={t('pickChoices')}>
+          {choices.map((choice) => (
+            <li key={choice.number}>
+              <Button className="choice" onClick={() => onChoose(choice.number)}>
+                {choice.lastName}, {choice.firstName} ({t('pickNumber', { n: choice.number })}
+                {choice.city ? ` · ${choice.city}` : ''}
+                {choice.birthYear ? ` · ${choice.birthYear}` : ''})
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </form>
   );
 }

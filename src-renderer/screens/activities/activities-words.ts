@@ -29,7 +29,9 @@ export const ACTIVITIES_TEXTS: Texts<
   | 'pickLabel'
   | 'pickHint'
   | 'pick'
-  | 'pickDigits'
+  | 'pickChoices'
+  | 'pickNumber'
+  | 'pickNone'
   | 'changeMember'
   | 'addToCart'
   | 'register'
@@ -100,10 +102,12 @@ export const ACTIVITIES_TEXTS: Texts<
     left: '{n} sur {cap}',
     forMember: 'Inscrire : {name} (no {n})',
     pickTitle: 'Inscrire un membre',
-    pickLabel: 'No de membre',
-    pickHint: 'Tapez le numéro de membre (sur sa carte), puis Entrée.',
+    pickLabel: 'Nom ou no de membre',
+    pickHint: 'Tapez le nom (« trem sol ») ou le numéro sur la carte, puis Entrée.',
+    pickChoices: 'Membres trouvés',
+    pickNumber: 'no {n}',
+    pickNone: 'Aucun membre ne correspond. Vérifiez l’orthographe ou le numéro.',
     pick: 'Choisir ce membre',
-    pickDigits: 'Tapez seulement les chiffres du numéro de membre.',
     changeMember: 'Changer de membre',
     addToCart: 'Ajouter au panier',
     register: 'Inscrire',
@@ -174,10 +178,12 @@ export const ACTIVITIES_TEXTS: Texts<
     left: '{n} of {cap}',
     forMember: 'Registering: {name} (no. {n})',
     pickTitle: 'Register a member',
-    pickLabel: 'Member no.',
-    pickHint: 'Type the member number (on the card), then Enter.',
+    pickLabel: 'Name or member number',
+    pickHint: 'Type the name (“trem sol”) or the number on the card, then Enter.',
+    pickChoices: 'Members found',
+    pickNumber: 'no. {n}',
+    pickNone: 'No member matches. Check the spelling or the number.',
     pick: 'Choose this member',
-    pickDigits: 'Type only the digits of the member number.',
     changeMember: 'Change member',
     addToCart: 'Add to cart',
     register: 'Register',
