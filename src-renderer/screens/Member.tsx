@@ -5,6 +5,7 @@ import { printDocument, savePdf } from '../app/documents';
 import { ROLES } from '../../src-shared/roles';
 import { lineMember, may, sells as sellsNow, useApp } from '../app/navigation';
 import { CartButton } from '../components/CartButton';
+import { HouseholdChoice, householdPatch, type HouseholdChange } from './member/HouseholdChoice';
 import { RegistrationPayment } from '../components/RegistrationPayment';
 import { Button } from '../components/Button';
 import { Table } from '../components/Table';
@@ -437,6 +438,7 @@ function PersonalData({ member, onSaved, t }: { member: MemberView; onSaved: (me
   const fields = useTexts(FIELD_TEXTS);
   const [editing, setEditing] = useState(false);
   const [values, setValues] = useState<PersonForm>(() => personFromMember(member));
+  const [household, setHousehold] = useState<HouseholdChange>({ kind: 'keep' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -462,6 +464,7 @@ function PersonalData({ member, onSaved, t }: { member: MemberView; onSaved: (me
 
   const start = () => {
     setValues(personFromMember(member));
+    setHousehold({ kind: 'keep' });
     setErrors({});
     setError(null);
     setMessage(null);
@@ -476,7 +479,7 @@ function PersonalData({ member, onSaved, t }: { member: MemberView; onSaved: (me
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const changes = changedFields(member, values);
+    const changes = { ...changedFields(member, values), ...householdPatch(household) };
     if (Object.keys(changes).length === 0) return stop(t('noChange'));
     setBusy(true);
     const result = await call('members.update', { number: member.number, changes });
@@ -543,6 +546,7 @@ function PersonalData({ member, onSaved, t }: { member: MemberView; onSaved: (me
             disabled={busy}
             emailLocked={member.email !== null && !may(state, ROLES.treasury)}
           />
+          <HouseholdChoice household={member.household} value={household} disabled={busy} onChange={setHousehold} />
           <div className="actions">
             <Button variant="primary" type="submit" disabled={busy}>
               {busy ? t('saving') : t('save')}

@@ -246,4 +246,22 @@ describe('carts that belong to someone', () => {
     await choices.filter({ hasText: 'Lachance, René' }).click();
     await expect.poll(() => page.locator('main').textContent()).toContain('René Lachance');
   });
+
+  it('changes a member’s household in « Modifier »: joins another member’s, then leaves it', async () => {
+    const { page, desk } = d;
+    await openMember(n.laurent!);
+    await page.getByRole('button', { name: 'Modifier' }).click();
+    await page.getByLabel('Joindre le ménage d’un autre membre').check();
+    await page.getByLabel('No de membre de l’autre personne').fill(String(n.ginette));
+    await checkScreen(page, '09-modifier-menage');
+    await page.getByRole('button', { name: 'Sauvegarder' }).click();
+    await expect.poll(() => page.locator('#household-title').textContent()).toContain('Lachance');
+    const householdOf = (number: number) => desk.reader.rawGet<{ h: string | null }>('SELECT household_id AS h FROM member WHERE number = ?', number)!.h;
+    expect(householdOf(n.laurent!)).toBe(householdOf(n.ginette!));
+    await page.getByRole('button', { name: 'Modifier' }).click();
+    await page.getByLabel('Quitter ce ménage').check();
+    await page.getByRole('button', { name: 'Sauvegarder' }).click();
+    await expect.poll(() => householdOf(n.laurent!)).toBeNull();
+    expectVerifyClean(desk);
+  });
 });
