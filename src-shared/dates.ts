@@ -69,9 +69,8 @@ const calendarDates = perLanguage((locale) => new Intl.DateTimeFormat(locale, { 
 const timeParts = { hour: 'numeric', minute: '2-digit', timeZone: CLUB_TIME_ZONE } as const;
 const moments = perLanguage((locale) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', ...timeParts }));
 const clockTimes = perLanguage((locale) => new Intl.DateTimeFormat(locale, timeParts));
-const shortMoments = perLanguage(
-  (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: CLUB_TIME_ZONE }),
-);
+// Hours without a leading zero, as the paper prints them (« 5 h 24 », never « 05 h 24 »).
+const shortMoments = perLanguage((locale) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', ...timeParts }));
 
 /** « 9 h 08 » and "9:08 a.m." never split across two lines. */
 function unbreakableTime(text: string): string {
@@ -88,9 +87,9 @@ export function formatDateTime(isoInstant: string, language: Language): string {
   return unbreakableTime(moments[language].format(new Date(isoInstant)));
 }
 
-/** An instant in few words, for screens: « 27 nov. 2026, 09 h 07 ». */
+/** An instant in few words, for screens: « 27 nov. 2026, 9 h 07 », "Nov. 27, 2026, 9:07 a.m.". */
 export function formatShortDateTime(isoInstant: string, language: Language): string {
-  return shortMoments[language].format(new Date(isoInstant));
+  return unbreakableTime(shortMoments[language].format(new Date(isoInstant)));
 }
 
 /** « 9 h 07 », "9:07 a.m.", in the club's zone. */

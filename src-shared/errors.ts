@@ -150,15 +150,15 @@ const catalogue = {
     en: (p) => `The payments (${formatMoney(p.paidCents, 'en')}) do not match the amount due (${formatMoney(p.dueCents, 'en')}).`,
   }),
   ONE_CASH_PAYMENT: message({
-    fr: () => `Un seul paiement en argent par transaction : additionnez les montants remis.`,
+    fr: () => `Un seul paiement comptant par transaction : additionnez les montants remis.`,
     en: () => `Only one cash payment per transaction: add up the amounts tendered.`,
   }),
   TENDERED_TOO_LOW: message<{ tenderedCents: number; dueCents: number }>({
-    fr: (p) => `Le montant remis (${formatMoney(p.tenderedCents, 'fr')}) est inférieur au montant à payer en argent (${formatMoney(p.dueCents, 'fr')}).`,
+    fr: (p) => `Le montant remis (${formatMoney(p.tenderedCents, 'fr')}) est inférieur au montant à payer comptant (${formatMoney(p.dueCents, 'fr')}).`,
     en: (p) => `The cash tendered (${formatMoney(p.tenderedCents, 'en')}) is less than the cash due (${formatMoney(p.dueCents, 'en')}).`,
   }),
   NOTHING_DUE_IN_CASH: message<{ tenderedCents: number }>({
-    fr: (p) => `Il ne reste rien à payer en argent : rendez les ${formatMoney(p.tenderedCents, 'fr')} au membre, ou retirez le paiement en argent.`,
+    fr: (p) => `Il ne reste rien à payer comptant : rendez les ${formatMoney(p.tenderedCents, 'fr')} au membre, ou enlevez le paiement comptant.`,
     en: (p) => `Nothing is left to pay in cash: hand the ${formatMoney(p.tenderedCents, 'en')} back, or remove the cash payment.`,
   }),
   INSUFFICIENT_CREDIT: message<{ balanceCents: number; amountCents: number }>({

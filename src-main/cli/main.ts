@@ -38,7 +38,7 @@ Commandes :
                                    montre les fiches semblables et ne crée rien (code 3).
   member show NO                   Fiche du membre, ses inscriptions et ses reçus.
   search RECHERCHE [--limit N]     Cherche par nom, no de membre, téléphone ou courriel.
-  renew NO --cash CENTS [--force]  Renouvelle l'adhésion, payée en argent (montant remis).
+  renew NO --cash CENTS [--force]  Renouvelle l'adhésion, payée comptant (montant remis).
   verify                           Vérifie toute la base : « OK » ou la liste des problèmes.
   report day AAAA-MM-JJ            Rapport de la journée pour le trésorier.
   backup [--to DOSSIER]            Copie de sauvegarde de la base (dans « sauvegardes » à côté

@@ -19,14 +19,18 @@ export const DEMO_VOLUNTEERS: readonly { name: string; role: UserRole; pin: stri
   { name: 'Gilles Fortin', role: 'admin', pin: '2468' },
 ];
 
-/** Past orders grow with the club (about one per 10 members) but stop where loading gets slow. */
+/**
+ * Past orders grow with the club — about 1.1 per member, so that most members are active or
+ * recently lapsed, as in a real club a year in — but stop where loading gets slow (the 100,000-member
+ * benchmark club keeps 10,000).
+ */
 export const MIN_DEMO_ORDERS = 150;
 export const MAX_DEMO_ORDERS = 10_000;
 
 export interface DemoOptions {
   members: number;
   seed?: number;
-  /** Past sales to replay; by default members / 10, between MIN_DEMO_ORDERS and MAX_DEMO_ORDERS. */
+  /** Past sales to replay; by default 1.1 per member, between MIN_DEMO_ORDERS and MAX_DEMO_ORDERS. */
   orders?: number;
 }
 
@@ -47,7 +51,7 @@ export interface DemoSummary {
 }
 
 export function demoOrderCount(members: number): number {
-  return Math.min(MAX_DEMO_ORDERS, Math.max(MIN_DEMO_ORDERS, Math.round(members / 10)));
+  return Math.min(MAX_DEMO_ORDERS, Math.max(MIN_DEMO_ORDERS, Math.round(members * 1.1)));
 }
 
 /**

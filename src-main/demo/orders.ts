@@ -52,6 +52,16 @@ const DAY_START_UTC = 'T18:00:00Z';
 const DAY_LENGTH_MS = 3.75 * 3_600_000;
 
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+/** A copy in random order (Fisher–Yates), the same for the same seed. */
+function shuffled<T>(random: Random, list: readonly T[]): T[] {
+  const copy = [...list];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
 const int = (random: Random, below: number) => Math.floor(random() * below);
 
 function weightedPick<T extends { demand: number }>(random: Random, list: readonly T[]): T | undefined {
@@ -189,6 +199,20 @@ export function simulatePastDays(desk: Desk, clock: SetClock, options: Simulatio
   const find = lookups(desk);
   const days = DEMO_SEASONS.flatMap((season) => season.registrationDays.map((date, i) => ({ date, season: season.name, rush: i === 0 ? 3 : 1 })));
   const perDay = spread(options.orders, days.map((d) => d.rush));
+  // Members come in turn (a shuffled queue) before anyone comes twice, as a real club's do once a
+  // year; one in twenty never came (new members, a file made at the door).
+  const queue = shuffled(random, find.numbers).slice(0, Math.round(find.numbers.length * 0.95));
+  const nextMember = (seenToday: ReadonlySet<number>): number | undefined => {
+    while (queue.length > 0) {
+      const next = queue.pop()!;
+      if (!seenToday.has(next)) return next;
+    }
+    for (let tries = 0; tries < 5 && find.numbers.length > 0; tries++) {
+      const candidate = pick(random, find.numbers);
+      if (!seenToday.has(candidate)) return candidate;
+    }
+    return undefined;
+  };
   const result: SimulationResult = { businessDays: days.length, sales: 0, voids: 0, waitlisted: 0, freeRegistrations: 0, overShortSessions: 0 };
 
   days.forEach((day, dayIndex) => {
@@ -208,11 +232,7 @@ export function simulatePastDays(desk: Desk, clock: SetClock, options: Simulatio
       tick();
       const seller = i % 3 === 2 ? colleague : opener;
       // Nobody comes twice the same day: a second renewal would be refused as already done.
-      let number: number | undefined;
-      for (let tries = 0; tries < 5 && find.numbers.length > 0 && number === undefined; tries++) {
-        const candidate = pick(random, find.numbers);
-        if (!seenToday.has(candidate)) number = candidate;
-      }
+      const number = nextMember(seenToday);
       if (number !== undefined) seenToday.add(number);
       const cart = chooseCart(random, find, settings, day.date, number, paid, seenToday);
       const total = cart.lines.reduce((sum, l) => sum + lineAmount(l, settings.membershipPriceCents, options.activities), 0);

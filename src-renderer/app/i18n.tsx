@@ -18,8 +18,16 @@ export function useTexts<K extends string>(texts: Texts<K>): (key: K, params?: R
   return (key, params) => {
     let text = texts[language][key];
     for (const [name, value] of Object.entries(params ?? {})) text = text.replaceAll(`{${name}}`, String(value));
-    return text;
+    return language === 'fr' ? frenchSpacing(text) : text;
   };
+}
+
+/**
+ * French puts a space before « : ; ? ! » and inside « guillemets »: an unbreakable one, so
+ * « Monnaie à rendre : » never leaves its colon alone at the start of the next line.
+ */
+export function frenchSpacing(text: string): string {
+  return text.replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
 }
 
 /** One screen's words joined to words it shares with others (the second wins on a clash). */

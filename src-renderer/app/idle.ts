@@ -32,6 +32,8 @@ export function useIdleSignOut(minutes: number | null, signOut: () => void): { s
     lastPing.current = Date.now();
     setSecondsLeft(null);
     const idleMs = minutes * 60_000;
+    // The last minute, or the last half of a shorter idle time (never a warning from the start).
+    const warnFrom = Math.min(WARNING_SECONDS, idleMs / 2000);
     // Once a second: cheap, and the countdown needs it anyway.
     const tick = window.setInterval(() => {
       const left = Math.ceil((lastPing.current + idleMs - Date.now()) / 1000);
@@ -42,7 +44,7 @@ export function useIdleSignOut(minutes: number | null, signOut: () => void): { s
         signOut();
         return;
       }
-      warning.current = left <= WARNING_SECONDS;
+      warning.current = left <= warnFrom;
       setSecondsLeft(warning.current ? left : null);
     }, 1000);
     const active = () => {

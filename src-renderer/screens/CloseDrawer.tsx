@@ -63,7 +63,7 @@ const TEXTS: Texts<
     session: 'La caisse d’aujourd’hui',
     openedBy: 'Ouverte par {name}, {when}',
     float: 'Fonds de caisse',
-    cashSales: 'Ventes en argent',
+    cashSales: 'Ventes au comptant',
     cashIn: 'Entrées d’argent',
     cashOut: 'Sorties d’argent',
     expected: 'Attendu',

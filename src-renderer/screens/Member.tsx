@@ -33,6 +33,8 @@ import { formatMoney } from '../../src-shared/money';
 const TEXTS: Texts<
   | 'created'
   | 'expires'
+  | 'expired'
+  | 'join'
   | 'days'
   | 'noMembership'
   | 'credit'
@@ -94,11 +96,13 @@ const TEXTS: Texts<
 > = {
   fr: {
     created: 'Création',
-    expires: 'Expire',
+    expires: 'Expire le',
+    expired: 'Expirée le',
     days: '({n} jours)',
     noMembership: 'Aucune adhésion',
     credit: PAYMENT_METHOD_WORDS.fr.credit,
     renew: 'Renouveler',
+    join: 'Adhérer',
     register: 'Inscrire à une activité',
     printCard: 'Imprimer la carte',
     back: 'Retour',
@@ -156,11 +160,13 @@ const TEXTS: Texts<
   },
   en: {
     created: 'Created',
-    expires: 'Expires',
+    expires: 'Expires on',
+    expired: 'Expired on',
     days: '({n} days)',
     noMembership: 'No membership',
     credit: PAYMENT_METHOD_WORDS.en.credit,
     renew: 'Renew',
+    join: 'Join',
     register: 'Register for an activity',
     printCard: 'Print the card',
     back: 'Back',
@@ -305,7 +311,7 @@ export function MemberScreen({ number }: { number: number }) {
         <nav aria-label={t('actions')} className="actions member-actions">
           {sells ? (
             <Button variant="primary" onClick={renew}>
-              {t('renew')}
+              {member.status.kind === 'never' ? t('join') : t('renew')}
             </Button>
           ) : null}
           <Button onClick={() => navigate({ name: 'activities', memberNumber: member.number })}>{t('register')}</Button>
@@ -321,7 +327,7 @@ export function MemberScreen({ number }: { number: number }) {
           <dd>{formatLongDate(businessDateOf(member.createdAt), language)}</dd>
         </div>
         <div className="fact">
-          <dt>{t('expires')}</dt>
+          <dt>{member.status.kind === 'expired' || member.status.kind === 'grace' ? t('expired') : t('expires')}</dt>
           <dd>
             {member.expiresOn ? formatLongDate(member.expiresOn, language) : t('noMembership')}
             {member.status.kind === 'active' ? <span className="fact-extra"> {t('days', { n: member.status.daysLeft })}</span> : null}

@@ -36,7 +36,7 @@ const TEXTS: Texts<
     float: 'Fonds de caisse',
     open: 'Ouvrir la caisse',
     zeroTitle: 'Ouvrir la caisse sans fonds de caisse ?',
-    zeroBody: 'Le comptage est à {amount}. Sans monnaie dans la caisse, vous ne pourrez pas rendre la monnaie aux membres qui paient en argent.',
+    zeroBody: 'Le comptage est à {amount}. Sans monnaie dans la caisse, vous ne pourrez pas rendre la monnaie aux membres qui paient comptant.',
     zeroConfirm: 'Ouvrir à {amount}',
     alreadyOpen: 'La caisse est déjà ouverte.',
     withoutDrawer: 'Sans ouvrir la caisse',

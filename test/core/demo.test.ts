@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listActivities } from '../../src-main/core/activities/activities.js';
 import { listUsers, signIn } from '../../src-main/core/users/users.js';
 import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
-import { loadDemoData, type DemoSummary } from '../../src-main/demo/index.js';
+import { getMember } from '../../src-main/core/members/members.js';
+import { demoOrderCount, loadDemoData, type DemoSummary } from '../../src-main/demo/index.js';
 import { count, newDesk, type TestDesk } from '../helpers.js';
 
 const MEMBERS = 300;
@@ -69,7 +70,7 @@ describe('the demo club', () => {
 
   it('replays past registration days through the real sale path: every drawer opened and closed', () => {
     const { desk, summary } = demo;
-    expect(summary.orders.sales).toBe(150);
+    expect(summary.orders.sales).toBe(demoOrderCount(MEMBERS));
     expect(count(desk, 'sale_order', "kind = 'sale'")).toBe(summary.orders.sales);
     expect(count(desk, 'sale_order', "kind = 'void'")).toBe(summary.orders.voids);
     expect(summary.orders.voids).toBeGreaterThanOrEqual(1);
@@ -104,5 +105,17 @@ describe('the demo club', () => {
     const again = loaded();
     expect(fingerprint(again)).toEqual(fingerprint(demo));
     expect(again.summary.registrations).toEqual(demo.summary.registrations);
+  });
+
+  it('looks like a real club a year in: most members active or recently lapsed, a few never members', () => {
+    const { desk } = demo;
+    const statuses = desk.reader
+      .rawAll<{ number: number }>('SELECT number FROM member')
+      .map((m) => getMember(desk, m.number).status.kind);
+    const share = (kinds: string[]) => statuses.filter((k) => kinds.includes(k)).length / statuses.length;
+    expect(share(['active', 'grace', 'expired', 'upcoming'])).toBeGreaterThan(0.85);
+    expect(share(['active', 'grace'])).toBeGreaterThan(0.4);
+    expect(share(['never'])).toBeGreaterThan(0.02);
+    expect(share(['never'])).toBeLessThan(0.15);
   });
 });

@@ -121,7 +121,7 @@ describe('amounts', () => {
     // Cash handed over when nothing is due is refused, with what to do.
     expect(
       refusal(() => checkout(desk, admin, { memberNumber: addMember(desk, admin, 'Luc', 'Roy'), lines: [{ kind: 'activity', activityCode: 'CAFE' }], payments: [{ method: 'cash', tenderedCents: 500 }] })),
-    ).toEqual({ code: 'NOTHING_DUE_IN_CASH', message: 'Il ne reste rien à payer en argent : rendez les 5,00 $ au membre, ou retirez le paiement en argent.' });
+    ).toEqual({ code: 'NOTHING_DUE_IN_CASH', message: 'Il ne reste rien à payer comptant : rendez les 5,00 $ au membre, ou enlevez le paiement comptant.' });
   });
 
   it('refuses a 9 007 199 254 740 991-cent card payment, and every amount above 100 000 $, changing nothing', async () => {

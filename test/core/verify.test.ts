@@ -103,7 +103,7 @@ describe('verify', () => {
       `INSERT INTO order_line (id, order_id, position, kind, description, amount_cents)
        SELECT 'arrondi', id, 9, 'rounding', 'Arrondi', 1 FROM sale_order WHERE receipt_number = 'A-000003'`,
     );
-    expect(found).toEqual([{ check: 'rounding', message: "Le reçu A-000003 a une ligne d'arrondi sans paiement en argent.", ref: 'A-000003' }]);
+    expect(found).toEqual([{ check: 'rounding', message: "Le reçu A-000003 a une ligne d'arrondi sans paiement comptant.", ref: 'A-000003' }]);
   });
 
   it('catches cash change that does not add up', () => {

@@ -62,19 +62,19 @@ describe('carts that belong to someone', () => {
   it('asks before a waiting cart takes in someone outside its household, and names whose cart it is everywhere', async () => {
     const { page } = d;
     await openMember(n.ginette!);
-    await page.getByRole('button', { name: 'Renouveler', exact: true }).click();
+    await page.getByRole('button', { name: /^(Renouveler|Adhérer)$/ }).click();
     await expect.poll(h1).toBe('Panier');
     // Her husband joins her cart without a question, named on his line.
     await openMember(n.rene!);
-    await expect.poll(() => page.getByRole('button', { name: 'Panier de Ginette Lachance : 1 article' }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Renouveler', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Panier de Ginette Lachance\u00a0: 1 article' }).count()).toBe(1);
+    await page.getByRole('button', { name: /^(Renouveler|Adhérer)$/ }).click();
     await expect.poll(h1).toBe('Panier');
     await expect.poll(() => page.locator('.cart-lines').textContent()).toContain(`pour René Lachance (no ${n.rene})`);
 
     // Laurent is nobody's household: the volunteer is asked, and Enter goes back to Ginette's cart.
     await openMember(n.laurent!);
-    await expect.poll(() => page.getByRole('button', { name: 'Panier de Ginette Lachance : 2 articles' }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Renouveler', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Panier de Ginette Lachance\u00a0: 2 articles' }).count()).toBe(1);
+    await page.getByRole('button', { name: /^(Renouveler|Adhérer)$/ }).click();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByRole('heading').textContent()).toBe('Le panier de Ginette Lachance n’est pas terminé');
     await expect.poll(() => dialog.textContent()).toContain('Il contient 2 articles. Laurent Poirier ne fait pas partie du ménage de Ginette Lachance.');
@@ -86,7 +86,7 @@ describe('carts that belong to someone', () => {
 
     // Asked again, « Vider le panier et commencer celui de Laurent » starts his own.
     await openMember(n.laurent!);
-    await page.getByRole('button', { name: 'Renouveler', exact: true }).click();
+    await page.getByRole('button', { name: /^(Renouveler|Adhérer)$/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Vider le panier et commencer celui de Laurent Poirier' }).click();
     await expect.poll(h1).toBe('Panier');
     await expect.poll(() => page.locator('.checkout-member').textContent()).toContain('Laurent Poirier');
@@ -99,7 +99,7 @@ describe('carts that belong to someone', () => {
     const { page, desk } = d;
     // A member who renewed today, renewed again: said on the line, in French dates, and « Encaisser » waits.
     await openMember(n.active!);
-    await page.getByRole('button', { name: 'Renouveler', exact: true }).click();
+    await page.getByRole('button', { name: /^(Renouveler|Adhérer)$/ }).click();
     await expect.poll(() => page.locator('.line-problem').textContent()).toMatch(/déjà renouvelé : son adhésion est valide jusqu'au \d{1,2} \p{L}+ 20\d\d/u);
     expect(await page.locator('.line-problem').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Avant d’encaisser, réglez ce qui est signalé dans les articles.');
@@ -142,7 +142,7 @@ describe('carts that belong to someone', () => {
     await page.getByLabel('Raison de l’annulation').fill('Mauvaise activité');
     await checkScreen(page, '09-annulation-danger');
     await page.getByRole('dialog').getByRole('button', { name: 'Annuler la vente' }).click();
-    await expect.poll(() => page.locator('main').textContent()).toMatch(money('Rendez 20,00 $ en argent au membre.'));
+    await expect.poll(() => page.locator('main').textContent()).toMatch(money('Rendez 20,00 $ comptant au membre.'));
     await expect.poll(() => page.locator('main').textContent()).toMatch(money('Rendez le chèque no 88 (Caisse Desjardins de Lévis, 35,00 $) au membre.'));
     await openMember(n.first!);
     await expect.poll(() => page.locator('#registrations-title + table').textContent()).toMatch(/Annulée.*Remboursée/);
@@ -157,8 +157,8 @@ describe('carts that belong to someone', () => {
     await page.getByRole('button', { name: /Annuler l’inscription.*Simone Caron/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: /Annuler l’inscription/ }).click();
     await expect.poll(() => page.locator('.roster').textContent()).toContain('Dufresne');
-    await expect.poll(() => page.locator('main').textContent()).toContain('passe de la liste d’attente aux inscrits : appelez cette personne au 418 555-0147.');
-    await expect.poll(() => page.getByRole('button', { name: 'Payer 25,00 $ : Tai-chi pour Marie-Thérèse Dufresne' }).count()).toBe(1);
+    await expect.poll(() => page.locator('main').textContent()).toContain('passe de la liste d’attente aux inscrits\u00a0: appelez cette personne au 418 555-0147.');
+    await expect.poll(() => page.getByRole('button', { name: 'Payer 25,00 $\u00a0: Tai-chi pour Marie-Thérèse Dufresne' }).count()).toBe(1);
     await checkScreen(page, '09-liste-a-payer');
 
     await openMember(n.waiting!);
@@ -199,7 +199,7 @@ describe('carts that belong to someone', () => {
     expect(desk.reader.rawGet<{ member_id: string | null; total_cents: number }>('SELECT member_id, total_cents FROM sale_order WHERE receipt_number = ?', walkIn)).toEqual({ member_id: null, total_cents: 2000 });
 
     await openMember(n.laurent!);
-    await page.getByRole('button', { name: 'Renouveler', exact: true }).click();
+    await page.getByRole('button', { name: /^(Renouveler|Adhérer)$/ }).click();
     await page.getByLabel('Montant du crédit au compte').fill('15');
     await page.getByRole('button', { name: 'Ajouter le crédit' }).click();
     await expect.poll(() => page.locator('.cart-lines tbody tr').count()).toBe(2);

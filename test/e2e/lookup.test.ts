@@ -19,7 +19,7 @@ describe('the volunteer signs in and finds members', () => {
 
   it('shows the sign-in screen, refuses a wrong PIN in plain French, and signs in by keyboard', async () => {
     const { page } = d;
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Bonjour ! Qui êtes-vous ?');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Bonjour\u00a0! Qui êtes-vous\u00a0?');
     await checkScreen(page, '01-connexion');
     await signInByKeyboard(page, 'Lise Bouchard', '9999');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('NIP incorrect. Essayez de nouveau');

@@ -26,12 +26,12 @@ describe('roles on screen', () => {
   });
 
   it('shows an administrator the accounts locked by wrong PINs, and unlocks one', async () => {
-    await expect.poll(heading).toBe('Bonjour ! Qui êtes-vous ?');
+    await expect.poll(heading).toBe('Bonjour\u00a0! Qui êtes-vous\u00a0?');
     // Yvon locked out by wrong PINs (set in the file: the lock-out itself is test/core/sign-in.test.ts).
     const yvon = d.desk.reader.rawGet<{ id: string }>("SELECT id FROM app_user WHERE name = 'Yvon Pelletier'")!.id;
     d.desk.connection.rawDatabase.prepare("UPDATE app_user SET failed_attempts = 10, locked_until = '2999-01-01T00:00:00.000Z' WHERE id = ?").run(yvon);
     await signInByKeyboard(d.page, 'Gilles Fortin', '2468');
-    await expect.poll(() => d.page.getByRole('alert').first().textContent()).toContain('Compte bloqué (trop de NIP erronés) : Yvon Pelletier.');
+    await expect.poll(() => d.page.getByRole('alert').first().textContent()).toContain('Compte bloqué (trop de NIP erronés)\u00a0: Yvon Pelletier.');
     await checkScreen(d.page, '12-compte-bloque');
     await d.page.getByRole('button', { name: 'Débloquer Yvon Pelletier' }).click();
     await expect.poll(() => d.page.getByRole('status').first().textContent()).toContain('Yvon Pelletier peut se connecter de nouveau.');

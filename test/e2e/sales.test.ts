@@ -35,7 +35,7 @@ describe('renewals at the desk', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Gisèle Ouellette-Bérubé');
     await checkScreen(page, '04-profil-membre');
-    await tabTo(page, page.getByRole('button', { name: 'Renouveler', exact: true }));
+    await tabTo(page, page.getByRole('button', { name: /^(Renouveler|Adhérer)$/ }));
     await page.keyboard.press('Enter');
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Panier');
@@ -74,7 +74,7 @@ describe('renewals at the desk', () => {
     await page.keyboard.type(String(members['Thériault-Lemieux']));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Marcel Thériault-Lemieux');
-    await page.getByRole('button', { name: 'Renouveler', exact: true }).click();
+    await page.getByRole('button', { name: /^(Renouveler|Adhérer)$/ }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Panier');
 
     await page.getByRole('button', { name: 'Chèque', exact: true }).click();

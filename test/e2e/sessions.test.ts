@@ -21,7 +21,7 @@ describe('sessions in the browser mode', () => {
     await expect.poll(() => heading(d!)).toBe('Trouver un membre');
     const second = await context.newPage();
     await second.goto(new URL('/', page.url()).href);
-    await expect.poll(() => heading({ page: second })).toBe('Bonjour ! Qui êtes-vous ?');
+    await expect.poll(() => heading({ page: second })).toBe('Bonjour\u00a0! Qui êtes-vous\u00a0?');
     await signInByKeyboard(second, 'Réal Gagnon', '2345');
     await expect.poll(() => heading({ page: second })).toBe('Trouver un membre');
     await page.reload();
@@ -37,7 +37,7 @@ describe('sessions in the browser mode', () => {
     await expect.poll(() => heading(d!)).toBe('Trouver un membre');
     await page.waitForTimeout(1500);
     await page.reload();
-    await expect.poll(() => heading(d!)).toBe('Bonjour ! Qui êtes-vous ?');
+    await expect.poll(() => heading(d!)).toBe('Bonjour\u00a0! Qui êtes-vous\u00a0?');
   });
 
   it('refuses the launch address a second time, from another browser', async () => {

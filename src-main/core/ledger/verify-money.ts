@@ -49,7 +49,7 @@ export const rounding: Check = (r) =>
     .flatMap((row) => {
       const problems: Problem[] = [];
       const at = `Le reçu ${row.receipt}`;
-      if (!row.cash) problems.push({ message: `${at} a une ligne d'arrondi sans paiement en argent.`, ref: row.receipt });
+      if (!row.cash) problems.push({ message: `${at} a une ligne d'arrondi sans paiement comptant.`, ref: row.receipt });
       if (row.lines > 1) problems.push({ message: `${at} a ${row.lines} lignes d'arrondi (une seule permise).`, ref: row.receipt });
       if (row.amount === 0 || Math.abs(row.amount) > 2) {
         problems.push({ message: `${at} a un arrondi de ${row.amount} ¢ (entre 1 et 2 ¢ permis).`, ref: row.receipt });
@@ -70,7 +70,7 @@ export const cashPayments: Check = (r) =>
     .map((row) => ({
       message:
         row.amount % 5 !== 0
-          ? `Le reçu ${row.receipt} a un paiement en argent de ${money(row.amount)}, qui n'est pas arrondi à 0,05 $.`
+          ? `Le reçu ${row.receipt} a un paiement comptant de ${money(row.amount)}, qui n'est pas arrondi à 0,05 $.`
           : `Le reçu ${row.receipt} : remis ${money(row.tendered)} moins monnaie rendue ${money(row.change ?? 0)} ne fait pas ${money(row.amount)}.`,
       ref: row.receipt,
     }));

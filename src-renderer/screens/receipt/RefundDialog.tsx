@@ -40,7 +40,7 @@ const TEXTS: Texts<
     reason: 'Raison du remboursement',
     reasonHint: 'Par exemple : activité annulée par le club.',
     total: 'À rembourser : {amount}',
-    cashRounded: 'À rendre en argent : {amount} (arrondi au 0,05 $)',
+    cashRounded: 'À rendre comptant : {amount} (arrondi au 0,05 $)',
     ok: 'Rembourser',
     keep: 'Ne pas rembourser',
     noLine: 'Cochez au moins un article.',
