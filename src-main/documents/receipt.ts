@@ -182,8 +182,12 @@ function writeLines(sheet: Sheet, order: OrderView, language: Language, w: (type
     const forOther = line.memberNumber !== null && line.memberNumber !== order.member?.number;
     // A line and its details stay on one page.
     const changed = line.listPriceCents !== null;
-    sheet.ensure(sheet.leading() + ((line.period ? 1 : 0) + (forOther ? 1 : 0) + (changed ? 1 : 0)) * sheet.leading(detail.size));
+    const meets = [line.activitySchedule, line.activityPlace].filter(Boolean).join(' — ');
+    const details = (line.period ? 1 : 0) + (forOther ? 1 : 0) + (changed ? 1 : 0) + (meets ? 1 : 0);
+    sheet.ensure(sheet.leading() + details * sheet.leading(detail.size));
     sheet.amount(lineLabel(line, language), formatMoney(line.amountCents, language));
+    // When and where an activity meets: the receipt is what the member takes home.
+    if (meets) sheet.text(meets, detail);
     if (line.period) {
       const { startsOn, endsOn, voided } = line.period;
       const period = w.period(formatLongDate(startsOn, language), formatLongDate(endsOn, language));

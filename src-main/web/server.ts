@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -150,10 +150,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer, policy = CONTENT_SECURITY_POLICY): void {
   response.statusCode = status;
   response.setHeader('Content-Type', type);
-  response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  response.setHeader('Content-Security-Policy', policy);
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Referrer-Policy', 'no-referrer');
   response.end(body);
@@ -163,8 +163,25 @@ function json(response: ServerResponse, status: number, value: unknown): void {
   send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
 }
 
+/**
+ * The refusal page's look, in the app's colours and type: inline (the app's stylesheet is behind
+ * the same door), allowed by its hash alone, never by 'unsafe-inline'.
+ */
+const FORBIDDEN_STYLE =
+  'body{margin:0;font:1.25rem/1.5 system-ui,sans-serif;color:#111;background:#fff}' +
+  'header{background:#0b3d91;color:#fff;padding:1rem 1.5rem;font-weight:700}' +
+  'main{max-width:36rem;margin:2rem auto;padding:0 1.5rem}' +
+  'p{border-left:.5rem solid #7a4a00;padding:.75rem 1rem;background:#fdf6e9}';
+const FORBIDDEN_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'sha256-${createHash('sha256').update(FORBIDDEN_STYLE).digest('base64')}'`);
+
 function forbidden(response: ServerResponse, message = 'Ouvrez Comptoir avec l’adresse affichée à son démarrage.'): void {
-  send(response, 403, 'text/html; charset=utf-8', `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Comptoir</title><p>${message}</p></html>`);
+  send(
+    response,
+    403,
+    'text/html; charset=utf-8',
+    `<!doctype html><html lang="fr-CA"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Comptoir</title><style>${FORBIDDEN_STYLE}</style><header>Comptoir</header><main><h1>Accès refusé</h1><p>${message}</p></main></html>`,
+    FORBIDDEN_POLICY,
+  );
 }
 
 /** Compares two secrets in constant time. */

@@ -518,6 +518,9 @@ function ReceiptPaper({ order, reprint, change, t, onOpen }: { order: Order; rep
                   <span className="receipt-note"> ({t('forMember', { name: line.memberName ?? '', n: line.memberNumber })})</span>
                 ) : null}
                 {line.listPriceCents !== null ? <span className="receipt-note"> ({t('clubPrice', { amount: money(line.listPriceCents) })})</span> : null}
+                {line.activitySchedule || line.activityPlace ? (
+                  <span className="receipt-period">{[line.activitySchedule, line.activityPlace].filter(Boolean).join(' — ')}</span>
+                ) : null}
                 {line.period ? (
                   <span className="receipt-period">
                     {t('period', { from: formatLongDate(line.period.startsOn, language), to: formatLongDate(line.period.endsOn, language) })}

@@ -46,6 +46,8 @@ describe('receipt', () => {
     expect(text).toContain('Annual membership $25.00');
     expect(text).toContain('Period November 27, 2026 to November 27, 2027');
     expect(text).toContain('Yoga doux (Automne 2026) $60.00');
+    // When and where it meets, under its line: the member takes the receipt home.
+    expect(flat(text)).toContain('Mardi 13 h 30 — Salle Jean-Talon');
     expect(text).toContain('Total $85.00');
     expect(text).toContain('Cheque #123, Desjardins $50.00');
     expect(text).toContain('Card Visa •••• 4242 $35.00');

@@ -89,7 +89,7 @@ export function populateSampleDay(desk: Desk, admin: Actor, clock: ReturnType<ty
   clock.set('2026-11-27T14:00:00Z');
   const later = () => clock.advance(4 * 60_000);
   openCashSession(desk, volunteer, { count: { '2000': 2, '1000': 4, '500': 4 } });
-  createActivity(desk, admin, { code: 'YOGA-A26', name: 'Yoga doux', season: 'Automne 2026', priceCents: 6000, capacity: 12 });
+  createActivity(desk, admin, { code: 'YOGA-A26', name: 'Yoga doux', season: 'Automne 2026', priceCents: 6000, capacity: 12, schedule: 'Mardi 13 h 30', place: 'Salle Jean-Talon' });
   createActivity(desk, admin, { code: 'PEINT', name: 'Peinture à l’huile', season: 'Automne 2026', priceCents: 4000, membershipRequired: false });
   const crafts = Array.from({ length: 26 }, (_, i) => `ATL-${String(i + 1).padStart(2, '0')}`);
   crafts.forEach((code, i) =>

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCashSession } from '../../src-main/core/cash/cash-sessions.js';
 import type { Desk } from '../../src-main/core/desk/desk.js';
-import { openDeskInBrowser, signInByKeyboard, type DeskInBrowser } from './harness.js';
+import { checkScreen, openDeskInBrowser, signInByKeyboard, type DeskInBrowser } from './harness.js';
 
 /** The drawer is open: a signed-in volunteer lands on the search. */
 const drawerOpen = (desk: Desk, adminId: string) => void openCashSession(desk, { userId: adminId }, { count: { '2000': 5 } });
@@ -45,5 +45,12 @@ describe('sessions in the browser mode', () => {
     const response = await fetch(d.mode.server.url, { redirect: 'manual' });
     expect(response.status).toBe(403);
     expect(await response.text()).toContain('Cette adresse de lancement a déjà servi');
+    // The refusal page is the app's, not bare serif text: its style passes the page's CSP by hash.
+    await d.context.clearCookies();
+    const page = await d.context.newPage();
+    await page.goto(d.mode.server.url);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Accès refusé');
+    expect(await page.locator('header').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 61, 145)');
+    await checkScreen(page, '13-adresse-refusee');
   });
 });

@@ -222,6 +222,8 @@ function newSaleView(
         activityCode: activity?.code ?? null,
         activityName: activity?.name ?? null,
         activitySeason: activity?.season ?? null,
+        activitySchedule: activity?.schedule ?? null,
+        activityPlace: activity?.place ?? null,
         amountCents: line.amountCents,
         originalLineId: null,
         listPriceCents: line.listPriceCents ?? null,

@@ -49,6 +49,7 @@ export function orderView(r: Reader, order: SaleOrderTable, language: Language):
       `SELECT l.id, l.position, l.kind, m.number AS memberNumber,
          CASE WHEN m.id IS NULL THEN NULL ELSE m.first_name || ' ' || m.last_name END AS memberName,
          a.code AS activityCode, a.name AS activityName, a.season AS activitySeason,
+         a.schedule AS activitySchedule, a.place AS activityPlace,
          l.amount_cents AS amountCents, l.original_line_id AS originalLineId,
          l.list_price_cents AS listPriceCents, l.price_reason AS priceReason,
          p.starts_on AS startsOn, p.ends_on AS endsOn, p.voided_by_order_id AS voidedBy

@@ -14,6 +14,9 @@ export const orderLineViewSchema = z.object({
   /** The activity as the club named it, for documents printed in another language. */
   activityName: nullableString,
   activitySeason: nullableString,
+  /** When and where the activity meets (« Mardi 13 h 30 », « Salle Jean-Talon »), printed under its line. */
+  activitySchedule: nullableString,
+  activityPlace: nullableString,
   amountCents: cents,
   originalLineId: nullableString,
   /** The club's price when the volunteer changed it (a discount), and why; null at the club's price. */
