@@ -47,9 +47,11 @@ export function useIdleSignOut(minutes: number | null, signOut: () => void): { s
       warning.current = left <= warnFrom;
       setSecondsLeft(warning.current ? left : null);
     }, 1000);
+    // Often enough that the core, counting on its own clock, never ends a session in use.
+    const pingEvery = Math.min(PING_EVERY_MS, idleMs / 3);
     const active = () => {
       // While the warning counts down, any key or touch is an answer to it.
-      if (warning.current || Date.now() - lastPing.current >= PING_EVERY_MS) ping();
+      if (warning.current || Date.now() - lastPing.current >= pingEvery) ping();
     };
     const events = ['keydown', 'pointerdown', 'wheel'] as const;
     for (const event of events) window.addEventListener(event, active, { passive: true });

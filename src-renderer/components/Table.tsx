@@ -13,7 +13,9 @@ export interface Column<Row> {
 
 /**
  * The screens' tables, drawn one way: headings with their scope, numbers on the right, an
- * optional footer (totals, payments). Every list of the desk is one of these.
+ * optional footer (totals, payments). Every list of the desk is one of these. At 200 % zoom a
+ * row becomes a block of « Heading : value » lines (styles.css, .reflow): nothing is hidden and
+ * nothing scrolls sideways.
  */
 export function Table<Row>({
   columns,
@@ -35,7 +37,7 @@ export function Table<Row>({
 }) {
   const cellClass = (column: Column<Row>) => [column.numeric ? 'amount' : '', column.className ?? ''].join(' ').trim() || undefined;
   return (
-    <table className={className}>
+    <table className={className ? `reflow ${className}` : 'reflow'}>
       <thead>
         <tr>
           {columns.map((column, i) => (
@@ -54,7 +56,7 @@ export function Table<Row>({
                   {column.cell(row)}
                 </th>
               ) : (
-                <td key={i} className={cellClass(column)}>
+                <td key={i} className={cellClass(column)} data-label={typeof column.header === 'string' ? column.header : undefined}>
                   {column.cell(row)}
                 </td>
               ),
