@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { formatMoney, roundCashToNickel } from '../../../src-shared/money';
-import { PAYMENT_METHOD_WORDS, type PaymentMethod } from '../../../src-shared/words';
+import { lineLabel, PAYMENT_METHOD_WORDS, type PaymentMethod } from '../../../src-shared/words';
 
 type Order = Output<'orders.get'>;
 export type RefundResult = Output<'sales.refund'>;
@@ -139,7 +139,7 @@ export function RefundDialog({ order, onCancel, onRefunded }: { order: Order; on
                 checked={chosen.includes(line.position)}
                 onChange={(event) => setChosen((list) => (event.target.checked ? [...list, line.position] : list.filter((p) => p !== line.position)))}
               />
-              {line.description} — {money(line.amountCents)}
+              {lineLabel(line, language)} — {money(line.amountCents)}
             </label>
           ))}
         </fieldset>
