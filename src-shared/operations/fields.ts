@@ -47,15 +47,14 @@ export const orderLineFacts = z
     amountCents: cents,
     /** The line a void or refund takes back. */
     originalLineId: id.nullable(),
-    /**
-     * A price changed at the desk: the club's price at the time and the volunteer's reason.
-     * Absent (not null) on lines sold at the club's price, so every entry written before the
-     * change reads the same; a desk that does not know the fields refuses the entry (strict).
-     */
-    listPriceCents: cents.optional(),
-    priceReason: z.string().optional(),
   })
   .strict();
+
+/**
+ * A sale's line since order.sale v2: also the club's price when the volunteer lowered it, and
+ * why (both null at the club's price).
+ */
+export const saleLineFacts = orderLineFacts.extend({ listPriceCents: cents.nullable(), priceReason: z.string().nullable() }).strict();
 
 /** A payment: card data never goes beyond the brand, the last 4 digits and the processor's ids. */
 export const paymentFacts = z

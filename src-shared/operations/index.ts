@@ -4,7 +4,7 @@ import { cashSessionCloseV1, cashSessionMovementV1, cashSessionOpenV1 } from './
 import { deskInitV1, settingsUpdateV1, userCreateV1, userSignInV1, userUnlockV1 } from './desk.js';
 import { memberCreateV1, memberUpdateV1, numberBlockAddV1 } from './members.js';
 import { memberEraseV1 } from './privacy.js';
-import { cardApprovedV1, orderRefundV1, orderSaleV1, orderVoidV1, receiptEmailV1 } from './sales.js';
+import { cardApprovedV1, orderRefundV1, orderSaleV1, orderSaleV2, orderVoidV1, receiptEmailV1, saleV1AsV2 } from './sales.js';
 
 /**
  * Every operation a desk can log, one schema per kind and version: the hash-chained audit log
@@ -27,7 +27,7 @@ export const operationSchema = z.discriminatedUnion('kind', [
   cashSessionOpenV1,
   cashSessionMovementV1,
   cashSessionCloseV1,
-  orderSaleV1,
+  orderSaleV2,
   orderVoidV1,
   orderRefundV1,
   cardApprovedV1,
@@ -104,8 +104,11 @@ export interface PastVersion {
 }
 export type PastVersions = Partial<Record<string, Record<number, PastVersion>>>;
 
-/** The versions of each kind the log may hold besides the current ones (none yet: every kind is at v1). */
-export const PAST_VERSIONS: PastVersions = {};
+/** The versions of each kind the log may hold besides the current ones. */
+export const PAST_VERSIONS: PastVersions = {
+  // v2 (issue 9): a line keeps the club's price and the reason when the desk lowered it.
+  'order.sale': { 1: { schema: orderSaleV1, upcast: saleV1AsV2 } },
+};
 
 /**
  * A reader of logged operations: the current version of a kind is parsed against the union,

@@ -218,11 +218,12 @@ export function operationFromLegacy(entry: LegacyEntry): Operation {
         reason: maybe(after, 'difference_reason'),
       };
     case 'order.sale':
+      // 0.1 knew no lowered prices: its sales read as v2 with every line at the club's price.
       return {
         kind: 'order.sale',
-        version: 1,
+        version: 2,
         order: order(after.order as Row),
-        lines: (after.lines as Row[]).map(line),
+        lines: (after.lines as Row[]).map((row) => ({ ...line(row), listPriceCents: null, priceReason: null })),
         payments: (after.payments as Row[]).map(payment),
         periods: (after.periods as Row[]).map((p) => ({
           id: text(p, 'id'),

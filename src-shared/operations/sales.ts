@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { cents, creditFacts, id, language, orderFacts, orderLineFacts, paymentFacts } from './fields.js';
+import { cents, creditFacts, id, language, orderFacts, orderLineFacts, paymentFacts, saleLineFacts } from './fields.js';
 
 /** The membership period a line paid for. */
 const periodFacts = z.object({ id, memberId: id, orderLineId: id, startsOn: z.string(), endsOn: z.string() }).strict();
 /** A place an activity line paid for: a new registration, or the member's waitlisted or unpaid one. */
 const paidRegistration = z.object({ id, activityId: id, memberId: id, orderLineId: id }).strict();
 
-/** A sale: the order, its lines, payments, and what they bought. */
+/** A sale as Comptoir wrote it until prices could be changed at the desk (read through PAST_VERSIONS). */
 export const orderSaleV1 = z
   .object({
     kind: z.literal('order.sale'),
@@ -19,6 +19,15 @@ export const orderSaleV1 = z
     credit: z.array(creditFacts),
   })
   .strict();
+
+/** A sale: the order, its lines (each with the club's price when it was lowered, and why), payments, and what they bought. */
+export const orderSaleV2 = orderSaleV1.extend({ version: z.literal(2), lines: z.array(saleLineFacts).min(1) }).strict();
+
+/** A v1 sale read as v2: every line was sold at the club's price. */
+export function saleV1AsV2(v1: Record<string, unknown>): Record<string, unknown> {
+  const lines = (v1.lines as Record<string, unknown>[]).map((line) => ({ ...line, listPriceCents: null, priceReason: null }));
+  return { ...v1, version: 2, lines };
+}
 
 const correction = {
   version: z.literal(1),

@@ -114,6 +114,15 @@ describe('replaying the log', () => {
 });
 
 describe('operation versions', () => {
+  it('reads a sale written before prices could be lowered (order.sale v1) as v2, every line at the club’s price', () => {
+    const line = { id: 'l1', position: 1, kind: 'membership', memberId: 'm1', activityId: null, amountCents: 2500, originalLineId: null };
+    const order = { id: 'o1', receiptNumber: 'A-000001', receiptSeq: 1, cashSessionId: 's1', memberId: 'm1', totalCents: 2500, businessDate: '2026-11-27', originalOrderId: null, reason: null };
+    const v1 = { order, lines: [line], payments: [], periods: [], registrations: [], credit: [] };
+    expect(parseOperation('order.sale', 1, JSON.stringify(v1))).toEqual({ kind: 'order.sale', version: 2, ...v1, lines: [{ ...line, listPriceCents: null, priceReason: null }] });
+    // A v1 entry holding v2's fields was edited by hand: refused, not read.
+    expect(() => parseOperation('order.sale', 1, JSON.stringify({ ...v1, lines: [{ ...line, listPriceCents: 3000, priceReason: 'x' }] }))).toThrow();
+  });
+
   it('reads an older version of a kind through its upcaster, to the current shape', () => {
     // A made-up future: user.unlock at v2 carries who asked; v1 entries are read as v2.
     const v2 = z.object({ kind: z.literal('user.unlock'), version: z.literal(2), userId: z.string(), askedBy: z.string().nullable() }).strict();

@@ -39,8 +39,9 @@ function insertOrder(op: OrderOperation, ctx: ApplyContext): void {
       activity_id: line.activityId,
       amount_cents: line.amountCents,
       original_line_id: line.originalLineId,
-      list_price_cents: line.listPriceCents ?? null,
-      price_reason: line.priceReason ?? null,
+      // Only a sale's lines (order.sale v2) can carry a lowered price.
+      list_price_cents: 'listPriceCents' in line ? line.listPriceCents : null,
+      price_reason: 'priceReason' in line ? line.priceReason : null,
     };
     w.insert('order_line', row);
   }

@@ -146,10 +146,21 @@ export function checkout(desk: Desk, actor: Actor, input: unknown): CheckoutResu
       activityId: line.activity?.id ?? null,
       amountCents: line.amountCents,
       originalLineId: null,
-      ...(line.changed ? { listPriceCents: line.changed.listPriceCents, priceReason: line.changed.reason } : {}),
+      listPriceCents: line.changed?.listPriceCents ?? null,
+      priceReason: line.changed?.reason ?? null,
     }));
     if (settled.roundingCents !== 0) {
-      lineFacts.push({ id: ctx.newId(), position: lines.length + 1, kind: 'rounding', memberId: null, activityId: null, amountCents: settled.roundingCents, originalLineId: null });
+      lineFacts.push({
+        id: ctx.newId(),
+        position: lines.length + 1,
+        kind: 'rounding',
+        memberId: null,
+        activityId: null,
+        amountCents: settled.roundingCents,
+        originalLineId: null,
+        listPriceCents: null,
+        priceReason: null,
+      });
     }
 
     // Memberships first, so an activity that needs one can be bought in the same cart.
@@ -165,7 +176,7 @@ export function checkout(desk: Desk, actor: Actor, input: unknown): CheckoutResu
     if (creditUsed > 0 && orderMember) credit.push({ id: ctx.newId(), memberId: orderMember.id, amountCents: -creditUsed });
 
     const payments = settled.payments.map((p, i) => ({ ...p, id: ctx.newId(), position: i + 1 }));
-    ctx.record({ kind: 'order.sale', version: 1, order, lines: lineFacts, payments, periods, registrations, credit });
+    ctx.record({ kind: 'order.sale', version: 2, order, lines: lineFacts, payments, periods, registrations, credit });
     const cashPayment = settled.payments.find((p) => p.method === 'cash');
     return {
       order: newSaleView(ctx, { order, member: orderMember, priced: lines, lines: lineFacts, payments, periods }),
