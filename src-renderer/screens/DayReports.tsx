@@ -1,24 +1,21 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../app/api';
-import { printDocument, savePdf } from '../app/documents';
 import { useLanguage, useTexts, type Texts } from '../app/i18n';
 import { homeFor, useApp, type DayReport } from '../app/navigation';
 import { Button } from '../components/Button';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
-import { Breakdown, DAY_WORDS, DrawerList } from './day/DayBreakdown';
+import { Breakdown, DAY_WORDS, DayReportButtons, DrawerList } from './day/DayBreakdown';
 import './DaySummary.css';
 import { formatLongDate } from '../../src-shared/dates';
 
-const TEXTS: Texts<'title' | 'date' | 'dateHint' | 'show' | 'back' | 'print' | 'pdf' | 'dayOf' | 'drawers' | 'nothing'> = {
+const TEXTS: Texts<'title' | 'date' | 'dateHint' | 'show' | 'back' | 'dayOf' | 'drawers' | 'nothing'> = {
   fr: {
     title: 'Rapport d’une journée',
     date: 'Journée',
     dateHint: 'Aujourd’hui, ou n’importe quelle journée passée.',
     show: 'Afficher',
     back: 'Retour',
-    print: 'Imprimer',
-    pdf: 'Enregistrer en PDF',
     dayOf: 'Journée du {date}',
     drawers: 'Caisses',
     nothing: 'Aucune caisse n’a été ouverte et rien n’a été vendu cette journée-là.',
@@ -29,8 +26,6 @@ const TEXTS: Texts<'title' | 'date' | 'dateHint' | 'show' | 'back' | 'print' | '
     dateHint: 'Today, or any past day.',
     show: 'Show',
     back: 'Back',
-    print: 'Print',
-    pdf: 'Save as PDF',
     dayOf: 'Day of {date}',
     drawers: 'Drawers',
     nothing: 'No drawer was opened and nothing was sold that day.',
@@ -94,14 +89,7 @@ export function DayReportsScreen({ date }: { date: string | null }) {
           ) : (
             <>
               <div className="actions no-print">
-                <Button onClick={() => void printDocument(call('documents.dayReport', { date: report.date }), 'report').then(setError)}>{t('print')}</Button>
-                <Button
-                  onClick={() =>
-                    void call('documents.dayReport', { date: report.date }).then(async (file) => setError(file.ok ? await savePdf(file.value) : file.error.message))
-                  }
-                >
-                  {t('pdf')}
-                </Button>
+                <DayReportButtons date={report.date} onError={setError} />
               </div>
               <Breakdown takings={report} level={3} />
               <h3>{t('drawers')}</h3>

@@ -1,6 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { call } from '../app/api';
-import { printDocument, savePdf } from '../app/documents';
 import { useLanguage, useTexts } from '../app/i18n';
 import { useApp, type CashSession, type DayReport } from '../app/navigation';
 import { Button } from '../components/Button';
@@ -9,7 +7,7 @@ import { colon, differenceText } from './sale-words';
 import './DaySummary.css';
 import { formatLongDate } from '../../src-shared/dates';
 import { formatMoney } from '../../src-shared/money';
-import { Breakdown, DAY_WORDS, DrawerList, Fact } from './day/DayBreakdown';
+import { Breakdown, DAY_WORDS, DayReportButtons, DrawerList, Fact } from './day/DayBreakdown';
 
 /** Screen 10: what the day took in, for the treasurer; printed and filed with the deposit. */
 export function DaySummaryScreen({ session, day, backupProblem }: { session: CashSession; day: DayReport; backupProblem: string | null }) {
@@ -44,14 +42,7 @@ export function DaySummaryScreen({ session, day, backupProblem }: { session: Cas
         <Button variant="primary" ref={done} onClick={() => void finish()}>
           {t('done')}
         </Button>
-        <Button onClick={() => void printDocument(call('documents.dayReport', { date: day.date }), 'report').then(setPdfError)}>{t('print')}</Button>
-        <Button
-          onClick={() =>
-            void call('documents.dayReport', { date: day.date }).then(async (file) => setPdfError(file.ok ? await savePdf(file.value) : file.error.message))
-          }
-        >
-          {t('pdf')}
-        </Button>
+        <DayReportButtons date={day.date} onError={setPdfError} />
       </div>
       {pdfError ? <Notice kind="error">{pdfError}</Notice> : null}
 

@@ -92,7 +92,7 @@ describe('opening and closing the drawer', () => {
     await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Journée du 20 novembre 2026');
     await expect.poll(() => page.locator('main').textContent()).toContain('Banque Laurentienne');
     await checkScreen(page, '11-rapport-journee-passee');
-    const pdf = await downloadedPdfText(page, 'Enregistrer en PDF');
+    const pdf = await downloadedPdfText(page, 'Rapport du jour en PDF');
     expect(pdf).toContain('20 novembre 2026');
     expect(pdf).toContain('Banque Laurentienne');
     await page.getByRole('textbox', { name: 'Journée' }).fill('2026-11-21');

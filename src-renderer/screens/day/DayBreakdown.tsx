@@ -1,4 +1,7 @@
+import { call } from '../../app/api';
+import { printDocument, savePdf } from '../../app/documents';
 import { useLanguage, useTexts, withWords, type Texts } from '../../app/i18n';
+import { Button } from '../../components/Button';
 import type { DayReport } from '../../app/navigation';
 import { Table } from '../../components/Table';
 import { differenceText } from '../sale-words';
@@ -298,3 +301,15 @@ export function Fact({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** « Imprimer » and « Enregistrer en PDF » for a day's report: the same PDF, printed or saved. */
+export function DayReportButtons({ date, onError }: { date: string; onError: (message: string | null) => void }) {
+  const t = useTexts(DAY_WORDS);
+  return (
+    <>
+      <Button onClick={() => void printDocument(call('documents.dayReport', { date }), 'report').then(onError)}>{t('print')}</Button>
+      <Button onClick={() => void call('documents.dayReport', { date }).then(async (file) => onError(file.ok ? await savePdf(file.value) : file.error.message))}>
+        {t('pdf')}
+      </Button>
+    </>
+  );
+}
