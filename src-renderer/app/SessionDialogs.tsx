@@ -1,9 +1,9 @@
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { countOf } from '../../src-shared/words';
-import { useLanguage, useTexts, type Texts } from './i18n';
+import { useLanguage, useTexts, wordsOf } from './i18n';
 import type { Cart } from './navigation';
 
-const TEXTS: Texts<'idleTitle' | 'idleBody' | 'idleCart' | 'stay' | 'leave' | 'askTitle' | 'askBody' | 'askOk' | 'askKeep'> = {
+const TEXTS = wordsOf({
   fr: {
     idleTitle: 'Êtes-vous toujours là ?',
     idleBody: 'Sans activité, vous serez déconnecté dans {n} s.',
@@ -26,7 +26,7 @@ const TEXTS: Texts<'idleTitle' | 'idleBody' | 'idleCart' | 'stay' | 'leave' | 'a
     askOk: 'Sign out',
     askKeep: 'Stay signed in',
   },
-};
+});
 
 function useCartWords(cart: Cart) {
   const language = useLanguage();

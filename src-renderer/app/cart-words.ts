@@ -1,9 +1,7 @@
-import type { Texts } from './i18n';
+import { wordsOf } from './i18n';
 
 /** The cart's words on every screen that sells: whose cart it is, and the question before mixing two. */
-export const CART_TEXTS: Texts<
-  'cartOf' | 'walkInCart' | 'walkInName' | 'askTitle' | 'askBody' | 'backToCart' | 'addAnyway' | 'startOver' | 'keep' | 'startWalkIn'
-> = {
+export const CART_TEXTS = wordsOf({
   fr: {
     cartOf: 'Panier de {name} : {items}',
     walkInCart: 'Vente sans membre : {items}',
@@ -28,4 +26,4 @@ export const CART_TEXTS: Texts<
     startOver: 'Empty the cart and start one for {other}',
     keep: 'Cancel',
   },
-};
+});

@@ -3,6 +3,14 @@ import type { Language } from '../../src-shared/language';
 
 export type Texts<K extends string> = Record<Language, Record<K, string>>;
 
+/**
+ * A screen's words, each key written once: the keys are the French list's, and the English list
+ * must have exactly the same (the compiler says which one is missing or extra).
+ */
+export function wordsOf<const K extends string>(words: { fr: Record<K, string>; en: NoInfer<Record<K, string>> }): Texts<K> {
+  return words;
+}
+
 export const LanguageContext = createContext<Language>('fr');
 
 export function useLanguage(): Language {

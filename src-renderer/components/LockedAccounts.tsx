@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { ROLES } from '../../src-shared/roles';
 import { call, type Output } from '../app/api';
-import { useTexts, type Texts } from '../app/i18n';
+import { useTexts, wordsOf } from '../app/i18n';
 import { may, useApp } from '../app/navigation';
 import { Button } from './Button';
 import { Notice } from './Notice';
 
 type User = Output<'users.list'>[number];
 
-const TEXTS: Texts<'locked' | 'unlock' | 'unlocked'> = {
+const TEXTS = wordsOf({
   fr: {
     locked: 'Compte bloqué (trop de NIP erronés) : {name}.',
     unlock: 'Débloquer {name}',
@@ -19,7 +19,7 @@ const TEXTS: Texts<'locked' | 'unlock' | 'unlocked'> = {
     unlock: 'Unlock {name}',
     unlocked: '{name} can sign in again.',
   },
-};
+});
 
 /**
  * For an administrator: the accounts locked by wrong PINs, each with « Débloquer » (the lock

@@ -1,5 +1,5 @@
 import type { Output } from '../app/api';
-import { useLanguage, useTexts, type Texts } from '../app/i18n';
+import { useLanguage, useTexts, wordsOf } from '../app/i18n';
 import { lineMember, sells, useApp } from '../app/navigation';
 import { formatMoney } from '../../src-shared/money';
 import { REGISTRATION_PAYMENT_WORDS } from '../../src-shared/words';
@@ -7,10 +7,10 @@ import { Button } from './Button';
 
 type Registration = Output<'activities.roster'>['registered'][number];
 
-const TEXTS: Texts<'pay' | 'payLabel'> = {
+const TEXTS = wordsOf({
   fr: { pay: 'Payer {amount}', payLabel: 'Payer {amount} : {activity} pour {name}' },
   en: { pay: 'Pay {amount}', payLabel: 'Pay {amount}: {activity} for {name}' },
-};
+});
 
 /**
  * Where a registration's money stands (« Payée », « À payer », « Gratuite », « Remboursée »), and

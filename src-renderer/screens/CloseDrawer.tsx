@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { call, type ApiError } from '../app/api';
 import { parseMoney } from '../app/format';
-import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
+import { COMMON, useLanguage, useTexts, wordsOf } from '../app/i18n';
 import { ROLES } from '../../src-shared/roles';
 import { may, useApp, type CashSession } from '../app/navigation';
 import { Button } from '../components/Button';
@@ -14,48 +14,7 @@ import './Drawer.css';
 import { formatShortDateTime } from '../../src-shared/dates';
 import { formatMoney, formatSignedMoney } from '../../src-shared/money';
 
-const TEXTS: Texts<
-  | 'title'
-  | 'notOpen'
-  | 'openIt'
-  | 'session'
-  | 'openedBy'
-  | 'float'
-  | 'cashSales'
-  | 'cashIn'
-  | 'cashOut'
-  | 'expected'
-  | 'countTitle'
-  | 'countIntro'
-  | 'counted'
-  | 'difference'
-  | 'over'
-  | 'short'
-  | 'even'
-  | 'reason'
-  | 'reasonHint'
-  | 'reasonRequired'
-  | 'close'
-  | 'confirmTitle'
-  | 'confirmBody'
-  | 'confirmOk'
-  | 'cartWarning'
-  | 'movementTitle'
-  | 'movementIntro'
-  | 'cashOutTreasurer'
-  | 'movementKind'
-  | 'in'
-  | 'out'
-  | 'movementAmount'
-  | 'movementReason'
-  | 'movementReasonHint'
-  | 'movementSave'
-  | 'movementConfirmIn'
-  | 'movementConfirmOut'
-  | 'movementDone'
-  | 'amountError'
-  | 'required'
-> = {
+const TEXTS = wordsOf({
   fr: {
     title: 'Fermer la caisse',
     notOpen: 'La caisse de ce poste n’est pas ouverte : il n’y a rien à fermer.',
@@ -140,7 +99,7 @@ const TEXTS: Texts<
     amountError: 'Type an amount, for example 20 or 12.50.',
     required: 'This is needed.',
   },
-};
+});
 
 type T = (key: keyof (typeof TEXTS)['fr'], params?: Record<string, string | number>) => string;
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../app/api';
-import { useLanguage, useTexts, type Texts } from '../app/i18n';
+import { useLanguage, useTexts, wordsOf } from '../app/i18n';
 import { homeFor, useApp, type DayReport } from '../app/navigation';
 import { Button } from '../components/Button';
 import { Field } from '../components/Field';
@@ -9,7 +9,7 @@ import { Breakdown, DAY_WORDS, DayReportButtons, DrawerList } from './day/DayBre
 import './DaySummary.css';
 import { formatLongDate } from '../../src-shared/dates';
 
-const TEXTS: Texts<'title' | 'date' | 'dateHint' | 'show' | 'back' | 'dayOf' | 'drawers' | 'nothing'> = {
+const TEXTS = wordsOf({
   fr: {
     title: 'Rapport d’une journée',
     date: 'Journée',
@@ -30,7 +30,7 @@ const TEXTS: Texts<'title' | 'date' | 'dateHint' | 'show' | 'back' | 'dayOf' | '
     drawers: 'Drawers',
     nothing: 'No drawer was opened and nothing was sold that day.',
   },
-};
+});
 
 /**
  * Any day's report, today's or a past one, reopened after its drawers closed: the same figures as

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { call, type Output } from '../app/api';
-import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
+import { COMMON, useLanguage, useTexts, wordsOf } from '../app/i18n';
 import { ROLES } from '../../src-shared/roles';
 import { may, sells, useApp } from '../app/navigation';
 import { CartButton, WalkInButton } from '../components/CartButton';
@@ -9,9 +9,7 @@ import { Notice } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
 import { countOf, withColon } from '../../src-shared/words';
 
-const TEXTS: Texts<
-  'title' | 'label' | 'hint' | 'none' | 'more' | 'newMember' | 'activities' | 'closeDrawer' | 'reports' | 'drawerClosed' | 'openDrawer' | 'household' | 'approximate' | 'openReceipt' | 'born' | 'notFound'
-> = {
+const TEXTS = wordsOf({
   fr: {
     title: 'Trouver un membre',
     label: 'Nom, no de membre, téléphone ou courriel',
@@ -48,7 +46,7 @@ const TEXTS: Texts<
     household: 'Household',
     notFound: 'No member has number {q}.',
   },
-};
+});
 
 type Page = Output<'members.search'>;
 const PAGE = 20;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import type { ApiError, Output } from '../app/api';
-import { useLanguage, useTexts, type Texts } from '../app/i18n';
+import { useLanguage, useTexts, wordsOf } from '../app/i18n';
 import { Field } from '../components/Field';
 import type { Language } from '../../src-shared/language';
 
@@ -43,19 +43,7 @@ export function personFromMember(member: MemberView): PersonForm {
   };
 }
 
-export const FIELD_TEXTS: Texts<
-  | TextField
-  | 'language'
-  | 'fr'
-  | 'en'
-  | 'birthDateHint'
-  | 'phoneHint'
-  | 'postalCodeHint'
-  | 'emailHint'
-  | 'emailLockedHint'
-  | 'required'
-  | 'notGiven'
-> = {
+export const FIELD_TEXTS = wordsOf({
   fr: {
     firstName: 'Prénom',
     lastName: 'Nom',
@@ -98,7 +86,7 @@ export const FIELD_TEXTS: Texts<
     required: '(required)',
     notGiven: 'Not given',
   },
-};
+});
 
 export type FieldErrors = Partial<Record<TextField | 'language' | 'householdOf', string>>;
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, type Input, type Output } from '../app/api';
-import { useLanguage, useTexts, type Texts } from '../app/i18n';
+import { useLanguage, useTexts, wordsOf } from '../app/i18n';
 import { useApp } from '../app/navigation';
 import { Button } from '../components/Button';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -14,36 +14,7 @@ import { formatLongDate } from '../../src-shared/dates';
 
 type Candidate = Output<'members.checkDuplicates'>[number];
 
-const TEXTS: Texts<
-  | 'title'
-  | 'intro'
-  | 'householdOf'
-  | 'householdHint'
-  | 'householdIs'
-  | 'householdUnknown'
-  | 'householdDigits'
-  | 'dupTitle'
-  | 'dupIntro'
-  | 'alikeTitle'
-  | 'alikeIntro'
-  | 'born'
-  | 'phone'
-  | 'email'
-  | 'reasons'
-  | 'openInstead'
-  | 'numberShort'
-  | 'createAnyway'
-  | 'createAnywayHint'
-  | 'create'
-  | 'creating'
-  | 'cancel'
-  | 'checking'
-  | 'fixFields'
-  | 'leaveTitle'
-  | 'leaveBody'
-  | 'leave'
-  | 'stay'
-> = {
+const TEXTS = wordsOf({
   fr: {
     title: 'Nouveau membre',
     intro: 'Seuls le prénom et le nom sont obligatoires. Le reste peut être ajouté plus tard avec « Modifier ».',
@@ -104,7 +75,7 @@ const TEXTS: Texts<
     leave: 'Give up',
     stay: 'Keep typing',
   },
-};
+});
 
 type CreateInput = Input<'members.create'>;
 type DuplicateInput = Input<'members.checkDuplicates'>;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call } from '../app/api';
-import { COMMON, useLanguage, useTexts, type Texts } from '../app/i18n';
+import { COMMON, useLanguage, useTexts, wordsOf } from '../app/i18n';
 import { useApp } from '../app/navigation';
 import { Button } from '../components/Button';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -10,23 +10,7 @@ import { colon } from './sale-words';
 import './Drawer.css';
 import { formatMoney } from '../../src-shared/money';
 
-const TEXTS: Texts<
-  | 'title'
-  | 'intro'
-  | 'reuse'
-  | 'reuseHint'
-  | 'reused'
-  | 'float'
-  | 'open'
-  | 'zeroTitle'
-  | 'zeroBody'
-  | 'zeroConfirm'
-  | 'alreadyOpen'
-  | 'withoutDrawer'
-  | 'lookUp'
-  | 'reports'
-  | 'continue'
-> = {
+const TEXTS = wordsOf({
   fr: {
     title: 'Ouvrir la caisse',
     intro: 'Comptez le fonds de caisse : pour chaque sorte de billet et de pièce, tapez combien il y en a. Tab passe à la ligne suivante.',
@@ -61,7 +45,7 @@ const TEXTS: Texts<
     reports: 'A day’s report',
     continue: 'Continue with the open drawer',
   },
-};
+});
 
 /** Screen 2: count the float by denomination (or take the last closing count), then open. */
 export function OpenDrawerScreen() {

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, type Output } from '../app/api';
-import { useTexts, type Texts } from '../app/i18n';
+import { useTexts, wordsOf } from '../app/i18n';
 import { homeFor, useApp, type SignOutReason } from '../app/navigation';
 import { Button } from '../components/Button';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 
-const TEXTS: Texts<'title' | 'pick' | 'pin' | 'pinHint' | 'signIn' | 'other' | 'noUsers' | 'idle' | 'cartKept'> = {
+const TEXTS = wordsOf({
   fr: {
     title: 'Bonjour ! Qui êtes-vous ?',
     pick: 'Choisissez votre nom',
@@ -29,7 +29,7 @@ const TEXTS: Texts<'title' | 'pick' | 'pin' | 'pinHint' | 'signIn' | 'other' | '
     idle: 'You were signed out after {n} minutes without activity, so that nobody else uses your session.',
     cartKept: 'Your cart is kept: you will find it when you sign in again.',
   },
-};
+});
 
 type User = Output<'users.list'>[number];
 

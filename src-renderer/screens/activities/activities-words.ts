@@ -1,83 +1,8 @@
-import type { Texts } from '../../app/i18n';
+import { wordsOf } from '../../app/i18n';
 import { REGISTRATION_STATUS_WORDS } from '../../../src-shared/words';
 
 /** The activities screen's words, in French and English: one list for the screen and its parts, so a key is never defined twice. */
-export const ACTIVITIES_TEXTS: Texts<
-  | 'title'
-  | 'back'
-  | 'backToProfile'
-  | 'season'
-  | 'allSeasons'
-  | 'chooseHint'
-  | 'none'
-  | 'code'
-  | 'name'
-  | 'leader'
-  | 'schedule'
-  | 'place'
-  | 'price'
-  | 'places'
-  | 'membership'
-  | 'action'
-  | 'free'
-  | 'unlimited'
-  | 'full'
-  | 'fullWaiting'
-  | 'left'
-  | 'forMember'
-  | 'pickTitle'
-  | 'pickLabel'
-  | 'pickHint'
-  | 'pick'
-  | 'pickChoices'
-  | 'pickNumber'
-  | 'pickNone'
-  | 'changeMember'
-  | 'addToCart'
-  | 'register'
-  | 'waitlist'
-  | 'viewCart'
-  | 'isRegistered'
-  | 'isWaitlisted'
-  | 'needsMembership'
-  | 'renewFirst'
-  | 'registered'
-  | 'registeredPayLater'
-  | 'waitlisted'
-  | 'waitTitle'
-  | 'waitBody'
-  | 'waitConfirm'
-  | 'keep'
-  | 'rosterOf'
-  | 'backToList'
-  | 'registeredList'
-  | 'waitlistList'
-  | 'nobody'
-  | 'nobodyWaiting'
-  | 'rank'
-  | 'person'
-  | 'paid'
-  | 'cancelReg'
-  | 'removeWait'
-  | 'cancelTitle'
-  | 'removeTitle'
-  | 'cancelBody'
-  | 'cancelPaid'
-  | 'removeBody'
-  | 'keepReg'
-  | 'cancelled'
-  | 'removed'
-  | 'movedUp'
-  | 'movedUpPhone'
-  | 'phone'
-  | 'printList'
-  | 'noMovedUp'
-  | 'dates'
-  | 'loadFailed'
-  | 'labelFor'
-  | 'renewalAdded'
-  | 'renewalInCart'
-> = {
+export const ACTIVITIES_TEXTS = wordsOf({
   fr: {
     title: 'Activités',
     back: 'Retour',
@@ -230,4 +155,4 @@ export const ACTIVITIES_TEXTS: Texts<
     renewalAdded: 'The renewal of {name}’s membership is in the cart. Now choose the activities; everything is paid together.',
     renewalInCart: 'Renewal in the cart',
   },
-};
+});

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { parseMoney } from '../../app/format';
-import { useTexts, type Texts } from '../../app/i18n';
+import { useTexts, wordsOf } from '../../app/i18n';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 
@@ -10,7 +10,7 @@ export interface PriceChange {
   priceReason: string;
 }
 
-const TEXTS: Texts<'change' | 'changeFor' | 'price' | 'reason' | 'reasonHint' | 'apply' | 'cancel' | 'priceError' | 'reasonError' | 'restore'> = {
+const TEXTS = wordsOf({
   fr: {
     change: 'Changer le prix',
     changeFor: 'Changer le prix : {what}',
@@ -35,7 +35,7 @@ const TEXTS: Texts<'change' | 'changeFor' | 'price' | 'reason' | 'reasonHint' | 
     reasonError: 'Say why the price changes.',
     restore: 'Restore the club price',
   },
-};
+});
 
 /**
  * « Changer le prix » on a membership or activity line of the cart: a lower price and a reason, or

@@ -1,100 +1,9 @@
-import { useLanguage, type Texts, type useTexts } from '../../app/i18n';
+import { useLanguage, type useTexts, wordsOf } from '../../app/i18n';
 import { formatMoney } from '../../../src-shared/money';
 import { PAYMENT_METHOD_WORDS } from '../../../src-shared/words';
 
 /** The cart's words, in French and English: one list for the whole screen, so a key is never defined twice. */
-export const CHECKOUT_TEXTS: Texts<
-  | 'title'
-  | 'for'
-  | 'noMember'
-  | 'credit'
-  | 'empty'
-  | 'find'
-  | 'clear'
-  | 'lines'
-  | 'item'
-  | 'amount'
-  | 'remove'
-  | 'removeLine'
-  | 'forced'
-  | 'full'
-  | 'fullHint'
-  | 'memberOf'
-  | 'addMembership'
-  | 'priceChanged'
-  | 'statusProblems'
-  | 'donationTitle'
-  | 'donationAmount'
-  | 'donationAdd'
-  | 'creditLineAmount'
-  | 'creditLineAdd'
-  | 'walkIn'
-  | 'amountError'
-  | 'paymentsTitle'
-  | 'choose'
-  | 'cashDue'
-  | 'tendered'
-  | 'tenderedHint'
-  | 'removeCash'
-  | 'chequeNumber'
-  | 'bank'
-  | 'chequeAdd'
-  | 'cardAmount'
-  | 'cardSteps'
-  | 'authCode'
-  | 'authCodeHint'
-  | 'authCodeError'
-  | 'last4'
-  | 'last4Error'
-  | 'brand'
-  | 'brandNone'
-  | 'cardAdd'
-  | 'creditAmount'
-  | 'creditAvailable'
-  | 'creditAdd'
-  | 'creditTooMuch'
-  | 'tooMuch'
-  | 'required'
-  | 'cancelForm'
-  | 'chequeLabel'
-  | 'cardLabel'
-  | 'authLabel'
-  | 'summary'
-  | 'total'
-  | 'paidExact'
-  | 'remaining'
-  | 'rounding'
-  | 'cashToPay'
-  | 'change'
-  | 'statusPaid'
-  | 'statusChoose'
-  | 'statusMissing'
-  | 'statusTendered'
-  | 'statusOver'
-  | 'statusCashUseless'
-  | 'statusCashTiny'
-  | 'checkout'
-  | 'confirmTitle'
-  | 'confirmOk'
-  | 'confirmTendered'
-  | 'confirmChange'
-  | 'forceButton'
-  | 'forceTitle'
-  | 'forceBody'
-  | 'waitlistButton'
-  | 'waitlistHint'
-  | 'clearTitle'
-  | 'clearBody'
-  | 'clearOk'
-  | 'leaveTitle'
-  | 'leaveBody'
-  | 'leaveOk'
-  | 'cardWarning'
-  | 'removeCardTitle'
-  | 'removeCardBody'
-  | 'removeCardOk'
-  | 'busy'
-> = {
+export const CHECKOUT_TEXTS = wordsOf({
   fr: {
     title: 'Panier',
     for: 'Pour',
@@ -279,7 +188,7 @@ export const CHECKOUT_TEXTS: Texts<
     removeCardOk: 'Remove the payment',
     busy: 'One moment…',
   },
-};
+});
 
 /** What `useTexts(CHECKOUT_TEXTS)` returns, for the helpers that are handed it. */
 export type CheckoutT = ReturnType<typeof useTexts<keyof (typeof CHECKOUT_TEXTS)['fr']>>;

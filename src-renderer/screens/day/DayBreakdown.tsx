@@ -1,6 +1,6 @@
 import { call } from '../../app/api';
 import { printDocument, savePdf } from '../../app/documents';
-import { useLanguage, useTexts, withWords, type Texts } from '../../app/i18n';
+import { useLanguage, useTexts, withWords, wordsOf } from '../../app/i18n';
 import { Button } from '../../components/Button';
 import type { DayReport } from '../../app/navigation';
 import { Table } from '../../components/Table';
@@ -13,38 +13,7 @@ import { countOf, lineLabel, LINE_KIND_TOTAL_WORDS, ORDER_KIND_WORDS, PAYMENT_ME
  * A day's report as the screens show it — what was sold, paid and corrected, and each drawer —
  * shared by the day summary after a close and the report of any past day.
  */
-const TEXTS: Texts<
-  | 'title'
-  | 'closed'
-  | 'thisDrawer'
-  | 'expected'
-  | 'difference'
-  | 'correctionReason'
-  | 'over'
-  | 'short'
-  | 'even'
-  | 'transactions'
-  | 'sales'
-  | 'voids'
-  | 'refunds'
-  | 'net'
-  | 'chequesTotal'
-  | 'noCheques'
-  | 'cardLine'
-  | 'noCorrections'
-  | 'original'
-  | 'when'
-  | 'sessions'
-  | 'opened'
-  | 'closedBy'
-  | 'inOut'
-  | 'stillOpen'
-  | 'nothing'
-  | 'print'
-  | 'pdf'
-  | 'done'
-  | 'backupFailed'
-> = {
+const TEXTS = wordsOf({
   fr: {
     title: 'Résumé de la journée',
     closed: 'La caisse est fermée. Voici le résumé de la journée du {date}, pour la trésorière ou le trésorier.',
@@ -109,7 +78,7 @@ const TEXTS: Texts<
     done: 'Done',
     backupFailed: 'The closing backup could not be made: {problem} The drawer is closed all the same; tell the person in charge.',
   },
-};
+});
 
 /** The report's own words (src-shared) and this screen's. */
 export const DAY_WORDS = withWords(REPORT_WORDS, TEXTS);

@@ -1,11 +1,11 @@
 import { useId } from 'react';
-import { useTexts, type Texts } from '../../app/i18n';
+import { useTexts, wordsOf } from '../../app/i18n';
 import { Field } from '../../components/Field';
 
 /** What « Sauvegarder » does to the member's household: nothing, join another member's, or leave it. */
 export type HouseholdChange = { kind: 'keep' } | { kind: 'join'; number: string } | { kind: 'leave' };
 
-const TEXTS: Texts<'legend' | 'keep' | 'keepNone' | 'join' | 'joinNumber' | 'joinHint' | 'leave'> = {
+const TEXTS = wordsOf({
   fr: {
     legend: 'Ménage',
     keep: 'Garder le ménage actuel ({name})',
@@ -24,7 +24,7 @@ const TEXTS: Texts<'legend' | 'keep' | 'keepNone' | 'join' | 'joinNumber' | 'joi
     joinHint: 'The spouse or a family member living at the same address.',
     leave: 'Leave this household',
   },
-};
+});
 
 /**
  * The household part of « Modifier » (a couple who married, a widow who moved): keep it, join

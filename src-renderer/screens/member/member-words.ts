@@ -1,72 +1,9 @@
-import { useTexts, type Texts } from '../../app/i18n';
+import { useTexts, wordsOf } from '../../app/i18n';
 import type { Output } from '../../app/api';
 import { PAYMENT_METHOD_WORDS } from '../../../src-shared/words';
 
 /** « Mon profil »'s words, in French and English: the screen, its personal data, its transactions, its card. */
-export const MEMBER_TEXTS: Texts<
-  | 'created'
-  | 'expires'
-  | 'expired'
-  | 'join'
-  | 'days'
-  | 'noMembership'
-  | 'credit'
-  | 'renew'
-  | 'register'
-  | 'printCard'
-  | 'back'
-  | 'actions'
-  | 'personal'
-  | 'edit'
-  | 'save'
-  | 'cancelEdit'
-  | 'saving'
-  | 'saved'
-  | 'noChange'
-  | 'fixFields'
-  | 'household'
-  | 'householdAlone'
-  | 'householdMember'
-  | 'thisMember'
-  | 'transactions'
-  | 'noOrders'
-  | 'receipt'
-  | 'corrects'
-  | 'correctedBy_void'
-  | 'correctedBy_refund'
-  | 'reason'
-  | 'by'
-  | 'item'
-  | 'amount'
-  | 'total'
-  | 'payments'
-  | 'cheque'
-  | 'card'
-  | 'cardAuth'
-  | 'tendered'
-  | 'period'
-  | 'periodVoided'
-  | 'registrations'
-  | 'noRegistrations'
-  | 'activity'
-  | 'status'
-  | 'paid'
-  | 'date'
-  | 'st_waitlisted'
-  | 'st_waitlistOver'
-  | 'st_over'
-  | 'receipts'
-  | 'noReceipts'
-  | 'openReceipt'
-  | 'cardTitle'
-  | 'print'
-  | 'cardPdf'
-  | 'cardSheetPdf'
-  | 'backToProfile'
-  | 'cardHint'
-  | 'loadFailed'
-  | 'sep'
-> = {
+export const MEMBER_TEXTS = wordsOf({
   fr: {
     created: 'Création',
     expires: 'Expire le',
@@ -195,7 +132,7 @@ export const MEMBER_TEXTS: Texts<
     loadFailed: 'The record could not be opened. Go back to the search and try again.',
     sep: '; ',
   },
-};
+});
 
 
 export type Profile = Output<'members.profile'>;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { call, type Output } from '../../app/api';
-import { useLanguage, useTexts, type Texts } from '../../app/i18n';
+import { useLanguage, useTexts, wordsOf } from '../../app/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
@@ -10,24 +10,7 @@ import { lineLabel, PAYMENT_METHOD_WORDS, type PaymentMethod } from '../../../sr
 type Order = Output<'orders.get'>;
 export type RefundResult = Output<'sales.refund'>;
 
-const TEXTS: Texts<
-  | 'title'
-  | 'intro'
-  | 'lines'
-  | 'method'
-  | 'chequeNumber'
-  | 'bank'
-  | 'authCode'
-  | 'authCodeHint'
-  | 'reason'
-  | 'reasonHint'
-  | 'total'
-  | 'cashRounded'
-  | 'ok'
-  | 'keep'
-  | 'noLine'
-  | 'required'
-> = {
+const TEXTS = wordsOf({
   fr: {
     title: 'Rembourser des articles du reçu {n}',
     intro: 'Cochez les articles à rembourser, puis dites comment l’argent est rendu.',
@@ -64,7 +47,7 @@ const TEXTS: Texts<
     noLine: 'Tick at least one item.',
     required: 'This field is required.',
   },
-};
+});
 
 /**
  * « Rembourser des articles » (the treasurer's, docs/ROLES.md): the lines the core says may still

@@ -1,70 +1,9 @@
-import type { Texts } from '../../app/i18n';
+import { wordsOf } from '../../app/i18n';
 import type { Output } from '../../app/api';
 import { PAYMENT_METHOD_WORDS } from '../../../src-shared/words';
 
 /** The receipt screen's words, in French and English (its paper, its dialogs, its notices). */
-export const RECEIPT_TEXTS: Texts<
-  | 'title'
-  | 'copy'
-  | 'void'
-  | 'refund'
-  | 'desk'
-  | 'when'
-  | 'volunteer'
-  | 'member'
-  | 'noMember'
-  | 'reason'
-  | 'item'
-  | 'amount'
-  | 'total'
-  | 'payments'
-  | 'method'
-  | 'details'
-  | 'period'
-  | 'periodVoided'
-  | 'forMember'
-  | 'clubPrice'
-  | 'tendered'
-  | 'change'
-  | 'chequeNo'
-  | 'auth'
-  | 'credit'
-  | 'changeBig'
-  | 'voidedBy'
-  | 'refundedBy'
-  | 'seeReceipt'
-  | 'print'
-  | 'pdf'
-  | 'pdfRoll'
-  | 'email'
-  | 'emailLabel'
-  | 'emailOnFile'
-  | 'emailInvalid'
-  | 'emailQueued'
-  | 'voidButton'
-  | 'voidTitle'
-  | 'voidIntro'
-  | 'voidCash'
-  | 'voidCheque'
-  | 'voidCredit'
-  | 'voidCreditDone'
-  | 'refundButton'
-  | 'refundTreasurer'
-  | 'refundDone'
-  | 'refundCheque'
-  | 'voidReason'
-  | 'voidReasonHint'
-  | 'voidCard'
-  | 'voidCardCode'
-  | 'voidCardError'
-  | 'voidOk'
-  | 'voidKeep'
-  | 'required'
-  | 'voidDone'
-  | 'voidCashBack'
-  | 'done'
-  | 'loading'
-> = {
+export const RECEIPT_TEXTS = wordsOf({
   fr: {
     title: 'Reçu {n}',
     copy: 'COPIE',
@@ -189,7 +128,7 @@ export const RECEIPT_TEXTS: Texts<
     done: 'Done',
     loading: 'One moment…',
   },
-};
+});
 
 
 export type Order = Output<'orders.get'>;
