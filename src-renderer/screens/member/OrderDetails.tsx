@@ -1,7 +1,7 @@
-import { Table } from '../../components/Table';
+import { OrderLinesTable } from '../../components/OrderLines';
 import { formatLongDate } from '../../../src-shared/dates';
 import type { Language } from '../../../src-shared/language';
-import { cardBrandName, lineLabel, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS } from '../../../src-shared/words';
+import { cardBrandName, ORDER_KIND_WORDS, PAYMENT_METHOD_WORDS } from '../../../src-shared/words';
 import { formatMoney } from '../../../src-shared/money';
 import { type Order, type Payment, type T } from './member-words';
 
@@ -38,28 +38,9 @@ export function OrderDetails({ order, t, language }: { order: Order; t: T; langu
         ))}
         {order.reason ? <> · {t('reason', { r: order.reason })}</> : null}
       </p>
-      <Table
+      <OrderLinesTable
+        order={order}
         className="order-lines"
-        columns={[
-          {
-            header: t('item'),
-            cell: (line) => (
-              <>
-                {lineLabel(line, language)}
-                {line.period ? (
-                  <span className="line-period">
-                    {' '}
-                    — {t('period', { from: formatLongDate(line.period.startsOn, language), to: formatLongDate(line.period.endsOn, language) })}
-                    {line.period.voided ? ` ${t('periodVoided')}` : ''}
-                  </span>
-                ) : null}
-              </>
-            ),
-          },
-          { header: t('amount'), numeric: true, cell: (line) => formatMoney(line.amountCents, language) },
-        ]}
-        rows={order.lines}
-        rowKey={(line) => line.id}
         footer={
           <>
             <tr className="total">

@@ -2,9 +2,10 @@ import { COMMON, useLanguage, useTexts } from '../../app/i18n';
 import { useApp } from '../../app/navigation';
 import { Button } from '../../components/Button';
 import { Table } from '../../components/Table';
-import { formatLongDate, formatShortDateTime } from '../../../src-shared/dates';
-import { formatMoney, formatSignedMoney } from '../../../src-shared/money';
-import { cardBrandName, lineLabel, PAYMENT_METHOD_WORDS } from '../../../src-shared/words';
+import { OrderLinesTable } from '../../components/OrderLines';
+import { formatShortDateTime } from '../../../src-shared/dates';
+import { formatMoney } from '../../../src-shared/money';
+import { cardBrandName, PAYMENT_METHOD_WORDS } from '../../../src-shared/words';
 import type { Change, Order, T } from './receipt-words';
 
 /** The receipt itself: what prints (the header and the buttons do not). */
@@ -77,39 +78,9 @@ export function ReceiptPaper({ order, reprint, change, t, onOpen }: { order: Ord
         ) : null}
       </dl>
 
-      <Table
+      <OrderLinesTable
+        order={order}
         className="receipt-lines"
-        columns={[
-          {
-            header: t('item'),
-            cell: (line) => (
-              <>
-                <span className="receipt-line-label">{lineLabel(line, language)}</span>
-                {line.memberNumber !== null && line.memberNumber !== order.member?.number ? (
-                  <span className="receipt-note"> ({t('forMember', { name: line.memberName ?? '', n: line.memberNumber })})</span>
-                ) : null}
-                {line.listPriceCents !== null ? <span className="receipt-note"> ({t('clubPrice', { amount: money(line.listPriceCents) })})</span> : null}
-                {line.activitySchedule || line.activityPlace ? (
-                  <span className="receipt-period">{[line.activitySchedule, line.activityPlace].filter(Boolean).join(' — ')}</span>
-                ) : null}
-                {line.period ? (
-                  <span className="receipt-period">
-                    {t('period', { from: formatLongDate(line.period.startsOn, language), to: formatLongDate(line.period.endsOn, language) })}
-                    {line.period.voided ? ` (${t('periodVoided')})` : ''}
-                  </span>
-                ) : null}
-              </>
-            ),
-          },
-          {
-            header: t('amount'),
-            numeric: true,
-            cell: (line) => (line.kind === 'rounding' ? formatSignedMoney(line.amountCents, language) : money(line.amountCents)),
-          },
-        ]}
-        rows={order.lines}
-        rowKey={(line) => line.id}
-        rowClassName={(line) => (line.kind === 'rounding' ? 'receipt-rounding' : undefined)}
         footer={
           <tr>
             <th scope="row">{t('total')}</th>
