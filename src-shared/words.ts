@@ -220,3 +220,13 @@ export const REPORT_WORDS: Words<
 export function householdName(lastName: string, language: Language): string {
   return language === 'fr' ? `Famille ${lastName}` : `${lastName} family`;
 }
+
+/**
+ * A household's name in the reader's language: the file keeps it in the language of the member
+ * who started it (« Kowalski family »), a French screen says « Famille Kowalski ». A name the club
+ * typed otherwise is shown as it is.
+ */
+export function householdNameIn(stored: string, language: Language): string {
+  const family = /^Famille (.+)$/.exec(stored)?.[1] ?? /^(.+) family$/.exec(stored)?.[1];
+  return family ? householdName(family, language) : stored;
+}

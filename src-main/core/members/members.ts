@@ -10,7 +10,7 @@ import { statusLabel } from '../../../src-shared/memberships.js';
 import { memberStatus } from '../memberships/periods.js';
 import { normalizeEmail, normalizePostalCode } from '../../../src-shared/text.js';
 import type { OperationOf } from '../../../src-shared/operations/index.js';
-import { householdName } from '../../../src-shared/words.js';
+import { householdName, householdNameIn } from '../../../src-shared/words.js';
 import { memberNumber, optionalBirthDate, optionalMultilineText, optionalPhone, optionalText, parseInput, printable, text } from '../../../src-shared/validation.js';
 import { samePhone } from '../../../src-shared/phones.js';
 import { canPrint } from '../../documents/glyphs.js';
@@ -126,7 +126,7 @@ export function creditBalance(r: Reader, memberId: string): number {
   return Number(creditOf.get(r, { memberId })?.balance ?? 0);
 }
 
-function householdView(r: Reader, householdId: string | null): HouseholdView | null {
+function householdView(r: Reader, householdId: string | null, language: Language): HouseholdView | null {
   if (!householdId) return null;
   const household = r.get(r.qb.selectFrom('household').selectAll().where('id', '=', householdId));
   if (!household) return null;
@@ -139,7 +139,7 @@ function householdView(r: Reader, householdId: string | null): HouseholdView | n
   );
   return {
     id: household.id,
-    name: household.name,
+    name: householdNameIn(household.name, language),
     members: members.map((m) => ({ number: m.number, firstName: m.first_name, lastName: m.last_name })),
   };
 }
@@ -157,7 +157,7 @@ export function toMemberView(r: Reader, row: MemberTable, today: string, graceDa
     status,
     statusLabel: statusLabel(status, language),
     creditCents: creditBalance(r, row.id),
-    household: householdView(r, row.household_id),
+    household: householdView(r, row.household_id, language),
   };
 }
 

@@ -8,6 +8,7 @@ import { memberStatus } from '../memberships/periods.js';
 import { normalizeEmail, phoneDigits, searchSpellings } from '../../../src-shared/text.js';
 import { parseInput } from '../../../src-shared/validation.js';
 import { formatPhone } from '../../../src-shared/phones.js';
+import { householdNameIn } from '../../../src-shared/words.js';
 import { editDistance } from '../../../src-shared/duplicates.js';
 import type { SearchPage } from './views.js';
 import { PAIR_KINDS, START_KINDS, SearchKind, searchKeysFor } from './search-keys.js';
@@ -346,7 +347,7 @@ export function searchMembersIn(r: Reader, input: { query: string; limit: number
         number: row.number,
         firstName: row.first_name,
         lastName: row.last_name,
-        household: row.household,
+        household: row.household === null ? null : householdNameIn(row.household, language),
         email: row.email,
         phone: row.phone === null ? null : formatPhone(row.phone, language),
         city: row.city,
