@@ -1,7 +1,10 @@
 import { businessDateOf, formatClockTime, formatLongDate } from './dates.js';
 import type { Language } from './language.js';
 import { formatMoney, formatSignedMoney } from './money.js';
-import { countOf, ROLE_WORDS, type Role } from './words.js';
+import { countOf, lineLabel, ROLE_WORDS, type LineKind, type Role } from './words.js';
+
+/** A line whose price was changed, as its message names it (the activity by its name, a membership in the reader's words). */
+type PricedThing = { kind: LineKind; activityName?: string | null };
 
 /**
  * A message in both languages from the error's parameters. Parameters carry raw values
@@ -211,13 +214,13 @@ const catalogue = {
     fr: (p) => `Cette transaction a ${countOf(p.count, 'cardPayment', 'fr')} : remboursez-les d'abord au terminal, puis entrez le code d'autorisation de chaque remboursement.`,
     en: (p) => `This transaction has ${countOf(p.count, 'cardPayment', 'en')}: refund them on the terminal first, then enter each refund's approval code.`,
   }),
-  PRICE_ABOVE_CLUB_PRICE: message<{ what: string; listCents: number }>({
-    fr: (p) => `Le prix de « ${p.what} » peut seulement être baissé : le prix du club est ${formatMoney(p.listCents, 'fr')}.`,
-    en: (p) => `The price of "${p.what}" can only be lowered: the club's price is ${formatMoney(p.listCents, 'en')}.`,
+  PRICE_ABOVE_CLUB_PRICE: message<{ line: PricedThing; listCents: number }>({
+    fr: (p) => `Le prix de « ${lineLabel(p.line, 'fr')} » peut seulement être baissé : le prix du club est ${formatMoney(p.listCents, 'fr')}.`,
+    en: (p) => `The price of "${lineLabel(p.line, 'en')}" can only be lowered: the club's price is ${formatMoney(p.listCents, 'en')}.`,
   }),
-  PRICE_REASON_REQUIRED: message<{ what: string }>({
-    fr: (p) => `Dites pourquoi le prix de « ${p.what} » est changé : le trésorier le lira dans le rapport de la journée.`,
-    en: (p) => `Say why the price of "${p.what}" is changed: the treasurer reads it in the day report.`,
+  PRICE_REASON_REQUIRED: message<{ line: PricedThing }>({
+    fr: (p) => `Dites pourquoi le prix de « ${lineLabel(p.line, 'fr')} » est changé : le trésorier le lira dans le rapport de la journée.`,
+    en: (p) => `Say why the price of "${lineLabel(p.line, 'en')}" is changed: the treasurer reads it in the day report.`,
   }),
   LINE_NOT_REFUNDABLE: message<{ position: number; receipt: string }>({
     fr: (p) => `La ligne ${p.position} du reçu ${p.receipt} n'existe pas, est un arrondi ou a déjà été remboursée.`,

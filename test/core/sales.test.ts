@@ -327,7 +327,17 @@ describe('a price lowered at the desk, with a reason the treasurer reads', () =>
     const sell = (line: Record<string, unknown>) => () => checkout(d, admin, { memberNumber: member, lines: [{ kind: 'membership', ...line }], payments: [{ method: 'cash', tenderedCents: 5000 }] });
     expect(refusal(sell({ priceCents: 3000, priceReason: 'Pourboire' }))).toMatchObject({ code: 'PRICE_ABOVE_CLUB_PRICE', message: expect.stringContaining('peut seulement être baissé') });
     expect(refusal(sell({ priceCents: 1000 }))).toMatchObject({ code: 'PRICE_REASON_REQUIRED' });
-    expect(refusal(sell({ priceCents: 1000, priceReason: '   ' }))).toMatchObject({ code: 'PRICE_REASON_REQUIRED' });
+    expect(refusal(sell({ priceCents: 1000, priceReason: '   ' }))).toMatchObject({ code: 'PRICE_REASON_REQUIRED', message: expect.stringContaining('« Adhésion annuelle »') });
+    // In English, the line is named in English.
+    const english = (() => {
+      try {
+        sell({ priceCents: 3000, priceReason: 'Tip' })();
+        return null;
+      } catch (error) {
+        return (error as ComptoirError).messageIn('en');
+      }
+    })();
+    expect(english).toContain('"Annual membership" can only be lowered');
     expect(count(d, 'sale_order')).toBe(before);
     // The club's own price typed in is no change at all.
     const same = checkout(d, admin, { memberNumber: member, lines: [{ kind: 'membership', priceCents: 2500, priceReason: 'rien' }], payments: [{ method: 'cash', tenderedCents: 5000 }] });

@@ -70,11 +70,11 @@ interface PricedLine {
 function withPriceChange(
   listCents: number,
   line: { priceCents?: number | undefined; priceReason: string | null },
-  what: string,
+  what: { kind: LineKind; activityName?: string },
 ): { amountCents: number; changed: PricedLine['changed'] } {
   if (line.priceCents === undefined || line.priceCents === listCents) return { amountCents: listCents, changed: null };
-  if (line.priceCents > listCents) throw new ComptoirError('PRICE_ABOVE_CLUB_PRICE', { what, listCents });
-  if (!line.priceReason) throw new ComptoirError('PRICE_REASON_REQUIRED', { what });
+  if (line.priceCents > listCents) throw new ComptoirError('PRICE_ABOVE_CLUB_PRICE', { line: what, listCents });
+  if (!line.priceReason) throw new ComptoirError('PRICE_REASON_REQUIRED', { line: what });
   return { amountCents: line.priceCents, changed: { listPriceCents: listCents, reason: line.priceReason } };
 }
 
@@ -85,13 +85,13 @@ function priceLines(r: Reader, settings: ClubSettings, input: { lines: z.output<
     switch (line.kind) {
       case 'membership': {
         if (!member) throw new ComptoirError('MEMBER_REQUIRED');
-        const price = withPriceChange(linePrice('membership', { settings }), line, lineLabel({ kind: 'membership' }, 'fr'));
+        const price = withPriceChange(linePrice('membership', { settings }), line, { kind: 'membership' });
         return { ...base, kind: 'membership', ...price, force: line.force };
       }
       case 'activity': {
         if (!member) throw new ComptoirError('MEMBER_REQUIRED');
         const activity = findActivityRow(r, line.activityCode);
-        const price = withPriceChange(linePrice('activity', { settings, activityPriceCents: activity.price_cents }), line, activity.name);
+        const price = withPriceChange(linePrice('activity', { settings, activityPriceCents: activity.price_cents }), line, { kind: 'activity', activityName: activity.name });
         return { ...base, kind: 'activity', activity, ...price };
       }
       case 'donation':
