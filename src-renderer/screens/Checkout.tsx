@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, type ApiError, type Output } from '../app/api';
-import { parseMoney } from '../app/format';
 import { COMMON, useLanguage, useTexts } from '../app/i18n';
 import { EMPTY_CART, useApp, type CartLine } from '../app/navigation';
 import { withLines } from '../app/cart';
@@ -9,7 +8,8 @@ import { Notice } from '../components/Notice';
 import { AmountLineForm, CartLinesTable } from './checkout/CartLines';
 import { CheckoutDialogs, type CheckoutDialog } from './checkout/CheckoutDialogs';
 import { CHECKOUT_TEXTS } from './checkout/checkout-words';
-import { PaymentForm, type ExactPayment, type FormMethod } from './checkout/PaymentForms';
+import { PaymentForm, type ExactPayment } from './checkout/PaymentForms';
+import { useTender } from './checkout/tender';
 import type { PriceChange } from './checkout/PriceChange';
 import { PaymentList } from './checkout/PaymentList';
 import { isSettled, useQuote, type Quote, type SaleInput } from './checkout/quote';
@@ -34,28 +34,24 @@ export function CheckoutScreen() {
 
   const [profile, setProfile] = useState<Profile | null>(null);
   const [profileError, setProfileError] = useState<string | null>(null);
-  const [payments, setPayments] = useState<ExactPayment[]>([]);
-  const [cash, setCash] = useState(false);
-  const [tendered, setTendered] = useState('');
-  const [form, setForm] = useState<FormMethod | null>(null);
+  const tender = useTender();
+  const { payments, cash, tendered, tenderedCents, form, setForm } = tender;
+  const { firstMethod, tenderedInput, checkoutButton } = tender.refs;
   const [dialog, setDialog] = useState<CheckoutDialog>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
-  const firstMethod = useRef<HTMLButtonElement>(null);
-  const tenderedInput = useRef<HTMLInputElement>(null);
-  const checkoutButton = useRef<HTMLButtonElement>(null);
   const errorAction = useRef<HTMLButtonElement>(null);
 
   const memberNumber = cart.owner?.number ?? null;
-  const tenderedCents = tendered.trim() === '' ? 0 : parseMoney(tendered);
   const tenderedError = cash && tenderedCents === null ? t('amountError') : null;
 
   const quoteInput = useCallback(
     (lines: CartLine[]): SaleInput => ({
       ...(memberNumber !== null ? { memberNumber } : {}),
       lines,
-      payments: [...payments, ...(cash ? [{ method: 'cash' as const, tenderedCents: tenderedCents ?? 0 }] : [])],
+      // tender.all() reads exactly the payments, the cash and the amount tendered listed below.
+      payments: tender.all(),
     }),
     [memberNumber, payments, cash, tenderedCents],
   );
@@ -99,12 +95,9 @@ export function CheckoutScreen() {
     setError(null);
     const lines = cart.lines.filter((_, i) => i !== index);
     setCart(withLines(cart, lines));
-    if (lines.length === 0) {
-      setPayments([]);
-      setCash(false);
-    }
+    if (lines.length === 0) tender.clear();
     // The button pressed is gone: the keyboard goes on to the payment methods (or « Trouver un membre »).
-    window.setTimeout(() => firstMethod.current?.focus(), 0);
+    tender.focusMethods();
   };
 
   // A walk-in's cart stays a walk-in's when its lines are removed: its donation form stays in reach.
@@ -112,36 +105,19 @@ export function CheckoutScreen() {
     setCart({ ...cart, lines: [...cart.lines, { kind, amountCents }] });
   };
 
-  const startCash = () => {
-    setCash(true);
-    setForm(null);
-  };
-  // The amount tendered is typed right after « Comptant »: the field takes the keyboard at once.
-  useLayoutEffect(() => {
-    if (cash) tenderedInput.current?.focus();
-  }, [cash]);
-
-  const removeCash = () => {
-    setCash(false);
-    setTendered('');
-    firstMethod.current?.focus();
-  };
-
+  const startCash = tender.startCash;
+  const removeCash = tender.removeCash;
   const addPayment = (payment: ExactPayment) => {
-    setPayments((list) => [...list, payment]);
-    setForm(null);
+    tender.add(payment);
     setError(null);
-    // Once the payment is in, the next step is either another method or « Encaisser ».
-    window.setTimeout(() => (checkoutButton.current && !checkoutButton.current.disabled ? checkoutButton.current : firstMethod.current)?.focus(), 300);
   };
 
   // A card the terminal approved is not removed without a word: the charge stays on the terminal.
   const askRemovePayment = (index: number) => (payments[index]?.method === 'card' ? setDialog({ kind: 'removeCard', index }) : removePayment(index));
 
   const removePayment = (index: number) => {
-    setPayments((list) => list.filter((_, i) => i !== index));
+    tender.remove(index);
     setDialog(null);
-    window.setTimeout(() => firstMethod.current?.focus(), 0);
   };
 
   /** Asks the core again for the exact current cart, then asks the volunteer to confirm. */
@@ -305,7 +281,7 @@ export function CheckoutScreen() {
               tendered={tendered}
               tenderedError={tenderedError}
               tenderedInput={tenderedInput}
-              onTendered={setTendered}
+              onTendered={tender.setTendered}
               onCheckout={() => void startCheckout()}
               onRemove={askRemovePayment}
               onRemoveCash={removeCash}
