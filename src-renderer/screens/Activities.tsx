@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { call, type Output } from '../app/api';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call } from '../app/api';
 import { useTexts } from '../app/i18n';
 import { lineMember, sells as sellsNow, useApp } from '../app/navigation';
 import { CartButton } from '../components/CartButton';
+import { usePickMember } from './activities/pick-member';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
 import { ACTIVITIES_TEXTS } from './activities/activities-words';
@@ -26,9 +27,6 @@ export function ActivitiesScreen({ memberNumber }: { memberNumber?: number | und
   const [season, setSeason] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [profile, setProfile] = useState<Profile | null>(null);
-  const [pickText, setPickText] = useState(memberNumber ? String(memberNumber) : '');
-  const [pickError, setPickError] = useState<string | null>(null);
-  const [choices, setChoices] = useState<Output<'members.search'>['results']>([]);
   const [roster, setRoster] = useState<RosterData | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
@@ -50,6 +48,17 @@ export function ActivitiesScreen({ memberNumber }: { memberNumber?: number | und
     setProfile(result.value);
     return null;
   }, []);
+
+  const picking = usePickMember({
+    initial: memberNumber ? String(memberNumber) : '',
+    none: t('pickNone'),
+    load: loadMember,
+    picked: () => {
+      setMessage(null);
+      focusAfter.current = 'member-banner';
+    },
+  });
+  const setPickError = picking.setError;
 
   useEffect(() => {
     void loadActivities();
@@ -78,27 +87,6 @@ export function ActivitiesScreen({ memberNumber }: { memberNumber?: number | und
       profile ? loadMember(profile.member.number) : null,
       roster ? call('activities.roster', { code: roster.activity.code }).then((r) => r.ok && setRoster(r.value)) : null,
     ]);
-  };
-
-  const choose = async (number: number) => {
-    setChoices([]);
-    setPickError(await loadMember(number));
-    setMessage(null);
-    focusAfter.current = 'member-banner';
-  };
-
-  /** A number opens that member; a name searches, and opens the one member it finds or lists them. */
-  const pick = async (event: FormEvent) => {
-    event.preventDefault();
-    const text = pickText.trim();
-    if (text === '') return setPickError(t('pickNone'));
-    if (/^\d+$/.test(text)) return choose(Number(text));
-    const found = await call('members.search', { query: text, limit: 10 });
-    if (!found.ok) return setPickError(found.error.message);
-    const results = found.value.results;
-    if (results.length === 1) return choose(results[0]!.number);
-    setPickError(results.length === 0 ? t('pickNone') : null);
-    setChoices(results);
   };
 
   const member = profile?.member ?? null;
@@ -192,22 +180,19 @@ export function ActivitiesScreen({ memberNumber }: { memberNumber?: number | und
       {...(sells ? { onRenew: renew } : {})}
       onChangeMember={() => {
         setProfile(null);
-        setPickText('');
+        picking.type('');
         setMessage(null);
         focusAfter.current = 'pick-member';
       }}
     />
   ) : (
     <PickMemberForm
-      pickText={pickText}
-      pickError={pickError}
-      onPickText={(text) => {
-        setPickText(text);
-        setPickError(null);
-      }}
-      choices={choices}
-      onPick={pick}
-      onChoose={(number) => void choose(number)}
+      pickText={picking.text}
+      pickError={picking.error}
+      choices={picking.choices}
+      onPickText={picking.type}
+      onPick={(event) => void picking.pick(event)}
+      onChoose={(number) => void picking.choose(number)}
     />
   );
 
