@@ -115,6 +115,13 @@ export function App() {
     [setCart, navigate],
   );
 
+  /** The volunteer answered the question about a line for someone else: this cart, then where they were going. */
+  const settlePendingLine = (next: Cart) => {
+    setCart(next);
+    setPendingLine(null);
+    if (pendingLine?.then) navigate(pendingLine.then);
+  };
+
   const context = useMemo(
     () => (state ? { state, navigate, refresh, setState, cart, setCart, addToCart } : null),
     [state, navigate, refresh, setState, cart, setCart, addToCart],
@@ -151,16 +158,8 @@ export function App() {
               setPendingLine(null);
               navigate({ name: 'checkout' });
             }}
-            onAddAnyway={() => {
-              setCart(withLine(cartNow.current, pendingLine.member, pendingLine.line));
-              setPendingLine(null);
-              if (pendingLine.then) navigate(pendingLine.then);
-            }}
-            onStartOver={() => {
-              setCart(startCart(pendingLine.member, pendingLine.line));
-              setPendingLine(null);
-              if (pendingLine.then) navigate(pendingLine.then);
-            }}
+            onAddAnyway={() => settlePendingLine(withLine(cartNow.current, pendingLine.member, pendingLine.line))}
+            onStartOver={() => settlePendingLine(startCart(pendingLine.member, pendingLine.line))}
           />
         ) : null}
       </AppContext.Provider>

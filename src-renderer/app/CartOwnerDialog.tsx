@@ -1,7 +1,7 @@
 import { Button } from '../components/Button';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { countOf } from '../../src-shared/words';
-import { fullName } from './cart';
+import { fullName } from './format';
 import { CART_TEXTS } from './cart-words';
 import { useLanguage, useTexts } from './i18n';
 import type { Cart, CartMember } from './navigation';

@@ -1,9 +1,6 @@
+import { fullName } from './format';
 import { EMPTY_CART, type Cart, type CartLine, type CartMember } from './navigation';
 
-/** « Prénom Nom », as carts and dialogs name people. */
-export function fullName(member: { firstName: string; lastName: string }): string {
-  return `${member.firstName} ${member.lastName}`;
-}
 
 /** A new cart for this member, holding this one line. */
 export function startCart(member: CartMember, line: CartLine): Cart {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from './api';
 
 /** How long before the sign-out the volunteer is warned, with a countdown. */
-export const WARNING_SECONDS = 60;
+const WARNING_SECONDS = 60;
 /** Activity tells the core the volunteer is there at most this often (the core signs out on its own clock). */
 const PING_EVERY_MS = 30_000;
 

@@ -1,5 +1,6 @@
 import type { Output } from '../app/api';
 import { useLanguage, useTexts, wordsOf } from '../app/i18n';
+import { fullName } from '../app/format';
 import { lineMember, sells, useApp } from '../app/navigation';
 import { formatMoney } from '../../src-shared/money';
 import { REGISTRATION_PAYMENT_WORDS } from '../../src-shared/words';
@@ -35,7 +36,7 @@ export function RegistrationPayment({ registration, household }: { registration:
   return (
     <span className="registration-due">
       {words('due')}{' '}
-      <Button onClick={pay} aria-label={t('payLabel', { amount, activity: r.activityName, name: `${r.firstName} ${r.lastName}` })}>
+      <Button onClick={pay} aria-label={t('payLabel', { amount, activity: r.activityName, name: fullName(r) })}>
         {t('pay', { amount })}
       </Button>
     </span>

@@ -173,6 +173,31 @@ export async function printedPdf(page: Page, button: ReturnType<Page['getByRole'
   return new Uint8Array(Buffer.from(base64, 'base64'));
 }
 
+/**
+ * The text as a pattern where any space may be an unbreakable one (« 25,00 $ », « Total : »),
+ * every other character taken literally.
+ */
+export function loose(text: string): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
+}
+
+/** Back to « Trouver un membre » from any screen, as a volunteer would (the cart through « Retour »). */
+export async function toSearch(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  if ((await page.locator('#lookup-title').count()) > 0) return;
+  if ((await page.locator('#checkout-title').count()) > 0) await page.getByRole('button', { name: 'Retour' }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'Trouver un membre' }).click();
+  await page.locator('#lookup-title').waitFor();
+}
+
+/** Opens a member's profile by typing their number in the search, from any screen. */
+export async function openMember(page: Page, number: number): Promise<void> {
+  await toSearch(page);
+  await page.getByLabel('Nom, no de membre, téléphone ou courriel').fill(String(number));
+  await page.keyboard.press('Enter');
+  await page.locator('#member-title').waitFor();
+}
+
 export function expectVerifyClean(desk: Desk): void {
   expect(verifyDatabase(desk.reader)).toEqual([]);
 }

@@ -5,7 +5,7 @@ import { checkout } from '../../src-main/core/sales/checkout.js';
 import { createActivity } from '../../src-main/core/activities/activities.js';
 import { registerMember } from '../../src-main/core/activities/registrations.js';
 import { decodeBarcode, flat, pageSizes, pdfText, SIZES } from '../documents/read-back.js';
-import { checkScreen, openDeskInBrowser, printedPdf, signInByKeyboard, type DeskInBrowser } from './harness.js';
+import { checkScreen, openDeskInBrowser, openMember as openMemberIn, printedPdf, signInByKeyboard, type DeskInBrowser } from './harness.js';
 
 /** « Imprimer » prints the document itself, in the desk's paper, never the screen. */
 describe('printing at the desk', () => {
@@ -35,13 +35,8 @@ describe('printing at the desk', () => {
   });
   afterAll(async () => d?.close());
 
-  const openMember = async (number: number) => {
-    const { page } = d;
-    if ((await page.locator('#lookup-title').count()) === 0) await page.getByRole('banner').getByRole('button', { name: 'Trouver un membre' }).click();
-    await page.getByLabel('Nom, no de membre, téléphone ou courriel').fill(String(number));
-    await page.keyboard.press('Enter');
-    await page.locator('#member-title').waitFor();
-  };
+  const openMember = (number: number) => openMemberIn(d.page, number);
+
 
   it('prints the member card PDF on a CR80 card, with the barcode a scanner reads, as the preview says', async () => {
     const { page } = d;

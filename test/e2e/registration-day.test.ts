@@ -6,7 +6,7 @@ import { openDesk } from '../../src-main/core/desk/desk.js';
 import { createMember } from '../../src-main/core/members/members.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
 import { fixedClock } from '../../src-shared/clock.js';
-import { expectVerifyClean, openDeskInBrowser, signInByKeyboard, type DeskInBrowser } from './harness.js';
+import { expectVerifyClean, openDeskInBrowser, openMember as openMemberIn, signInByKeyboard, toSearch as toSearchIn, type DeskInBrowser } from './harness.js';
 
 const YESTERDAY = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
@@ -53,20 +53,8 @@ describe('a whole registration day', () => {
   afterAll(async () => d?.close());
 
   const h1 = () => d.page.getByRole('heading', { level: 1 }).textContent();
-  const toSearch = async () => {
-    const { page } = d;
-    if ((await page.locator('#lookup-title').count()) > 0) return;
-    const done = page.getByRole('button', { name: 'Terminé' });
-    if ((await done.count()) > 0) await done.click();
-    else await page.getByRole('banner').getByRole('button', { name: 'Trouver un membre' }).click();
-    await page.locator('#lookup-title').waitFor();
-  };
-  const openMember = async (number: number) => {
-    await toSearch();
-    await d.page.getByLabel('Nom, no de membre, téléphone ou courriel').fill(String(number));
-    await d.page.keyboard.press('Enter');
-    await d.page.locator('#member-title').waitFor();
-  };
+  const toSearch = () => toSearchIn(d.page);
+  const openMember = (number: number) => openMemberIn(d.page, number);
   /** Cash, exact or with change, then the confirmation: the receipt's number. */
   const payCash = async (tendered: string): Promise<string> => {
     const { page } = d;

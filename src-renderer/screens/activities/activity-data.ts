@@ -18,4 +18,4 @@ export function seasonsOf(activities: Activity[]): string[] {
 }
 
 /** A person as the volunteer says it: first name, then last name. */
-export const fullName = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
+export { fullName } from '../../app/format';
