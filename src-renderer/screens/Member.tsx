@@ -99,8 +99,8 @@ export function MemberScreen({ number }: { number: number }) {
         </div>
         <nav aria-label={t('actions')} className="actions member-actions">
           {sells ? (
-            <Button variant="primary" onClick={renew}>
-              {member.status.kind === 'never' ? t('join') : t('renew')}
+            <Button variant={member.alreadyRenewed ? 'secondary' : 'primary'} onClick={renew}>
+              {member.status.kind === 'never' ? t('join') : member.alreadyRenewed ? t('renewAgain') : t('renew')}
             </Button>
           ) : null}
           <Button onClick={() => navigate({ name: 'activities', memberNumber: member.number })}>{t('register')}</Button>
@@ -109,6 +109,10 @@ export function MemberScreen({ number }: { number: number }) {
           <Button onClick={() => navigate({ name: 'lookup' })}>{t('back')}</Button>
         </nav>
       </div>
+
+      {member.alreadyRenewed && member.expiresOn ? (
+        <Notice kind="success">{t('alreadyRenewed', { date: formatLongDate(member.expiresOn, language) })}</Notice>
+      ) : null}
 
       <dl className="facts">
         <div className="fact">

@@ -88,11 +88,14 @@ describe('carts that belong to someone', () => {
   it('says what the checkout would refuse while the cart is built, with its way out, before any money', async () => {
     const { page, desk } = d;
     // A member who renewed today, renewed again: said on the line, in French dates, and « Encaisser » waits.
+    // The profile says it first: no « Renouveler » in the volunteer's way, the expiry in words.
     await openMember(n.active!);
-    await page.getByRole('button', { name: /^(Renouveler|Adhérer)$/ }).click();
+    expect(await page.locator('.notice').first().textContent()).toMatch(/Déjà renouvelé\s:\sl’adhésion est payée jusqu’au \d{1,2}\s\p{L}+\s20\d\d\./u);
+    expect(await page.getByRole('button', { name: 'Renouveler', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Renouveler une deuxième fois' }).click();
     await expect.poll(() => page.locator('.line-problem').textContent()).toMatch(/déjà renouvelé : son adhésion est valide jusqu'au \d{1,2} \p{L}+ 20\d\d/u);
     expect(await page.locator('.line-problem').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Avant d’encaisser, réglez ce qui est signalé dans les articles.');
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Avant d’encaisser, réglez ce qui est signalé sur «\sAdhésion annuelle\s» \(Yvette Sirois\)\.$/);
     await page.getByRole('button', { name: 'Comptant', exact: true }).click();
     await page.getByLabel('Montant remis').fill('50');
     expect(await page.getByRole('button', { name: 'Encaisser' }).isDisabled()).toBe(true);

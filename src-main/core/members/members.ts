@@ -1,3 +1,4 @@
+import type { ClubSettings } from '../../../src-shared/club-settings.js';
 import { z } from 'zod';
 import type { Language, MemberTable } from '../../db/schema.js';
 import { prepared, type Reader } from '../../db/sql.js';
@@ -6,7 +7,7 @@ import type { Desk } from '../desk/desk.js';
 import { findDuplicates } from './duplicates.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { nextMemberNumber } from './member-numbers.js';
-import { statusLabel } from '../../../src-shared/memberships.js';
+import { alreadyRenewed, statusLabel } from '../../../src-shared/memberships.js';
 import { memberStatus } from '../memberships/periods.js';
 import { normalizeEmail, normalizePostalCode } from '../../../src-shared/text.js';
 import type { OperationOf } from '../../../src-shared/operations/index.js';
@@ -144,8 +145,13 @@ function householdView(r: Reader, householdId: string | null, language: Language
   };
 }
 
-export function toMemberView(r: Reader, row: MemberTable, today: string, graceDays: number, language: Language = 'fr'): MemberView {
-  const status = memberStatus(r, row, today, graceDays);
+/**
+ * A member as the screens show them, in the reader's language. `alreadyRenewed` says a renewal
+ * today would be a second one for the same period (the club's renewal window,
+ * src-shared/memberships.ts), which the desk only sells after a confirmation.
+ */
+export function toMemberView(r: Reader, row: MemberTable, today: string, settings: ClubSettings, language: Language = 'fr'): MemberView {
+  const status = memberStatus(r, row, today, settings.graceDays);
   return {
     ...memberIdentity(row, language),
     address: row.address,
@@ -156,6 +162,7 @@ export function toMemberView(r: Reader, row: MemberTable, today: string, graceDa
     expiresOn: row.expires_on,
     status,
     statusLabel: statusLabel(status, language),
+    alreadyRenewed: alreadyRenewed(settings, row.expires_on, today),
     creditCents: creditBalance(r, row.id),
     household: householdView(r, row.household_id, language),
   };
@@ -164,7 +171,7 @@ export function toMemberView(r: Reader, row: MemberTable, today: string, graceDa
 export function getMember(desk: Desk, number: unknown): MemberView {
   const parsed = parseInput(z.object({ number: memberNumber }), { number });
   const row = findMemberRow(desk.reader, parsed.number);
-  return toMemberView(desk.reader, row, businessDate(desk.clock.now()), desk.settings().graceDays, desk.language);
+  return toMemberView(desk.reader, row, businessDate(desk.clock.now()), desk.settings(), desk.language);
 }
 
 type HouseholdFacts = NonNullable<OperationOf<'member.create'>['household']>;
@@ -229,7 +236,7 @@ export function createMember(desk: Desk, actor: Actor, input: unknown): CreateMe
     const op = newMemberOperation(ctx, values);
     ctx.record(op);
     const row = findMemberRowById(ctx.r, op.member.id);
-    return { created: true as const, member: toMemberView(ctx.r, row, ctx.today, ctx.desk.settings().graceDays, ctx.desk.language) };
+    return { created: true as const, member: toMemberView(ctx.r, row, ctx.today, ctx.desk.settings(), ctx.desk.language) };
   }, { roles: ROLES.desk });
 }
 
@@ -305,6 +312,6 @@ export function updateMember(desk: Desk, actor: Actor, number: unknown, input: u
     }
     // Nothing changed ("Sauvegarder" with no edit): nothing is written.
     if (Object.keys(changes).length > 0) ctx.record({ kind: 'member.update', version: 1, memberId: current.id, changes, household }, { before });
-    return toMemberView(ctx.r, findMemberRowById(ctx.r, current.id), ctx.today, ctx.desk.settings().graceDays, ctx.desk.language);
+    return toMemberView(ctx.r, findMemberRowById(ctx.r, current.id), ctx.today, ctx.desk.settings(), ctx.desk.language);
   }, { roles: ROLES.desk });
 }

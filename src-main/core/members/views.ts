@@ -31,6 +31,8 @@ export const memberViewSchema = z.object({
   expiresOn: nullableString,
   status: membershipStatusSchema,
   statusLabel: z.string(),
+  /** A renewal today would pay a period already paid: the desk asks before selling it. */
+  alreadyRenewed: z.boolean(),
   /** « Crédit / Coupons ». */
   creditCents: cents,
   household: householdSchema.nullable(),

@@ -4,6 +4,7 @@ import { useLanguage, useTexts } from '../../app/i18n';
 import type { CartLine } from '../../app/navigation';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
+import { Table } from '../../components/Table';
 import { CHECKOUT_TEXTS } from './checkout-words';
 import type { Quote } from './quote';
 import { PriceChangeControl, type PriceChange } from './PriceChange';
@@ -25,6 +26,9 @@ interface CartLinesTableProps {
   onPriceChange: (index: number, change: PriceChange | null) => void;
 }
 
+/** A cart line with its place in the cart (the quote's lines follow the same order). */
+type Row = { line: CartLine; index: number };
+
 /**
  * « Articles »: what is being sold, with its price from the core, whom each line is for, what the
  * checkout would refuse about it (said now, with its way out), and a « Retirer » per line.
@@ -40,66 +44,64 @@ export function CartLinesTable({ lines, priced, memberNumber, onRemove, onAddMem
     return lineWords(line.kind);
   };
 
+  /** The item's cell: its words, whom it is for, what was changed, and what the checkout would refuse. */
+  const itemCell = ({ line, index }: Row) => {
+    const price = priced?.[index];
+    const label = lineLabel(line, index);
+    const forOther = price && price.memberNumber !== null && price.memberNumber !== memberNumber;
+    const problem = price?.problem ?? null;
+    return (
+      <>
+        <span className="line-label">{label}</span>
+        {forOther ? <span className="line-note"> {t('memberOf', { name: price.memberName ?? '', number: price.memberNumber ?? '' })}</span> : null}
+        {line.kind === 'membership' && line.force ? <span className="line-note"> ({t('forced')})</span> : null}
+        {price?.activityFull ? <span className="line-full"> {t('full')}</span> : null}
+        {price?.listPriceCents != null ? (
+          <span className="line-note"> ({t('priceChanged', { amount: formatMoney(price.listPriceCents, language), reason: price.priceReason ?? '' })})</span>
+        ) : null}
+        {price && (line.kind === 'membership' || line.kind === 'activity') ? (
+          <div>
+            <PriceChangeControl
+              what={label}
+              listCents={price.listPriceCents ?? price.amountCents}
+              changed={price.listPriceCents !== null}
+              onChange={(change) => onPriceChange(index, change)}
+            />
+          </div>
+        ) : null}
+        {problem && !price?.activityFull ? (
+          <div className="line-problem">
+            <p>⚠ {problem.message}</p>
+            {problem.addMembership && price?.memberNumber != null ? (
+              <Button onClick={() => onAddMembership(price.memberNumber!)}>{t('addMembership', { name: price.memberName ?? '' })}</Button>
+            ) : null}
+            {problem.code === 'ALREADY_RENEWED' ? <Button onClick={() => onForce(index)}>{t('forceButton')}</Button> : null}
+          </div>
+        ) : null}
+      </>
+    );
+  };
+
   return (
-    <table className="cart-lines">
-      <thead>
-        <tr>
-          <th scope="col">{t('item')}</th>
-          <th scope="col" className="amount">
-            {t('amount')}
-          </th>
-          <th scope="col">
-            <span className="visually-hidden">{t('remove')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((line, index) => {
-          const price = priced?.[index];
-          const label = lineLabel(line, index);
-          const forOther = price && price.memberNumber !== null && price.memberNumber !== memberNumber;
-          const problem = price?.problem ?? null;
-          return (
-            <tr key={index} className={problem ? 'line-with-problem' : undefined}>
-              <td>
-                <span className="line-label">{label}</span>
-                {forOther ? <span className="line-note"> {t('memberOf', { name: price.memberName ?? '', number: price.memberNumber ?? '' })}</span> : null}
-                {line.kind === 'membership' && line.force ? <span className="line-note"> ({t('forced')})</span> : null}
-                {price?.activityFull ? <span className="line-full"> {t('full')}</span> : null}
-                {price?.listPriceCents != null ? (
-                  <span className="line-note"> ({t('priceChanged', { amount: formatMoney(price.listPriceCents, language), reason: price.priceReason ?? '' })})</span>
-                ) : null}
-                {price && (line.kind === 'membership' || line.kind === 'activity') ? (
-                  <div>
-                    <PriceChangeControl
-                      what={label}
-                      listCents={price.listPriceCents ?? price.amountCents}
-                      changed={price.listPriceCents !== null}
-                      onChange={(change) => onPriceChange(index, change)}
-                    />
-                  </div>
-                ) : null}
-                {problem && !price?.activityFull ? (
-                  <div className="line-problem">
-                    <p>⚠ {problem.message}</p>
-                    {problem.addMembership && price?.memberNumber != null ? (
-                      <Button onClick={() => onAddMembership(price.memberNumber!)}>{t('addMembership', { name: price.memberName ?? '' })}</Button>
-                    ) : null}
-                    {problem.code === 'ALREADY_RENEWED' ? <Button onClick={() => onForce(index)}>{t('forceButton')}</Button> : null}
-                  </div>
-                ) : null}
-              </td>
-              <td className="amount">{price ? formatMoney(price.amountCents, language) : '…'}</td>
-              <td className="line-action">
-                <Button onClick={() => onRemove(index)} aria-label={t('removeLine', { what: label })}>
-                  {t('remove')}
-                </Button>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <Table
+      className="cart-lines"
+      columns={[
+        { header: t('item'), cell: itemCell },
+        { header: t('amount'), numeric: true, cell: ({ index }) => (priced?.[index] ? formatMoney(priced[index].amountCents, language) : '…') },
+        {
+          header: <span className="visually-hidden">{t('remove')}</span>,
+          className: 'line-action',
+          cell: ({ line, index }) => (
+            <Button onClick={() => onRemove(index)} aria-label={t('removeLine', { what: lineLabel(line, index) })}>
+              {t('remove')}
+            </Button>
+          ),
+        },
+      ]}
+      rows={lines.map((line, index) => ({ line, index }))}
+      rowKey={({ index }) => String(index)}
+      rowClassName={({ index }) => (priced?.[index]?.problem ? 'line-with-problem' : undefined)}
+    />
   );
 }
 

@@ -112,7 +112,11 @@ function status(
   t: CheckoutT,
   money: (cents: number) => string,
 ): { kind: 'success' | 'info' | 'warning'; text: string } {
-  if (shown.lines.some((line) => line.problem)) return { kind: 'warning', text: t('statusProblems') };
+  const troubled = shown.lines.filter((line) => line.problem);
+  if (troubled.length > 0) {
+    const lines = troubled.map((line) => `« ${line.description} »${line.memberName ? ` (${line.memberName})` : ''}`).join(', ');
+    return { kind: 'warning', text: t('statusProblems', { lines }) };
+  }
   if (isSettled(shown, cash)) return { kind: 'success', text: t('statusPaid') };
   if (shown.remainingCents < 0) return { kind: 'warning', text: t('statusOver', { amount: money(-shown.remainingCents) }) };
   if (cash) {

@@ -261,9 +261,9 @@ function Row({ label, value, strong }: { label: string; value: string; strong?: 
   );
 }
 
-export function Fact({ label, value }: { label: string; value: string }) {
+export function Fact({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
   return (
-    <div className="fact">
+    <div className={strong ? 'fact fact-strong' : 'fact'}>
       <dt>{label}</dt>
       <dd>{value}</dd>
     </div>
