@@ -282,6 +282,72 @@ const catalogue = {
     fr: (p) => `Les renseignements personnels du membre ${p.number} ont déjà été effacés le ${formatLongDate(businessDateOf(p.at), 'fr')}.`,
     en: (p) => `Member ${p.number}'s personal information was already erased on ${formatLongDate(businessDateOf(p.at), 'en')}.`,
   }),
+  SYNC_UNAUTHENTICATED: message({
+    fr: () => `Le serveur du club ne reconnaît pas ce poste. Inscrivez-le de nouveau avec un code d'inscription demandé à l'administrateur du club.`,
+    en: () => `The club's server does not recognize this desk. Enroll it again with an enrollment code from the club's administrator.`,
+  }),
+  DESK_REVOKED: message<{ name: string }>({
+    fr: (p) => `Le poste « ${p.name} » a été retiré du club par son administrateur : il ne peut plus se synchroniser. Ses données restent sur ce poste. Demandez un nouveau code d'inscription à l'administrateur.`,
+    en: (p) => `Desk "${p.name}" was removed from the club by its administrator: it can no longer sync. Its data stays on this desk. Ask the administrator for a new enrollment code.`,
+  }),
+  ENROLLMENT_CODE_INVALID: message({
+    fr: () => `Ce code d'inscription n'est pas valide : il a peut-être déjà servi ou expiré. Vérifiez-le, ou demandez-en un nouveau à l'administrateur du club.`,
+    en: () => `This enrollment code is not valid: it may have been used already or have expired. Check it, or ask the club's administrator for a new one.`,
+  }),
+  CHAIN_BROKEN: message<{ desk: string; seq: number; problem: 'gap' | 'fork' | 'rewritten' }>({
+    fr: (p) =>
+      `Le journal du poste « ${p.desk} » ne suit pas ce que le serveur en a déjà reçu (opération ${p.seq} : ${
+        { gap: 'des opérations manquent avant elle', fork: 'elle ne suit pas la précédente', rewritten: 'elle a été modifiée depuis son envoi' }[p.problem]
+      }). Rien n'a été enregistré ; l'administrateur du club est prévenu.`,
+    en: (p) =>
+      `Desk "${p.desk}"'s log does not follow what the server already received from it (operation ${p.seq}: ${
+        { gap: 'operations are missing before it', fork: 'it does not follow the one before', rewritten: 'it was changed since it was sent' }[p.problem]
+      }). Nothing was recorded; the club's administrator is told.`,
+  }),
+  ENTRY_OF_ANOTHER_DESK: message<{ seq: number }>({
+    fr: (p) => `L'opération ${p.seq} a été écrite par un autre poste : un poste n'envoie que son propre journal. Rien n'a été enregistré.`,
+    en: (p) => `Operation ${p.seq} was written by another desk: a desk sends only its own log. Nothing was recorded.`,
+  }),
+  OPERATION_ID_REUSED: message<{ seq: number }>({
+    fr: (p) => `L'opération ${p.seq} porte l'identifiant d'une opération que le serveur a déjà reçue d'ailleurs. Rien n'a été enregistré.`,
+    en: (p) => `Operation ${p.seq} carries the id of an operation the server already received from elsewhere. Nothing was recorded.`,
+  }),
+  CLUB_NOT_FOUND: message<{ club: string }>({
+    fr: (p) => `Aucun club « ${p.club} » sur ce serveur.`,
+    en: (p) => `No club "${p.club}" on this server.`,
+  }),
+  CLUB_EXISTS: message<{ club: string }>({
+    fr: (p) => `Un club « ${p.club} » existe déjà sur ce serveur.`,
+    en: (p) => `A club "${p.club}" already exists on this server.`,
+  }),
+  DESK_NOT_FOUND: message<{ desk: string }>({
+    fr: (p) => `Aucun poste « ${p.desk} » dans ce club.`,
+    en: (p) => `No desk "${p.desk}" in this club.`,
+  }),
+  SERVER_ADDRESS_INSECURE: message<{ address: string }>({
+    fr: (p) => `L'adresse ${p.address} n'est pas sécurisée : le serveur du club doit être joint en https:// (http:// n'est permis que sur cet ordinateur même).`,
+    en: (p) => `The address ${p.address} is not secure: the club's server must be reached over https:// (http:// is allowed only on this computer itself).`,
+  }),
+  SERVER_UNREACHABLE: message<{ address: string }>({
+    fr: (p) => `Le serveur du club (${p.address}) ne répond pas. Le poste continue hors ligne et réessaiera.`,
+    en: (p) => `The club's server (${p.address}) does not answer. The desk carries on offline and will try again.`,
+  }),
+  REQUEST_TOO_LARGE: message({
+    fr: () => `La demande est trop grosse pour le serveur. Rien n'a été enregistré.`,
+    en: () => `The request is too large for the server. Nothing was recorded.`,
+  }),
+  RATE_LIMITED: message({
+    fr: () => `Trop de demandes en peu de temps : attendez une minute et réessayez.`,
+    en: () => `Too many requests in a short time: wait a minute and try again.`,
+  }),
+  ROUTE_NOT_FOUND: message<{ route: string }>({
+    fr: (p) => `Le serveur ne connaît pas ${p.route}.`,
+    en: (p) => `The server does not know ${p.route}.`,
+  }),
+  SERVER_FAILURE: message({
+    fr: () => `Le serveur du club a eu un problème. Rien n'est perdu : le poste réessaiera.`,
+    en: () => `The club's server had a problem. Nothing is lost: the desk will try again.`,
+  }),
   OPERATION_INVALID: message<{ seq: number; kind: string; problem: string }>({
     fr: (p) => `Journal : l'opération ${p.seq} (${p.kind}) ne peut pas être relue : ${p.problem}.`,
     en: (p) => `Log: operation ${p.seq} (${p.kind}) cannot be read back: ${p.problem}.`,

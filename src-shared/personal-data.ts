@@ -79,3 +79,13 @@ export function sealedFieldsOf(value: unknown): SealedFields | null {
   const { fields, box } = sealed as Partial<SealedFields>;
   return Array.isArray(fields) && typeof box === 'string' ? { fields, box } : null;
 }
+
+/** Sealed personal fields name their member: `v1:<member id>:<key id>:<data>` (core/privacy/sealing.ts). */
+const SEALED_MEMBER = /"v1:([^:"]{1,64}):/g;
+
+/** The members whose keys open the sealed fields of these JSON texts (log entries' facts). */
+export function sealedMemberIds(...jsonTexts: (string | null)[]): Set<string> {
+  const ids = new Set<string>();
+  for (const json of jsonTexts) for (const match of json?.matchAll(SEALED_MEMBER) ?? []) ids.add(match[1]!);
+  return ids;
+}

@@ -31,7 +31,14 @@ export interface TestDesk {
 
 /** A real SQLite file, initialized like `comptoir init`, on a clock the test controls. */
 export function newDesk(
-  options: { at?: string; club?: Partial<ClubSettings>; prefix?: string; numbers?: { first: number; last: number } } = {},
+  options: {
+    at?: string;
+    club?: Partial<ClubSettings>;
+    prefix?: string;
+    numbers?: { first: number; last: number };
+    /** The identity a club's server gave at enrollment. */
+    enrolled?: { deskId: string; numberBlockId: string };
+  } = {},
 ): TestDesk {
   const file = join(tempFolder(), 'desk.sqlite');
   // 10:00 in Montréal, so the business date is the date written.
@@ -43,6 +50,7 @@ export function newDesk(
       receiptPrefix: options.prefix ?? 'A',
       club: options.club ?? {},
       ...(options.numbers ? { memberNumbers: options.numbers } : {}),
+      ...(options.enrolled ?? {}),
     },
     { clock },
   );

@@ -18,6 +18,9 @@ export const initializeSchema = z
     receiptPrefix: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,4}$/, { message: 'receiptPrefix' }),
     memberNumbers: numberBlockSchema.default({ first: 100_000, last: 999_999 }),
     club: clubSettingsSchema.partial().default({}),
+    /** Given by the club's server when the desk enrolls (docs/SYNC.md); a desk on its own makes its own. */
+    deskId: z.string().min(1).max(64).optional(),
+    numberBlockId: z.string().min(1).max(64).optional(),
   })
   .strict();
 
@@ -43,10 +46,10 @@ export function initializeDesk(file: string, input: unknown, options: OpenDeskOp
       {
         kind: 'desk.init',
         version: 1,
-        desk: { id: newId(now.getTime()), name: values.deskName, receiptPrefix: values.receiptPrefix },
+        desk: { id: values.deskId ?? newId(now.getTime()), name: values.deskName, receiptPrefix: values.receiptPrefix },
         club: { ...DEFAULT_CLUB_SETTINGS, ...values.club },
         systemUser: { id: systemUserId, name: SYSTEM_USER_NAME },
-        memberNumbers: { blockId: newId(now.getTime()), ...values.memberNumbers },
+        memberNumbers: { blockId: values.numberBlockId ?? newId(now.getTime()), ...values.memberNumbers },
       },
       (w) => {
         const existing = readSetting<string>(w, 'local_desk_id');

@@ -1,0 +1,114 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { ComptoirError, isComptoirError, type ErrorCode } from '../src-shared/errors.js';
+import type { ServerError } from '../src-shared/sync-protocol.js';
+import type { ServerDb } from './db/open.js';
+import type { DeskTable } from './db/schema.js';
+import { authenticateDesk, enrollDesk } from './desks.js';
+import { pullChanges } from './pull.js';
+import { acceptPush } from './push.js';
+
+/** HTTP status of each refusal the routes can answer; anything else is the server's own failure (500). */
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  INVALID_INPUT: 400,
+  ENROLLMENT_CODE_INVALID: 400,
+  SYNC_UNAUTHENTICATED: 401,
+  DESK_REVOKED: 403,
+  ENTRY_OF_ANOTHER_DESK: 403,
+  ROUTE_NOT_FOUND: 404,
+  CLUB_NOT_FOUND: 404,
+  CHAIN_BROKEN: 409,
+  OPERATION_ID_REUSED: 409,
+  REQUEST_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+};
+
+/** Largest body a route reads: a push of 500 entries with their sealed fields fits well within. */
+export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+
+export interface ServerOptions {
+  /** The server's clock (tests move it). */
+  now?: () => Date;
+  /** Requests per minute per desk (or per address before a desk is known). */
+  ratePerMinute?: number;
+  /** Enrollment attempts per minute per address: codes cannot be guessed by trying. */
+  enrollPerMinute?: number;
+  logger?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    desk: DeskTable;
+  }
+}
+
+function errorBody(error: ComptoirError): ServerError {
+  return { error: { code: error.code, message: error.messageIn('fr'), messageEn: error.messageIn('en') } };
+}
+
+/** Fastify's own refusals, said in the catalogue's words. */
+function asComptoirError(error: unknown): ComptoirError {
+  if (isComptoirError(error)) return error;
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new ComptoirError('REQUEST_TOO_LARGE');
+  const status = (error as { statusCode?: number } | null)?.statusCode;
+  if (status === 429) return new ComptoirError('RATE_LIMITED');
+  if (status !== undefined && status >= 400 && status < 500) {
+    return new ComptoirError('INVALID_INPUT', { fr: 'le corps de la demande n’est pas du JSON valide', en: 'the request body is not valid JSON' });
+  }
+  return new ComptoirError('SERVER_FAILURE');
+}
+
+/**
+ * The central server's HTTP routes (docs/SYNC.md): `POST /v1/enroll`, `POST /v1/push`,
+ * `GET /v1/pull`, `GET /v1/health`. Every body is checked by the shared protocol's schemas,
+ * every refusal answered as `{ error: { code, message, messageEn } }`. Holds no state of its
+ * own: any number of processes may serve one database.
+ */
+export async function buildServer(sdb: ServerDb, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Request lines and status only: bodies carry members' data and codes, headers the credential.
+    logger: options.logger ? { redact: ['req.headers.authorization'] } : false,
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const refusal = asComptoirError(error);
+    const status = STATUS[refusal.code] ?? 500;
+    if (status === 500) request.log.error({ err: error }, 'server failure');
+    void reply.status(status).send(errorBody(refusal));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send(errorBody(new ComptoirError('ROUTE_NOT_FOUND', { route: `${request.method} ${request.url.split('?')[0]}` })));
+  });
+
+  await app.register(rateLimit, {
+    max: options.ratePerMinute ?? 1200,
+    timeWindow: 60_000,
+    // Per desk when the header names one, else per address.
+    keyGenerator: (request: FastifyRequest) => /^Bearer ([^.\s]+)\./.exec(request.headers.authorization ?? '')?.[1] ?? request.ip,
+    errorResponseBuilder: () => Object.assign(new ComptoirError('RATE_LIMITED'), { statusCode: 429 }),
+  });
+
+  const authenticated = async (request: FastifyRequest) => {
+    request.desk = await authenticateDesk(sdb, request.headers.authorization);
+  };
+
+  app.get('/v1/health', async () => ({ ok: true }));
+
+  app.post('/v1/enroll', { config: { rateLimit: { max: options.enrollPerMinute ?? 20, timeWindow: 60_000, keyGenerator: (r: FastifyRequest) => r.ip } } }, async (request) =>
+    enrollDesk(sdb, request.body, now()),
+  );
+
+  app.post('/v1/push', { preHandler: authenticated }, async (request) => acceptPush(sdb, request.desk, request.body, now()));
+
+  app.get('/v1/pull', { preHandler: authenticated }, async (request, reply) => {
+    // A waiting pull ends early when the desk hangs up (the response's socket closes first).
+    const aborted = new AbortController();
+    reply.raw.once('close', () => aborted.abort());
+    return pullChanges(sdb, request.desk, request.query, aborted.signal);
+  });
+
+  return app;
+}

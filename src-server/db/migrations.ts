@@ -1,0 +1,125 @@
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import type { Dialect } from './open.js';
+
+/**
+ * The server's migrations, for SQLite and PostgreSQL alike: new ones are added at the end, a
+ * shipped one never changes (a database already holds its result). Types differ only where the
+ * dialects do: sequences are bigint on PostgreSQL, integer on SQLite.
+ */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const seqType = dialect === 'postgres' ? 'bigint' : 'integer';
+  const autoId = dialect === 'postgres' ? 'bigserial' : 'integer';
+  return {
+    '0001-clubs-desks-log': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('club')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('slug', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('settings_json', 'text', (c) => c.notNull())
+          .addColumn('head_seq', seqType, (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('desk')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('club_id', 'text', (c) => c.notNull().references('club.id'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('receipt_prefix', 'text', (c) => c.notNull())
+          .addColumn('credential_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('revoked_at', 'text')
+          .addUniqueConstraint('desk_receipt_prefix_unique', ['club_id', 'receipt_prefix'])
+          .execute();
+        await db.schema
+          .createTable('enrollment_code')
+          .addColumn('code_hash', 'text', (c) => c.primaryKey())
+          .addColumn('club_id', 'text', (c) => c.notNull().references('club.id'))
+          .addColumn('desk_name', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('used_at', 'text')
+          .addColumn('desk_id', 'text', (c) => c.references('desk.id'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('desk_chain')
+          .addColumn('desk_id', 'text', (c) => c.primaryKey().references('desk.id'))
+          .addColumn('club_id', 'text', (c) => c.notNull().references('club.id'))
+          .addColumn('last_seq', seqType, (c) => c.notNull())
+          .addColumn('last_hash', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('operation')
+          .addColumn('club_id', 'text', (c) => c.notNull().references('club.id'))
+          .addColumn('server_seq', seqType, (c) => c.notNull())
+          .addColumn('desk_id', 'text', (c) => c.notNull().references('desk.id'))
+          .addColumn('desk_seq', seqType, (c) => c.notNull())
+          .addColumn('operation_id', 'text', (c) => c.notNull())
+          .addColumn('prev_hash', 'text', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('entity_type', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'text', (c) => c.notNull())
+          .addColumn('before_json', 'text')
+          .addColumn('after_json', 'text')
+          .addColumn('op_version', 'integer')
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('operation_pk', ['club_id', 'server_seq'])
+          .addUniqueConstraint('operation_id_unique', ['club_id', 'operation_id'])
+          .addUniqueConstraint('operation_desk_seq_unique', ['desk_id', 'desk_seq'])
+          .execute();
+        await db.schema
+          .createTable('member_key')
+          .addColumn('club_id', 'text', (c) => c.notNull().references('club.id'))
+          .addColumn('member_id', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('member_key_pk', ['club_id', 'member_id'])
+          .execute();
+        await db.schema
+          .createTable('member_number_block')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('club_id', 'text', (c) => c.notNull().references('club.id'))
+          .addColumn('desk_id', 'text', (c) => c.notNull().references('desk.id'))
+          .addColumn('first', 'integer', (c) => c.notNull())
+          .addColumn('last', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('member_number_block_first_unique', ['club_id', 'first'])
+          .addCheckConstraint('member_number_block_range', sql`"first" <= "last"`)
+          .execute();
+        await db.schema
+          .createTable('chain_problem')
+          .addColumn('id', autoId, (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('club_id', 'text', (c) => c.notNull().references('club.id'))
+          .addColumn('desk_id', 'text', (c) => c.notNull().references('desk.id'))
+          .addColumn('seq', seqType, (c) => c.notNull())
+          .addColumn('problem', 'text', (c) => c.notNull())
+          .addColumn('detail', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+  };
+}
+
+/**
+ * Brings the database to the latest schema. Two server processes starting at once on one
+ * PostgreSQL are safe: Kysely's migrator takes a lock.
+ *
+ * @throws the migration's error when one fails (the failed migration is rolled back).
+ */
+export async function migrateServer(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(dialect) },
+    migrationTableName: 'server_migration',
+    migrationLockTableName: 'server_migration_lock',
+    // Named, since Kysely looks for its tables in every schema it can see.
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}

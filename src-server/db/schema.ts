@@ -1,0 +1,108 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The central server's tables (docs/SYNC.md, « What the server keeps »). Every row belongs to a
+ * club. Instants are ISO-8601 text and JSON is text, alike on SQLite and PostgreSQL; sequences
+ * are numbers (PostgreSQL's bigint read as a JS number: exact up to 2^53).
+ */
+export interface ServerDatabase {
+  club: ClubTable;
+  enrollment_code: EnrollmentCodeTable;
+  desk: DeskTable;
+  desk_chain: DeskChainTable;
+  operation: OperationTable;
+  member_key: MemberKeyTable;
+  member_number_block: MemberNumberBlockTable;
+  chain_problem: ChainProblemTable;
+}
+
+export interface ClubTable {
+  id: string;
+  /** The club's short name in commands and addresses (`demo`). */
+  slug: string;
+  name: string;
+  /** The club's settings (src-shared/club-settings.ts), JSON. */
+  settings_json: string;
+  /** The club's latest server sequence: the log's entries are numbered 1, 2, 3… per club, without gaps. */
+  head_seq: number;
+  created_at: string;
+}
+
+export interface EnrollmentCodeTable {
+  /** SHA-256 of the code: the code itself is shown once and never stored. */
+  code_hash: string;
+  club_id: string;
+  desk_name: string;
+  expires_at: string;
+  used_at: string | null;
+  desk_id: string | null;
+  created_at: string;
+}
+
+export interface DeskTable {
+  id: string;
+  club_id: string;
+  name: string;
+  /** Unique in the club: receipt numbers are the prefix and the desk's own counter. */
+  receipt_prefix: string;
+  /** SHA-256 of the desk's credential. */
+  credential_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** How far the server holds each desk's hash chain. */
+export interface DeskChainTable {
+  desk_id: string;
+  club_id: string;
+  last_seq: number;
+  last_hash: string;
+}
+
+/** The club's log: every entry accepted from a desk, numbered by the server. */
+export interface OperationTable {
+  club_id: string;
+  server_seq: number;
+  desk_id: string;
+  desk_seq: number;
+  operation_id: string;
+  prev_hash: string;
+  hash: string;
+  at: string;
+  user_id: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  op_version: number | null;
+  received_at: string;
+}
+
+export interface MemberKeyTable {
+  club_id: string;
+  member_id: string;
+  /** The member's AES-256 key, base64. */
+  key: string;
+  created_at: string;
+}
+
+export interface MemberNumberBlockTable {
+  id: string;
+  club_id: string;
+  desk_id: string;
+  first: number;
+  last: number;
+  created_at: string;
+}
+
+/** A push refused because the desk's chain did not follow what the server held: for the administrator. */
+export interface ChainProblemTable {
+  id: Generated<number>;
+  club_id: string;
+  desk_id: string;
+  seq: number;
+  problem: 'gap' | 'fork' | 'rewritten' | 'reused_id';
+  detail: string;
+  at: string;
+}

@@ -1,0 +1,134 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { newId } from '../src-main/core/ids.js';
+import { ComptoirError } from '../src-shared/errors.js';
+import { enrollRequestSchema, type EnrollResponse } from '../src-shared/sync-protocol.js';
+import { parseInput, text } from '../src-shared/validation.js';
+import { clubBySlug } from './clubs.js';
+import type { ServerDb } from './db/open.js';
+import type { DeskTable } from './db/schema.js';
+import { allocateNumberBlock } from './number-blocks.js';
+
+/** Letters and digits nobody misreads on paper or over the phone (no 0/O, 1/I/L). */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 12;
+/** How long a code works when the command line is not told otherwise. */
+export const CODE_VALID_HOURS = 24;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** What a person types: spaces, dashes and case do not matter. */
+function normalizeCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/**
+ * A one-time enrollment code for a desk of the club, `XXXX-XXXX-XXXX` (60 bits), valid
+ * `validHours`. Only its SHA-256 is stored: the code is shown this once.
+ *
+ * @throws CLUB_NOT_FOUND; INVALID_INPUT on a blank or too long desk name.
+ */
+export async function createEnrollmentCode(
+  sdb: ServerDb,
+  input: { club: string; deskName: string; validHours?: number },
+  now = new Date(),
+): Promise<{ code: string; expiresAt: string }> {
+  const club = await clubBySlug(sdb, input.club);
+  const deskName = parseInput(text(60), input.deskName);
+  const raw = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+  const code = raw.match(/.{4}/g)!.join('-');
+  const expiresAt = new Date(now.getTime() + (input.validHours ?? CODE_VALID_HOURS) * 3_600_000).toISOString();
+  await sdb.db
+    .insertInto('enrollment_code')
+    .values({ code_hash: sha256(raw), club_id: club.id, desk_name: deskName, expires_at: expiresAt, used_at: null, desk_id: null, created_at: now.toISOString() })
+    .execute();
+  return { code, expiresAt };
+}
+
+/** The receipt prefixes a club hands out, in order: A…Z, then AA, AB… */
+function* receiptPrefixes(): Generator<string> {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  yield* letters;
+  for (const first of letters) for (const second of letters) yield first + second;
+}
+
+/**
+ * Trades a one-time code for the desk's identity: its id, a receipt prefix no other desk of the
+ * club has, its credential (returned once; the server keeps its SHA-256) and a first block of
+ * member numbers. The code cannot be used again.
+ *
+ * @throws ENROLLMENT_CODE_INVALID for an unknown, used or expired code.
+ */
+export async function enrollDesk(sdb: ServerDb, input: unknown, now = new Date()): Promise<EnrollResponse> {
+  const { code } = parseInput(enrollRequestSchema, input);
+  const codeHash = sha256(normalizeCode(code));
+  return sdb.db.transaction().execute(async (trx) => {
+    // Marking the code used first is what makes it one-time when two desks try it at once: only
+    // one UPDATE finds it unused.
+    const claimed = await trx
+      .updateTable('enrollment_code')
+      .set({ used_at: now.toISOString() })
+      .where('code_hash', '=', codeHash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now.toISOString())
+      .returning(['club_id', 'desk_name'])
+      .executeTakeFirst();
+    if (!claimed) throw new ComptoirError('ENROLLMENT_CODE_INVALID');
+    const club = await trx.selectFrom('club').select(['id', 'slug', 'name']).where('id', '=', claimed.club_id).executeTakeFirstOrThrow();
+    const used = new Set((await trx.selectFrom('desk').select('receipt_prefix').where('club_id', '=', club.id).execute()).map((d) => d.receipt_prefix));
+    const receiptPrefix = [...receiptPrefixes()].find((prefix) => !used.has(prefix));
+    if (!receiptPrefix) throw new ComptoirError('ENROLLMENT_CODE_INVALID');
+    const credential = randomBytes(32).toString('base64url');
+    const desk: DeskTable = {
+      id: newId(now.getTime()),
+      club_id: club.id,
+      name: claimed.desk_name,
+      receipt_prefix: receiptPrefix,
+      credential_hash: sha256(credential),
+      created_at: now.toISOString(),
+      revoked_at: null,
+    };
+    await trx.insertInto('desk').values(desk).execute();
+    await trx.updateTable('enrollment_code').set({ desk_id: desk.id }).where('code_hash', '=', codeHash).execute();
+    const block = await allocateNumberBlock(trx, club.id, desk.id, now);
+    return {
+      club,
+      desk: { id: desk.id, name: desk.name, receiptPrefix },
+      credential,
+      memberNumbers: { blockId: block.id, first: block.first, last: block.last },
+    };
+  });
+}
+
+/**
+ * The desk behind an `Authorization: Bearer <desk id>.<credential>` header.
+ *
+ * @throws SYNC_UNAUTHENTICATED when the header is missing, malformed or wrong; DESK_REVOKED
+ *   when the administrator removed the desk.
+ */
+export async function authenticateDesk(sdb: ServerDb, authorization: string | undefined): Promise<DeskTable> {
+  const match = /^Bearer ([^.\s]{1,64})\.([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '');
+  if (!match) throw new ComptoirError('SYNC_UNAUTHENTICATED');
+  const desk = await sdb.db.selectFrom('desk').selectAll().where('id', '=', match[1]!).executeTakeFirst();
+  const given = Buffer.from(sha256(match[2]!), 'hex');
+  // Compared in constant time, and against a dummy when the desk is unknown, so timing says nothing.
+  const stored = Buffer.from(desk?.credential_hash ?? '0'.repeat(64), 'hex');
+  if (!timingSafeEqual(given, stored) || !desk) throw new ComptoirError('SYNC_UNAUTHENTICATED');
+  if (desk.revoked_at) throw new ComptoirError('DESK_REVOKED', { name: desk.name });
+  return desk;
+}
+
+/**
+ * Removes a desk from its club: its credential stops working at once. What it already pushed
+ * stays in the club's log.
+ *
+ * @throws CLUB_NOT_FOUND; DESK_NOT_FOUND when no desk of the club has that id, name or prefix.
+ */
+export async function revokeDesk(sdb: ServerDb, input: { club: string; desk: string }, now = new Date()): Promise<DeskTable> {
+  const club = await clubBySlug(sdb, input.club);
+  const desks = await sdb.db.selectFrom('desk').selectAll().where('club_id', '=', club.id).execute();
+  const desk = desks.find((d) => d.id === input.desk || d.name === input.desk || d.receipt_prefix === input.desk.toUpperCase());
+  if (!desk) throw new ComptoirError('DESK_NOT_FOUND', { desk: input.desk });
+  const revokedAt = desk.revoked_at ?? now.toISOString();
+  await sdb.db.updateTable('desk').set({ revoked_at: revokedAt }).where('id', '=', desk.id).execute();
+  return { ...desk, revoked_at: revokedAt };
+}

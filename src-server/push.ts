@@ -1,0 +1,150 @@
+import type { Transaction } from 'kysely';
+import { entryHash, GENESIS_HASH } from '../src-main/core/ledger/audit.js';
+import { ComptoirError } from '../src-shared/errors.js';
+import { pushRequestSchema, type LogEntry, type PushResponse } from '../src-shared/sync-protocol.js';
+import { parseInput } from '../src-shared/validation.js';
+import type { Dialect, ServerDb } from './db/open.js';
+import type { ChainProblemTable, DeskTable, OperationTable, ServerDatabase } from './db/schema.js';
+
+type Problem = Pick<ChainProblemTable, 'seq' | 'problem' | 'detail'>;
+
+/** A push the desk's chain refuses: recorded for the administrator after the batch rolled back. */
+class ChainRefusal extends Error {
+  constructor(readonly found: Problem) {
+    super(found.detail);
+  }
+}
+
+/** The entry as the desk's audit log holds it: what `entryHash` covers. */
+function auditRow(entry: LogEntry) {
+  return {
+    operation_id: entry.operationId,
+    at: entry.at,
+    desk_id: entry.deskId,
+    user_id: entry.userId,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    before_json: entry.beforeJson,
+    after_json: entry.afterJson,
+    op_version: entry.opVersion,
+  };
+}
+
+/** Holds the club's row until the batch commits: one club's pushes take server sequences in turn, so they commit in order and a pull never skips one. */
+async function lockClub(trx: Transaction<ServerDatabase>, dialect: Dialect, clubId: string): Promise<number> {
+  const query = trx.selectFrom('club').select('head_seq').where('id', '=', clubId);
+  const row = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow();
+  return Number(row.head_seq);
+}
+
+/**
+ * Applies a desk's pushed log entries, exactly once, in one transaction (docs/SYNC.md, Push):
+ * repeats already held with the same hash are skipped; the next entry must follow the desk's
+ * chain head (previous hash, recomputed hash, next seq); a gap, a fork, a rewritten entry or an
+ * operation id the club already holds refuses the whole batch and is recorded in
+ * `chain_problem`. Member keys the entries need are stored once.
+ *
+ * @throws INVALID_INPUT on a malformed body; ENTRY_OF_ANOTHER_DESK; CHAIN_BROKEN;
+ *   OPERATION_ID_REUSED.
+ */
+export async function acceptPush(sdb: ServerDb, desk: DeskTable, input: unknown, now = new Date()): Promise<PushResponse> {
+  const request = parseInput(pushRequestSchema, input);
+  const entries = [...request.entries].sort((a, b) => a.seq - b.seq);
+  const foreign = entries.find((entry) => entry.deskId !== desk.id);
+  if (foreign) throw new ComptoirError('ENTRY_OF_ANOTHER_DESK', { seq: foreign.seq });
+  try {
+    return await sdb.db.transaction().execute((trx) => applyBatch(trx, sdb.dialect, desk, entries, request.keys, now));
+  } catch (error) {
+    if (!(error instanceof ChainRefusal)) throw error;
+    await sdb.db
+      .insertInto('chain_problem')
+      .values({ club_id: desk.club_id, desk_id: desk.id, ...error.found, at: now.toISOString() })
+      .execute();
+    if (error.found.problem === 'reused_id') throw new ComptoirError('OPERATION_ID_REUSED', { seq: error.found.seq });
+    throw new ComptoirError('CHAIN_BROKEN', { desk: desk.name, seq: error.found.seq, problem: error.found.problem });
+  }
+}
+
+async function applyBatch(
+  trx: Transaction<ServerDatabase>,
+  dialect: Dialect,
+  desk: DeskTable,
+  entries: LogEntry[],
+  keys: { memberId: string; key: string }[],
+  now: Date,
+): Promise<PushResponse> {
+  const headSeq = await lockClub(trx, dialect, desk.club_id);
+  const chain = await trx.selectFrom('desk_chain').select(['last_seq', 'last_hash']).where('desk_id', '=', desk.id).executeTakeFirst();
+  let lastSeq = chain ? Number(chain.last_seq) : 0;
+  let lastHash = chain?.last_hash ?? GENESIS_HASH;
+
+  const repeats = entries.filter((entry) => entry.seq <= lastSeq);
+  if (repeats.length > 0) {
+    const held = new Map(
+      (
+        await trx
+          .selectFrom('operation')
+          .select(['desk_seq', 'hash'])
+          .where('desk_id', '=', desk.id)
+          .where('desk_seq', 'in', repeats.map((entry) => entry.seq))
+          .execute()
+      ).map((row) => [Number(row.desk_seq), row.hash]),
+    );
+    for (const entry of repeats) {
+      if (held.get(entry.seq) !== entry.hash) {
+        throw new ChainRefusal({ seq: entry.seq, problem: 'rewritten', detail: `entry ${entry.seq} differs from the one received before (${held.get(entry.seq)?.slice(0, 12)}…, now ${entry.hash.slice(0, 12)}…)` });
+      }
+    }
+  }
+
+  const fresh: OperationTable[] = [];
+  for (const entry of entries.filter((e) => e.seq > lastSeq)) {
+    if (entry.seq > lastSeq + 1) throw new ChainRefusal({ seq: entry.seq, problem: 'gap', detail: `expected entry ${lastSeq + 1}, received ${entry.seq}` });
+    if (entry.prevHash !== lastHash) throw new ChainRefusal({ seq: entry.seq, problem: 'fork', detail: `entry ${entry.seq} does not follow entry ${lastSeq}` });
+    if (entryHash(entry.prevHash, auditRow(entry)) !== entry.hash) {
+      throw new ChainRefusal({ seq: entry.seq, problem: 'fork', detail: `entry ${entry.seq}'s content does not give its hash` });
+    }
+    fresh.push({
+      club_id: desk.club_id,
+      server_seq: headSeq + fresh.length + 1,
+      desk_seq: entry.seq,
+      prev_hash: entry.prevHash,
+      hash: entry.hash,
+      ...auditRow(entry),
+      received_at: now.toISOString(),
+    });
+    lastSeq = entry.seq;
+    lastHash = entry.hash;
+  }
+  if (fresh.length === 0) return { acknowledgedSeq: lastSeq, serverSeq: headSeq };
+
+  const reused = await trx
+    .selectFrom('operation')
+    .select('operation_id')
+    .where('club_id', '=', desk.club_id)
+    .where('operation_id', 'in', fresh.map((op) => op.operation_id))
+    .executeTakeFirst();
+  if (reused) {
+    const seq = fresh.find((op) => op.operation_id === reused.operation_id)!.desk_seq;
+    throw new ChainRefusal({ seq, problem: 'reused_id', detail: `operation id ${reused.operation_id} is already in the club's log` });
+  }
+
+  // Bound parameters per statement stay under SQLite's and PostgreSQL's limits.
+  for (let i = 0; i < fresh.length; i += 200) await trx.insertInto('operation').values(fresh.slice(i, i + 200)).execute();
+  if (keys.length > 0) {
+    await trx
+      .insertInto('member_key')
+      .values(keys.map((k) => ({ club_id: desk.club_id, member_id: k.memberId, key: k.key, created_at: now.toISOString() })))
+      .onConflict((oc) => oc.columns(['club_id', 'member_id']).doNothing())
+      .execute();
+  }
+  await trx
+    .insertInto('desk_chain')
+    .values({ desk_id: desk.id, club_id: desk.club_id, last_seq: lastSeq, last_hash: lastHash })
+    .onConflict((oc) => oc.column('desk_id').doUpdateSet({ last_seq: lastSeq, last_hash: lastHash }))
+    .execute();
+  const serverSeq = headSeq + fresh.length;
+  await trx.updateTable('club').set({ head_seq: serverSeq }).where('id', '=', desk.club_id).execute();
+  return { acknowledgedSeq: lastSeq, serverSeq };
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { id } from './operations/fields.js';
+
+/**
+ * The contract between a desk and the club's central server (docs/SYNC.md): every body either
+ * side sends, checked with these schemas on arrival. The server's routes and the desk's sync
+ * client are both typed from here.
+ */
+
+/** Most entries a push may carry, and most a pull page holds. */
+export const MAX_PUSH_ENTRIES = 500;
+export const MAX_PULL_ENTRIES = 1000;
+/** Longest a pull may wait for a change before answering empty, in seconds. */
+export const MAX_PULL_WAIT_SECONDS = 25;
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+/** JSON text as the audit log holds it (sealed personal fields stay sealed). */
+const jsonText = z.string().max(200_000).nullable();
+
+/**
+ * One entry of a desk's hash-chained audit log, every field its hash covers, as the desk wrote
+ * it (core/ledger/audit.ts `entryHash`). `seq` counts from 1 on each desk, without gaps.
+ */
+export const logEntrySchema = z
+  .object({
+    seq: z.number().int().min(1),
+    prevHash: sha256Hex,
+    hash: sha256Hex,
+    operationId: id,
+    at: z.string().min(1).max(40),
+    deskId: id,
+    userId: z.string().max(64),
+    action: z.string().min(1).max(64),
+    entityType: z.string().max(64),
+    entityId: z.string().max(64),
+    beforeJson: jsonText,
+    afterJson: jsonText,
+    /** The operation's version; null for an entry Comptoir 0.1 wrote. */
+    opVersion: z.number().int().min(1).nullable(),
+  })
+  .strict();
+export type LogEntry = z.infer<typeof logEntrySchema>;
+
+/** A member's key for the personal fields sealed in the log (core/privacy/sealing.ts), base64. */
+export const memberKeySchema = z.object({ memberId: id, key: z.string().regex(/^[A-Za-z0-9+/]{43}=$/) }).strict();
+export type MemberKey = z.infer<typeof memberKeySchema>;
+
+/** A desk's first call: the one-time code the administrator gave, for the desk's own credential. */
+export const enrollRequestSchema = z.object({ code: z.string().trim().min(4).max(64) }).strict();
+export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+
+export const enrollResponseSchema = z
+  .object({
+    club: z.object({ id, slug: z.string(), name: z.string() }).strict(),
+    desk: z.object({ id, name: z.string(), receiptPrefix: z.string() }).strict(),
+    /** Shown once: the server keeps only its SHA-256. Sent as `Authorization: Bearer <desk id>.<credential>`. */
+    credential: z.string().min(32),
+    memberNumbers: z.object({ blockId: id, first: z.number().int(), last: z.number().int() }).strict(),
+  })
+  .strict();
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+export const pushRequestSchema = z
+  .object({
+    entries: z.array(logEntrySchema).min(1).max(MAX_PUSH_ENTRIES),
+    keys: z.array(memberKeySchema).max(MAX_PUSH_ENTRIES).default([]),
+  })
+  .strict();
+export type PushRequest = z.input<typeof pushRequestSchema>;
+
+/** How far the server holds this desk's chain, and the club's latest server sequence. */
+export const pushResponseSchema = z.object({ acknowledgedSeq: z.number().int().min(0), serverSeq: z.number().int().min(0) }).strict();
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullQuerySchema = z
+  .object({
+    after: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(MAX_PULL_ENTRIES).default(MAX_PULL_ENTRIES),
+    wait: z.coerce.number().int().min(0).max(MAX_PULL_WAIT_SECONDS).default(0),
+  })
+  .strict();
+export type PullQuery = z.input<typeof pullQuerySchema>;
+
+/** An entry of the club's log as a desk pulls it: the desk's entry and where the server put it. */
+export const pulledEntrySchema = logEntrySchema.extend({ serverSeq: z.number().int().min(1) });
+export type PulledEntry = z.infer<typeof pulledEntrySchema>;
+
+export const pullResponseSchema = z
+  .object({
+    entries: z.array(pulledEntrySchema),
+    keys: z.array(memberKeySchema),
+    /** The cursor for the next pull: past every entry this page covered, the desk's own included. */
+    cursor: z.number().int().min(0),
+    /** The club's latest server sequence: a desk whose cursor reached it is up to date. */
+    head: z.number().int().min(0),
+    more: z.boolean(),
+  })
+  .strict();
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** Every refusal the server answers, as data: the catalogue's code and its message in both languages. */
+export const serverErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }).strict() }).strict();
+export type ServerError = z.infer<typeof serverErrorSchema>;

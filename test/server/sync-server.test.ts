@@ -1,0 +1,216 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src-server/app.js';
+import type { ServerDb } from '../../src-server/db/open.js';
+import { createEnrollmentCode, enrollDesk, revokeDesk } from '../../src-server/desks.js';
+import { entriesToPush } from '../../src-main/sync/outgoing.js';
+import type { LogEntry, PullResponse, PushResponse, ServerError } from '../../src-shared/sync-protocol.js';
+import { addMember } from '../helpers.js';
+import { DIALECTS, enrolledDesk, testClub, testServerDb } from './harness.js';
+
+describe.each(DIALECTS)('the central server on %s', (dialect) => {
+  let sdb: ServerDb;
+  let app: FastifyInstance;
+
+  beforeEach(async () => {
+    sdb = await testServerDb(dialect);
+    await testClub(sdb);
+    app = await buildServer(sdb);
+  });
+  afterEach(async () => {
+    await app.close();
+    await sdb.close();
+  });
+
+  const push = (authorization: string, body: unknown) =>
+    app.inject({ method: 'POST', url: '/v1/push', headers: { authorization }, payload: body as object });
+  const pull = async (authorization: string, query = '') => {
+    const reply = await app.inject({ method: 'GET', url: `/v1/pull${query}`, headers: { authorization } });
+    expect(reply.statusCode, reply.body).toBe(200);
+    return reply.json<PullResponse>();
+  };
+  const operations = async () => Number((await sdb.db.selectFrom('operation').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  describe('enrollment', () => {
+    it('trades a one-time code for a desk of its own: id, unique receipt prefix, credential, a block of numbers no other desk holds', async () => {
+      const a = await enrolledDesk(sdb, 'demo', 'Accueil');
+      const b = await enrolledDesk(sdb, 'demo', 'Poste 2');
+      expect([a.enrollment.desk.receiptPrefix, b.enrollment.desk.receiptPrefix]).toEqual(['A', 'B']);
+      expect(a.enrollment.desk.name).toBe('Accueil');
+      expect(a.enrollment.memberNumbers.last).toBeLessThan(b.enrollment.memberNumbers.first);
+      // The server keeps only the credential's hash.
+      const stored = await sdb.db.selectFrom('desk').select('credential_hash').execute();
+      expect(JSON.stringify(stored)).not.toContain(a.enrollment.credential);
+    });
+
+    it('refuses a code already used, mistyped or expired, in French, and creates nothing', async () => {
+      const { code } = await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Accueil' });
+      const first = await app.inject({ method: 'POST', url: '/v1/enroll', payload: { code: code.toLowerCase().replace(/-/g, ' ') } });
+      expect(first.statusCode).toBe(200);
+      for (const attempt of [code, 'ABCD-EFGH-JKMN']) {
+        const again = await app.inject({ method: 'POST', url: '/v1/enroll', payload: { code: attempt } });
+        expect(again.statusCode).toBe(400);
+        expect(again.json<ServerError>().error.message).toMatch(/^Ce code d'inscription n'est pas valide/);
+      }
+      const old = await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Vieux' }, new Date(Date.now() - 25 * 3_600_000));
+      expect((await app.inject({ method: 'POST', url: '/v1/enroll', payload: { code: old.code } })).json<ServerError>().error.code).toBe('ENROLLMENT_CODE_INVALID');
+      expect(await sdb.db.selectFrom('desk').select('id').execute()).toHaveLength(1);
+    });
+
+    it('lets only one of two desks racing with the same code in', async () => {
+      const { code } = await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Accueil' });
+      const results = await Promise.allSettled([enrollDesk(sdb, { code }), enrollDesk(sdb, { code })]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    });
+  });
+
+  describe('push', () => {
+    it('applies a desk’s log exactly once: a repeated push changes nothing', async () => {
+      const a = await enrolledDesk(sdb);
+      addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+      addMember(a.desk, a.admin, 'Laurent', 'Poirier');
+      const batch = entriesToPush(a.desk.reader, 0, 500);
+      const first = await push(a.authorization, batch);
+      expect(first.statusCode, first.body).toBe(200);
+      const last = batch.entries.at(-1)!.seq;
+      expect(first.json<PushResponse>()).toEqual({ acknowledgedSeq: last, serverSeq: batch.entries.length });
+      const again = await push(a.authorization, batch);
+      expect(again.json<PushResponse>()).toEqual({ acknowledgedSeq: last, serverSeq: batch.entries.length });
+      expect(await operations()).toBe(batch.entries.length);
+      // Half old, half new: the old half is skipped, the new half applied.
+      addMember(a.desk, a.admin, 'Yvette', 'Sirois');
+      const overlapping = entriesToPush(a.desk.reader, last - 1, 500);
+      expect((await push(a.authorization, overlapping)).json<PushResponse>().acknowledgedSeq).toBe(overlapping.entries.at(-1)!.seq);
+      expect(await operations()).toBe(overlapping.entries.at(-1)!.seq);
+    });
+
+    const refusedChain = async (authorization: string, body: unknown, problem: string) => {
+      const before = await operations();
+      const reply = await push(authorization, body);
+      expect(reply.statusCode, reply.body).toBe(409);
+      expect(reply.json<ServerError>().error.message).toMatch(/^Le journal du poste « Accueil » ne suit pas/);
+      expect(await operations()).toBe(before);
+      const problems = await sdb.db.selectFrom('chain_problem').select('problem').execute();
+      expect(problems.at(-1)?.problem).toBe(problem);
+    };
+
+    it('refuses a gap, a fork and an entry rewritten after it was sent, and records each for the administrator', async () => {
+      const a = await enrolledDesk(sdb);
+      addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+      addMember(a.desk, a.admin, 'Laurent', 'Poirier');
+      const { entries, keys } = entriesToPush(a.desk.reader, 0, 500);
+      expect(entries).toHaveLength(3);
+      await push(a.authorization, { entries: entries.slice(0, 1), keys });
+      await refusedChain(a.authorization, { entries: entries.slice(2), keys }, 'gap');
+      const forked: LogEntry = { ...entries[1]!, prevHash: 'f'.repeat(64) };
+      await refusedChain(a.authorization, { entries: [forked], keys }, 'fork');
+      const edited: LogEntry = { ...entries[1]!, afterJson: entries[1]!.afterJson!.replace('"', ' "') };
+      await refusedChain(a.authorization, { entries: [edited], keys }, 'fork');
+      const rewritten: LogEntry = { ...entries[0]!, hash: 'e'.repeat(64) };
+      await refusedChain(a.authorization, { entries: [rewritten], keys }, 'rewritten');
+      expect((await push(a.authorization, { entries: entries.slice(1), keys })).statusCode).toBe(200);
+    });
+
+    it('refuses entries written by another desk and an operation id the club already holds', async () => {
+      const a = await enrolledDesk(sdb, 'demo', 'Accueil');
+      const b = await enrolledDesk(sdb, 'demo', 'Poste 2');
+      const aEntries = entriesToPush(a.desk.reader, 0, 500);
+      const stolen = await push(b.authorization, aEntries);
+      expect(stolen.statusCode).toBe(403);
+      expect(stolen.json<ServerError>().error.code).toBe('ENTRY_OF_ANOTHER_DESK');
+      expect(await operations()).toBe(0);
+    });
+  });
+
+  describe('who calls', () => {
+    it('refuses a missing or wrong credential and a revoked desk with a clear French message', async () => {
+      const a = await enrolledDesk(sdb);
+      for (const authorization of ['', 'Bearer nope', `Bearer ${a.enrollment.desk.id}.${'x'.repeat(43)}`]) {
+        const reply = await app.inject({ method: 'GET', url: '/v1/pull', headers: authorization ? { authorization } : {} });
+        expect(reply.statusCode).toBe(401);
+        expect(reply.json<ServerError>().error.message).toMatch(/^Le serveur du club ne reconnaît pas ce poste/);
+      }
+      await revokeDesk(sdb, { club: 'demo', desk: 'Accueil' });
+      const revoked = await push(a.authorization, entriesToPush(a.desk.reader, 0, 10));
+      expect(revoked.statusCode).toBe(403);
+      expect(revoked.json<ServerError>().error.message).toMatch(/^Le poste « Accueil » a été retiré du club par son administrateur/);
+      expect(await operations()).toBe(0);
+    });
+  });
+
+  describe('pull', () => {
+    it('gives other desks’ entries with the keys to read them, skips the desk’s own, in pages', async () => {
+      const a = await enrolledDesk(sdb, 'demo', 'Accueil');
+      const b = await enrolledDesk(sdb, 'demo', 'Poste 2');
+      addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+      const aBatch = entriesToPush(a.desk.reader, 0, 500);
+      await push(a.authorization, aBatch);
+      await push(b.authorization, entriesToPush(b.desk.reader, 0, 500));
+
+      const page1 = await pull(b.authorization, '?limit=2');
+      expect(page1.entries.map((e) => e.operationId)).toEqual(aBatch.entries.slice(0, 2).map((e) => e.operationId));
+      expect(page1.more).toBe(true);
+      let cursor = page1.cursor;
+      const seen = [...page1.entries];
+      for (;;) {
+        const page = await pull(b.authorization, `?after=${cursor}&limit=2`);
+        seen.push(...page.entries);
+        cursor = page.cursor;
+        if (!page.more) break;
+      }
+      expect(seen.map((e) => e.operationId)).toEqual(aBatch.entries.map((e) => e.operationId));
+      expect(cursor).toBe(page1.head);
+      const all = await pull(b.authorization);
+      expect(all.keys.map((k) => k.memberId)).toEqual(aBatch.keys.map((k) => k.memberId));
+      expect(all.keys.length).toBeGreaterThan(0);
+      // A's own entries never come back to it.
+      expect((await pull(a.authorization)).entries.every((e) => e.deskId !== a.enrollment.desk.id)).toBe(true);
+    });
+
+    it('waits for the next change and answers as soon as another desk pushes it', async () => {
+      const a = await enrolledDesk(sdb, 'demo', 'Accueil');
+      const b = await enrolledDesk(sdb, 'demo', 'Poste 2');
+      const started = Date.now();
+      const waiting = pull(b.authorization, '?after=0&wait=10');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await push(a.authorization, entriesToPush(a.desk.reader, 0, 500));
+      const page = await waiting;
+      expect(page.entries.length).toBeGreaterThan(0);
+      expect(Date.now() - started).toBeLessThan(5000);
+    });
+
+    it('never answers with another club’s rows', async () => {
+      await testClub(sdb, 'autre');
+      const a = await enrolledDesk(sdb, 'demo', 'Accueil');
+      const other = await enrolledDesk(sdb, 'autre', 'Accueil');
+      addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+      await push(a.authorization, entriesToPush(a.desk.reader, 0, 500));
+      const page = await pull(other.authorization);
+      expect(page).toEqual({ entries: [], keys: [], cursor: 0, head: 0, more: false });
+      expect(other.enrollment.desk.receiptPrefix).toBe('A');
+    });
+  });
+
+  describe('bad input', () => {
+    it('answers malformed, oversized and unknown requests with French errors and changes nothing', async () => {
+      const a = await enrolledDesk(sdb);
+      const cases = [
+        { payload: '{"entries": [', status: 400, code: 'INVALID_INPUT' },
+        { payload: JSON.stringify({ entries: [] }), status: 400, code: 'INVALID_INPUT' },
+        { payload: JSON.stringify({ entries: [{ seq: 'un' }] }), status: 400, code: 'INVALID_INPUT' },
+        { payload: JSON.stringify({ entries: [{ text: 'x'.repeat(9 * 1024 * 1024) }] }), status: 413, code: 'REQUEST_TOO_LARGE' },
+      ];
+      for (const { payload, status, code } of cases) {
+        const reply = await app.inject({ method: 'POST', url: '/v1/push', headers: { authorization: a.authorization, 'content-type': 'application/json' }, payload });
+        expect(reply.statusCode, reply.body).toBe(status);
+        const body = reply.json<ServerError>();
+        expect(body.error.code).toBe(code);
+        expect(body.error.message).not.toMatch(/undefined|Error:/);
+      }
+      const unknown = await app.inject({ method: 'DELETE', url: '/v1/club' });
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json<ServerError>().error.message).toBe('Le serveur ne connaît pas DELETE /v1/club.');
+      expect(await operations()).toBe(0);
+    });
+  });
+});
