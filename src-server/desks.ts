@@ -7,6 +7,7 @@ import { clubBySlug } from './clubs.js';
 import type { ServerDb } from './db/open.js';
 import type { DeskTable } from './db/schema.js';
 import { allocateNumberBlock } from './number-blocks.js';
+import { lockHead } from './server-author.js';
 
 /** Letters and digits nobody misreads on paper or over the phone (no 0/O, 1/I/L). */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -61,7 +62,9 @@ function* receiptPrefixes(): Generator<string> {
 export async function enrollDesk(sdb: ServerDb, input: unknown, now = new Date()): Promise<EnrollResponse> {
   const { code } = parseInput(enrollRequestSchema, input);
   const codeHash = sha256(normalizeCode(code));
-  return sdb.db.transaction().execute(async (trx) => {
+  // Two desks enrolling at once may pick the same receipt prefix or number block: the unique
+  // constraints refuse the later one, which tries again with what the first took.
+  return retryOnConflict(() => sdb.db.transaction().execute(async (trx) => {
     // Marking the code used first is what makes it one-time when two desks try it at once: only
     // one UPDATE finds it unused.
     const claimed = await trx
@@ -73,6 +76,8 @@ export async function enrollDesk(sdb: ServerDb, input: unknown, now = new Date()
       .returning(['club_id', 'desk_name'])
       .executeTakeFirst();
     if (!claimed) throw new ComptoirError('ENROLLMENT_CODE_INVALID');
+    // One enrollment of a club at a time picks a prefix and a block.
+    await lockHead(trx, sdb.dialect, claimed.club_id);
     const club = await trx.selectFrom('club').select(['id', 'slug', 'name']).where('id', '=', claimed.club_id).executeTakeFirstOrThrow();
     const used = new Set((await trx.selectFrom('desk').select('receipt_prefix').where('club_id', '=', club.id).execute()).map((d) => d.receipt_prefix));
     const receiptPrefix = [...receiptPrefixes()].find((prefix) => !used.has(prefix));
@@ -96,7 +101,24 @@ export async function enrollDesk(sdb: ServerDb, input: unknown, now = new Date()
       credential,
       memberNumbers: { blockId: block.id, first: block.first, last: block.last },
     };
-  });
+  }));
+}
+
+/** Whether a database error is a unique constraint refusing a row (PostgreSQL 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE/PRIMARYKEY). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Runs a transaction again (up to five times) when a unique constraint refused what a concurrent one took first. */
+export async function retryOnConflict<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= attempts) throw error;
+    }
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { ComptoirError } from '../src-shared/errors.js';
 import { pushRequestSchema, type LogEntry, type PushResponse } from '../src-shared/sync-protocol.js';
 import { parseInput } from '../src-shared/validation.js';
 import type { Dialect, ServerDb } from './db/open.js';
+import { lockHead } from './server-author.js';
 import type { ChainProblemTable, DeskTable, OperationTable, ServerDatabase } from './db/schema.js';
 
 type Problem = Pick<ChainProblemTable, 'seq' | 'problem' | 'detail'>;
@@ -29,13 +30,6 @@ function auditRow(entry: LogEntry) {
     after_json: entry.afterJson,
     op_version: entry.opVersion,
   };
-}
-
-/** Holds the club's row until the batch commits: one club's pushes take server sequences in turn, so they commit in order and a pull never skips one. */
-async function lockClub(trx: Transaction<ServerDatabase>, dialect: Dialect, clubId: string): Promise<number> {
-  const query = trx.selectFrom('club').select('head_seq').where('id', '=', clubId);
-  const row = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow();
-  return Number(row.head_seq);
 }
 
 /**
@@ -74,7 +68,7 @@ async function applyBatch(
   keys: { memberId: string; key: string }[],
   now: Date,
 ): Promise<PushResponse> {
-  const headSeq = await lockClub(trx, dialect, desk.club_id);
+  const headSeq = await lockHead(trx, dialect, desk.club_id);
   const chain = await trx.selectFrom('desk_chain').select(['last_seq', 'last_hash']).where('desk_id', '=', desk.id).executeTakeFirst();
   let lastSeq = chain ? Number(chain.last_seq) : 0;
   let lastHash = chain?.last_hash ?? GENESIS_HASH;

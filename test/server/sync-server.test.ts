@@ -6,6 +6,21 @@ import { createEnrollmentCode, enrollDesk, revokeDesk } from '../../src-server/d
 import { entriesToPush } from '../../src-main/sync/outgoing.js';
 import type { LogEntry, PullResponse, PushResponse, ServerError } from '../../src-shared/sync-protocol.js';
 import { addMember } from '../helpers.js';
+import { recordServerOperations } from '../../src-server/server-author.js';
+import { entryHash } from '../../src-main/core/ledger/audit.js';
+
+const auditRowOf = (e: LogEntry) => ({
+  operation_id: e.operationId,
+  at: e.at,
+  desk_id: e.deskId,
+  user_id: e.userId,
+  action: e.action,
+  entity_type: e.entityType,
+  entity_id: e.entityId,
+  before_json: e.beforeJson,
+  after_json: e.afterJson,
+  op_version: e.opVersion,
+});
 import { DIALECTS, enrolledDesk, testClub, testServerDb } from './harness.js';
 
 describe.each(DIALECTS)('the central server on %s', (dialect) => {
@@ -55,6 +70,17 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       const old = await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Vieux' }, new Date(Date.now() - 25 * 3_600_000));
       expect((await app.inject({ method: 'POST', url: '/v1/enroll', payload: { code: old.code } })).json<ServerError>().error.code).toBe('ENROLLMENT_CODE_INVALID');
       expect(await sdb.db.selectFrom('desk').select('id').execute()).toHaveLength(1);
+    });
+
+    it('gives desks enrolling at once different receipt prefixes and number blocks', async () => {
+      const codes = await Promise.all(Array.from({ length: 6 }, (_, i) => createEnrollmentCode(sdb, { club: 'demo', deskName: `Poste ${i + 1}` })));
+      const desks = await Promise.all(codes.map(({ code }) => enrollDesk(sdb, { code })));
+      expect(new Set(desks.map((d) => d.desk.receiptPrefix)).size).toBe(6);
+      const blocks = desks.map((d) => d.memberNumbers).sort((x, y) => x.first - y.first);
+      blocks.slice(1).forEach((block, i) => expect(block.first).toBeGreaterThan(blocks[i]!.last));
+      // The database itself refuses a second block starting where another does.
+      const [one] = await sdb.db.selectFrom('member_number_block').selectAll().execute();
+      await expect(sdb.db.insertInto('member_number_block').values({ ...one!, id: 'autre' }).execute()).rejects.toThrow();
     });
 
     it('lets only one of two desks racing with the same code in', async () => {
@@ -177,6 +203,22 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       const page = await waiting;
       expect(page.entries.length).toBeGreaterThan(0);
       expect(Date.now() - started).toBeLessThan(5000);
+    });
+
+    it('hands desks what the server itself records, on its own hash chain (the first administrator)', async () => {
+      const b = await enrolledDesk(sdb, 'demo', 'Poste 2');
+      const club = await sdb.db.selectFrom('club').select('id').executeTakeFirstOrThrow();
+      await recordServerOperations(sdb, club.id, [
+        { kind: 'user.create', version: 1, user: { id: 'u-louise', name: 'Louise Tremblay', role: 'admin', pinHash: 'scrypt$x' } },
+        { kind: 'user.create', version: 1, user: { id: 'u-marc', name: 'Marc Roy', role: 'volunteer', pinHash: 'scrypt$y' } },
+      ]);
+      const { entries } = await pull(b.authorization);
+      expect(entries.map((e) => [e.action, e.seq, JSON.parse(e.afterJson!).user.name])).toEqual([
+        ['user.create', 1, 'Louise Tremblay'],
+        ['user.create', 2, 'Marc Roy'],
+      ]);
+      expect(entries[1]!.prevHash).toBe(entries[0]!.hash);
+      expect(entryHash(entries[1]!.prevHash, auditRowOf(entries[1]!))).toBe(entries[1]!.hash);
     });
 
     it('never answers with another club’s rows', async () => {

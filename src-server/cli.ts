@@ -1,0 +1,149 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { newId } from '../src-main/core/ids.js';
+import { hashPin } from '../src-main/core/users/users.js';
+import { isComptoirError } from '../src-shared/errors.js';
+import { parseInput, pin, text } from '../src-shared/validation.js';
+import { buildServer } from './app.js';
+import { clubBySlug, createClub } from './clubs.js';
+import { openServerDb, type ServerDb } from './db/open.js';
+import { createEnrollmentCode, revokeDesk } from './desks.js';
+import { recordServerOperations } from './server-author.js';
+
+export const DEFAULT_SERVER_DATABASE = 'data/server.sqlite';
+export const DEFAULT_PORT = 8787;
+
+const HELP = `Comptoir — le serveur central du club.
+
+Usage : npm run server -- [commande] [options] [--database URL|FICHIER]
+
+La base : --database, sinon DATABASE_URL, sinon ${DEFAULT_SERVER_DATABASE} (SQLite).
+PostgreSQL : postgres://utilisateur@hôte:5432/base [--schema NOM] (par défaut, public).
+
+Commandes :
+  serve [--port ${DEFAULT_PORT}] [--host 127.0.0.1]   Démarre le serveur (commande par défaut).
+  create-club --slug demo --name "Club de l'Âge d'or"   Crée un club.
+  create-admin --club demo --name "Louise Tremblay" --pin 4821
+                                   Crée le premier administrateur du club ; les postes le reçoivent.
+  enroll-desk --club demo --name "Poste 2" [--hours 24]
+                                   Donne un code d'inscription à usage unique pour un poste.
+  revoke-desk --club demo --desk B Retire un poste (par sa lettre, son nom ou son id).
+  problems --club demo             Journaux de postes refusés (trous, fourches, réécritures).
+`;
+
+export interface ServerIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: ServerIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+
+const adminSchema = z.object({ club: z.string().min(1), name: text(80), pin }).strict();
+
+/**
+ * Runs one command of the server's command line; `serve` keeps running (its promise resolves
+ * once it listens, with how to stop it). Exit codes: 0 done, 2 refused (usage, bad input, a
+ * rule), 4 unexpected.
+ */
+export async function runServerCli(argv: string[], io: ServerIo = processIo, env = process.env): Promise<{ code: number; stop?: () => Promise<void> }> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        database: { type: 'string' },
+        schema: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        slug: { type: 'string' },
+        name: { type: 'string' },
+        club: { type: 'string' },
+        pin: { type: 'string' },
+        hours: { type: 'string' },
+        desk: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    // Node's parser says it in English: the option it names is what the French needs.
+    const option = /'(-[^']+)'/.exec((error as Error).message)?.[1] ?? '';
+    io.stderr(`Option inconnue ou incomplète : ${option}\n\n${HELP}`);
+    return { code: 2 };
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0] ?? 'serve';
+  if (values.help || command === 'help') {
+    io.stdout(HELP);
+    return { code: 0 };
+  }
+  const location = values.database ?? env.DATABASE_URL ?? DEFAULT_SERVER_DATABASE;
+  let sdb: ServerDb | null = null;
+  try {
+    const schema = values.schema ?? env.COMPTOIR_SERVER_SCHEMA;
+    sdb = await openServerDb(location, schema ? { schema } : {});
+    switch (command) {
+      case 'serve': {
+        const app = await buildServer(sdb, { logger: env.COMPTOIR_SERVER_LOG === '1' });
+        const address = await app.listen({ port: Number(values.port ?? env.PORT ?? DEFAULT_PORT), host: values.host ?? '127.0.0.1' });
+        io.stdout(`Serveur du club à l'écoute sur ${address}\n`);
+        const open = sdb;
+        sdb = null;
+        return {
+          code: 0,
+          stop: async () => {
+            await app.close();
+            await open.close();
+          },
+        };
+      }
+      case 'create-club': {
+        const club = await createClub(sdb, { slug: values.slug, name: values.name });
+        io.stdout(`Club « ${club.name} » créé (${club.slug}).\n`);
+        return { code: 0 };
+      }
+      case 'create-admin': {
+        const input = parseInput(adminSchema, { club: values.club, name: values.name, pin: values.pin });
+        const club = await clubBySlug(sdb, input.club);
+        await recordServerOperations(sdb, club.id, [{ kind: 'user.create', version: 1, user: { id: newId(), name: input.name, role: 'admin', pinHash: hashPin(input.pin) } }]);
+        io.stdout(`Administrateur « ${input.name} » créé pour ${club.name} : les postes du club le recevront à leur prochaine synchronisation.\n`);
+        return { code: 0 };
+      }
+      case 'enroll-desk': {
+        const { code, expiresAt } = await createEnrollmentCode(sdb, { club: values.club ?? '', deskName: values.name ?? '', ...(values.hours ? { validHours: Number(values.hours) } : {}) });
+        io.stdout(`Code d'inscription pour « ${values.name} » : ${code}\nÀ taper sur le poste, une seule fois, avant ${expiresAt}.\n`);
+        return { code: 0 };
+      }
+      case 'revoke-desk': {
+        const desk = await revokeDesk(sdb, { club: values.club ?? '', desk: values.desk ?? '' });
+        io.stdout(`Le poste « ${desk.name} » (${desk.receipt_prefix}) est retiré : il ne peut plus se synchroniser.\n`);
+        return { code: 0 };
+      }
+      case 'problems': {
+        const club = await clubBySlug(sdb, values.club ?? '');
+        const rows = await sdb.db
+          .selectFrom('chain_problem as p')
+          .innerJoin('desk as d', 'd.id', 'p.desk_id')
+          .select(['p.at', 'd.name', 'p.seq', 'p.problem', 'p.detail'])
+          .where('p.club_id', '=', club.id)
+          .orderBy('p.id')
+          .execute();
+        if (rows.length === 0) io.stdout('Aucun journal refusé.\n');
+        for (const row of rows) io.stdout(`${row.at}  ${row.name}  opération ${row.seq}  ${row.problem}  ${row.detail}\n`);
+        return { code: 0 };
+      }
+      default:
+        io.stderr(`Commande inconnue : ${command}\n\n${HELP}`);
+        return { code: 2 };
+    }
+  } catch (error) {
+    if (isComptoirError(error)) {
+      io.stderr(`${error.messageIn('fr')}\n`);
+      return { code: 2 };
+    }
+    io.stderr(`Erreur inattendue : ${(error as Error).message}\n`);
+    return { code: 4 };
+  } finally {
+    await sdb?.close();
+  }
+}
