@@ -1,0 +1,96 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src-server/app.js';
+import type { ServerDb } from '../../src-server/db/open.js';
+import { revokeDesk } from '../../src-server/desks.js';
+import { checkout } from '../../src-main/core/sales/checkout.js';
+import { readSyncProgress } from '../../src-main/core/ledger/sync-progress.js';
+import { checkServerAddress, pushPending, retryDelay, startPushing, type PushOutcome, type SyncTarget } from '../../src-main/sync/push-client.js';
+import { addMember, openDrawer, refusal } from '../helpers.js';
+import { DIALECTS, enrolledDesk, testClub, testServerDb } from '../server/harness.js';
+
+describe.each(DIALECTS)('a desk pushing its log to the server on %s', (dialect) => {
+  let sdb: ServerDb;
+  let app: FastifyInstance | null = null;
+  afterEach(async () => {
+    await app?.close();
+    app = null;
+    await sdb.close();
+  });
+
+  const listen = async (port = 0) => {
+    app = await buildServer(sdb);
+    await app.listen({ host: '127.0.0.1', port });
+    return (app.server.address() as AddressInfo).port;
+  };
+  const serverCount = async () => Number((await sdb.db.selectFrom('operation').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('records sales all day offline, then sends every one once the server answers, on its retry timer', async () => {
+    sdb = await testServerDb(dialect);
+    await testClub(sdb);
+    const a = await enrolledDesk(sdb);
+    // Find a free port, then leave it closed: the server is « down ».
+    const port = await listen();
+    await app!.close();
+    app = null;
+    const target: SyncTarget = { address: `http://127.0.0.1:${port}`, deskId: a.enrollment.desk.id, credential: a.enrollment.credential };
+
+    openDrawer(a.desk, a.admin);
+    for (let i = 0; i < 60; i++) {
+      const number = addMember(a.desk, a.admin, `Membre${i}`, 'Horsligne');
+      checkout(a.desk, a.admin, { memberNumber: number, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 5000 }] });
+    }
+    const outcomes: PushOutcome[] = [];
+    const pusher = startPushing(a.desk, target, { random: () => 0, intervalMs: 60_000, onOutcome: (o) => outcomes.push(o) });
+    await expect.poll(() => readSyncProgress(a.desk.reader).attempts, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+    expect(readSyncProgress(a.desk.reader).lastError).toMatch(/^Le serveur du club \(http:\/\/127\.0\.0\.1:\d+\) ne répond pas\./);
+    expect(outcomes.every((o) => o.kind === 'retry')).toBe(true);
+
+    await listen(port);
+    const last = a.desk.reader.rawGet<{ seq: number }>('SELECT max(seq) AS seq FROM audit_log')!.seq;
+    await expect.poll(() => readSyncProgress(a.desk.reader).acknowledgedSeq, { timeout: 15_000 }).toBe(last);
+    await pusher.stop();
+    expect(await serverCount()).toBe(last);
+    expect(readSyncProgress(a.desk.reader)).toMatchObject({ attempts: 0, lastError: null });
+    // Again: nothing more to send, nothing doubled.
+    expect(await pushPending(a.desk, target)).toEqual({ kind: 'sent', acknowledgedSeq: last });
+    expect(await serverCount()).toBe(last);
+  }, 30_000);
+
+  it('keeps what a refusal returned on the desk, says why in French, and stops asking', async () => {
+    sdb = await testServerDb(dialect);
+    await testClub(sdb);
+    const a = await enrolledDesk(sdb);
+    const port = await listen();
+    addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+    await revokeDesk(sdb, { club: 'demo', desk: 'A' });
+    const outcome = await pushPending(a.desk, { address: `http://127.0.0.1:${port}`, deskId: a.enrollment.desk.id, credential: a.enrollment.credential });
+    expect(outcome).toMatchObject({ kind: 'rejected', status: 403, error: { code: 'DESK_REVOKED' } });
+    expect(readSyncProgress(a.desk.reader)).toMatchObject({ acknowledgedSeq: 0, attempts: 1 });
+    expect(readSyncProgress(a.desk.reader).lastError).toMatch(/^Le poste « Accueil » a été retiré du club/);
+    expect(await serverCount()).toBe(0);
+  });
+});
+
+describe('the server’s address and the retry timer', () => {
+  it('talks HTTPS, or plain HTTP on this computer only', () => {
+    expect(checkServerAddress('https://club.example.org').host).toBe('club.example.org');
+    expect(checkServerAddress('http://127.0.0.1:8787').port).toBe('8787');
+    expect(checkServerAddress('http://localhost:8787').hostname).toBe('localhost');
+    expect(refusal(() => checkServerAddress('http://club.example.org')).message).toBe(
+      "L'adresse http://club.example.org n'est pas sécurisée : le serveur du club doit être joint en https:// (http:// n'est permis que sur cet ordinateur même).",
+    );
+    expect(refusal(() => checkServerAddress('ftp://127.0.0.1')).code).toBe('SERVER_ADDRESS_INSECURE');
+    expect(refusal(() => checkServerAddress('club du coin')).code).toBe('INVALID_INPUT');
+  });
+
+  it('waits longer after each failure, up to five minutes, never the same for every desk', () => {
+    expect(retryDelay(0, () => 0)).toBe(500);
+    expect(retryDelay(0, () => 1)).toBe(1000);
+    expect(retryDelay(3, () => 0.5)).toBe(6000);
+    expect(retryDelay(30, () => 1)).toBe(300_000);
+    const spread = new Set(Array.from({ length: 20 }, () => retryDelay(5)));
+    expect(spread.size).toBeGreaterThan(10);
+  });
+});
