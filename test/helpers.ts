@@ -35,6 +35,7 @@ export function newDesk(
     at?: string;
     club?: Partial<ClubSettings>;
     prefix?: string;
+    deskName?: string;
     numbers?: { first: number; last: number };
     /** The identity a club's server gave at enrollment. */
     enrolled?: { deskId: string; numberBlockId: string };
@@ -46,7 +47,7 @@ export function newDesk(
   const { desk, systemUserId } = initializeDesk(
     file,
     {
-      deskName: 'Accueil',
+      deskName: options.deskName ?? 'Accueil',
       receiptPrefix: options.prefix ?? 'A',
       club: options.club ?? {},
       ...(options.numbers ? { memberNumbers: options.numbers } : {}),

@@ -230,6 +230,34 @@ export const TABLES = {
     attempts: integer(),
     last_error: nullableText(),
     last_attempt_at: nullableText(),
+    /** The server sequence this desk has pulled up to. */
+    pull_cursor: integer(),
+    /** The server's latest sequence, as the last pull saw it. */
+    server_head: integer(),
+    last_push_at: nullableText(),
+    last_pull_at: nullableText(),
+  },
+  /** Other desks' and the server's entries, pulled and applied here (docs/SYNC.md). */
+  pulled_entry: {
+    server_seq: integer(),
+    desk_id: text(),
+    desk_seq: integer(),
+    operation_id: text(),
+    prev_hash: text(),
+    hash: text(),
+    at: text(),
+    user_id: text(),
+    action: text(),
+    entity_type: text(),
+    entity_id: text(),
+    before_json: nullableText(),
+    after_json: nullableText(),
+    op_version: nullableInteger(),
+    /** This desk's last log entry when the pulled one was applied: where a replay applies it. */
+    after_local_seq: integer(),
+    applied_at: text(),
+    /** Why it could not be applied (kept, shown « à vérifier »); null when applied. */
+    problem: nullableText(),
   },
   schema_migration: { version: integer(), name: text(), applied_at: text() },
 } as const;
@@ -269,6 +297,7 @@ export type RegistrationTable = Row<typeof TABLES.registration>;
 export type CreditMovementTable = Row<typeof TABLES.credit_movement>;
 export type AuditLogTable = Row<typeof TABLES.audit_log>;
 export type SyncStateTable = Row<typeof TABLES.sync_state>;
+export type PulledEntryTable = Row<typeof TABLES.pulled_entry>;
 export type MemberKeyTable = Row<typeof TABLES.member_key>;
 export type AccessLogTable = Row<typeof TABLES.access_log>;
 export type OutboxView = Row<typeof VIEWS.outbox>;

@@ -19,8 +19,9 @@ import { addMember, newDesk, openDrawer, type TestDesk } from '../helpers.js';
  *             A-000007  refund of A-000003's Yoga line, cash 60 $
  *             10 $ taken out for coffee; drawer counted 75,40 $ against 77,40 $: 2 $ short.
  */
-export function busyDay(): TestDesk & { members: Record<'paul' | 'francoise' | 'helene' | 'jean' | 'marie', number> } {
-  const t = newDesk({ at: '2026-11-26T15:00:00Z', club: { membershipPriceCents: 2500 } });
+export function busyDay(
+  t: TestDesk = newDesk({ at: '2026-11-26T15:00:00Z', club: { membershipPriceCents: 2500 } }),
+): TestDesk & { members: Record<'paul' | 'francoise' | 'helene' | 'jean' | 'marie', number> } {
   const { desk, admin, clock } = t;
   const later = () => clock.advance(7 * 60_000);
 

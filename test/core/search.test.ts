@@ -447,6 +447,11 @@ describe('member search, as the club really types (issue 8)', () => {
       INSERT INTO member_search_key (kind, key, member_id) SELECT 0, 'gagnon tremblay solange', id FROM member WHERE last_name = 'Gagnon-Tremblay';
       ALTER TABLE order_line DROP COLUMN list_price_cents;
       ALTER TABLE order_line DROP COLUMN price_reason;
+      DROP TABLE pulled_entry;
+      ALTER TABLE sync_state DROP COLUMN pull_cursor;
+      ALTER TABLE sync_state DROP COLUMN server_head;
+      ALTER TABLE sync_state DROP COLUMN last_push_at;
+      ALTER TABLE sync_state DROP COLUMN last_pull_at;
       DELETE FROM schema_migration WHERE version >= 5;
       PRAGMA user_version = 4;`);
     sqlite.close();

@@ -30,6 +30,7 @@ describe('the desk database', () => {
       { version: 4, name: 'privacy' },
       { version: 5, name: 'search-keys' },
       { version: 6, name: 'price-changes' },
+      { version: 7, name: 'sync' },
     ]);
     expect(sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     sqlite.close();

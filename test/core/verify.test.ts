@@ -57,7 +57,7 @@ describe('verify', () => {
     const found = tamper(`DELETE FROM audit_log WHERE seq = ${seq}`);
     expect(checks(found)).toEqual(['audit_chain', 'outbox_coverage']);
     expect(found.map((v) => v.message)).toContain(`Journal d'audit : l'entrée ${seq} a disparu avant l'entrée ${seq + 1}.`);
-    expect(found.find((v) => v.check === 'outbox_coverage')!.message).toMatch(/file d'envoi/);
+    expect(found.find((v) => v.check === 'outbox_coverage')!.message).toMatch(/n'a aucune opération dans le journal/);
   });
 
   it('catches a rewritten audit entry (which is also what the server would be sent): its hash no longer matches', () => {
@@ -82,7 +82,7 @@ describe('verify', () => {
        FROM member_number_block`,
       'UPDATE member_number_block SET next_number = next_number + 1',
     );
-    expect(found).toEqual([{ check: 'outbox_coverage', message: "Le membre no 100005 n'a aucune opération dans la file d'envoi.", ref: '100005' }]);
+    expect(found).toEqual([{ check: 'outbox_coverage', message: "Le membre no 100005 n'a aucune opération dans le journal.", ref: '100005' }]);
   });
 
   it('catches a skipped receipt number and a receipt counter out of step', () => {

@@ -51,6 +51,7 @@ export async function enrolledDesk(sdb: ServerDb, club = 'demo', name = 'Accueil
   const desk = newDesk({
     ...(at ? { at } : {}),
     prefix: enrollment.desk.receiptPrefix,
+    deskName: enrollment.desk.name,
     numbers: { first: enrollment.memberNumbers.first, last: enrollment.memberNumbers.last },
     enrolled: { deskId: enrollment.desk.id, numberBlockId: enrollment.memberNumbers.blockId },
   });

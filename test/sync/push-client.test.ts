@@ -6,7 +6,8 @@ import type { ServerDb } from '../../src-server/db/open.js';
 import { revokeDesk } from '../../src-server/desks.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
 import { readSyncProgress } from '../../src-main/core/ledger/sync-progress.js';
-import { checkServerAddress, pushPending, retryDelay, startPushing, type PushOutcome, type SyncTarget } from '../../src-main/sync/push-client.js';
+import { pushPending, startPushing, type PushOutcome } from '../../src-main/sync/push-client.js';
+import { checkServerAddress, retryDelay, type SyncTarget } from '../../src-main/sync/transport.js';
 import { addMember, openDrawer, refusal } from '../helpers.js';
 import { DIALECTS, enrolledDesk, testClub, testServerDb } from '../server/harness.js';
 

@@ -23,3 +23,26 @@ export const deskHandlers = {
     w.rawRun("UPDATE setting SET value = ? WHERE key = 'club'", JSON.stringify(op.settings));
   },
 } satisfies Partial<OperationHandlers<ApplyContext>>;
+
+/**
+ * Another desk's `desk.init`, pulled from the server: that desk and its command-line user join
+ * this desk's tables (its receipts and sales name them); this desk's identity, the club's
+ * settings it started with and its number blocks stay its own.
+ */
+export const pulledDeskHandlers = {
+  'desk.init': (op, { w, at }) => {
+    w.insert('desk', { id: op.desk.id, name: op.desk.name, receipt_prefix: op.desk.receiptPrefix, next_receipt_seq: 1, created_at: at });
+    // Every desk's command-line user has the same name: the other desk's is told apart by its
+    // desk (user names are unique). It has no PIN: nobody signs in as it here.
+    w.insert('app_user', {
+      id: op.systemUser.id,
+      name: `${op.systemUser.name} — ${op.desk.name} (${op.desk.receiptPrefix})`,
+      role: 'admin',
+      pin_hash: null,
+      failed_attempts: 0,
+      locked_until: null,
+      active: 1,
+      created_at: at,
+    });
+  },
+} satisfies Partial<OperationHandlers<ApplyContext>>;

@@ -2,8 +2,8 @@ import type { Writer } from '../../db/sql.js';
 import { dispatch, type Operation, type OperationHandlers } from '../../../src-shared/operations/index.js';
 import { activityHandlers } from '../activities/apply.js';
 import { cashHandlers } from '../cash/apply.js';
-import { deskHandlers } from '../desk/apply.js';
-import { memberHandlers } from '../members/apply.js';
+import { deskHandlers, pulledDeskHandlers } from '../desk/apply.js';
+import { memberHandlers, pulledMemberHandlers } from '../members/apply.js';
 import { privacyTableHandlers } from '../privacy/apply.js';
 import { saleHandlers } from '../sales/apply.js';
 import { userHandlers } from '../users/apply.js';
@@ -37,4 +37,19 @@ export const deskTableHandlers = {
 
 export function applyOperation(op: Operation, ctx: ApplyContext): void {
   dispatch(deskTableHandlers, op, ctx);
+}
+
+/**
+ * How the tables take an operation pulled from the server (another desk's, or the server's
+ * own): the same handlers, but for what is a desk's own identity — its set-up and its number
+ * blocks (docs/SYNC.md).
+ */
+export const pulledTableHandlers = {
+  ...deskTableHandlers,
+  ...pulledDeskHandlers,
+  ...pulledMemberHandlers,
+} satisfies OperationHandlers<ApplyContext>;
+
+export function applyPulledOperation(op: Operation, ctx: ApplyContext): void {
+  dispatch(pulledTableHandlers, op, ctx);
 }

@@ -1,6 +1,7 @@
 import type { Connection } from '../../db/connection.js';
 import type { Reader } from '../../db/sql.js';
-import { applyOperation } from './apply.js';
+import { applyOperation, applyPulledOperation } from './apply.js';
+import { appliedPulledEntries, asAuditRow } from './pulled.js';
 import { auditEntries, operationOf } from './audit.js';
 import { keyRingOf } from '../privacy/sealing.js';
 
@@ -31,15 +32,30 @@ export type ReplayedTable = (typeof REPLAYED_TABLES)[number];
 /**
  * Applies a log's operations, oldest first, to `target` (a freshly migrated, empty database),
  * through the same handlers the desk's own writes use: the result is what the log says the
- * tables are. One transaction, so a replay that fails leaves nothing behind.
+ * tables are. Entries pulled from the server are applied where they were, after the local entry
+ * they followed (pulled.ts). One transaction, so a replay that fails leaves nothing behind.
  *
  * @throws the first operation that cannot be read or applied, with its sequence number.
  */
 export function replayLog(source: Reader, target: Connection): { operations: number } {
   let operations = 0;
   const keys = keyRingOf(source);
+  const pulled = appliedPulledEntries(source);
+  let next = 0;
   target.transaction((w) => {
+    const applyPulledUpTo = (localSeq: number) => {
+      for (; next < pulled.length && pulled[next]!.after_local_seq <= localSeq; next++) {
+        const entry = pulled[next]!;
+        try {
+          applyPulledOperation(operationOf(asAuditRow(entry), keys), { w, operationId: entry.operation_id, at: entry.at, deskId: entry.desk_id, userId: entry.user_id });
+        } catch (error) {
+          throw new Error(`pulled operation ${entry.server_seq} (${entry.action}) cannot be replayed: ${(error as Error).message}`, { cause: error });
+        }
+        operations++;
+      }
+    };
     for (const entry of auditEntries(source)) {
+      applyPulledUpTo(entry.seq - 1);
       try {
         applyOperation(operationOf(entry, keys), { w, operationId: entry.operation_id, at: entry.at, deskId: entry.desk_id, userId: entry.user_id });
       } catch (error) {
@@ -47,6 +63,7 @@ export function replayLog(source: Reader, target: Connection): { operations: num
       }
       operations++;
     }
+    applyPulledUpTo(Number.MAX_SAFE_INTEGER);
   });
   return { operations };
 }

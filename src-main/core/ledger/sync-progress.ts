@@ -36,9 +36,10 @@ export function recordPushAttempt(desk: Desk, at: string, outcome: { acknowledge
   desk.connection.transaction((w) => {
     if ('acknowledgedSeq' in outcome) {
       w.rawRun(
-        `UPDATE sync_state SET attempts = 0, last_error = NULL, last_attempt_at = ?,
-           acknowledged_seq = max(acknowledged_seq, min(?, (SELECT coalesce(max(seq), 0) FROM audit_log)))
+        `UPDATE sync_state SET attempts = 0, last_error = NULL, last_attempt_at = ?, last_push_at = ?,
+           acknowledged_seq = max(acknowledged_seq, min(?, (SELECT coalesce(max(seq), 0) FROM outbox)))
          WHERE id = 1`,
+        at,
         at,
         outcome.acknowledgedSeq,
       );

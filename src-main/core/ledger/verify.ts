@@ -1,5 +1,7 @@
 import type { Reader } from '../../db/sql.js';
-import { verifyAuditChain } from './audit.js';
+import { entryHash, GENESIS_HASH, verifyAuditChain } from './audit.js';
+import { asAuditRow } from './pulled.js';
+import type { PulledEntryTable } from '../../db/schema.js';
 import { replayMatches } from './verify-replay.js';
 import { cashPayments, cashSessions, corrections, credit, orderTotals, rounding } from './verify-money.js';
 import { countOf } from '../../../src-shared/words.js';
@@ -79,16 +81,43 @@ const auditOutbox: Check = (r) =>
     }));
 
 /** A sale or a member the server never hears about would be lost to the club. */
+/**
+ * Every sale and member has its operation: in this desk's outbox when written here, among the
+ * pulled entries when written at another desk (docs/SYNC.md).
+ */
 const outboxCoverage: Check = (r) => [
   ...r
     .rawAll<{ receipt: string }>(
-      "SELECT receipt_number AS receipt FROM sale_order WHERE id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = 'order') ORDER BY receipt_number",
+      `SELECT receipt_number AS receipt FROM sale_order
+       WHERE id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = 'order')
+         AND id NOT IN (SELECT entity_id FROM pulled_entry WHERE entity_type = 'order' AND problem IS NULL)
+       ORDER BY receipt_number`,
     )
-    .map((row) => ({ message: `La transaction ${row.receipt} n'a aucune opération dans la file d'envoi.`, ref: row.receipt })),
+    .map((row) => ({ message: `La transaction ${row.receipt} n'a aucune opération dans le journal.`, ref: row.receipt })),
   ...r
-    .rawAll<{ number: number }>("SELECT number FROM member WHERE id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = 'member') ORDER BY number")
-    .map((row) => ({ message: `Le membre no ${row.number} n'a aucune opération dans la file d'envoi.`, ref: String(row.number) })),
+    .rawAll<{ number: number }>(
+      `SELECT number FROM member
+       WHERE id NOT IN (SELECT entity_id FROM outbox WHERE entity_type = 'member')
+         AND id NOT IN (SELECT entity_id FROM pulled_entry WHERE entity_type = 'member' AND problem IS NULL)
+       ORDER BY number`,
+    )
+    .map((row) => ({ message: `Le membre no ${row.number} n'a aucune opération dans le journal.`, ref: String(row.number) })),
 ];
+
+/** The entries pulled from each other desk (and the server) follow that desk's own hash chain, without a gap. */
+const pulledChains: Check = (r) => {
+  const problems: Problem[] = [];
+  const last = new Map<string, { seq: number; hash: string }>();
+  for (const entry of r.rawAll<PulledEntryTable>('SELECT * FROM pulled_entry ORDER BY desk_id, desk_seq')) {
+    const before = last.get(entry.desk_id) ?? { seq: 0, hash: GENESIS_HASH };
+    const where = `Entrée ${entry.desk_seq} reçue du poste ${entry.desk_id}`;
+    if (entry.desk_seq !== before.seq + 1) problems.push({ message: `${where} : l'entrée ${before.seq + 1} manque avant elle.`, ref: `pulled:${entry.server_seq}` });
+    else if (entry.prev_hash !== before.hash) problems.push({ message: `${where} : elle ne suit pas l'entrée précédente.`, ref: `pulled:${entry.server_seq}` });
+    else if (entryHash(entry.prev_hash, asAuditRow(entry)) !== entry.hash) problems.push({ message: `${where} : elle a été modifiée après coup.`, ref: `pulled:${entry.server_seq}` });
+    last.set(entry.desk_id, { seq: entry.desk_seq, hash: entry.hash });
+  }
+  return problems;
+};
 
 /** Receipt numbers run 1, 2, 3… per desk with no gap, and the counter is right after the last. */
 const receipts: Check = (r) => {
@@ -257,6 +286,7 @@ const CHECKS: readonly (readonly [string, Check])[] = [
   ['audit_chain', auditChain],
   ['audit_outbox', auditOutbox],
   ['outbox_coverage', outboxCoverage],
+  ['pulled_chains', pulledChains],
   ['receipts', receipts],
   ['order_totals', orderTotals],
   ['rounding', rounding],

@@ -130,3 +130,8 @@ export const memberHandlers = {
   },
   'number_block.add': (op, { w, at }) => insertNumberBlock(w, { id: op.blockId, first: op.first, last: op.last, source: op.source, at }),
 } satisfies Partial<OperationHandlers<ApplyContext>>;
+
+/** Another desk's block of numbers, pulled: its numbers are that desk's to give, never this one's. */
+export const pulledMemberHandlers = {
+  'number_block.add': () => {},
+} satisfies Partial<OperationHandlers<ApplyContext>>;

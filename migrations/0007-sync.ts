@@ -1,0 +1,38 @@
+/**
+ * Entries pulled from the club's central server (docs/SYNC.md): other desks' operations and the
+ * server's own, applied to this desk's tables through the same handlers as its own writes.
+ * Each keeps its origin's hash chain, and `after_local_seq` — this desk's last log entry when it
+ * was applied — so that a replay applies it at the same place. `problem` holds why an entry
+ * could not be applied (kept, never dropped, shown « à vérifier »). The sync state gains the
+ * pull cursor, the server's head, and when the last push and pull succeeded.
+ */
+export const sync = `
+CREATE TABLE pulled_entry (
+  server_seq INTEGER PRIMARY KEY,
+  desk_id TEXT NOT NULL,
+  desk_seq INTEGER NOT NULL,
+  operation_id TEXT NOT NULL UNIQUE,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  at TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity_type TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  before_json TEXT,
+  after_json TEXT,
+  op_version INTEGER,
+  after_local_seq INTEGER NOT NULL,
+  applied_at TEXT NOT NULL,
+  problem TEXT,
+  UNIQUE (desk_id, desk_seq)
+) STRICT;
+CREATE INDEX pulled_entry_entity ON pulled_entry (entity_type, entity_id);
+CREATE INDEX pulled_entry_replay ON pulled_entry (after_local_seq, server_seq);
+CREATE TRIGGER pulled_entry_append_only_d BEFORE DELETE ON pulled_entry BEGIN SELECT RAISE(ABORT, 'append-only: pulled_entry'); END;
+
+ALTER TABLE sync_state ADD COLUMN pull_cursor INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sync_state ADD COLUMN server_head INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sync_state ADD COLUMN last_push_at TEXT;
+ALTER TABLE sync_state ADD COLUMN last_pull_at TEXT;
+`;

@@ -1,0 +1,117 @@
+import type { Desk } from '../desk/desk.js';
+import type { Reader, Writer } from '../../db/sql.js';
+import type { AuditLogTable, PulledEntryTable } from '../../db/schema.js';
+import type { PullResponse, PulledEntry } from '../../../src-shared/sync-protocol.js';
+import { keyRingOf, type KeyRing } from '../privacy/sealing.js';
+import { applyPulledOperation } from './apply.js';
+import { entryHash, GENESIS_HASH, operationOf } from './audit.js';
+
+/** A pulled entry as the audit log's row shape, for the functions that read entries. */
+export function asAuditRow(entry: Pick<PulledEntryTable, Exclude<keyof PulledEntryTable, 'server_seq' | 'after_local_seq' | 'applied_at' | 'problem'>>): AuditLogTable {
+  return { ...entry, seq: entry.desk_seq, redacted_by: null };
+}
+
+function toRow(entry: PulledEntry, afterLocalSeq: number, appliedAt: string, problem: string | null): PulledEntryTable {
+  return {
+    server_seq: entry.serverSeq,
+    desk_id: entry.deskId,
+    desk_seq: entry.seq,
+    operation_id: entry.operationId,
+    prev_hash: entry.prevHash,
+    hash: entry.hash,
+    at: entry.at,
+    user_id: entry.userId,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    before_json: entry.beforeJson,
+    after_json: entry.afterJson,
+    op_version: entry.opVersion,
+    after_local_seq: afterLocalSeq,
+    applied_at: appliedAt,
+    problem,
+  };
+}
+
+/** Whether the entry follows what this desk already holds of its origin's chain; why not, if it does not. */
+function chainProblem(w: Writer, entry: PulledEntry): string | null {
+  const last = w.rawGet<{ desk_seq: number; hash: string }>('SELECT desk_seq, hash FROM pulled_entry WHERE desk_id = ? ORDER BY desk_seq DESC LIMIT 1', entry.deskId);
+  const expectedSeq = (last?.desk_seq ?? 0) + 1;
+  if (entry.seq !== expectedSeq) return `entry ${entry.seq} of desk ${entry.deskId} arrived where ${expectedSeq} was expected`;
+  if (entry.prevHash !== (last?.hash ?? GENESIS_HASH)) return `entry ${entry.seq} of desk ${entry.deskId} does not follow the one before`;
+  const row = asAuditRow(toRow(entry, 0, '', null));
+  if (entryHash(entry.prevHash, row) !== entry.hash) return `entry ${entry.seq} of desk ${entry.deskId} does not give its hash`;
+  return null;
+}
+
+export interface PulledOutcome {
+  applied: number;
+  /** Entries kept but not applied (a local rule refused them), with why: shown « à vérifier ». */
+  refused: { serverSeq: number; action: string; problem: string }[];
+}
+
+/**
+ * Applies a page the server answered (docs/SYNC.md, Pull), in one transaction: the member keys
+ * first, then each entry not already here, in the server's order, through the handlers this
+ * desk's own writes use (for pulled entries: `pulledTableHandlers`). Each origin's hash chain
+ * is checked again here. An entry a local rule refuses is kept with its reason and the rest go
+ * on; the cursor moves past the page.
+ *
+ * @throws when an entry does not follow its origin's chain (nothing of the page is applied).
+ */
+export function applyPulledPage(desk: Desk, page: PullResponse): PulledOutcome {
+  const appliedAt = desk.clock.now().toISOString();
+  const localDeskId = desk.id;
+  return desk.connection.transaction((w) => {
+    // The page's keys open its entries' sealed fields; each is stored once its member exists here
+    // (member_key points to member).
+    const held = keyRingOf(w);
+    const pageKeys = new Map(page.keys.map(({ memberId, key }) => [memberId, Buffer.from(key, 'base64')]));
+    const keys: KeyRing = (memberId) => held(memberId) ?? pageKeys.get(memberId) ?? null;
+    const outcome: PulledOutcome = { applied: 0, refused: [] };
+    for (const entry of page.entries) {
+      if (entry.deskId === localDeskId) continue;
+      if (w.rawGet('SELECT 1 AS here FROM pulled_entry WHERE operation_id = ?', entry.operationId)) continue;
+      const broken = chainProblem(w, entry);
+      if (broken) throw new Error(broken);
+      const afterLocalSeq = w.rawGet<{ seq: number | null }>('SELECT max(seq) AS seq FROM audit_log')?.seq ?? 0;
+      let problem: string | null = null;
+      w.rawRun('SAVEPOINT pulled');
+      try {
+        const row = asAuditRow(toRow(entry, afterLocalSeq, appliedAt, null));
+        applyPulledOperation(operationOf(row, keys), { w, operationId: entry.operationId, at: entry.at, deskId: entry.deskId, userId: entry.userId });
+        w.rawRun('RELEASE pulled');
+        outcome.applied++;
+      } catch (error) {
+        w.rawRun('ROLLBACK TO pulled');
+        w.rawRun('RELEASE pulled');
+        problem = (error as Error).message;
+        outcome.refused.push({ serverSeq: entry.serverSeq, action: entry.action, problem });
+      }
+      w.insert('pulled_entry', toRow(entry, afterLocalSeq, appliedAt, problem));
+    }
+    for (const [memberId, key] of pageKeys) {
+      w.rawRun(
+        'INSERT OR IGNORE INTO member_key (member_id, key, created_at) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM member WHERE id = ?)',
+        memberId,
+        key,
+        appliedAt,
+        memberId,
+      );
+    }
+    w.rawRun(
+      'UPDATE sync_state SET pull_cursor = max(pull_cursor, ?), server_head = ?, last_pull_at = ? WHERE id = 1',
+      page.cursor,
+      page.head,
+      appliedAt,
+    );
+    return outcome;
+  });
+}
+
+/** Pulled entries that were applied, in the order a replay applies them: after the local entry they followed, then by server order. */
+export function appliedPulledEntries(r: Reader): PulledEntryTable[] {
+  // Read whole: a replay walks them beside the log's own iterator, and one connection runs one
+  // statement at a time.
+  return r.rawAll<PulledEntryTable>('SELECT * FROM pulled_entry WHERE problem IS NULL ORDER BY after_local_seq, server_seq');
+}

@@ -1,0 +1,35 @@
+import type { Desk } from '../core/desk/desk.js';
+import { applyPulledPage, type PulledOutcome } from '../core/ledger/pulled.js';
+import { ComptoirError } from '../../src-shared/errors.js';
+import { MAX_PULL_WAIT_SECONDS, pullResponseSchema } from '../../src-shared/sync-protocol.js';
+import { callServer, type CallOutcome, type SyncTarget } from './transport.js';
+
+/** What a pull came to: pages applied up to the server's head, refused, or to try again later. */
+export type PullOutcome = ({ kind: 'pulled'; cursor: number; head: number } & PulledOutcome) | Exclude<CallOutcome, { kind: 'ok' }>;
+
+function pullCursor(desk: Desk): number {
+  return desk.reader.rawGet<{ pull_cursor: number }>('SELECT pull_cursor FROM sync_state WHERE id = 1')?.pull_cursor ?? 0;
+}
+
+/**
+ * Pulls the club's changes since this desk's cursor, page after page, and applies each
+ * (core/ledger/pulled.ts) until the server's head. With `waitSeconds`, the first request waits
+ * on the server for the next change (long-poll): an online desk always has one waiting, so
+ * another desk's write shows here within about a second.
+ */
+export async function pullChanges(desk: Desk, target: SyncTarget, options: { waitSeconds?: number; fetch?: typeof fetch } = {}): Promise<PullOutcome> {
+  const total: PulledOutcome = { applied: 0, refused: [] };
+  let wait = Math.min(options.waitSeconds ?? 0, MAX_PULL_WAIT_SECONDS);
+  for (;;) {
+    const cursor = pullCursor(desk);
+    const outcome = await callServer(target, `/v1/pull?after=${cursor}&wait=${wait}`, { method: 'GET', timeoutMs: (wait + 30) * 1000 }, options.fetch ?? fetch);
+    if (outcome.kind !== 'ok') return outcome;
+    const page = pullResponseSchema.safeParse(outcome.body);
+    if (!page.success) return { kind: 'retry', reason: new ComptoirError('SERVER_FAILURE').message };
+    const applied = applyPulledPage(desk, page.data);
+    total.applied += applied.applied;
+    total.refused.push(...applied.refused);
+    if (!page.data.more) return { kind: 'pulled', cursor: page.data.cursor, head: page.data.head, ...total };
+    wait = 0;
+  }
+}
