@@ -4,7 +4,10 @@
  * Each keeps its origin's hash chain, and `after_local_seq` — this desk's last log entry when it
  * was applied — so that a replay applies it at the same place. `problem` holds why an entry
  * could not be applied (kept, never dropped, shown « à vérifier »). The sync state gains the
- * pull cursor, the server's head, and when the last push and pull succeeded.
+ * pull cursor, the server's head, when the last push and pull succeeded, and — on a desk that
+ * joined a club's server — the server's address and the desk's credential (in the encrypted file,
+ * like everything else the desk holds); `push_refusal` keeps why the server last refused a push
+ * (« à vérifier ») apart from `last_error`, which says why it could not be reached.
  */
 export const sync = `
 CREATE TABLE pulled_entry (
@@ -35,4 +38,7 @@ ALTER TABLE sync_state ADD COLUMN pull_cursor INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sync_state ADD COLUMN server_head INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sync_state ADD COLUMN last_push_at TEXT;
 ALTER TABLE sync_state ADD COLUMN last_pull_at TEXT;
+ALTER TABLE sync_state ADD COLUMN server_address TEXT;
+ALTER TABLE sync_state ADD COLUMN desk_credential TEXT;
+ALTER TABLE sync_state ADD COLUMN push_refusal TEXT;
 `;

@@ -22,7 +22,8 @@ export const createClubSchema = z
  */
 export async function createClub(sdb: ServerDb, input: unknown, now = new Date()): Promise<ClubTable> {
   const values = parseInput(createClubSchema, input);
-  const settings: ClubSettings = { ...DEFAULT_CLUB_SETTINGS, ...values.settings };
+  // The name printed on receipts and cards is the club's, unless the settings say otherwise.
+  const settings: ClubSettings = { ...DEFAULT_CLUB_SETTINGS, clubName: values.name, ...values.settings };
   const club: ClubTable = {
     id: newId(now.getTime()),
     slug: values.slug,

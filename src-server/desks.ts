@@ -3,7 +3,7 @@ import { newId } from '../src-main/core/ids.js';
 import { ComptoirError } from '../src-shared/errors.js';
 import { enrollRequestSchema, type EnrollResponse } from '../src-shared/sync-protocol.js';
 import { parseInput, text } from '../src-shared/validation.js';
-import { clubBySlug } from './clubs.js';
+import { clubBySlug, clubSettings } from './clubs.js';
 import type { ServerDb } from './db/open.js';
 import type { DeskTable } from './db/schema.js';
 import { allocateNumberBlock } from './number-blocks.js';
@@ -78,7 +78,7 @@ export async function enrollDesk(sdb: ServerDb, input: unknown, now = new Date()
     if (!claimed) throw new ComptoirError('ENROLLMENT_CODE_INVALID');
     // One enrollment of a club at a time picks a prefix and a block.
     await lockHead(trx, sdb.dialect, claimed.club_id);
-    const club = await trx.selectFrom('club').select(['id', 'slug', 'name']).where('id', '=', claimed.club_id).executeTakeFirstOrThrow();
+    const club = await trx.selectFrom('club').selectAll().where('id', '=', claimed.club_id).executeTakeFirstOrThrow();
     const used = new Set((await trx.selectFrom('desk').select('receipt_prefix').where('club_id', '=', club.id).execute()).map((d) => d.receipt_prefix));
     const receiptPrefix = [...receiptPrefixes()].find((prefix) => !used.has(prefix));
     if (!receiptPrefix) throw new ComptoirError('ENROLLMENT_CODE_INVALID');
@@ -96,7 +96,7 @@ export async function enrollDesk(sdb: ServerDb, input: unknown, now = new Date()
     await trx.updateTable('enrollment_code').set({ desk_id: desk.id }).where('code_hash', '=', codeHash).execute();
     const block = await allocateNumberBlock(trx, club.id, desk.id, now);
     return {
-      club,
+      club: { id: club.id, slug: club.slug, name: club.name, settings: clubSettings(club) },
       desk: { id: desk.id, name: desk.name, receiptPrefix },
       credential,
       memberNumbers: { blockId: block.id, first: block.first, last: block.last },

@@ -344,6 +344,18 @@ const catalogue = {
     fr: (p) => `Le serveur ne connaît pas ${p.route}.`,
     en: (p) => `The server does not know ${p.route}.`,
   }),
+  SERVER_REFUSED: message<{ fr: string; en: string }>({
+    fr: (p) => p.fr,
+    en: (p) => p.en,
+  }),
+  JOIN_NEEDS_NEW_FILE: message<{ file: string }>({
+    fr: (p) => `Un poste se joint au serveur du club à sa toute première mise en route, et ${p.file} existe déjà. Choisissez un nouveau fichier pour ce poste.`,
+    en: (p) => `A desk joins the club's server when it is first set up, and ${p.file} already exists. Choose a new file for this desk.`,
+  }),
+  NOT_JOINED: message({
+    fr: () => `Ce poste est autonome : il ne s'est joint à aucun serveur de club. Joignez-le avec « comptoir join --server ADRESSE --code CODE » sur un poste neuf.`,
+    en: () => `This desk stands alone: it joined no club server. Join one with "comptoir join --server ADDRESS --code CODE" on a new desk.`,
+  }),
   SERVER_FAILURE: message({
     fr: () => `Le serveur du club a eu un problème. Rien n'est perdu : le poste réessaiera.`,
     en: () => `The club's server had a problem. Nothing is lost: the desk will try again.`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clubSettingsSchema } from './club-settings.js';
 import { id } from './operations/fields.js';
 
 /**
@@ -51,7 +52,7 @@ export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
 export const enrollResponseSchema = z
   .object({
-    club: z.object({ id, slug: z.string(), name: z.string() }).strict(),
+    club: z.object({ id, slug: z.string(), name: z.string(), settings: clubSettingsSchema }).strict(),
     desk: z.object({ id, name: z.string(), receiptPrefix: z.string() }).strict(),
     /** Shown once: the server keeps only its SHA-256. Sent as `Authorization: Bearer <desk id>.<credential>`. */
     credential: z.string().min(32),

@@ -92,7 +92,7 @@ export function lineLabel(line: { kind: LineKind; activityName?: string | null; 
   return LINE_KIND_WORDS[language][line.kind];
 }
 
-type Unit = 'day' | 'item' | 'place' | 'member' | 'sale' | 'registration' | 'result' | 'similarRecord' | 'cardPayment' | 'attempt' | 'unknownField' | 'void' | 'refund' | 'problem' | 'rewrittenLogEntry' | 'otherProblem' | 'line' | 'payment';
+type Unit = 'day' | 'item' | 'place' | 'member' | 'sale' | 'registration' | 'result' | 'similarRecord' | 'cardPayment' | 'attempt' | 'unknownField' | 'void' | 'refund' | 'problem' | 'rewrittenLogEntry' | 'otherProblem' | 'line' | 'payment' | 'operation' | 'waitingOperation' | 'operationToCheck';
 const UNITS: Record<Unit, Record<Language, { one: string; other: string }>> = {
   day: { fr: { one: 'jour', other: 'jours' }, en: { one: 'day', other: 'days' } },
   item: { fr: { one: 'article', other: 'articles' }, en: { one: 'item', other: 'items' } },
@@ -111,6 +111,9 @@ const UNITS: Record<Unit, Record<Language, { one: string; other: string }>> = {
   otherProblem: { fr: { one: 'autre problème', other: 'autres problèmes' }, en: { one: 'other problem', other: 'other problems' } },
   line: { fr: { one: 'article', other: 'articles' }, en: { one: 'line', other: 'lines' } },
   payment: { fr: { one: 'paiement', other: 'paiements' }, en: { one: 'payment', other: 'payments' } },
+  operation: { fr: { one: 'opération', other: 'opérations' }, en: { one: 'operation', other: 'operations' } },
+  waitingOperation: { fr: { one: 'opération en attente', other: 'opérations en attente' }, en: { one: 'operation waiting', other: 'operations waiting' } },
+  operationToCheck: { fr: { one: 'opération à vérifier', other: 'opérations à vérifier' }, en: { one: 'operation to check', other: 'operations to check' } },
   unknownField: { fr: { one: 'champ inconnu', other: 'champs inconnus' }, en: { one: 'unknown field', other: 'unknown fields' } },
 };
 const plurals = perLanguage((locale) => new Intl.PluralRules(locale));

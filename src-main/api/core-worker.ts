@@ -4,6 +4,8 @@ import { openDesk, type Desk } from '../core/desk/desk.js';
 import { parseDatabaseKey } from '../db/key.js';
 import type { CapabilityRequest, CoreSettings, FromCore, ToCore } from './core-messages.js';
 import { createApiService } from './service.js';
+import { readSyncTarget } from '../core/ledger/sync-progress.js';
+import { startSync } from '../sync/engine.js';
 import type { PrintKind } from './documents.js';
 
 /**
@@ -46,10 +48,18 @@ function serve(desk: Desk): void {
     ...(settings.capabilities.includes('print') ? { print: (bytes: Uint8Array, kind: PrintKind) => ask<void>({ name: 'print', bytes, kind }) } : {}),
   });
 
+  // A desk that joined its club's server keeps in step with it from this thread, between calls.
+  const target = readSyncTarget(desk.reader);
+  const sync = target ? startSync(desk, target) : null;
+
   port.on('message', (message: ToCore) => {
     switch (message.type) {
       case 'call':
-        void api.callByName(message.method, message.input, message.client).then((result) => send({ type: 'result', id: message.id, result }));
+        void api.callByName(message.method, message.input, message.client).then((result) => {
+          send({ type: 'result', id: message.id, result });
+          // Whatever it wrote leaves now rather than at the next tick (nothing to send is cheap).
+          sync?.nudge();
+        });
         return;
       case 'capability-done': {
         const waiting = asked.get(message.id);
@@ -59,9 +69,11 @@ function serve(desk: Desk): void {
         return;
       }
       case 'close':
-        desk.close();
-        send({ type: 'closed' });
-        port.close();
+        void (sync?.stop() ?? Promise.resolve()).finally(() => {
+          desk.close();
+          send({ type: 'closed' });
+          port.close();
+        });
         return;
     }
   });

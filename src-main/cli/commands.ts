@@ -23,6 +23,10 @@ import * as privacyText from './format-privacy.js';
 import { readAccessLog, recordAccess, type AccessFact } from '../core/ledger/access-log.js';
 import { anonymiseLapsedMembers, eraseMember, lapsedMembers } from '../core/privacy/erasure.js';
 import { businessDate } from '../../src-shared/dates.js';
+import { readSyncStatus, readSyncTarget } from '../core/ledger/sync-progress.js';
+import { joinClubServer } from '../sync/join.js';
+import { pullChanges } from '../sync/pull-client.js';
+import { pushPending } from '../sync/push-client.js';
 
 /** What a command hands back: the JSON document, the text for people, and the exit code. */
 export interface Outcome {
@@ -72,6 +76,31 @@ export const HANDLERS: Record<string, Handler> = {
       desk.close();
     }
   },
+
+  join: async (p, file) => {
+    requireFolder(file);
+    const desk = await joinClubServer(file, { address: requiredFlag(p, 'server'), code: requiredFlag(p, 'code') }, { language: p.language, key: keyOf(p) });
+    try {
+      const target = readSyncTarget(desk.reader)!;
+      await pushPending(desk, target);
+      await pullChanges(desk, target);
+      const data = { ok: true, file, desk: { id: desk.id, name: desk.name, receiptPrefix: desk.receiptPrefix }, club: desk.settings().clubName, sync: readSyncStatus(desk.reader) };
+      return { data, text: text.joined(data, p.language), exitCode: 0 };
+    } finally {
+      desk.close();
+    }
+  },
+
+  sync: (p, file) =>
+    withDesk(file, p, {}, async (desk) => {
+      const target = readSyncTarget(desk.reader);
+      if (!target) throw new ComptoirError('NOT_JOINED');
+      const pushed = await pushPending(desk, target);
+      const pulled = pushed.kind === 'retry' ? null : await pullChanges(desk, target);
+      const status = readSyncStatus(desk.reader);
+      const data = { ok: status.synced, sync: status, applied: pulled?.kind === 'pulled' ? pulled.applied : 0 };
+      return { data, text: text.synced(data, p.language), exitCode: 0 };
+    }),
 
   demo: (p, file) => {
     requiredFlag(p, 'members');

@@ -10,6 +10,7 @@ import type { DayReport } from '../core/cash/views.js';
 import type { SearchPage } from '../core/members/views.js';
 import type { Violation } from '../core/ledger/verify.js';
 import type { Restored } from '../core/ledger/restore.js';
+import type { SyncStatus } from '../core/ledger/sync-progress.js';
 
 /**
  * What people read when they leave out --json: short, plain, in the club's words (*no de membre*,
@@ -31,6 +32,28 @@ export function initialized(
     t(l, `Numéros de membre : ${data.memberNumbers.first} à ${data.memberNumbers.last}.`, `Member numbers: ${data.memberNumbers.first} to ${data.memberNumbers.last}.`),
     t(l, `Fichier : ${data.file}`, `File: ${data.file}`),
   ].join('\n');
+}
+
+export function joined(data: { file: string; desk: { name: string; receiptPrefix: string }; club: string; sync: SyncStatus }, l: Language): string {
+  return [
+    t(l, `Poste « ${data.desk.name} » joint au serveur du club ${data.club} (${data.sync.address}).`, `Desk "${data.desk.name}" joined the club's server for ${data.club} (${data.sync.address}).`),
+    t(l, `Reçus : ${data.desk.receiptPrefix}-000001, ${data.desk.receiptPrefix}-000002…`, `Receipts: ${data.desk.receiptPrefix}-000001, ${data.desk.receiptPrefix}-000002…`),
+    syncLine(data.sync, l),
+    t(l, `Fichier : ${data.file}`, `File: ${data.file}`),
+  ].join('\n');
+}
+
+/** One line on how the desk stands with its server, in the header's words. */
+export function syncLine(s: SyncStatus, l: Language): string {
+  if (s.pushRefusal) return t(l, `À vérifier : ${s.pushRefusal}`, `To check: ${s.pushRefusal}`);
+  if (s.lastError) return t(l, `Hors ligne : ${s.lastError} ${countOf(s.waiting, 'waitingOperation', 'fr')}.`, `Offline: ${s.lastError} ${countOf(s.waiting, 'waitingOperation', 'en')}.`);
+  if (s.toCheck > 0) return t(l, `${countOf(s.toCheck, 'operationToCheck', 'fr')}.`, `${countOf(s.toCheck, 'operationToCheck', 'en')}.`);
+  if (s.synced) return t(l, 'Synchronisé : le serveur a tout reçu et le poste a tout reçu du serveur.', 'In sync: the server has everything and the desk has everything from the server.');
+  return t(l, `${countOf(s.waiting, 'waitingOperation', 'fr')}.`, `${countOf(s.waiting, 'waitingOperation', 'en')}.`);
+}
+
+export function synced(data: { sync: SyncStatus; applied: number }, l: Language): string {
+  return [syncLine(data.sync, l), t(l, `Reçu du serveur : ${countOf(data.applied, 'operation', 'fr')}.`, `Received from the server: ${countOf(data.applied, 'operation', 'en')}.`)].join('\n');
 }
 
 function memberLine(m: MemberView, l: Language): string {

@@ -31,6 +31,10 @@ Commandes :
   init --desk NOM --prefix A       Crée la base (ou la met à jour) et configure le poste.
        [--numbers 100000-999999] [--club NOM] [--price CENTS] [--grace JOURS]
        [--rule rolling [--days 365] | --rule fixed --ends MM-JJ --rollover MM-JJ]
+  join --server ADRESSE --code CODE
+                                   Met en route un nouveau poste joint au serveur du club
+                                   (code d'inscription donné par l'administrateur).
+  sync                             Envoie au serveur ce qui attend et reçoit ce qui est nouveau.
   demo --members N [--seed S]      Remplit la base avec un club de démonstration.
   member add --first PRÉNOM --last NOM [--email …] [--phone …] [--birth JJ/MM/AAAA]
        [--postal …] [--city …] [--address …] [--notes …] [--household NO] [--force]
@@ -66,6 +70,10 @@ Commands:
   init --desk NAME --prefix A      Creates (or upgrades) the database and sets up the desk.
        [--numbers 100000-999999] [--club NAME] [--price CENTS] [--grace DAYS]
        [--rule rolling [--days 365] | --rule fixed --ends MM-DD --rollover MM-DD]
+  join --server ADDRESS --code CODE
+                                   Sets up a new desk joined to the club's server
+                                   (enrollment code from the administrator).
+  sync                             Sends the server what waits and receives what is new.
   demo --members N [--seed S]      Fills the database with a demo club.
   member add --first FIRST --last LAST [--email …] [--phone …] [--birth DD/MM/YYYY]
        [--postal …] [--city …] [--address …] [--notes …] [--household NO] [--force]

@@ -7,6 +7,8 @@ import type { CommandSpec } from './args.js';
  */
 export const COMMANDS: readonly CommandSpec[] = [
   { name: 'init', flags: ['desk', 'prefix', 'numbers', 'rule', 'days', 'ends', 'rollover', 'grace', 'price', 'club'], required: ['desk', 'prefix'], args: [] },
+  { name: 'join', flags: ['server', 'code'], required: ['server', 'code'], args: [] },
+  { name: 'sync', flags: [], args: [] },
   { name: 'demo', flags: ['members', 'seed'], required: ['members'], args: [] },
   {
     name: 'member add',

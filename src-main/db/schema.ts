@@ -236,6 +236,11 @@ export const TABLES = {
     server_head: integer(),
     last_push_at: nullableText(),
     last_pull_at: nullableText(),
+    /** The club's server this desk joined; null for a desk on its own (« Poste autonome »). */
+    server_address: nullableText(),
+    desk_credential: nullableText(),
+    /** Why the server last refused a push (4xx): kept until a push goes through. */
+    push_refusal: nullableText(),
   },
   /** Other desks' and the server's entries, pulled and applied here (docs/SYNC.md). */
   pulled_entry: {

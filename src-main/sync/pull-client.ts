@@ -1,5 +1,6 @@
 import type { Desk } from '../core/desk/desk.js';
 import { applyPulledPage, type PulledOutcome } from '../core/ledger/pulled.js';
+import { recordSyncAttempt } from '../core/ledger/sync-progress.js';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { MAX_PULL_WAIT_SECONDS, pullResponseSchema } from '../../src-shared/sync-protocol.js';
 import { callServer, type CallOutcome, type SyncTarget } from './transport.js';
@@ -17,15 +18,23 @@ function pullCursor(desk: Desk): number {
  * on the server for the next change (long-poll): an online desk always has one waiting, so
  * another desk's write shows here within about a second.
  */
-export async function pullChanges(desk: Desk, target: SyncTarget, options: { waitSeconds?: number; fetch?: typeof fetch } = {}): Promise<PullOutcome> {
+export async function pullChanges(desk: Desk, target: SyncTarget, options: { waitSeconds?: number; fetch?: typeof fetch; signal?: AbortSignal } = {}): Promise<PullOutcome> {
   const total: PulledOutcome = { applied: 0, refused: [] };
   let wait = Math.min(options.waitSeconds ?? 0, MAX_PULL_WAIT_SECONDS);
   for (;;) {
     const cursor = pullCursor(desk);
-    const outcome = await callServer(target, `/v1/pull?after=${cursor}&wait=${wait}`, { method: 'GET', timeoutMs: (wait + 30) * 1000 }, options.fetch ?? fetch);
-    if (outcome.kind !== 'ok') return outcome;
+    const outcome = await callServer(target, `/v1/pull?after=${cursor}&wait=${wait}`, { method: 'GET', timeoutMs: (wait + 30) * 1000, ...(options.signal ? { signal: options.signal } : {}) }, options.fetch ?? fetch);
+    const at = desk.clock.now().toISOString();
+    if (outcome.kind !== 'ok') {
+      recordSyncAttempt(desk, at, { unreachable: outcome.kind === 'retry' ? outcome.reason : outcome.error.message });
+      return outcome;
+    }
     const page = pullResponseSchema.safeParse(outcome.body);
-    if (!page.success) return { kind: 'retry', reason: new ComptoirError('SERVER_FAILURE').message };
+    if (!page.success) {
+      const reason = new ComptoirError('SERVER_FAILURE').message;
+      recordSyncAttempt(desk, at, { unreachable: reason });
+      return { kind: 'retry', reason };
+    }
     const applied = applyPulledPage(desk, page.data);
     total.applied += applied.applied;
     total.refused.push(...applied.refused);

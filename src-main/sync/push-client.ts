@@ -1,5 +1,5 @@
 import type { Desk } from '../core/desk/desk.js';
-import { readSyncProgress, recordPushAttempt } from '../core/ledger/sync-progress.js';
+import { readSyncProgress, recordSyncAttempt } from '../core/ledger/sync-progress.js';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { MAX_PUSH_ENTRIES, pushResponseSchema } from '../../src-shared/sync-protocol.js';
 import { callServer, retryDelay, type CallOutcome, type SyncTarget } from './transport.js';
@@ -21,17 +21,17 @@ export async function pushPending(desk: Desk, target: SyncTarget, fetchImpl: typ
     if (batch.entries.length === 0) return { kind: 'sent', acknowledgedSeq: acknowledged };
     const outcome = await callServer(target, '/v1/push', { method: 'POST', body: batch }, fetchImpl);
     if (outcome.kind !== 'ok') {
-      recordPushAttempt(desk, at(), { error: outcome.kind === 'rejected' ? outcome.error.message : outcome.reason });
+      recordSyncAttempt(desk, at(), outcome.kind === 'rejected' ? { refused: outcome.error.message } : { unreachable: outcome.reason });
       return outcome;
     }
     const answer = pushResponseSchema.safeParse(outcome.body);
     if (!answer.success) {
       const reason = new ComptoirError('SERVER_FAILURE').message;
-      recordPushAttempt(desk, at(), { error: reason });
+      recordSyncAttempt(desk, at(), { unreachable: reason });
       return { kind: 'retry', reason };
     }
     acknowledged = answer.data.acknowledgedSeq;
-    recordPushAttempt(desk, at(), { acknowledgedSeq: acknowledged });
+    recordSyncAttempt(desk, at(), { acknowledgedSeq: acknowledged });
   }
 }
 

@@ -42,7 +42,7 @@ export type CallOutcome =
 export async function callServer(
   target: Pick<SyncTarget, 'address'> & Partial<SyncTarget>,
   path: string,
-  init: { method: 'GET' | 'POST'; body?: unknown; timeoutMs?: number },
+  init: { method: 'GET' | 'POST'; body?: unknown; timeoutMs?: number; signal?: AbortSignal },
   fetchImpl: typeof fetch = fetch,
 ): Promise<CallOutcome> {
   const url = new URL(path, checkServerAddress(target.address));
@@ -55,7 +55,7 @@ export async function callServer(
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-      signal: AbortSignal.timeout(init.timeoutMs ?? 30_000),
+      signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(init.timeoutMs ?? 30_000)]) : AbortSignal.timeout(init.timeoutMs ?? 30_000),
     });
   } catch {
     return { kind: 'retry', reason: new ComptoirError('SERVER_UNREACHABLE', { address: target.address }).message };

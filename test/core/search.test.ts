@@ -452,6 +452,9 @@ describe('member search, as the club really types (issue 8)', () => {
       ALTER TABLE sync_state DROP COLUMN server_head;
       ALTER TABLE sync_state DROP COLUMN last_push_at;
       ALTER TABLE sync_state DROP COLUMN last_pull_at;
+      ALTER TABLE sync_state DROP COLUMN server_address;
+      ALTER TABLE sync_state DROP COLUMN desk_credential;
+      ALTER TABLE sync_state DROP COLUMN push_refusal;
       DELETE FROM schema_migration WHERE version >= 5;
       PRAGMA user_version = 4;`);
     sqlite.close();

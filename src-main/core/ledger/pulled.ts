@@ -100,7 +100,7 @@ export function applyPulledPage(desk: Desk, page: PullResponse): PulledOutcome {
       );
     }
     w.rawRun(
-      'UPDATE sync_state SET pull_cursor = max(pull_cursor, ?), server_head = ?, last_pull_at = ? WHERE id = 1',
+      'UPDATE sync_state SET pull_cursor = max(pull_cursor, ?), server_head = ?, last_pull_at = ?, attempts = 0, last_error = NULL WHERE id = 1',
       page.cursor,
       page.head,
       appliedAt,

@@ -10,7 +10,7 @@ export interface SyncProgress {
   acknowledgedSeq: number;
   /** Attempts that failed since the last success (the retry timer backs off with them). */
   attempts: number;
-  /** The last refusal or failure, in French; null after a success. */
+  /** Why the server could not be reached, in French; null after a success. */
   lastError: string | null;
   /** ISO instant of the last attempt, successful or not. */
   lastAttemptAt: string | null;
@@ -29,22 +29,102 @@ export function readSyncProgress(r: Reader): SyncProgress {
 }
 
 /**
- * Records an attempt to push: with `acknowledgedSeq` the server's answer (the cursor only moves
- * forward, and never past this desk's last entry), with `error` why it failed.
+ * Records how a call to the server went: a push the server acknowledged (the cursor only moves
+ * forward, never past this desk's last entry), a push it refused (`refused`: kept for the sync
+ * screen until a push goes through), or a server that could not be reached (`unreachable`: the
+ * retry timer backs off with `attempts`).
  */
-export function recordPushAttempt(desk: Desk, at: string, outcome: { acknowledgedSeq: number } | { error: string }): void {
+export function recordSyncAttempt(
+  desk: Desk,
+  at: string,
+  outcome: { acknowledgedSeq: number } | { refused: string } | { unreachable: string },
+): void {
   desk.connection.transaction((w) => {
     if ('acknowledgedSeq' in outcome) {
       w.rawRun(
-        `UPDATE sync_state SET attempts = 0, last_error = NULL, last_attempt_at = ?, last_push_at = ?,
+        `UPDATE sync_state SET attempts = 0, last_error = NULL, push_refusal = NULL, last_attempt_at = ?, last_push_at = ?,
            acknowledged_seq = max(acknowledged_seq, min(?, (SELECT coalesce(max(seq), 0) FROM outbox)))
          WHERE id = 1`,
         at,
         at,
         outcome.acknowledgedSeq,
       );
+    } else if ('refused' in outcome) {
+      w.rawRun('UPDATE sync_state SET attempts = 0, last_error = NULL, push_refusal = ?, last_attempt_at = ? WHERE id = 1', outcome.refused, at);
     } else {
-      w.rawRun('UPDATE sync_state SET attempts = attempts + 1, last_error = ?, last_attempt_at = ? WHERE id = 1', outcome.error, at);
+      w.rawRun('UPDATE sync_state SET attempts = attempts + 1, last_error = ?, last_attempt_at = ? WHERE id = 1', outcome.unreachable, at);
     }
   });
+}
+
+/** The club's server this desk joined, and its credential; null for a desk on its own. */
+export function readSyncTarget(r: Reader): { address: string; deskId: string; credential: string } | null {
+  const row = r.rawGet<{ server_address: string | null; desk_credential: string | null }>('SELECT server_address, desk_credential FROM sync_state WHERE id = 1');
+  const deskId = r.rawGet<{ value: string }>("SELECT value FROM setting WHERE key = 'local_desk_id'");
+  if (!row?.server_address || !row.desk_credential || !deskId) return null;
+  return { address: row.server_address, deskId: JSON.parse(deskId.value) as string, credential: row.desk_credential };
+}
+
+/** Remembers the club's server and this desk's credential, once, when the desk joins it. */
+export function recordSyncTarget(desk: Desk, target: { address: string; credential: string }): void {
+  desk.connection.transaction((w) => {
+    w.rawRun('UPDATE sync_state SET server_address = ?, desk_credential = ? WHERE id = 1', target.address, target.credential);
+  });
+}
+
+/**
+ * What the header and the sync screen say (docs/SYNC.md): whether the desk joined a server,
+ * how many of its operations wait, what was refused, when it last heard from the server.
+ * `synced` is true only when the server acknowledged every operation of this desk and the desk
+ * pulled up to the server's head as last seen.
+ */
+export interface SyncStatus {
+  joined: boolean;
+  address: string | null;
+  /** This desk's operations the server has not acknowledged yet. */
+  waiting: number;
+  /** Pulled entries kept but not applied (a local rule refused them): « à vérifier ». */
+  toCheck: number;
+  /** Why the server refused this desk's last push (its operations stay here): « à vérifier ». */
+  pushRefusal: string | null;
+  lastError: string | null;
+  /** Failed attempts in a row. */
+  attempts: number;
+  lastPushAt: string | null;
+  lastPullAt: string | null;
+  /** ISO instant since when the server has not answered (the first failure in a row), or null. */
+  offlineSince: string | null;
+  synced: boolean;
+}
+
+export function readSyncStatus(r: Reader): SyncStatus {
+  const row = r.rawGet<{
+    acknowledged_seq: number;
+    attempts: number;
+    last_error: string | null;
+    last_attempt_at: string | null;
+    last_push_at: string | null;
+    last_pull_at: string | null;
+    pull_cursor: number;
+    server_head: number;
+    server_address: string | null;
+    push_refusal: string | null;
+  }>('SELECT * FROM sync_state WHERE id = 1')!;
+  const last = r.rawGet<{ seq: number | null }>('SELECT max(seq) AS seq FROM outbox')?.seq ?? 0;
+  const refusedPulled = r.rawGet<{ n: number }>('SELECT count(*) AS n FROM pulled_entry WHERE problem IS NOT NULL')!.n;
+  const waiting = Math.max(0, last - row.acknowledged_seq);
+  const joined = row.server_address !== null;
+  return {
+    joined,
+    address: row.server_address,
+    waiting,
+    toCheck: refusedPulled,
+    pushRefusal: row.push_refusal,
+    lastError: row.last_error,
+    attempts: row.attempts,
+    lastPushAt: row.last_push_at,
+    lastPullAt: row.last_pull_at,
+    offlineSince: row.attempts > 0 ? (row.last_push_at ?? row.last_attempt_at) : null,
+    synced: joined && waiting === 0 && row.attempts === 0 && row.push_refusal === null && row.last_pull_at !== null && row.pull_cursor >= row.server_head,
+  };
 }

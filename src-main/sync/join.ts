@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { initializeDesk } from '../core/desk/setup.js';
+import type { Desk, OpenDeskOptions } from '../core/desk/desk.js';
+import { recordSyncTarget } from '../core/ledger/sync-progress.js';
+import { ComptoirError } from '../../src-shared/errors.js';
+import { enrollResponseSchema } from '../../src-shared/sync-protocol.js';
+import { callServer, checkServerAddress } from './transport.js';
+
+/**
+ * « Se joindre au serveur du club »: trades the administrator's one-time code for this desk's
+ * identity (docs/SYNC.md, Enrollment), then sets up a new desk file with it — the server's desk
+ * id, receipt prefix, club settings and first block of member numbers — and remembers the
+ * server and the credential. The desk then syncs (push-client.ts, pull-client.ts).
+ *
+ * @throws SERVER_ADDRESS_INSECURE; SERVER_UNREACHABLE; SERVER_REFUSED with the server's words
+ *   (a used or expired code); JOIN_NEEDS_NEW_FILE when the file already exists.
+ */
+export async function joinClubServer(file: string, input: { address: string; code: string }, options: OpenDeskOptions = {}, fetchImpl: typeof fetch = fetch): Promise<Desk> {
+  const address = checkServerAddress(input.address.trim()).origin;
+  // Checked before the code is spent: a code works once.
+  if (existsSync(file)) throw new ComptoirError('JOIN_NEEDS_NEW_FILE', { file });
+  const outcome = await callServer({ address }, '/v1/enroll', { method: 'POST', body: { code: input.code } }, fetchImpl);
+  if (outcome.kind === 'retry') throw new ComptoirError('SERVER_UNREACHABLE', { address });
+  if (outcome.kind === 'rejected') throw new ComptoirError('SERVER_REFUSED', { fr: outcome.error.message, en: outcome.error.messageEn });
+  const enrollment = enrollResponseSchema.parse(outcome.body);
+  const { desk } = initializeDesk(
+    file,
+    {
+      deskName: enrollment.desk.name,
+      receiptPrefix: enrollment.desk.receiptPrefix,
+      club: enrollment.club.settings,
+      memberNumbers: { first: enrollment.memberNumbers.first, last: enrollment.memberNumbers.last },
+      deskId: enrollment.desk.id,
+      numberBlockId: enrollment.memberNumbers.blockId,
+    },
+    options,
+  );
+  recordSyncTarget(desk, { address, credential: enrollment.credential });
+  return desk;
+}

@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src-server/app.js';
+import type { ServerDb } from '../../src-server/db/open.js';
+import { createEnrollmentCode } from '../../src-server/desks.js';
+import type { Run } from '../cli/comptoir.js';
+import { tempFolder } from '../helpers.js';
+import { testClub, testServerDb } from '../server/harness.js';
+
+const BIN = fileURLToPath(new URL('../../bin/comptoir.mjs', import.meta.url));
+
+/** `comptoir ARGS…` in a child process, without blocking this one (the server answers from here). */
+function comptoir(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile('node', [BIN, ...args], { encoding: 'utf8' }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+  });
+}
+
+describe('a desk joining its club’s server from the command line', () => {
+  let sdb: ServerDb;
+  let app: FastifyInstance;
+  let address: string;
+  beforeAll(async () => {
+    sdb = await testServerDb('sqlite');
+    await testClub(sdb);
+    app = await buildServer(sdb);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    address = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await app.close();
+    await sdb.close();
+  });
+
+  it('joins with a one-time code, then sends its work and says it is in sync', async () => {
+    const { code } = await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Salle 2' });
+    const file = join(tempFolder(), 'poste.sqlite');
+    const joined = await comptoir('--db', file, 'join', '--server', address, '--code', code);
+    expect(joined.stderr).toBe('');
+    expect(joined.stdout).toMatch(/^Poste « Salle 2 » joint au serveur du club Club demo \(http:\/\/127\.0\.0\.1:\d+\)\.\nReçus : A-000001, A-000002…\n/);
+    expect((await comptoir('--db', file, 'member', 'add', '--first', 'Ginette', '--last', 'Lachance')).code).toBe(0);
+    const synced = await comptoir('--db', file, 'sync');
+    expect(synced.stdout).toMatch(/^Synchronisé : le serveur a tout reçu et le poste a tout reçu du serveur\./);
+    const held = await sdb.db.selectFrom('operation').select('action').execute();
+    expect(held.map((row) => row.action)).toEqual(['desk.init', 'member.create']);
+
+    // The same code again, on another new file: refused in the server's words, and no file is left half made.
+    const again = await comptoir('--db', join(tempFolder(), 'autre.sqlite'), 'join', '--server', address, '--code', code);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/^Ce code d'inscription n'est pas valide/);
+  });
+
+  it('refuses what cannot work before spending a code: a file that exists, a server without HTTPS, a desk on its own asked to sync', async () => {
+    const { code } = await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Salle 3' });
+    const folder = tempFolder();
+    expect((await comptoir('--db', join(folder, 'seul.sqlite'), 'init', '--desk', 'Seul', '--prefix', 'S')).code).toBe(0);
+    const existing = await comptoir('--db', join(folder, 'seul.sqlite'), 'join', '--server', address, '--code', code);
+    expect(existing.stderr).toMatch(/^Un poste se joint au serveur du club à sa toute première mise en route/);
+    const insecure = await comptoir('--db', join(folder, 'neuf.sqlite'), 'join', '--server', 'http://club.example.org', '--code', code);
+    expect(insecure.stderr).toMatch(/^L'adresse http:\/\/club\.example\.org n'est pas sécurisée/);
+    const alone = await comptoir('--db', join(folder, 'seul.sqlite'), 'sync');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/^Ce poste est autonome/);
+    // The code still works.
+    expect((await comptoir('--db', join(folder, 'neuf.sqlite'), 'join', '--server', address, '--code', code)).code).toBe(0);
+  });
+});
