@@ -69,6 +69,8 @@ export async function buildServer(sdb: ServerDb, options: ServerOptions = {}): P
   const now = options.now ?? (() => new Date());
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
+    // Closing ends the desks' waiting pulls at once; they reconnect (to another process) on their own.
+    forceCloseConnections: true,
     // Request lines and status only: bodies carry members' data and codes, headers the credential.
     logger: options.logger ? { redact: ['req.headers.authorization'] } : false,
   });

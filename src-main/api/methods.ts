@@ -10,6 +10,7 @@ export const METHOD_NAMES = [
   'session.signOut',
   'session.keepAlive',
   'users.unlock',
+  'sync.status',
   'drawer.open',
   'drawer.movement',
   'drawer.close',

@@ -19,6 +19,7 @@ import { recordAccess } from '../core/ledger/access-log.js';
 import { documentsHandlers } from './document-handlers.js';
 import { DEFAULT_PAPER, type Paper, type ShellCapabilities } from './documents.js';
 import type { sessionContract } from './session.js';
+import { readSyncDetails } from '../core/ledger/sync-progress.js';
 
 export interface ApiOptions extends ShellCapabilities {
   /** Minutes without a call after which the volunteer is signed out. */
@@ -99,6 +100,7 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
       return state(client);
     },
     'users.list': () => listUsers(desk),
+    'sync.status': () => readSyncDetails(desk.reader),
     'session.signIn': async (input) => {
       sessions.delete(client);
       const user = await signIn(desk, input, client);

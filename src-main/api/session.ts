@@ -26,6 +26,22 @@ export const deskStateSchema = z.object({
 
 const nothing = z.object({}).strict();
 
+/** How the desk stands with its club's server (core/ledger/sync-progress.ts, docs/SYNC.md). */
+export const syncDetailsSchema = z.object({
+  joined: z.boolean(),
+  address: z.string().nullable(),
+  waiting: z.number().int(),
+  toCheck: z.number().int(),
+  pushRefusal: z.string().nullable(),
+  lastError: z.string().nullable(),
+  attempts: z.number().int(),
+  lastPushAt: z.string().nullable(),
+  lastPullAt: z.string().nullable(),
+  offlineSince: z.string().nullable(),
+  synced: z.boolean(),
+  refused: z.array(z.object({ serverSeq: z.number().int(), action: z.string(), at: z.string(), problem: z.string() })),
+});
+
 /**
  * The sign-in screen's methods (the only public ones) and the unlocking of an account. Their
  * handlers live with the sessions, in service.ts.
@@ -39,4 +55,6 @@ export const sessionContract = {
   /** « Je suis là »: the volunteer is at the desk, though nothing was saved or looked up for a while. */
   'session.keepAlive': { input: nothing, output: deskStateSchema, roles: ROLES.everyone },
   'users.unlock': { input: unlockSchema, output: userSchema, roles: ROLES.administration },
+  /** The header's « Synchronisé à 14 h 32 » and the sync screen: no personal data, shown before sign-in too. */
+  'sync.status': { input: nothing, output: syncDetailsSchema, public: true },
 } satisfies ContractSlice;

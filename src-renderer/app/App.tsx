@@ -5,6 +5,7 @@ import { LockedAccounts } from '../components/LockedAccounts';
 import { ActivitiesScreen } from '../screens/Activities';
 import { CheckoutScreen } from '../screens/Checkout';
 import { CloseDrawerScreen } from '../screens/CloseDrawer';
+import { SyncScreen } from '../screens/Sync';
 import { DaySummaryScreen } from '../screens/DaySummary';
 import { DayReportsScreen } from '../screens/DayReports';
 import { LookupScreen } from '../screens/Lookup';
@@ -189,6 +190,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <CloseDrawerScreen />;
     case 'dayReports':
       return <DayReportsScreen date={screen.date ?? null} />;
+    case 'sync':
+      return <SyncScreen />;
     case 'daySummary':
       return <DaySummaryScreen session={screen.session} day={screen.day} backupProblem={screen.backupProblem ?? null} />;
   }

@@ -23,7 +23,8 @@ export type Screen =
   | { name: 'activities'; memberNumber?: number }
   | { name: 'closeDrawer' }
   | { name: 'daySummary'; session: CashSession; day: DayReport; backupProblem?: string | null }
-  | { name: 'dayReports'; date?: string };
+  | { name: 'dayReports'; date?: string }
+  | { name: 'sync' };
 
 /** Someone the cart is for, named so every screen can say whose cart it is. */
 export interface CartPerson {

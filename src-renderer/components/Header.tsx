@@ -2,6 +2,7 @@ import { call } from '../app/api';
 import { COMMON, useTexts } from '../app/i18n';
 import { useApp, type Screen } from '../app/navigation';
 import { Button } from './Button';
+import { SyncBadge } from './SyncBadge';
 
 /**
  * The desk, who is signed in, « Trouver un membre », the language switch and sign-out: always in
@@ -26,6 +27,7 @@ export function Header({ screen, onSignOut }: { screen: Screen['name']; onSignOu
         </span>
       </div>
       <div className="header-actions">
+        <SyncBadge />
         {state.user ? <span className="who">{state.user.name}</span> : null}
         {state.user && screen !== 'lookup' && screen !== 'checkout' && screen !== 'signIn' ? (
           <Button variant="link" onClick={() => navigate({ name: 'lookup' })}>

@@ -47,6 +47,7 @@ function club(role: Role) {
     ['desk.state (public)', 'desk.state', {}],
     ['desk.setLanguage (public)', 'desk.setLanguage', { language: 'fr' }],
     ['users.list (public)', 'users.list', {}],
+    ['sync.status (public)', 'sync.status', {}],
     ['session.signIn (public)', 'session.signIn', { userId: me.id, pin: '2468' }],
     ['session.keepAlive', 'session.keepAlive', {}],
     ['members.search', 'members.search', { query: 'roy' }],

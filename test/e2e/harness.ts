@@ -41,11 +41,18 @@ export interface DeskInBrowser {
  * Debian's Chromium on it. `setup` runs on the desk before the page opens.
  */
 export async function openDeskInBrowser(
-  options: { members?: number; idleMinutes?: number; paper?: Paper; setup?: (desk: Desk, adminId: string) => void } = {},
+  options: {
+    members?: number;
+    idleMinutes?: number;
+    paper?: Paper;
+    setup?: (desk: Desk, adminId: string) => void;
+    /** How the desk file is made: `comptoir init` by default; joining a club's server, say. */
+    create?: (file: string) => Promise<{ desk: Desk; systemUserId: string }>;
+  } = {},
 ): Promise<DeskInBrowser> {
   const folder = mkdtempSync(join(tmpdir(), 'comptoir-e2e-'));
   const file = join(folder, 'desk.sqlite');
-  const { desk: setupDesk, systemUserId } = initializeDesk(file, { deskName: 'Accueil', receiptPrefix: 'A' });
+  const { desk: setupDesk, systemUserId } = options.create ? await options.create(file) : initializeDesk(file, { deskName: 'Accueil', receiptPrefix: 'A' });
   loadDemoData(setupDesk, { userId: systemUserId }, { members: options.members ?? 200, seed: 7 });
   options.setup?.(setupDesk, systemUserId);
   setupDesk.close();

@@ -128,3 +128,20 @@ export function readSyncStatus(r: Reader): SyncStatus {
     synced: joined && waiting === 0 && row.attempts === 0 && row.push_refusal === null && row.last_pull_at !== null && row.pull_cursor >= row.server_head,
   };
 }
+
+/** A pulled entry this desk kept without applying it, and why (the sync screen's list). */
+export interface RefusedPulledEntry {
+  serverSeq: number;
+  action: string;
+  /** ISO instant it was written at its desk. */
+  at: string;
+  problem: string;
+}
+
+/** The sync screen: the status, and the pulled entries kept « à vérifier », newest first (50 at most). */
+export function readSyncDetails(r: Reader): SyncStatus & { refused: RefusedPulledEntry[] } {
+  const refused = r.rawAll<RefusedPulledEntry>(
+    'SELECT server_seq AS serverSeq, action, at, problem FROM pulled_entry WHERE problem IS NOT NULL ORDER BY server_seq DESC LIMIT 50',
+  );
+  return { ...readSyncStatus(r), refused };
+}

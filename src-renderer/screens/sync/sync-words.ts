@@ -1,0 +1,78 @@
+import { wordsOf } from '../../app/i18n';
+import type { Output } from '../../app/api';
+import type { Language } from '../../../src-shared/language';
+import { businessDateOf, formatClockTime, formatShortDateTime } from '../../../src-shared/dates';
+import { countOf } from '../../../src-shared/words';
+
+export type SyncDetails = Output<'sync.status'>;
+
+/** The header's sync badge and the sync screen, French first. */
+export const SYNC_TEXTS = wordsOf({
+  fr: {
+    standalone: 'Poste autonome',
+    synced: 'Synchronisé à {time}',
+    syncedNever: 'Pas encore synchronisé',
+    offline: 'Hors ligne depuis {time}',
+    sending: 'Envoi au serveur',
+    title: 'Synchronisation avec le serveur du club',
+    standaloneBody: 'Ce poste est autonome : il ne s’est joint à aucun serveur de club. Ses données restent sur ce poste et dans ses sauvegardes.',
+    server: 'Serveur',
+    lastPush: 'Dernier envoi réussi',
+    lastPull: 'Dernière réception',
+    never: 'jamais',
+    waiting: 'En attente d’envoi',
+    toCheck: 'À vérifier',
+    allGood: 'Le serveur a reçu tout ce que ce poste a fait, et ce poste a reçu tout ce que les autres postes ont envoyé.',
+    offlineBody: '{reason} Ce qui attend sera envoyé dès qu’il répondra.',
+    refusedPush: 'Le serveur a refusé les envois de ce poste : {reason} Les opérations restent sur ce poste ; appelez l’administrateur du club.',
+    refusedTitle: 'Opérations reçues d’autres postes et gardées à vérifier',
+    operation: 'Opération',
+    writtenAt: 'Écrite le',
+    reason: 'Raison',
+    back: 'Retour',
+  },
+  en: {
+    standalone: 'Desk on its own',
+    synced: 'In sync at {time}',
+    syncedNever: 'Not synced yet',
+    offline: 'Offline since {time}',
+    sending: 'Sending to the server',
+    title: 'Syncing with the club’s server',
+    standaloneBody: 'This desk stands alone: it joined no club server. Its data stays on this desk and in its backups.',
+    server: 'Server',
+    lastPush: 'Last successful send',
+    lastPull: 'Last received',
+    never: 'never',
+    waiting: 'Waiting to be sent',
+    toCheck: 'To check',
+    allGood: 'The server has everything this desk did, and this desk has everything the other desks sent.',
+    offlineBody: '{reason} What waits is sent as soon as it answers.',
+    refusedPush: 'The server refused this desk’s sends: {reason} The operations stay on this desk; call the club’s administrator.',
+    refusedTitle: 'Operations received from other desks and kept to check',
+    operation: 'Operation',
+    writtenAt: 'Written on',
+    reason: 'Reason',
+    back: 'Back',
+  },
+});
+
+/** « 14 h 32 » today, the date too on another day. */
+export function whenSaid(iso: string, language: Language, today: string): string {
+  return businessDateOf(iso) === today ? formatClockTime(iso, language) : formatShortDateTime(iso, language);
+}
+
+/** The badge's words: the truest short sentence about the desk and its server. */
+export function syncSummary(s: SyncDetails, language: Language, today: string, t: (key: keyof (typeof SYNC_TEXTS)['fr'], p?: Record<string, string | number>) => string): { text: string; kind: 'ok' | 'info' | 'warning' } {
+  if (!s.joined) return { text: t('standalone'), kind: 'info' };
+  const problems = s.toCheck + (s.pushRefusal ? Math.max(s.waiting, 1) : 0);
+  if (problems > 0) return { text: countOf(problems, 'operationToCheck', language), kind: 'warning' };
+  if (s.attempts > 0) {
+    const since = s.offlineSince ? t('offline', { time: whenSaid(s.offlineSince, language, today) }) : t('offline', { time: '—' });
+    return { text: `${since} · ${countOf(s.waiting, 'waitingOperation', language)}`, kind: 'warning' };
+  }
+  if (s.synced) {
+    const last = [s.lastPushAt, s.lastPullAt].filter((x): x is string => x !== null).sort().at(-1);
+    return { text: last ? t('synced', { time: whenSaid(last, language, today) }) : t('syncedNever'), kind: 'ok' };
+  }
+  return { text: s.waiting > 0 ? `${t('sending')} · ${countOf(s.waiting, 'waitingOperation', language)}` : t('syncedNever'), kind: 'info' };
+}

@@ -1,0 +1,75 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src-server/app.js';
+import type { ServerDb } from '../../src-server/db/open.js';
+import { createEnrollmentCode } from '../../src-server/desks.js';
+import { openCashSession } from '../../src-main/core/cash/cash-sessions.js';
+import { systemUserId } from '../../src-main/core/desk/setup.js';
+import { joinClubServer } from '../../src-main/sync/join.js';
+import { testClub, testServerDb } from '../server/harness.js';
+import { checkScreen, openDeskInBrowser, signInByKeyboard, type DeskInBrowser } from './harness.js';
+
+describe('a desk joined to its club’s server, in the browser', () => {
+  let d: DeskInBrowser | null = null;
+  let sdb: ServerDb | null = null;
+  let app: FastifyInstance | null = null;
+  afterEach(async () => {
+    await d?.close();
+    await app?.close();
+    await sdb?.close();
+    d = null;
+    app = null;
+    sdb = null;
+  });
+
+  const listen = async (port = 0) => {
+    app = await buildServer(sdb!);
+    await app.listen({ host: '127.0.0.1', port });
+    return (app.server.address() as AddressInfo).port;
+  };
+
+  it('tells the truth in the header: in sync, offline with what waits, in sync again; the sync screen says the rest', async () => {
+    sdb = await testServerDb('sqlite');
+    await testClub(sdb);
+    const port = await listen();
+    const { code } = await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Accueil' });
+    d = await openDeskInBrowser({
+      members: 20,
+      create: async (file) => {
+        const desk = await joinClubServer(file, { address: `http://127.0.0.1:${port}`, code });
+        return { desk, systemUserId: systemUserId(desk) };
+      },
+      setup: (desk, adminId) => void openCashSession(desk, { userId: adminId }, { count: { '2000': 5 } }),
+    });
+    const { page } = d;
+    const badge = () => page.locator('.sync-badge').textContent();
+    await signInByKeyboard(page, 'Lise Bouchard', '1234');
+    await expect.poll(badge, { timeout: 15_000 }).toMatch(/^Synchronisé à \d{1,2}\sh\s\d\d$/u);
+    const held = Number((await sdb.db.selectFrom('operation').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(held).toBe(d.desk.reader.rawGet<{ n: number }>('SELECT max(seq) AS n FROM audit_log')!.n);
+
+    // The server goes away; the volunteer records a new member meanwhile.
+    await app!.close();
+    app = null;
+    await expect.poll(badge, { timeout: 15_000 }).toMatch(/^Hors ligne depuis \d{1,2}\sh\s\d\d · \d+\sopérations? en attente$/u);
+    const waitingBefore = Number(/· (\d+)/.exec((await badge())!)![1]);
+    await page.getByRole('button', { name: 'Nouveau membre' }).click();
+    await page.getByLabel('Prénom').fill('Rolande');
+    await page.getByLabel('Nom', { exact: true }).fill('Horsligne');
+    await page.getByRole('button', { name: 'Créer le membre' }).click();
+    await expect.poll(badge, { timeout: 15_000 }).toMatch(new RegExp(`· ${waitingBefore + 1}\\sopérations? en attente$`, 'u'));
+    await page.locator('.sync-badge').getByRole('button').click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Synchronisation avec le serveur du club');
+    expect(await page.locator('.notice').first().textContent()).toMatch(/^⚠?Le serveur du club \(http:\/\/127\.0\.0\.1:\d+\) ne répond pas\. Le poste continue hors ligne et réessaiera\. Ce qui attend sera envoyé dès qu’il répondra\.$/);
+    await checkScreen(page, 'sync-offline');
+
+    // Back: everything goes, and the header says so.
+    await listen(port);
+    await expect.poll(badge, { timeout: 20_000 }).toMatch(/^Synchronisé à/u);
+    const members = await sdb.db.selectFrom('operation').select('action').where('action', '=', 'member.create').execute();
+    expect(members).toHaveLength(21);
+    await expect.poll(() => page.locator('.notice').first().textContent()).toMatch(/Le serveur a reçu tout ce que ce poste a fait/);
+    await checkScreen(page, 'sync-in-step');
+  }, 90_000);
+});
