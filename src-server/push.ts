@@ -1,10 +1,13 @@
 import type { Transaction } from 'kysely';
-import { entryHash, GENESIS_HASH } from '../src-main/core/ledger/audit.js';
+import { entryHash, GENESIS_HASH, operationOf } from '../src-main/core/ledger/audit.js';
+import type { Operation } from '../src-shared/operations/index.js';
+import { clubSettings } from './clubs.js';
+import { decide, DECIDING_KINDS } from './decisions.js';
 import { ComptoirError } from '../src-shared/errors.js';
 import { pushRequestSchema, type LogEntry, type PushResponse } from '../src-shared/sync-protocol.js';
 import { parseInput } from '../src-shared/validation.js';
 import type { Dialect, ServerDb } from './db/open.js';
-import { lockHead } from './server-author.js';
+import { appendServerOperations, lockHead } from './server-author.js';
 import type { ChainProblemTable, DeskTable, OperationTable, ServerDatabase } from './db/schema.js';
 
 type Problem = Pick<ChainProblemTable, 'seq' | 'problem' | 'detail'>;
@@ -138,7 +141,16 @@ async function applyBatch(
     .values({ desk_id: desk.id, club_id: desk.club_id, last_seq: lastSeq, last_hash: lastHash })
     .onConflict((oc) => oc.column('desk_id').doUpdateSet({ last_seq: lastSeq, last_hash: lastHash }))
     .execute();
-  const serverSeq = headSeq + fresh.length;
+  // What the server decides about them (docs/SYNC.md, Conflicts), on its own chain right after.
+  const club = await trx.selectFrom('club').selectAll().where('id', '=', desk.club_id).executeTakeFirstOrThrow();
+  const settings = clubSettings(club);
+  const decisions: Operation[] = [];
+  for (const op of fresh) {
+    if (!DECIDING_KINDS.has(op.action)) continue;
+    decisions.push(...(await decide(trx, desk.club_id, settings, operationOf({ ...op, seq: op.desk_seq, redacted_by: null }, () => null))));
+  }
+  const decided = await appendServerOperations(trx, desk.club_id, headSeq + fresh.length, decisions, now);
+  const serverSeq = headSeq + fresh.length + decided.length;
   await trx.updateTable('club').set({ head_seq: serverSeq }).where('id', '=', desk.club_id).execute();
   return { acknowledgedSeq: lastSeq, serverSeq };
 }

@@ -242,6 +242,16 @@ export const TABLES = {
     /** Why the server last refused a push (4xx): kept until a push goes through. */
     push_refusal: nullableText(),
   },
+  /** What the server flagged for the treasurer (docs/SYNC.md, Conflicts). */
+  treasurer_flag: {
+    id: text(),
+    reason: text<'double_renewal' | 'over_capacity'>(),
+    member_id: text(),
+    /** JSON array of the orders concerned. */
+    order_ids: text(),
+    registration_id: nullableText(),
+    created_at: text(),
+  },
   /** Other desks' and the server's entries, pulled and applied here (docs/SYNC.md). */
   pulled_entry: {
     server_seq: integer(),

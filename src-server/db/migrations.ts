@@ -102,6 +102,43 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0002-decisions': {
+      // What the server needs to decide conflicts (docs/SYNC.md): each member's periods, each
+      // activity's capacity and registrations, kept from the operations as they arrive.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('server_period')
+          .addColumn('club_id', 'text', (c) => c.notNull().references('club.id'))
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('member_id', 'text', (c) => c.notNull())
+          .addColumn('order_id', 'text', (c) => c.notNull())
+          .addColumn('order_line_id', 'text', (c) => c.notNull())
+          .addColumn('starts_on', 'text', (c) => c.notNull())
+          .addColumn('ends_on', 'text', (c) => c.notNull())
+          .addColumn('voided', 'integer', (c) => c.notNull().defaultTo(0))
+          .addPrimaryKeyConstraint('server_period_pk', ['club_id', 'id'])
+          .execute();
+        await db.schema.createIndex('server_period_member').on('server_period').columns(['club_id', 'member_id']).execute();
+        await db.schema
+          .createTable('server_activity')
+          .addColumn('club_id', 'text', (c) => c.notNull().references('club.id'))
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('capacity', 'integer')
+          .addPrimaryKeyConstraint('server_activity_pk', ['club_id', 'id'])
+          .execute();
+        await db.schema
+          .createTable('server_registration')
+          .addColumn('club_id', 'text', (c) => c.notNull().references('club.id'))
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('activity_id', 'text', (c) => c.notNull())
+          .addColumn('member_id', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('order_id', 'text')
+          .addPrimaryKeyConstraint('server_registration_pk', ['club_id', 'id'])
+          .execute();
+        await db.schema.createIndex('server_registration_activity').on('server_registration').columns(['club_id', 'activity_id', 'status']).execute();
+      },
+    },
   };
 }
 

@@ -14,6 +14,9 @@ export interface ServerDatabase {
   member_key: MemberKeyTable;
   member_number_block: MemberNumberBlockTable;
   chain_problem: ChainProblemTable;
+  server_period: ServerPeriodTable;
+  server_activity: ServerActivityTable;
+  server_registration: ServerRegistrationTable;
 }
 
 export interface ClubTable {
@@ -105,4 +108,33 @@ export interface ChainProblemTable {
   problem: 'gap' | 'fork' | 'rewritten' | 'reused_id';
   detail: string;
   at: string;
+}
+
+/** A membership period as the server knows it, to find two offline desks selling the same one. */
+export interface ServerPeriodTable {
+  club_id: string;
+  id: string;
+  member_id: string;
+  order_id: string;
+  order_line_id: string;
+  starts_on: string;
+  ends_on: string;
+  voided: number;
+}
+
+export interface ServerActivityTable {
+  club_id: string;
+  id: string;
+  capacity: number | null;
+}
+
+/** A registration as the server knows it: the server has the last word on capacity. */
+export interface ServerRegistrationTable {
+  club_id: string;
+  id: string;
+  activity_id: string;
+  member_id: string;
+  status: 'registered' | 'waitlisted' | 'cancelled';
+  /** The sale that paid the place, if any: refunded when the place is taken back. */
+  order_id: string | null;
 }

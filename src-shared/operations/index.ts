@@ -4,6 +4,7 @@ import { cashSessionCloseV1, cashSessionMovementV1, cashSessionOpenV1 } from './
 import { deskInitV1, settingsUpdateV1, userCreateV1, userSignInV1, userUnlockV1 } from './desk.js';
 import { memberCreateV1, memberUpdateV1, numberBlockAddV1 } from './members.js';
 import { memberEraseV1 } from './privacy.js';
+import { periodAddedV1, registrationWaitlistedV1, treasurerFlagV1 } from './server.js';
 import { cardApprovedV1, orderRefundV1, orderSaleV1, orderSaleV2, orderVoidV1, receiptEmailV1, saleV1AsV2 } from './sales.js';
 
 /**
@@ -33,6 +34,9 @@ export const operationSchema = z.discriminatedUnion('kind', [
   cardApprovedV1,
   receiptEmailV1,
   memberEraseV1,
+  periodAddedV1,
+  registrationWaitlistedV1,
+  treasurerFlagV1,
 ]);
 
 export type Operation = z.infer<typeof operationSchema>;
@@ -90,6 +94,12 @@ export function entityOf(op: Operation): { type: string; id: string } {
       return { type: 'card_approval', id: op.approvalId };
     case 'receipt.email':
       return { type: 'order', id: op.orderId };
+    case 'period.added':
+      return { type: 'membership_period', id: op.periodId };
+    case 'registration.waitlisted':
+      return { type: 'registration', id: op.registrationId };
+    case 'treasurer.flag':
+      return { type: 'treasurer_flag', id: op.flagId };
   }
 }
 

@@ -448,6 +448,7 @@ describe('member search, as the club really types (issue 8)', () => {
       ALTER TABLE order_line DROP COLUMN list_price_cents;
       ALTER TABLE order_line DROP COLUMN price_reason;
       DROP TABLE pulled_entry;
+      DROP TABLE treasurer_flag;
       ALTER TABLE sync_state DROP COLUMN pull_cursor;
       ALTER TABLE sync_state DROP COLUMN server_head;
       ALTER TABLE sync_state DROP COLUMN last_push_at;

@@ -51,4 +51,9 @@ export const activityHandlers = {
     cancelRegistrations(w, [op.registrationId], at);
     if (op.movedUpRegistrationId) moveUpRegistrations(w, [op.movedUpRegistrationId], at);
   },
+  // The server's decision when two offline desks sold the last place: this one waits (its
+  // payment is flagged for the treasurer by a treasurer.flag beside it).
+  'registration.waitlisted': (op, { w, at }) => {
+    w.rawRun("UPDATE registration SET status = 'waitlisted', waitlisted_at = ?, registered_at = NULL WHERE id = ?", at, op.registrationId);
+  },
 } satisfies Partial<OperationHandlers<ApplyContext>>;

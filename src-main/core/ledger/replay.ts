@@ -26,6 +26,7 @@ export const REPLAYED_TABLES = [
   'membership_period',
   'registration',
   'credit_movement',
+  'treasurer_flag',
 ] as const;
 export type ReplayedTable = (typeof REPLAYED_TABLES)[number];
 

@@ -129,4 +129,27 @@ export const saleHandlers = {
   // (the treasurer's reconciliation reads the first; the central server sends the second).
   'card.approved': () => {},
   'receipt.email': () => {},
+  // The server's decision when two offline desks sold the same period: both payments count.
+  'period.added': (op, { w, at }) => {
+    w.insert('membership_period', {
+      id: op.periodId,
+      member_id: op.memberId,
+      starts_on: op.startsOn,
+      ends_on: op.endsOn,
+      order_line_id: op.orderLineId,
+      voided_by_order_id: null,
+      created_at: at,
+    });
+    refreshExpiry(w, op.memberId, at);
+  },
+  'treasurer.flag': (op, { w, at }) => {
+    w.insert('treasurer_flag', {
+      id: op.flagId,
+      reason: op.reason,
+      member_id: op.memberId,
+      order_ids: JSON.stringify(op.orderIds),
+      registration_id: op.registrationId,
+      created_at: at,
+    });
+  },
 } satisfies Partial<OperationHandlers<ApplyContext>>;

@@ -1,0 +1,111 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src-server/app.js';
+import type { ServerDb } from '../../src-server/db/open.js';
+import { createActivity } from '../../src-main/core/activities/activities.js';
+import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
+import { getMember } from '../../src-main/core/members/members.js';
+import { nextPeriod } from '../../src-shared/memberships.js';
+import { checkout } from '../../src-main/core/sales/checkout.js';
+import { voidOrder } from '../../src-main/core/sales/corrections.js';
+import { pullChanges } from '../../src-main/sync/pull-client.js';
+import { pushPending } from '../../src-main/sync/push-client.js';
+import type { SyncTarget } from '../../src-main/sync/transport.js';
+import { addMember, openDrawer } from '../helpers.js';
+import { DIALECTS, enrolledDesk, testClub, testServerDb } from '../server/harness.js';
+
+describe.each(DIALECTS)('what the server decides when offline desks disagree, on %s', (dialect) => {
+  let sdb: ServerDb;
+  let app: FastifyInstance;
+  afterEach(async () => {
+    await app.close();
+    await sdb.close();
+  });
+
+  /** Two desks of one club on a server on loopback, each with its drawer open. */
+  const twoDesks = async () => {
+    sdb = await testServerDb(dialect);
+    await testClub(sdb);
+    app = await buildServer(sdb);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const desks = [];
+    for (const name of ['Accueil', 'Salle 2']) {
+      const d = await enrolledDesk(sdb, 'demo', name);
+      openDrawer(d.desk, d.admin);
+      const target: SyncTarget = { address, deskId: d.enrollment.desk.id, credential: d.enrollment.credential };
+      desks.push({ ...d, sync: async () => ({ pushed: await pushPending(d.desk, target), pulled: await pullChanges(d.desk, target) }) });
+    }
+    return desks as [(typeof desks)[0], (typeof desks)[0]];
+  };
+  const flags = (d: { desk: { reader: { rawAll: <T>(sql: string) => T[] } } }) =>
+    d.desk.reader.rawAll<{ reason: string; order_ids: string }>('SELECT reason, order_ids FROM treasurer_flag').map((f) => ({ reason: f.reason, orders: JSON.parse(f.order_ids).length }));
+
+  it('keeps both payments when two desks renew the same member offline, extends the membership by both, and flags the double payment', async () => {
+    const [a, b] = await twoDesks();
+    const ginette = addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+    await a.sync();
+    await b.sync();
+    // Both offline, both renew her.
+    const renew = (d: typeof a) => checkout(d.desk, d.admin, { memberNumber: ginette, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 5000 }] });
+    renew(a);
+    renew(b);
+    const oneYear = getMember(a.desk, ginette).expiresOn!;
+    expect(getMember(b.desk, ginette).expiresOn).toBe(oneYear);
+
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const d of [a, b]) {
+      const member = getMember(d.desk, ginette);
+      expect(member.expiresOn! > oneYear).toBe(true);
+      // Hers: A's year, B's year as sold, and the year after A's that B's payment now also pays.
+      expect(d.desk.reader.rawAll('SELECT id FROM membership_period WHERE member_id = ? AND voided_by_order_id IS NULL', member.id)).toHaveLength(3);
+      expect(d.desk.reader.rawAll('SELECT id FROM sale_order WHERE member_id = ?', member.id)).toHaveLength(2);
+      expect(flags(d)).toEqual([{ reason: 'double_renewal', orders: 2 }]);
+      expect(verifyDatabase(d.desk.reader)).toEqual([]);
+    }
+    expect(getMember(a.desk, ginette).expiresOn).toBe(getMember(b.desk, ginette).expiresOn);
+    // Exactly what one desk renewing her twice in a row would give (the shared renewal rule).
+    expect(getMember(a.desk, ginette).expiresOn).toBe(nextPeriod(a.desk.settings(), oneYear, '2026-11-27').endsOn);
+
+    // The treasurer refunds B's sale: its two periods go, and the membership is A's year again.
+    const receipt = b.desk.reader.rawGet<{ r: string }>("SELECT receipt_number AS r FROM sale_order WHERE receipt_number LIKE 'B-%'")!.r;
+    voidOrder(b.desk, b.admin, { receiptNumber: receipt, reason: 'Payé deux fois' });
+    await b.sync();
+    await a.sync();
+    for (const d of [a, b]) {
+      expect(getMember(d.desk, ginette).expiresOn).toBe(oneYear);
+      expect(verifyDatabase(d.desk.reader)).toEqual([]);
+    }
+  });
+
+  it('keeps one desk’s sale of the last place and puts the other on the waitlist, flagged for a refund, on both desks', async () => {
+    const [a, b] = await twoDesks();
+    createActivity(a.desk, a.admin, { code: 'YOGA', name: 'Yoga doux', season: 'Hiver 2027', priceCents: 6000, capacity: 1, membershipRequired: false });
+    const roger = addMember(a.desk, a.admin, 'Roger', 'Gagnon');
+    const yvette = addMember(a.desk, a.admin, 'Yvette', 'Sirois');
+    await a.sync();
+    await b.sync();
+    const sell = (d: typeof a, number: number) =>
+      checkout(d.desk, d.admin, { memberNumber: number, lines: [{ kind: 'activity', activityCode: 'YOGA' }], payments: [{ method: 'cash', tenderedCents: 6000 }] });
+    sell(a, roger);
+    sell(b, yvette);
+
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const d of [a, b]) {
+      const places = d.desk.reader.rawAll<{ number: number; status: string }>(
+        'SELECT m.number, r.status FROM registration r JOIN member m ON m.id = r.member_id ORDER BY m.number',
+      );
+      expect(places).toEqual([
+        { number: roger, status: 'registered' },
+        { number: yvette, status: 'waitlisted' },
+      ]);
+      expect(flags(d)).toEqual([{ reason: 'over_capacity', orders: 1 }]);
+      expect(verifyDatabase(d.desk.reader)).toEqual([]);
+    }
+  });
+});
