@@ -1,7 +1,9 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ComptoirError, isComptoirError, type ErrorCode } from '../src-shared/errors.js';
-import type { ServerError } from '../src-shared/sync-protocol.js';
+import type { NumberBlockResponse, ServerError } from '../src-shared/sync-protocol.js';
+import { allocateNumberBlock } from './number-blocks.js';
+import { lockHead } from './server-author.js';
 import type { ServerDb } from './db/open.js';
 import type { DeskTable } from './db/schema.js';
 import { authenticateDesk, enrollDesk } from './desks.js';
@@ -61,7 +63,7 @@ function asComptoirError(error: unknown): ComptoirError {
 
 /**
  * The central server's HTTP routes (docs/SYNC.md): `POST /v1/enroll`, `POST /v1/push`,
- * `GET /v1/pull`, `GET /v1/health`. Every body is checked by the shared protocol's schemas,
+ * `GET /v1/pull`, `POST /v1/number-blocks`, `GET /v1/health`. Every body is checked by the shared protocol's schemas,
  * every refusal answered as `{ error: { code, message, messageEn } }`. Holds no state of its
  * own: any number of processes may serve one database.
  */
@@ -104,6 +106,15 @@ export async function buildServer(sdb: ServerDb, options: ServerOptions = {}): P
   );
 
   app.post('/v1/push', { preHandler: authenticated }, async (request) => acceptPush(sdb, request.desk, request.body, now()));
+
+  app.post('/v1/number-blocks', { preHandler: authenticated }, async (request) => {
+    const desk = request.desk;
+    const block = await sdb.db.transaction().execute(async (trx) => {
+      await lockHead(trx, sdb.dialect, desk.club_id);
+      return allocateNumberBlock(trx, desk.club_id, desk.id, now());
+    });
+    return { blockId: block.id, first: block.first, last: block.last } satisfies NumberBlockResponse;
+  });
 
   app.get('/v1/pull', { preHandler: authenticated }, async (request, reply) => {
     // A waiting pull ends early when the desk hangs up (the response's socket closes first).

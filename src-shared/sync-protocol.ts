@@ -99,6 +99,10 @@ export const pullResponseSchema = z
   .strict();
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
+/** `POST /v1/number-blocks`: the next block of member numbers, reserved for the calling desk. */
+export const numberBlockResponseSchema = z.object({ blockId: id, first: z.number().int().min(1), last: z.number().int().min(1) }).strict();
+export type NumberBlockResponse = z.infer<typeof numberBlockResponseSchema>;
+
 /** Every refusal the server answers, as data: the catalogue's code and its message in both languages. */
 export const serverErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }).strict() }).strict();
 export type ServerError = z.infer<typeof serverErrorSchema>;

@@ -4,6 +4,7 @@ import { ComptoirError } from '../../src-shared/errors.js';
 import { MAX_PUSH_ENTRIES, pushResponseSchema } from '../../src-shared/sync-protocol.js';
 import { callServer, retryDelay, type CallOutcome, type SyncTarget } from './transport.js';
 import { entriesToPush } from './outgoing.js';
+import { ensureMemberNumbers } from './number-blocks.js';
 
 /** What a push attempt came to: all sent, refused (kept on the desk, « à vérifier »), or to try again later. */
 export type PushOutcome = { kind: 'sent'; acknowledgedSeq: number } | Exclude<CallOutcome, { kind: 'ok' }>;
@@ -15,6 +16,8 @@ export type PushOutcome = { kind: 'sent'; acknowledgedSeq: number } | Exclude<Ca
  */
 export async function pushPending(desk: Desk, target: SyncTarget, fetchImpl: typeof fetch = fetch): Promise<PushOutcome> {
   const at = () => desk.clock.now().toISOString();
+  // The next block of member numbers is asked for while the desk is online, long before it runs out.
+  await ensureMemberNumbers(desk, target, fetchImpl);
   let acknowledged = readSyncProgress(desk.reader).acknowledgedSeq;
   for (;;) {
     const batch = entriesToPush(desk.reader, acknowledged, MAX_PUSH_ENTRIES);

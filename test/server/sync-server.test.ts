@@ -83,6 +83,17 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       await expect(sdb.db.insertInto('member_number_block').values({ ...one!, id: 'autre' }).execute()).rejects.toThrow();
     });
 
+    it('hands out further blocks of numbers, never the same twice, however many desks ask at once', async () => {
+      const a = await enrolledDesk(sdb, 'demo', 'Accueil');
+      const b = await enrolledDesk(sdb, 'demo', 'Poste 2');
+      const asks = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => app.inject({ method: 'POST', url: '/v1/number-blocks', headers: { authorization: i % 2 ? a.authorization : b.authorization }, payload: {} })),
+      );
+      const blocks = [a.enrollment.memberNumbers, b.enrollment.memberNumbers, ...asks.map((reply) => reply.json<{ first: number; last: number }>())].sort((x, y) => x.first - y.first);
+      expect(blocks).toHaveLength(12);
+      blocks.slice(1).forEach((block, i) => expect(block.first).toBeGreaterThan(blocks[i]!.last));
+    });
+
     it('lets only one of two desks racing with the same code in', async () => {
       const { code } = await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Accueil' });
       const results = await Promise.allSettled([enrollDesk(sdb, { code }), enrollDesk(sdb, { code })]);

@@ -9,6 +9,8 @@ import { readSyncProgress, readSyncStatus } from '../../src-main/core/ledger/syn
 import { pushPending, startPushing, type PushOutcome } from '../../src-main/sync/push-client.js';
 import { checkServerAddress, retryDelay, type SyncTarget } from '../../src-main/sync/transport.js';
 import { addMember, openDrawer, refusal } from '../helpers.js';
+import { numbersLeft } from '../../src-main/core/members/member-numbers.js';
+import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
 import { DIALECTS, enrolledDesk, testClub, testServerDb } from '../server/harness.js';
 
 describe.each(DIALECTS)('a desk pushing its log to the server on %s', (dialect) => {
@@ -95,5 +97,33 @@ describe('the server’s address and the retry timer', () => {
     expect(retryDelay(30, () => 1)).toBe(300_000);
     const spread = new Set(Array.from({ length: 20 }, () => retryDelay(5)));
     expect(spread.size).toBeGreaterThan(10);
+  });
+});
+
+describe.each(DIALECTS)('member numbers for a desk joined to a server on %s', (dialect) => {
+  it('asks for the next block while 200 numbers are left, so it never runs out offline', async () => {
+    const sdb = await testServerDb(dialect);
+    await testClub(sdb);
+    const app = await buildServer(sdb);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const a = await enrolledDesk(sdb, 'demo', 'Accueil');
+      await enrolledDesk(sdb, 'demo', 'Poste 2');
+      const target = { address: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, deskId: a.enrollment.desk.id, credential: a.enrollment.credential };
+      for (let i = 0; i < 801; i++) addMember(a.desk, a.admin, `Membre${i}`, 'Nombreux');
+      expect(numbersLeft(a.desk.reader)).toBe(199);
+      await pushPending(a.desk, target);
+      const blocks = a.desk.reader.rawAll<{ first_number: number; source: string }>('SELECT first_number, source FROM member_number_block ORDER BY first_number');
+      expect(blocks).toEqual([
+        { first_number: 100_000, source: 'local' },
+        { first_number: 102_000, source: 'server' },
+      ]);
+      for (let i = 0; i < 250; i++) addMember(a.desk, a.admin, `Suite${i}`, 'Nombreux');
+      expect(a.desk.reader.rawGet<{ n: number }>('SELECT max(number) AS n FROM member')!.n).toBe(102_050);
+      expect(verifyDatabase(a.desk.reader)).toEqual([]);
+    } finally {
+      await app.close();
+      await sdb.close();
+    }
   });
 });

@@ -52,6 +52,29 @@ export function addLocalNumberBlock(desk: Desk, actor: Actor, input: unknown): {
   );
 }
 
+/**
+ * Records a block the club's server reserved for this desk (docs/SYNC.md): no other desk holds
+ * it, so it is taken as given, under the server's id. Written as the command-line administrator.
+ *
+ * @throws NUMBER_BLOCK_OVERLAP when it meets a block or a number this desk already has.
+ */
+export function addServerNumberBlock(desk: Desk, actor: Actor, block: { id: string; first: number; last: number }): void {
+  const { first, last } = parseInput(numberBlockSchema, { first: block.first, last: block.last });
+  commitWrite(
+    desk,
+    actor,
+    (ctx) => {
+      checkNewBlock(ctx.r, first, last);
+      ctx.record({ kind: 'number_block.add', version: 1, blockId: block.id, first, last, source: 'server' });
+    },
+    { roles: ['admin'] },
+  );
+}
+
+/** Below this many numbers left, a desk joined to a server asks it for the next block. */
+export const NUMBERS_LOW = 200;
+
+/** How many member numbers this desk's blocks still hold. */
 export function numbersLeft(r: Reader): number {
   const row = r.rawGet<{ left: number | null }>(
     'SELECT SUM(last_number - next_number + 1) AS left FROM member_number_block',

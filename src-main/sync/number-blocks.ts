@@ -1,0 +1,22 @@
+import type { Desk } from '../core/desk/desk.js';
+import { systemUserId } from '../core/desk/setup.js';
+import { addServerNumberBlock, NUMBERS_LOW, numbersLeft } from '../core/members/member-numbers.js';
+import { numberBlockResponseSchema } from '../../src-shared/sync-protocol.js';
+import { callServer, type CallOutcome, type SyncTarget } from './transport.js';
+
+/**
+ * Asks the club's server for the next block of member numbers while this desk still has
+ * `NUMBERS_LOW` left, so that it never runs out offline. Nothing to do (`enough`) most of the time.
+ */
+export async function ensureMemberNumbers(
+  desk: Desk,
+  target: SyncTarget,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ kind: 'enough' | 'added' } | Exclude<CallOutcome, { kind: 'ok' }>> {
+  if (numbersLeft(desk.reader) >= NUMBERS_LOW) return { kind: 'enough' };
+  const outcome = await callServer(target, '/v1/number-blocks', { method: 'POST', body: {} }, fetchImpl);
+  if (outcome.kind !== 'ok') return outcome;
+  const block = numberBlockResponseSchema.parse(outcome.body);
+  addServerNumberBlock(desk, { userId: systemUserId(desk) }, { id: block.blockId, first: block.first, last: block.last });
+  return { kind: 'added' };
+}
