@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { entryHash, GENESIS_HASH, operationOf } from '../src-main/core/ledger/audit.js';
 import type { Operation } from '../src-shared/operations/index.js';
+import { businessDate, businessDateOf } from '../src-shared/dates.js';
 import { clubSettings } from './clubs.js';
 import { decide, DECIDING_KINDS } from './decisions.js';
 import { ComptoirError } from '../src-shared/errors.js';
@@ -17,6 +18,18 @@ class ChainRefusal extends Error {
   constructor(readonly found: Problem) {
     super(found.detail);
   }
+}
+
+/**
+ * The business day a sale or a drawer's operation belongs to, when it reaches the server after
+ * that day (America/Toronto): the treasurer may have reconciled the day already, so it is kept
+ * and marked late, never lost.
+ */
+function lateFor(entry: LogEntry, now: Date): string | null {
+  if (!entry.action.startsWith('order.') && !entry.action.startsWith('cash_session.')) return null;
+  const facts = JSON.parse(entry.afterJson ?? '{}') as { order?: { businessDate?: string }; businessDate?: string };
+  const day = facts.order?.businessDate ?? facts.businessDate ?? businessDateOf(entry.at);
+  return day < businessDate(now) ? day : null;
 }
 
 /** The entry as the desk's audit log holds it: what `entryHash` covers. */
@@ -110,6 +123,7 @@ async function applyBatch(
       hash: entry.hash,
       ...auditRow(entry),
       received_at: now.toISOString(),
+      late_for: lateFor(entry, now),
     });
     lastSeq = entry.seq;
     lastHash = entry.hash;

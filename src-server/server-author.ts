@@ -78,7 +78,7 @@ export async function appendServerOperations(trx: Transaction<ServerDatabase>, c
     const serverSeq = head + serverSeqs.length + 1;
     await trx
       .insertInto('operation')
-      .values({ club_id: clubId, server_seq: serverSeq, desk_seq: seq, prev_hash: prevHash, hash, ...row, received_at: now.toISOString() })
+      .values({ club_id: clubId, server_seq: serverSeq, desk_seq: seq, prev_hash: prevHash, hash, ...row, received_at: now.toISOString(), late_for: null })
       .execute();
     serverSeqs.push(serverSeq);
     prevHash = hash;

@@ -137,6 +137,9 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addPrimaryKeyConstraint('server_registration_pk', ['club_id', 'id'])
           .execute();
         await db.schema.createIndex('server_registration_activity').on('server_registration').columns(['club_id', 'activity_id', 'status']).execute();
+        // An operation that reached the server after its business day: kept, and marked late for
+        // the treasurer, whose day may already be reconciled.
+        await db.schema.alterTable('operation').addColumn('late_for', 'text').execute();
       },
     },
   };

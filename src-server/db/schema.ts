@@ -80,6 +80,8 @@ export interface OperationTable {
   after_json: string | null;
   op_version: number | null;
   received_at: string;
+  /** The business date (YYYY-MM-DD) of a sale or drawer operation that arrived after that day; null when on time. */
+  late_for: string | null;
 }
 
 export interface MemberKeyTable {

@@ -5,7 +5,8 @@ import type { ServerDb } from '../../src-server/db/open.js';
 import { createEnrollmentCode, enrollDesk, revokeDesk } from '../../src-server/desks.js';
 import { entriesToPush } from '../../src-main/sync/outgoing.js';
 import type { LogEntry, PullResponse, PushResponse, ServerError } from '../../src-shared/sync-protocol.js';
-import { addMember } from '../helpers.js';
+import { addMember, openDrawer } from '../helpers.js';
+import { checkout } from '../../src-main/core/sales/checkout.js';
 import { recordServerOperations } from '../../src-server/server-author.js';
 import { entryHash } from '../../src-main/core/ledger/audit.js';
 
@@ -156,6 +157,28 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       expect(stolen.statusCode).toBe(403);
       expect(stolen.json<ServerError>().error.code).toBe('ENTRY_OF_ANOTHER_DESK');
       expect(await operations()).toBe(0);
+    });
+  });
+
+  describe('late operations', () => {
+    it('keeps a sale that reaches the server after its day, marked late for the treasurer; on time it is not', async () => {
+      const a = await enrolledDesk(sdb, 'demo', 'Accueil', '2026-11-27T15:00:00Z');
+      openDrawer(a.desk, a.admin);
+      const number = addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+      checkout(a.desk, a.admin, { memberNumber: number, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 5000 }] });
+      const sameDay = await buildServer(sdb, { now: () => new Date('2026-11-27T22:00:00Z') });
+      const batch = entriesToPush(a.desk.reader, 0, 500);
+      await sameDay.inject({ method: 'POST', url: '/v1/push', headers: { authorization: a.authorization }, payload: { entries: batch.entries.slice(0, 3), keys: batch.keys } });
+      await sameDay.close();
+      // The rest (the sale) arrives three days later.
+      expect((await push(a.authorization, batch)).statusCode).toBe(200);
+      const rows = await sdb.db.selectFrom('operation').select(['action', 'late_for']).orderBy('server_seq').execute();
+      expect(rows).toEqual([
+        { action: 'desk.init', late_for: null },
+        { action: 'cash_session.open', late_for: null },
+        { action: 'member.create', late_for: null },
+        { action: 'order.sale', late_for: '2026-11-27' },
+      ]);
     });
   });
 
