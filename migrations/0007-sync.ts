@@ -1,3 +1,7 @@
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { writeStamp } from '../src-shared/hlc.js';
+import { operationFromLegacy } from '../src-shared/operations/legacy.js';
+
 /**
  * Entries pulled from the club's central server (docs/SYNC.md): other desks' operations and the
  * server's own, applied to this desk's tables through the same handlers as its own writes.
@@ -52,4 +56,38 @@ ALTER TABLE sync_state ADD COLUMN last_pull_at TEXT;
 ALTER TABLE sync_state ADD COLUMN server_address TEXT;
 ALTER TABLE sync_state ADD COLUMN desk_credential TEXT;
 ALTER TABLE sync_state ADD COLUMN push_refusal TEXT;
+-- The hybrid logical clock (src-shared/hlc.ts): the latest other desk's instant seen within the
+-- allowed drift, and how far this desk's clock is from the server's (ms, + ahead) at the last push.
+ALTER TABLE sync_state ADD COLUMN latest_seen_at TEXT;
+ALTER TABLE sync_state ADD COLUMN clock_offset_ms INTEGER;
+-- Field-level last-writer-wins for member details: each field's last write stamp (JSON).
+ALTER TABLE member ADD COLUMN field_stamps TEXT;
 `;
+
+/**
+ * Every member's field stamps as the member handlers write them today (core/members/apply.ts):
+ * for each field a `member.update` changed, the stamp of its last write. Derived from the log, so
+ * that verify's replay finds the same; 0.1's row-shaped entries are read through the upcaster.
+ */
+export function rebuildFieldStamps(sqlite: BetterSqlite3.Database): void {
+  const stamps = new Map<string, Record<string, string>>();
+  const entries = sqlite
+    .prepare("SELECT operation_id, at, desk_id, action, entity_id, before_json, after_json, op_version FROM audit_log WHERE action = 'member.update' ORDER BY seq")
+    .all() as { operation_id: string; at: string; desk_id: string; action: string; entity_id: string; before_json: string | null; after_json: string | null; op_version: number | null }[];
+  for (const entry of entries) {
+    const changes =
+      entry.op_version === null
+        ? (operationFromLegacy({ operationId: entry.operation_id, action: entry.action, entityId: entry.entity_id, before: entry.before_json && JSON.parse(entry.before_json), after: entry.after_json && JSON.parse(entry.after_json) }) as { changes?: object }).changes
+        : (JSON.parse(entry.after_json ?? '{}') as { changes?: object }).changes;
+    const memberId = entry.op_version === null ? entry.entity_id : ((JSON.parse(entry.after_json ?? '{}') as { memberId?: string }).memberId ?? entry.entity_id);
+    const stamp = writeStamp(entry.at, entry.desk_id);
+    const fields = stamps.get(memberId) ?? {};
+    for (const [field, value] of Object.entries(changes ?? {})) {
+      if (value === undefined || (fields[field] ?? '') > stamp) continue;
+      fields[field] = stamp;
+    }
+    stamps.set(memberId, fields);
+  }
+  const update = sqlite.prepare('UPDATE member SET field_stamps = ? WHERE id = ?');
+  for (const [memberId, fields] of stamps) update.run(JSON.stringify(fields), memberId);
+}

@@ -5,7 +5,7 @@ import { leaderRole } from './0003-leader-role.js';
 import { privacy } from './0004-privacy.js';
 import { rebuildSearchKeys, searchKeys } from './0005-search-keys.js';
 import { priceChanges } from './0006-price-changes.js';
-import { sync } from './0007-sync.js';
+import { rebuildFieldStamps, sync } from './0007-sync.js';
 
 export interface Migration {
   version: number;
@@ -35,5 +35,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'privacy', sql: privacy },
   { version: 5, name: 'search-keys', sql: searchKeys, rebuild: rebuildSearchKeys },
   { version: 6, name: 'price-changes', sql: priceChanges },
-  { version: 7, name: 'sync', sql: sync },
+  { version: 7, name: 'sync', sql: sync, rebuild: rebuildFieldStamps },
 ];

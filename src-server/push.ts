@@ -64,7 +64,8 @@ export async function acceptPush(sdb: ServerDb, desk: DeskTable, input: unknown,
   const foreign = entries.find((entry) => entry.deskId !== desk.id);
   if (foreign) throw new ComptoirError('ENTRY_OF_ANOTHER_DESK', { seq: foreign.seq });
   try {
-    return await sdb.db.transaction().execute((trx) => applyBatch(trx, sdb.dialect, desk, entries, request.keys, now));
+    const applied = await sdb.db.transaction().execute((trx) => applyBatch(trx, sdb.dialect, desk, entries, request.keys, now));
+    return { ...applied, clockOffsetMs: request.sentAt ? Date.parse(request.sentAt) - now.getTime() : null };
   } catch (error) {
     if (!(error instanceof ChainRefusal)) throw error;
     await sdb.db
@@ -83,7 +84,7 @@ async function applyBatch(
   entries: LogEntry[],
   keys: { memberId: string; key: string }[],
   now: Date,
-): Promise<PushResponse> {
+): Promise<Omit<PushResponse, 'clockOffsetMs'>> {
   const headSeq = await lockHead(trx, dialect, desk.club_id);
   const chain = await trx.selectFrom('desk_chain').select(['last_seq', 'last_hash']).where('desk_id', '=', desk.id).executeTakeFirst();
   let lastSeq = chain ? Number(chain.last_seq) : 0;

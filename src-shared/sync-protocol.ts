@@ -65,12 +65,21 @@ export const pushRequestSchema = z
   .object({
     entries: z.array(logEntrySchema).min(1).max(MAX_PUSH_ENTRIES),
     keys: z.array(memberKeySchema).max(MAX_PUSH_ENTRIES).default([]),
+    /** The desk's clock when it sent this (ISO-8601): the server says how far it is from its own. */
+    sentAt: z.string().datetime().optional(),
   })
   .strict();
 export type PushRequest = z.input<typeof pushRequestSchema>;
 
 /** How far the server holds this desk's chain, and the club's latest server sequence. */
-export const pushResponseSchema = z.object({ acknowledgedSeq: z.number().int().min(0), serverSeq: z.number().int().min(0) }).strict();
+export const pushResponseSchema = z
+  .object({
+    acknowledgedSeq: z.number().int().min(0),
+    serverSeq: z.number().int().min(0),
+    /** The desk's clock minus the server's, in ms (+ ahead), when the push said when it was sent. */
+    clockOffsetMs: z.number().int().nullable().default(null),
+  })
+  .strict();
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 export const pullQuerySchema = z

@@ -38,6 +38,7 @@ export const syncDetailsSchema = z.object({
   lastPushAt: z.string().nullable(),
   lastPullAt: z.string().nullable(),
   offlineSince: z.string().nullable(),
+  clockOffMs: z.number().int().nullable(),
   synced: z.boolean(),
   refused: z.array(z.object({ serverSeq: z.number().int(), action: z.string(), at: z.string(), problem: z.string() })),
 });

@@ -73,6 +73,8 @@ export const TABLES = {
     updated_at: text(),
     /** When the member's personal data was erased (on request, or past the club's retention). */
     erased_at: nullableText(),
+    /** Each detail's last write stamp (JSON, src-shared/hlc.ts `writeStamp`): field-level last writer wins across desks. */
+    field_stamps: nullableText(),
   },
   /** Each member's own key: their personal fields in the log are sealed with it (privacy/sealing.ts). */
   member_key: { member_id: text(), key: blob(), created_at: text() },
@@ -241,6 +243,10 @@ export const TABLES = {
     desk_credential: nullableText(),
     /** Why the server last refused a push (4xx): kept until a push goes through. */
     push_refusal: nullableText(),
+    /** The latest instant of another desk seen within the allowed drift (src-shared/hlc.ts). */
+    latest_seen_at: nullableText(),
+    /** This desk's clock minus the server's at the last push, in ms; null before any. */
+    clock_offset_ms: nullableInteger(),
   },
   /** What the server flagged for the treasurer (docs/SYNC.md, Conflicts). */
   treasurer_flag: {

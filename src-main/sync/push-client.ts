@@ -22,7 +22,7 @@ export async function pushPending(desk: Desk, target: SyncTarget, fetchImpl: typ
   for (;;) {
     const batch = entriesToPush(desk.reader, acknowledged, MAX_PUSH_ENTRIES);
     if (batch.entries.length === 0) return { kind: 'sent', acknowledgedSeq: acknowledged };
-    const outcome = await callServer(target, '/v1/push', { method: 'POST', body: batch }, fetchImpl);
+    const outcome = await callServer(target, '/v1/push', { method: 'POST', body: { ...batch, sentAt: desk.clock.now().toISOString() } }, fetchImpl);
     if (outcome.kind !== 'ok') {
       recordSyncAttempt(desk, at(), outcome.kind === 'rejected' ? { refused: outcome.error.message } : { unreachable: outcome.reason });
       return outcome;
@@ -34,7 +34,7 @@ export async function pushPending(desk: Desk, target: SyncTarget, fetchImpl: typ
       return { kind: 'retry', reason };
     }
     acknowledged = answer.data.acknowledgedSeq;
-    recordSyncAttempt(desk, at(), { acknowledgedSeq: acknowledged });
+    recordSyncAttempt(desk, at(), { acknowledgedSeq: acknowledged, clockOffsetMs: answer.data.clockOffsetMs });
   }
 }
 

@@ -47,6 +47,9 @@ export function SyncScreen() {
         <>
           {status.pushRefusal ? <Notice kind="error">{t('refusedPush', { reason: status.pushRefusal })}</Notice> : null}
           {status.lastError ? <Notice kind="warning">{t('offlineBody', { reason: status.lastError })}</Notice> : null}
+          {status.clockOffMs !== null ? (
+            <Notice kind="warning">{t(status.clockOffMs > 0 ? 'clockAhead' : 'clockBehind', { minutes: Math.round(Math.abs(status.clockOffMs) / 60_000) })}</Notice>
+          ) : null}
           {status.synced ? <Notice kind="success">{t('allGood')}</Notice> : null}
           <dl className="facts">
             <Fact label={t('server')} value={status.address ?? ''} />

@@ -456,6 +456,9 @@ describe('member search, as the club really types (issue 8)', () => {
       ALTER TABLE sync_state DROP COLUMN server_address;
       ALTER TABLE sync_state DROP COLUMN desk_credential;
       ALTER TABLE sync_state DROP COLUMN push_refusal;
+      ALTER TABLE sync_state DROP COLUMN latest_seen_at;
+      ALTER TABLE sync_state DROP COLUMN clock_offset_ms;
+      ALTER TABLE member DROP COLUMN field_stamps;
       DELETE FROM schema_migration WHERE version >= 5;
       PRAGMA user_version = 4;`);
     sqlite.close();

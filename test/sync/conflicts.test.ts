@@ -5,7 +5,8 @@ import { buildServer } from '../../src-server/app.js';
 import type { ServerDb } from '../../src-server/db/open.js';
 import { createActivity } from '../../src-main/core/activities/activities.js';
 import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
-import { getMember } from '../../src-main/core/members/members.js';
+import { getMember, updateMember } from '../../src-main/core/members/members.js';
+import { readSyncStatus } from '../../src-main/core/ledger/sync-progress.js';
 import { nextPeriod } from '../../src-shared/memberships.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
 import { voidOrder } from '../../src-main/core/sales/corrections.js';
@@ -24,20 +25,20 @@ describe.each(DIALECTS)('what the server decides when offline desks disagree, on
   });
 
   /** Two desks of one club on a server on loopback, each with its drawer open. */
-  const twoDesks = async () => {
+  const twoDesks = async (names = ['Accueil', 'Salle 2'], serverNow?: () => Date) => {
     sdb = await testServerDb(dialect);
     await testClub(sdb);
-    app = await buildServer(sdb);
+    app = await buildServer(sdb, serverNow ? { now: serverNow } : {});
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const desks = [];
-    for (const name of ['Accueil', 'Salle 2']) {
+    for (const name of names) {
       const d = await enrolledDesk(sdb, 'demo', name);
       openDrawer(d.desk, d.admin);
       const target: SyncTarget = { address, deskId: d.enrollment.desk.id, credential: d.enrollment.credential };
       desks.push({ ...d, sync: async () => ({ pushed: await pushPending(d.desk, target), pulled: await pullChanges(d.desk, target) }) });
     }
-    return desks as [(typeof desks)[0], (typeof desks)[0]];
+    return desks as [(typeof desks)[0], (typeof desks)[0], ...(typeof desks)[0][]];
   };
   const flags = (d: { desk: { reader: { rawAll: <T>(sql: string) => T[] } } }) =>
     d.desk.reader.rawAll<{ reason: string; order_ids: string }>('SELECT reason, order_ids FROM treasurer_flag').map((f) => ({ reason: f.reason, orders: JSON.parse(f.order_ids).length }));
@@ -107,5 +108,55 @@ describe.each(DIALECTS)('what the server decides when offline desks disagree, on
       expect(flags(d)).toEqual([{ reason: 'over_capacity', orders: 1 }]);
       expect(verifyDatabase(d.desk.reader)).toEqual([]);
     }
+  });
+
+  it('keeps each detail’s latest edit, whatever order two offline desks’ edits reach each desk in', async () => {
+    const [a, b] = await twoDesks();
+    const ginette = addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+    await a.sync();
+    await b.sync();
+    a.clock.set('2026-11-27T15:00:00Z');
+    b.clock.set('2026-11-27T15:05:00Z');
+    updateMember(a.desk, a.admin, ginette, { phone: '514 555-0101', email: 'ginette@exemple.ca' });
+    updateMember(b.desk, b.admin, ginette, { phone: '514 555-0202' });
+    // B's later edit reaches the server first, A's earlier one after it.
+    await b.sync();
+    await a.sync();
+    await b.sync();
+    for (const d of [a, b]) {
+      const member = getMember(d.desk, ginette);
+      expect([member.phone, member.email]).toEqual(['514 555-0202', 'ginette@exemple.ca']);
+      expect(verifyDatabase(d.desk.reader)).toEqual([]);
+    }
+  });
+
+  it('orders an edit made after reading another desk’s after it, even from a desk whose clock is a little behind', async () => {
+    const [a, b] = await twoDesks();
+    const ginette = addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+    a.clock.set('2026-11-27T15:10:00Z');
+    updateMember(a.desk, a.admin, ginette, { city: 'Laval' });
+    await a.sync();
+    b.clock.set('2026-11-27T15:06:00Z'); // four minutes behind A
+    await b.sync();
+    updateMember(b.desk, b.admin, ginette, { city: 'Longueuil' });
+    await b.sync();
+    await a.sync();
+    for (const d of [a, b]) expect(getMember(d.desk, ginette).city).toBe('Longueuil');
+  });
+
+  it('tells a desk whose clock is far off, keeps its work, and does not let it drag the others’ clocks', async () => {
+    const [a, c] = await twoDesks(['Accueil', 'Salle 3'], () => new Date('2026-11-27T15:00:00Z'));
+    a.clock.set('2026-11-27T15:00:00Z');
+    c.clock.set('2026-11-27T15:30:00Z'); // thirty minutes ahead
+    const roger = addMember(c.desk, c.admin, 'Roger', 'Gagnon');
+    await c.sync();
+    expect(readSyncStatus(c.desk.reader).clockOffMs).toBe(30 * 60_000);
+    expect(readSyncStatus(a.desk.reader).clockOffMs).toBe(null);
+    await a.sync();
+    expect(getMember(a.desk, roger).firstName).toBe('Roger');
+    updateMember(a.desk, a.admin, roger, { phone: '514 555-0303' });
+    const lastAt = a.desk.reader.rawGet<{ at: string }>('SELECT at FROM audit_log ORDER BY seq DESC LIMIT 1')!.at;
+    // Not 15:30: C's instants were too far ahead to move A's clock (its set-up at 15:00 did, by a millisecond).
+    expect(lastAt < '2026-11-27T15:00:01Z').toBe(true);
   });
 });

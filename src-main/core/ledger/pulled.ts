@@ -3,6 +3,7 @@ import type { Reader, Writer } from '../../db/sql.js';
 import type { AuditLogTable, PulledEntryTable } from '../../db/schema.js';
 import type { PullResponse, PulledEntry } from '../../../src-shared/sync-protocol.js';
 import { keyRingOf, type KeyRing } from '../privacy/sealing.js';
+import { withinDrift } from '../../../src-shared/hlc.js';
 import { applyPulledOperation } from './apply.js';
 import { entryHash, GENESIS_HASH, operationOf } from './audit.js';
 
@@ -99,6 +100,10 @@ export function applyPulledPage(desk: Desk, page: PullResponse): PulledOutcome {
         memberId,
       );
     }
+    // Other desks' instants move this desk's hybrid clock, unless they are too far ahead.
+    const wallMs = desk.clock.now().getTime();
+    const seen = page.entries.filter((e) => e.deskId !== localDeskId && withinDrift(e.at, wallMs)).map((e) => e.at).sort().at(-1) ?? null;
+    if (seen) w.rawRun('UPDATE sync_state SET latest_seen_at = max(coalesce(latest_seen_at, ?), ?) WHERE id = 1', seen, seen);
     w.rawRun(
       'UPDATE sync_state SET pull_cursor = max(pull_cursor, ?), server_head = ?, last_pull_at = ?, attempts = 0, last_error = NULL WHERE id = 1',
       page.cursor,

@@ -1,4 +1,5 @@
 import type { Reader } from '../../db/sql.js';
+import { MAX_CLOCK_DRIFT_MS } from '../../../src-shared/hlc.js';
 import type { Desk } from '../desk/desk.js';
 
 /**
@@ -37,17 +38,19 @@ export function readSyncProgress(r: Reader): SyncProgress {
 export function recordSyncAttempt(
   desk: Desk,
   at: string,
-  outcome: { acknowledgedSeq: number } | { refused: string } | { unreachable: string },
+  outcome: { acknowledgedSeq: number; clockOffsetMs?: number | null } | { refused: string } | { unreachable: string },
 ): void {
   desk.connection.transaction((w) => {
     if ('acknowledgedSeq' in outcome) {
       w.rawRun(
         `UPDATE sync_state SET attempts = 0, last_error = NULL, push_refusal = NULL, last_attempt_at = ?, last_push_at = ?,
-           acknowledged_seq = max(acknowledged_seq, min(?, (SELECT coalesce(max(seq), 0) FROM outbox)))
+           acknowledged_seq = max(acknowledged_seq, min(?, (SELECT coalesce(max(seq), 0) FROM outbox))),
+           clock_offset_ms = coalesce(?, clock_offset_ms)
          WHERE id = 1`,
         at,
         at,
         outcome.acknowledgedSeq,
+        outcome.clockOffsetMs ?? null,
       );
     } else if ('refused' in outcome) {
       w.rawRun('UPDATE sync_state SET attempts = 0, last_error = NULL, push_refusal = ?, last_attempt_at = ? WHERE id = 1', outcome.refused, at);
@@ -94,6 +97,8 @@ export interface SyncStatus {
   lastPullAt: string | null;
   /** ISO instant since when the server has not answered (the first failure in a row), or null. */
   offlineSince: string | null;
+  /** This desk's clock minus the server's (ms) when it is off by more than the allowed drift; null when right. */
+  clockOffMs: number | null;
   synced: boolean;
 }
 
@@ -109,6 +114,7 @@ export function readSyncStatus(r: Reader): SyncStatus {
     server_head: number;
     server_address: string | null;
     push_refusal: string | null;
+    clock_offset_ms: number | null;
   }>('SELECT * FROM sync_state WHERE id = 1')!;
   const last = r.rawGet<{ seq: number | null }>('SELECT max(seq) AS seq FROM outbox')?.seq ?? 0;
   const refusedPulled = r.rawGet<{ n: number }>('SELECT count(*) AS n FROM pulled_entry WHERE problem IS NOT NULL')!.n;
@@ -125,6 +131,7 @@ export function readSyncStatus(r: Reader): SyncStatus {
     lastPushAt: row.last_push_at,
     lastPullAt: row.last_pull_at,
     offlineSince: row.attempts > 0 ? (row.last_push_at ?? row.last_attempt_at) : null,
+    clockOffMs: row.clock_offset_ms !== null && Math.abs(row.clock_offset_ms) > MAX_CLOCK_DRIFT_MS ? row.clock_offset_ms : null,
     synced: joined && waiting === 0 && row.attempts === 0 && row.push_refusal === null && row.last_pull_at !== null && row.pull_cursor >= row.server_head,
   };
 }

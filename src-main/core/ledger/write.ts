@@ -2,6 +2,7 @@ import type { Connection } from '../../db/connection.js';
 import type { Reader, Writer } from '../../db/sql.js';
 import type { UserRole } from '../../db/schema.js';
 import { businessDate } from '../../../src-shared/dates.js';
+import { hybridInstant } from '../../../src-shared/hlc.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
 import { entityOf, operationSchema, type Operation, type OperationKind, type OperationOf } from '../../../src-shared/operations/index.js';
 import type { Desk } from '../desk/desk.js';
@@ -55,7 +56,11 @@ function activeUser(w: Writer, actor: Actor, options: WriteOptions): User {
 
 function writeContext(desk: Desk, w: Writer, user: User): WriteContext {
   const now = desk.clock.now();
-  const at = now.toISOString();
+  const clocks = w.rawGet<{ own: string | null; seen: string | null }>(
+    'SELECT (SELECT at FROM audit_log ORDER BY seq DESC LIMIT 1) AS own, latest_seen_at AS seen FROM sync_state WHERE id = 1',
+  );
+  // The hybrid logical clock (src-shared/hlc.ts): field-level last-writer-wins across desks needs it.
+  const at = hybridInstant(now.getTime(), clocks?.own ?? null, clocks?.seen ?? null);
   let recorded = false;
   const ctx: WriteContext = {
     r: w.readOnly(),

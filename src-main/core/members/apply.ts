@@ -1,5 +1,6 @@
 import type { MemberTable } from '../../db/schema.js';
 import type { Writer } from '../../db/sql.js';
+import { writeStamp } from '../../../src-shared/hlc.js';
 import type { OperationHandlers, OperationOf } from '../../../src-shared/operations/index.js';
 import { fold, phoneDigits } from '../../../src-shared/text.js';
 import type { ApplyContext } from '../ledger/apply.js';
@@ -88,21 +89,32 @@ export const memberHandlers = {
       created_by: userId,
       updated_at: at,
       erased_at: null,
+      field_stamps: null,
     };
     w.insert('member', row);
     indexMemberForSearch(w, row);
     advanceBlock(w, member.number);
   },
   'member.update': ({ memberId, changes, household }, ctx) => {
-    const { w, at } = ctx;
-    if (changes.householdId) placeHousehold(ctx, household, memberId);
+    const { w, at, deskId } = ctx;
     const current = w.rawGet<MemberTable>('SELECT * FROM member WHERE id = ?', memberId);
     if (!current) throw new Error(`member ${memberId} is not on this desk`);
-    const next: MemberTable = { ...current, updated_at: at };
+    // Field-level last writer wins (docs/SYNC.md): a change older than the field's last write —
+    // another desk's edit made earlier, arriving later — leaves that field as it is, so every
+    // desk ends with the same details whatever order the edits reached it in.
+    const stamps = JSON.parse(current.field_stamps ?? '{}') as Record<string, string>;
+    const stamp = writeStamp(at, deskId);
+    const next: MemberTable = { ...current, updated_at: at > current.updated_at ? at : current.updated_at };
+    let householdWins = false;
     for (const [field, column] of Object.entries(COLUMNS)) {
       const value = changes[field as keyof typeof changes];
-      if (value !== undefined) (next as unknown as Record<string, unknown>)[column] = value;
+      if (value === undefined || (stamps[field] ?? '') > stamp) continue;
+      (next as unknown as Record<string, unknown>)[column] = value;
+      stamps[field] = stamp;
+      if (field === 'householdId') householdWins = true;
     }
+    if (householdWins) placeHousehold(ctx, household, memberId);
+    next.field_stamps = JSON.stringify(stamps);
     next.sort_name = sortNameOf(next.first_name, next.last_name);
     next.phone_digits = next.phone ? phoneDigits(next.phone) : null;
     w.run(
@@ -123,6 +135,7 @@ export const memberHandlers = {
           household_id: next.household_id,
           notes: next.notes,
           updated_at: next.updated_at,
+          field_stamps: next.field_stamps,
         })
         .where('id', '=', memberId),
     );

@@ -14,6 +14,9 @@ export const SYNC_TEXTS = wordsOf({
     syncedNever: 'Pas encore synchronisé',
     offline: 'Hors ligne depuis {time}',
     sending: 'Envoi au serveur',
+    clockBadge: 'Horloge décalée de {minutes} min',
+    clockAhead: 'L’horloge de cet ordinateur a {minutes} minutes d’avance sur le serveur du club. Ses opérations sont gardées telles quelles, mais mettez l’ordinateur à l’heure (Paramètres, Date et heure).',
+    clockBehind: 'L’horloge de cet ordinateur a {minutes} minutes de retard sur le serveur du club. Ses opérations sont gardées telles quelles, mais mettez l’ordinateur à l’heure (Paramètres, Date et heure).',
     title: 'Synchronisation avec le serveur du club',
     standaloneBody: 'Ce poste est autonome : il ne s’est joint à aucun serveur de club. Ses données restent sur ce poste et dans ses sauvegardes.',
     server: 'Serveur',
@@ -37,6 +40,9 @@ export const SYNC_TEXTS = wordsOf({
     syncedNever: 'Not synced yet',
     offline: 'Offline since {time}',
     sending: 'Sending to the server',
+    clockBadge: 'Clock off by {minutes} min',
+    clockAhead: 'This computer’s clock is {minutes} minutes ahead of the club’s server. Its operations are kept as they are, but set the computer’s time right (Settings, Date and time).',
+    clockBehind: 'This computer’s clock is {minutes} minutes behind the club’s server. Its operations are kept as they are, but set the computer’s time right (Settings, Date and time).',
     title: 'Syncing with the club’s server',
     standaloneBody: 'This desk stands alone: it joined no club server. Its data stays on this desk and in its backups.',
     server: 'Server',
@@ -66,6 +72,7 @@ export function syncSummary(s: SyncDetails, language: Language, today: string, t
   if (!s.joined) return { text: t('standalone'), kind: 'info' };
   const problems = s.toCheck + (s.pushRefusal ? Math.max(s.waiting, 1) : 0);
   if (problems > 0) return { text: countOf(problems, 'operationToCheck', language), kind: 'warning' };
+  if (s.clockOffMs !== null) return { text: t('clockBadge', { minutes: Math.round(Math.abs(s.clockOffMs) / 60_000) }), kind: 'warning' };
   if (s.attempts > 0) {
     const since = s.offlineSince ? t('offline', { time: whenSaid(s.offlineSince, language, today) }) : t('offline', { time: '—' });
     return { text: `${since} · ${countOf(s.waiting, 'waitingOperation', language)}`, kind: 'warning' };
