@@ -8,8 +8,8 @@ import type { ServerDatabase } from './db/schema.js';
 
 type Trx = Transaction<ServerDatabase>;
 
-/** The kinds the server's view of periods and places follows; the rest it only keeps in the log. */
-export const DECIDING_KINDS = new Set(['activity.create', 'registration.create', 'registration.cancel', 'order.sale', 'order.void', 'order.refund']);
+/** The kinds the server acts on (its view of periods and places, erasures); the rest it only keeps in the log. */
+export const DECIDING_KINDS = new Set(['member.erase', 'activity.create', 'registration.create', 'registration.cancel', 'order.sale', 'order.void', 'order.refund']);
 
 async function setRegistration(trx: Trx, clubId: string, id: string, status: 'registered' | 'waitlisted' | 'cancelled'): Promise<void> {
   await trx.updateTable('server_registration').set({ status }).where('club_id', '=', clubId).where('id', '=', id).execute();
@@ -79,6 +79,11 @@ async function checkPeriod(trx: Trx, clubId: string, settings: ClubSettings, per
  */
 export async function decide(trx: Trx, clubId: string, settings: ClubSettings, op: Operation): Promise<Operation[]> {
   switch (op.kind) {
+    case 'member.erase':
+      // Crypto-shredding reaches the server: its copy of the key goes, and with it every copy of
+      // the member's sealed fields in the club's log; desks destroy theirs as they pull this.
+      await trx.deleteFrom('member_key').where('club_id', '=', clubId).where('member_id', '=', op.memberId).execute();
+      return [];
     case 'activity.create':
       await trx
         .insertInto('server_activity')

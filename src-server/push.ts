@@ -144,10 +144,26 @@ async function applyBatch(
 
   // Bound parameters per statement stay under SQLite's and PostgreSQL's limits.
   for (let i = 0; i < fresh.length; i += 200) await trx.insertInto('operation').values(fresh.slice(i, i + 200)).execute();
-  if (keys.length > 0) {
+  // A key for a member the club erased is never taken back in (a desk that had not heard of the
+  // erasure yet still sends it).
+  const erased = new Set(
+    keys.length === 0
+      ? []
+      : (
+          await trx
+            .selectFrom('operation')
+            .select('entity_id')
+            .where('club_id', '=', desk.club_id)
+            .where('action', '=', 'member.erase')
+            .where('entity_id', 'in', keys.map((k) => k.memberId))
+            .execute()
+        ).map((row) => row.entity_id),
+  );
+  const kept = keys.filter((k) => !erased.has(k.memberId) && !fresh.some((op) => op.action === 'member.erase' && op.entity_id === k.memberId));
+  if (kept.length > 0) {
     await trx
       .insertInto('member_key')
-      .values(keys.map((k) => ({ club_id: desk.club_id, member_id: k.memberId, key: k.key, created_at: now.toISOString() })))
+      .values(kept.map((k) => ({ club_id: desk.club_id, member_id: k.memberId, key: k.key, created_at: now.toISOString() })))
       .onConflict((oc) => oc.columns(['club_id', 'member_id']).doNothing())
       .execute();
   }

@@ -111,9 +111,9 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       const first = await push(a.authorization, batch);
       expect(first.statusCode, first.body).toBe(200);
       const last = batch.entries.at(-1)!.seq;
-      expect(first.json<PushResponse>()).toEqual({ acknowledgedSeq: last, serverSeq: batch.entries.length });
+      expect(first.json<PushResponse>()).toEqual({ acknowledgedSeq: last, serverSeq: batch.entries.length, clockOffsetMs: null });
       const again = await push(a.authorization, batch);
-      expect(again.json<PushResponse>()).toEqual({ acknowledgedSeq: last, serverSeq: batch.entries.length });
+      expect(again.json<PushResponse>()).toEqual({ acknowledgedSeq: last, serverSeq: batch.entries.length, clockOffsetMs: null });
       expect(await operations()).toBe(batch.entries.length);
       // Half old, half new: the old half is skipped, the new half applied.
       addMember(a.desk, a.admin, 'Yvette', 'Sirois');

@@ -7,6 +7,8 @@ import { createActivity } from '../../src-main/core/activities/activities.js';
 import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
 import { getMember, updateMember } from '../../src-main/core/members/members.js';
 import { readSyncStatus } from '../../src-main/core/ledger/sync-progress.js';
+import { eraseMember } from '../../src-main/core/privacy/erasure.js';
+import { ERASED_MEMBER } from '../../src-shared/personal-data.js';
 import { nextPeriod } from '../../src-shared/memberships.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
 import { voidOrder } from '../../src-main/core/sales/corrections.js';
@@ -158,5 +160,27 @@ describe.each(DIALECTS)('what the server decides when offline desks disagree, on
     const lastAt = a.desk.reader.rawGet<{ at: string }>('SELECT at FROM audit_log ORDER BY seq DESC LIMIT 1')!.at;
     // Not 15:30: C's instants were too far ahead to move A's clock (its set-up at 15:00 did, by a millisecond).
     expect(lastAt < '2026-11-27T15:00:01Z').toBe(true);
+  });
+
+  it('carries an erasure everywhere: the member is erased on every desk, every copy of the key destroyed, an older edit arriving later does not bring the data back', async () => {
+    const [a, b] = await twoDesks();
+    const ginette = addMember(a.desk, a.admin, 'Ginette', 'Lachance', { phone: '514 555-0101', email: 'ginette@exemple.ca' });
+    await a.sync();
+    await b.sync();
+    const id = getMember(a.desk, ginette).id;
+    b.clock.set('2026-11-27T15:00:00Z');
+    updateMember(b.desk, b.admin, ginette, { phone: '514 555-0999' }); // offline, before the erasure
+    a.clock.set('2026-11-27T15:30:00Z');
+    eraseMember(a.desk, a.admin, { number: ginette, reason: 'request' });
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const d of [a, b]) {
+      const member = getMember(d.desk, ginette);
+      expect([member.firstName, member.phone, member.email]).toEqual([ERASED_MEMBER.firstName, null, null]);
+      expect(d.desk.reader.rawAll('SELECT 1 FROM member_key WHERE member_id = ?', id)).toEqual([]);
+      expect(verifyDatabase(d.desk.reader)).toEqual([]);
+    }
+    expect(await sdb.db.selectFrom('member_key').select('member_id').where('member_id', '=', id).execute()).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { activityHandlers } from '../activities/apply.js';
 import { cashHandlers } from '../cash/apply.js';
 import { deskHandlers, pulledDeskHandlers } from '../desk/apply.js';
 import { memberHandlers, pulledMemberHandlers } from '../members/apply.js';
-import { privacyTableHandlers } from '../privacy/apply.js';
+import { privacyTableHandlers, pulledPrivacyHandlers } from '../privacy/apply.js';
 import { saleHandlers } from '../sales/apply.js';
 import { userHandlers } from '../users/apply.js';
 
@@ -48,6 +48,7 @@ export const pulledTableHandlers = {
   ...deskTableHandlers,
   ...pulledDeskHandlers,
   ...pulledMemberHandlers,
+  ...pulledPrivacyHandlers,
 } satisfies OperationHandlers<ApplyContext>;
 
 export function applyPulledOperation(op: Operation, ctx: ApplyContext): void {

@@ -93,7 +93,8 @@ export function applyPulledPage(desk: Desk, page: PullResponse): PulledOutcome {
     }
     for (const [memberId, key] of pageKeys) {
       w.rawRun(
-        'INSERT OR IGNORE INTO member_key (member_id, key, created_at) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM member WHERE id = ?)',
+        // Never for a member erased here: a key another desk still held must not bring them back.
+        'INSERT OR IGNORE INTO member_key (member_id, key, created_at) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM member WHERE id = ? AND erased_at IS NULL)',
         memberId,
         key,
         appliedAt,
