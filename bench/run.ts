@@ -6,11 +6,13 @@ import { benchSearch, benchSearchQuality, realisticQueries, slowestQueries } fro
 import { benchUi, bundleFigures } from './ui.js';
 import { benchDocuments } from './documents.js';
 import { benchVerify } from './verify.js';
+import { benchSync } from './sync.js';
 
 /**
  * `npm run bench`: one line per figure, `name value unit`. Each group of figures lives in its own
  * module of bench/ and returns Figure[]; add a group by adding a call here.
- * BENCH_MEMBERS changes the club size (default 100,000); BENCH_SLOW=1 lists the slowest queries.
+ * BENCH_MEMBERS changes the club size (default 100,000); BENCH_SLOW=1 lists the slowest queries;
+ * BENCH_ONLY=sync runs only the sync figures (BENCH_SYNC_MEMBERS sets their club's size).
  */
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const LABEL = MEMBERS % 1000 === 0 ? `${MEMBERS / 1000}k` : String(MEMBERS);
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
     }
   };
 
+  if (process.env.BENCH_ONLY === 'sync') return emit(await benchSync());
   progress(`Création de ${MEMBERS} membres de démonstration…`);
   const demo = buildDemoDesk(MEMBERS);
   try {
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
   emit(benchVerify());
   progress('Documents PDF…');
   emit(await benchDocuments());
+  emit(await benchSync());
 }
 
 await main();

@@ -20,6 +20,8 @@ export async function joinClubServer(file: string, input: { address: string; cod
   // Checked before the code is spent: a code works once.
   if (existsSync(file)) throw new ComptoirError('JOIN_NEEDS_NEW_FILE', { file });
   const outcome = await callServer({ address }, '/v1/enroll', { method: 'POST', body: { code: input.code } }, fetchImpl);
+  // The server answered but cannot now (busy, too many tries): its own words; no answer at all: unreachable.
+  if (outcome.kind === 'retry' && outcome.error) throw new ComptoirError('SERVER_REFUSED', { fr: outcome.error.message, en: outcome.error.messageEn });
   if (outcome.kind === 'retry') throw new ComptoirError('SERVER_UNREACHABLE', { address });
   if (outcome.kind === 'rejected') throw new ComptoirError('SERVER_REFUSED', { fr: outcome.error.message, en: outcome.error.messageEn });
   const enrollment = enrollResponseSchema.parse(outcome.body);

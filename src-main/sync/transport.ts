@@ -33,7 +33,7 @@ export function checkServerAddress(address: string): URL {
 export type CallOutcome =
   | { kind: 'ok'; body: unknown }
   | { kind: 'rejected'; status: number; error: ServerError['error'] }
-  | { kind: 'retry'; reason: string };
+  | { kind: 'retry'; reason: string; error?: ServerError['error'] };
 
 /**
  * One call to the server's API, as the desk (`Authorization: Bearer <desk id>.<credential>`),
@@ -65,7 +65,7 @@ export async function callServer(
   const refusal = serverErrorSchema.safeParse(body);
   const error = refusal.success ? refusal.data.error : { code: 'SERVER_FAILURE', message: new ComptoirError('SERVER_FAILURE').message, messageEn: new ComptoirError('SERVER_FAILURE').messageIn('en') };
   if (response.status >= 400 && response.status < 500 && response.status !== 429) return { kind: 'rejected', status: response.status, error };
-  return { kind: 'retry', reason: error.message };
+  return { kind: 'retry', reason: error.message, error };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Desk } from '../desk/desk.js';
 import type { Reader, Writer } from '../../db/sql.js';
 import type { AuditLogTable, PulledEntryTable } from '../../db/schema.js';
 import type { PullResponse, PulledEntry } from '../../../src-shared/sync-protocol.js';
-import { keyRingOf, type KeyRing } from '../privacy/sealing.js';
+import type { KeyRing } from '../privacy/sealing.js';
 import { withinDrift } from '../../../src-shared/hlc.js';
 import { applyPulledOperation } from './apply.js';
 import { entryHash, GENESIS_HASH, operationOf } from './audit.js';
@@ -66,16 +66,22 @@ export function applyPulledPage(desk: Desk, page: PullResponse): PulledOutcome {
   return desk.connection.transaction((w) => {
     // The page's keys open its entries' sealed fields; each is stored once its member exists here
     // (member_key points to member).
-    const held = keyRingOf(w);
+    // Looked up one member at a time: loading every key of a big club for each page would make a
+    // first pull quadratic.
     const pageKeys = new Map(page.keys.map(({ memberId, key }) => [memberId, Buffer.from(key, 'base64')]));
-    const keys: KeyRing = (memberId) => held(memberId) ?? pageKeys.get(memberId) ?? null;
+    const held = new Map<string, Buffer | null>();
+    const keys: KeyRing = (memberId) => {
+      if (!held.has(memberId)) held.set(memberId, w.rawGet<{ key: Buffer }>('SELECT key FROM member_key WHERE member_id = ?', memberId)?.key ?? null);
+      return held.get(memberId) ?? pageKeys.get(memberId) ?? null;
+    };
+    // No local write happens inside this transaction: every entry of the page follows the same one.
+    const afterLocalSeq = w.rawGet<{ seq: number | null }>('SELECT max(seq) AS seq FROM audit_log')?.seq ?? 0;
     const outcome: PulledOutcome = { applied: 0, refused: [] };
     for (const entry of page.entries) {
       if (entry.deskId === localDeskId) continue;
       if (w.rawGet('SELECT 1 AS here FROM pulled_entry WHERE operation_id = ?', entry.operationId)) continue;
       const broken = chainProblem(w, entry);
       if (broken) throw new Error(broken);
-      const afterLocalSeq = w.rawGet<{ seq: number | null }>('SELECT max(seq) AS seq FROM audit_log')?.seq ?? 0;
       let problem: string | null = null;
       w.rawRun('SAVEPOINT pulled');
       try {

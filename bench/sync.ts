@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { buildServer } from '../src-server/app.js';
+import { createClub } from '../src-server/clubs.js';
+import { openServerDb, type Dialect, type ServerDb } from '../src-server/db/open.js';
+import { createEnrollmentCode } from '../src-server/desks.js';
+import type { Desk } from '../src-main/core/desk/desk.js';
+import { systemUserId } from '../src-main/core/desk/setup.js';
+import { readSyncTarget } from '../src-main/core/ledger/sync-progress.js';
+import { createMember } from '../src-main/core/members/members.js';
+import { insertDemoMembers } from '../src-main/demo/people.js';
+import { addServerNumberBlock, numbersLeft } from '../src-main/core/members/member-numbers.js';
+import { callServer } from '../src-main/sync/transport.js';
+import { numberBlockResponseSchema } from '../src-shared/sync-protocol.js';
+import { startSync } from '../src-main/sync/engine.js';
+import { joinClubServer } from '../src-main/sync/join.js';
+import { pullChanges } from '../src-main/sync/pull-client.js';
+import { pushPending } from '../src-main/sync/push-client.js';
+import { percentile, progress, type Figure } from './figures.js';
+
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A club's server on loopback, on a fresh SQLite file or PostgreSQL schema, and desks joining it over HTTP. */
+async function benchServer(dialect: Dialect) {
+  const folder = mkdtempSync(join(tmpdir(), 'comptoir-bench-sync-'));
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const sdb: ServerDb = dialect === 'sqlite' ? await openServerDb(join(folder, 'server.sqlite')) : await openServerDb(POSTGRES_URL, { schema });
+  await createClub(sdb, { slug: 'bench', name: 'Club du banc d’essai' });
+  const app = await buildServer(sdb, { ratePerMinute: 1_000_000, enrollPerMinute: 1_000_000 });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  let desks = 0;
+  const join_ = async (): Promise<Desk> => {
+    const { code } = await createEnrollmentCode(sdb, { club: 'bench', deskName: `Poste ${++desks}` });
+    return joinClubServer(join(folder, `poste-${desks}.sqlite`), { address, code });
+  };
+  return {
+    join: join_,
+    close: async () => {
+      await app.close();
+      await sdb.close();
+      if (dialect === 'postgres') {
+        const client = new pg.Client({ connectionString: POSTGRES_URL });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await client.end();
+      }
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Reserves blocks from the server until the desk can give `count` more member numbers (a big import would). */
+async function reserveNumbers(desk: Desk, count: number): Promise<void> {
+  const target = readSyncTarget(desk.reader)!;
+  while (numbersLeft(desk.reader) < count) {
+    const outcome = await callServer(target, '/v1/number-blocks', { method: 'POST', body: {} });
+    if (outcome.kind !== 'ok') throw new Error(`no block: ${JSON.stringify(outcome)}`);
+    const block = numberBlockResponseSchema.parse(outcome.body);
+    addServerNumberBlock(desk, { userId: systemUserId(desk) }, { id: block.blockId, first: block.first, last: block.last });
+  }
+}
+
+const elapsed = async (work: () => Promise<unknown>) => {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+};
+
+/**
+ * The sync figures of docs/SYNC.md, on SQLite and PostgreSQL: pushing 10,000 operations, a new
+ * desk receiving a 100,000-member club, how soon another online desk shows a write, and (on
+ * PostgreSQL) what the server takes from 50 desks pushing at once.
+ */
+export async function benchSync(members = Number(process.env.BENCH_SYNC_MEMBERS ?? 100_000)): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const label = members % 1000 === 0 ? `${members / 1000}k` : String(members);
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    const server = await benchServer(dialect);
+    try {
+      progress(`Synchronisation (${dialect}) : 10 000 opérations envoyées…`);
+      const a = await server.join();
+      await reserveNumbers(a, members + 50);
+      insertDemoMembers(a, { userId: systemUserId(a) }, 10_000 - 1, 3);
+      const target = readSyncTarget(a.reader)!;
+      figures.push({ name: `sync_push_10k_ops_ms_${dialect}`, value: await elapsed(() => pushPending(a, target)), unit: 'ms' });
+
+      progress(`Synchronisation (${dialect}) : un club de ${members} membres reçu par un nouveau poste…`);
+      insertDemoMembers(a, { userId: systemUserId(a) }, members - 10_000 + 1, 4);
+      await pushPending(a, target);
+      const b = await server.join();
+      figures.push({ name: `sync_bootstrap_${label}_members_ms_${dialect}`, value: await elapsed(() => pullChanges(b, readSyncTarget(b.reader)!)), unit: 'ms' });
+
+      progress(`Synchronisation (${dialect}) : délai avant qu’un autre poste voie une écriture…`);
+      const engine = startSync(b, readSyncTarget(b.reader)!);
+      const seen: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const start = performance.now();
+        const result = createMember(a, { userId: systemUserId(a) }, { firstName: `Vu${i}`, lastName: 'Ailleurs', force: true });
+        const number = result.created ? result.member.number : 0;
+        await pushPending(a, target);
+        while (!b.reader.rawGet('SELECT 1 AS here FROM member WHERE number = ?', number)) await new Promise((resolve) => setTimeout(resolve, 2));
+        seen.push(performance.now() - start);
+      }
+      await engine.stop();
+      figures.push({ name: `sync_change_seen_ms_p95_${dialect}`, value: percentile(seen, 95), unit: 'ms' });
+      a.close();
+      b.close();
+
+      if (dialect === 'postgres') {
+        progress('Synchronisation (postgres) : 50 postes qui envoient en même temps…');
+        const desks: Desk[] = [];
+        for (let i = 0; i < 50; i++) {
+          const desk = await server.join();
+          await reserveNumbers(desk, 200);
+          insertDemoMembers(desk, { userId: systemUserId(desk) }, 200, 10 + i);
+          desks.push(desk);
+        }
+        const ops = desks.reduce((sum, desk) => sum + desk.reader.rawGet<{ n: number }>('SELECT count(*) AS n FROM outbox')!.n, 0);
+        const ms = await elapsed(() => Promise.all(desks.map((desk) => pushPending(desk, readSyncTarget(desk.reader)!))));
+        figures.push({ name: 'server_ops_per_s_50_desks', value: (ops / ms) * 1000, unit: 'ops/s' });
+        for (const desk of desks) desk.close();
+      }
+    } finally {
+      await server.close();
+    }
+  }
+  return figures;
+}
