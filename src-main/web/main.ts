@@ -3,13 +3,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCore, type CoreHost, type CoreOptions } from '../api/core-host.js';
 import { startWebServer, type WebServer } from './server.js';
+import { firstStartService } from '../api/first-start.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
 
 export interface BrowserMode {
-  /** The core, in its own thread. */
-  core: CoreHost;
+  /** The core, in its own thread; null until a desk at its first start is set up. */
+  core: CoreHost | null;
   server: WebServer;
   close(): Promise<void>;
 }
@@ -17,7 +18,8 @@ export interface BrowserMode {
 /**
  * The desk in a browser: the same core and contract as the Electron shell, served on 127.0.0.1.
  * Used where Electron cannot run, and by the end-to-end tests. This thread serves the pages; the
- * core answers from a worker thread.
+ * core answers from a worker thread. Where the database does not exist yet, the desk starts on its
+ * first-start screen (api/first-start.ts) and the core takes over once it is set up.
  *
  * @throws CoreStartError when the database cannot be opened.
  */
@@ -26,19 +28,37 @@ export async function startBrowserMode(options: { port?: number; token?: string;
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new Error(`L'interface n'est pas construite (${staticDir}) : lancez « npm run build:ui ».`);
   }
-  const core = await startCore(options);
+  // A desk at its first start: the first-start service answers until it is set up, then the core.
+  let core: CoreHost | null = null;
+  let api: Pick<CoreHost, 'callByName'> = existsSync(options.file)
+    ? (core = await startCore(options))
+    : firstStartService(options.file, {
+        ...(options.key ? { key: options.key } : {}),
+        ...(options.language ? { language: options.language } : {}),
+        onReady: async () => {
+          core = await startCore(options);
+          api = core;
+        },
+      });
   try {
-    const server = await startWebServer({ api: core, staticDir, ...(options.port ? { port: options.port } : {}), ...(options.token ? { token: options.token } : {}) });
+    const server = await startWebServer({
+      api: { callByName: (method, input, client) => api.callByName(method, input, client), call: (method, input, client) => api.callByName(method, input, client) as never },
+      staticDir,
+      ...(options.port ? { port: options.port } : {}),
+      ...(options.token ? { token: options.token } : {}),
+    });
     return {
-      core,
+      get core() {
+        return core;
+      },
       server,
       close: async () => {
         await server.close();
-        await core.close();
+        await core?.close();
       },
     };
   } catch (error) {
-    await core.close();
+    await core?.close();
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { ActivitiesScreen } from '../screens/Activities';
 import { CheckoutScreen } from '../screens/Checkout';
 import { CloseDrawerScreen } from '../screens/CloseDrawer';
 import { SyncScreen } from '../screens/Sync';
+import { FirstStartScreen } from '../screens/FirstStart';
 import { DaySummaryScreen } from '../screens/DaySummary';
 import { DayReportsScreen } from '../screens/DayReports';
 import { LookupScreen } from '../screens/Lookup';
@@ -36,6 +37,7 @@ export function App() {
     setCartState(next);
   }, []);
   const [bootError, setBootError] = useState<string | null>(null);
+  const [firstStart, setFirstStart] = useState(false);
   // The latest state, for navigation decided right after a change (before React re-renders).
   const latest = useRef<DeskState | null>(null);
   // Carts left by volunteers who signed out (or were signed out), each waiting for its volunteer.
@@ -60,9 +62,12 @@ export function App() {
   const refresh = useCallback(async () => {
     const result = await call('desk.state', {});
     if (!result.ok) {
-      setBootError(result.error.message);
+      // The desk's database does not exist yet: its first start (« Poste autonome » or join the club's server).
+      if (result.error.code === 'DESK_NOT_SET_UP') setFirstStart(true);
+      else setBootError(result.error.message);
       return null;
     }
+    setFirstStart(false);
     setState(result.value);
     return result.value;
   }, [setState]);
@@ -129,6 +134,7 @@ export function App() {
   );
 
   if (!context) {
+    if (firstStart) return <FirstStartScreen onReady={() => void refresh().then((next) => next && setScreen(homeFor(next)))} />;
     return <main className="screen">{bootError ? <Notice kind="error">{bootError}</Notice> : <p>Un instant…</p>}</main>;
   }
   return (

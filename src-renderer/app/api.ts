@@ -70,3 +70,21 @@ export async function callOrThrow<M extends Method>(method: M, input: Input<M>):
 }
 
 export type { ApiError, Input, Output, Method };
+
+/** The first start's two set-ups (src-main/api/first-start.ts), served in the core's place before the desk exists. */
+export type SetupMethod = 'setup.standalone' | 'setup.join';
+
+/** Sets the desk up at its first start; the answer is data, like every call. */
+export async function callSetup(method: SetupMethod, input: Record<string, string>): Promise<{ ok: true } | { ok: false; error: ApiError }> {
+  try {
+    const response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Comptoir-Client': clientId() },
+      body: JSON.stringify(input),
+    });
+    const result = (await response.json()) as { ok: boolean; error?: ApiError };
+    return result.ok ? { ok: true } : { ok: false, error: result.error! };
+  } catch {
+    return { ok: false, error: { code: 'OFFLINE', message: OFFLINE[language] } };
+  }
+}

@@ -69,7 +69,7 @@ describe('the core in its own thread', () => {
     const mode = await startBrowserMode({ file, staticDir, token, log: () => {} });
     const port = mode.server.port;
     const { cookie } = await get(port, `/?t=${token}`);
-    const users = (await mode.core.call('users.list', {})) as { ok: true; value: { id: string }[] };
+    const users = (await mode.core!.call('users.list', {})) as { ok: true; value: { id: string }[] };
     expect(await post(port, 'session.signIn', { userId: users.value[0]!.id, pin: '1234' }, cookie)).toMatchObject({ ok: true });
 
     // Another program takes the write lock: the core's next write waits for it (busy_timeout).

@@ -65,6 +65,24 @@ export async function openDeskInBrowser(
   });
   // The test's own look at the database, beside the core's thread (WAL: it reads what was committed).
   const desk = openDesk(file);
+  const browser = await openBrowser(mode.server.url);
+  return {
+    page: browser.page,
+    context: browser.context,
+    desk,
+    file,
+    mode,
+    close: async () => {
+      await browser.close();
+      await mode.close();
+      desk.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium in a fresh profile (fr-CA, Montréal time), on `url`. */
+export async function openBrowser(url: string): Promise<{ page: Page; context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'comptoir-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -76,18 +94,12 @@ export async function openDeskInBrowser(
     timezoneId: 'America/Toronto',
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(mode.server.url);
+  await page.goto(url);
   return {
     page,
     context,
-    desk,
-    file,
-    mode,
     close: async () => {
       await context.close();
-      await mode.close();
-      desk.close();
-      rmSync(folder, { recursive: true, force: true });
       rmSync(profile, { recursive: true, force: true });
     },
   };
