@@ -36,6 +36,8 @@ export interface ServerOptions {
   /** Enrollment attempts per minute per address: codes cannot be guessed by trying. */
   enrollPerMinute?: number;
   logger?: boolean;
+  /** Where the log goes (stdout by default); the tests read it. */
+  logStream?: { write(line: string): void };
 }
 
 declare module 'fastify' {
@@ -74,7 +76,7 @@ export async function buildServer(sdb: ServerDb, options: ServerOptions = {}): P
     // Closing ends the desks' waiting pulls at once; they reconnect (to another process) on their own.
     forceCloseConnections: true,
     // Request lines and status only: bodies carry members' data and codes, headers the credential.
-    logger: options.logger ? { redact: ['req.headers.authorization'] } : false,
+    logger: options.logger ? { redact: ['req.headers.authorization'], ...(options.logStream ? { stream: options.logStream } : {}) } : false,
   });
 
   app.setErrorHandler((error, request, reply) => {

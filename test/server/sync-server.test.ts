@@ -160,6 +160,25 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
     });
   });
 
+  describe('logs', () => {
+    it('never write a credential or an enrollment code, even with every request logged', async () => {
+      const lines: string[] = [];
+      const logged = await buildServer(sdb, { logger: true, logStream: { write: (line: string) => void lines.push(line) } });
+      const { code } = await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Salle 9' });
+      const enrolled = await logged.inject({ method: 'POST', url: '/v1/enroll', payload: { code } });
+      const credential = enrolled.json<{ credential: string; desk: { id: string } }>();
+      const authorization = `Bearer ${credential.desk.id}.${credential.credential}`;
+      await logged.inject({ method: 'GET', url: '/v1/pull', headers: { authorization } });
+      await logged.inject({ method: 'GET', url: '/v1/pull', headers: { authorization: `${authorization}x` } });
+      await logged.close();
+      const log = lines.join('');
+      expect(log).toContain('/v1/pull');
+      expect(log).not.toContain(credential.credential);
+      expect(log).not.toContain(code.replace(/-/g, ''));
+      expect(log).not.toContain(code);
+    });
+  });
+
   describe('late operations', () => {
     it('keeps a sale that reaches the server after its day, marked late for the treasurer; on time it is not', async () => {
       const a = await enrolledDesk(sdb, 'demo', 'Accueil', '2026-11-27T15:00:00Z');
