@@ -1,4 +1,5 @@
 import { pullQuerySchema, type PullResponse, type PulledEntry } from '../src-shared/sync-protocol.js';
+import { logEntryOf } from '../src-main/core/ledger/log-entry.js';
 import { sealedMemberIds } from '../src-shared/personal-data.js';
 import { parseInput } from '../src-shared/validation.js';
 import type { ServerDb } from './db/open.js';
@@ -8,22 +9,7 @@ import type { DeskTable, OperationTable } from './db/schema.js';
 export const PULL_POLL_MS = 200;
 
 function toPulled(row: OperationTable): PulledEntry {
-  return {
-    serverSeq: Number(row.server_seq),
-    seq: Number(row.desk_seq),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-    operationId: row.operation_id,
-    at: row.at,
-    deskId: row.desk_id,
-    userId: row.user_id,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    beforeJson: row.before_json,
-    afterJson: row.after_json,
-    opVersion: row.op_version,
-  };
+  return { ...logEntryOf({ ...row, seq: Number(row.desk_seq) }), serverSeq: Number(row.server_seq) };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { entryHash, GENESIS_HASH, operationOf } from '../src-main/core/ledger/audit.js';
+import { auditFieldsOf } from '../src-main/core/ledger/log-entry.js';
 import type { Operation } from '../src-shared/operations/index.js';
 import { businessDate, businessDateOf } from '../src-shared/dates.js';
 import { clubSettings } from './clubs.js';
@@ -30,22 +31,6 @@ function lateFor(entry: LogEntry, now: Date): string | null {
   const facts = JSON.parse(entry.afterJson ?? '{}') as { order?: { businessDate?: string }; businessDate?: string };
   const day = facts.order?.businessDate ?? facts.businessDate ?? businessDateOf(entry.at);
   return day < businessDate(now) ? day : null;
-}
-
-/** The entry as the desk's audit log holds it: what `entryHash` covers. */
-function auditRow(entry: LogEntry) {
-  return {
-    operation_id: entry.operationId,
-    at: entry.at,
-    desk_id: entry.deskId,
-    user_id: entry.userId,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId,
-    before_json: entry.beforeJson,
-    after_json: entry.afterJson,
-    op_version: entry.opVersion,
-  };
 }
 
 /**
@@ -113,7 +98,7 @@ async function applyBatch(
   for (const entry of entries.filter((e) => e.seq > lastSeq)) {
     if (entry.seq > lastSeq + 1) throw new ChainRefusal({ seq: entry.seq, problem: 'gap', detail: `expected entry ${lastSeq + 1}, received ${entry.seq}` });
     if (entry.prevHash !== lastHash) throw new ChainRefusal({ seq: entry.seq, problem: 'fork', detail: `entry ${entry.seq} does not follow entry ${lastSeq}` });
-    if (entryHash(entry.prevHash, auditRow(entry)) !== entry.hash) {
+    if (entryHash(entry.prevHash, auditFieldsOf(entry)) !== entry.hash) {
       throw new ChainRefusal({ seq: entry.seq, problem: 'fork', detail: `entry ${entry.seq}'s content does not give its hash` });
     }
     fresh.push({
@@ -122,7 +107,7 @@ async function applyBatch(
       desk_seq: entry.seq,
       prev_hash: entry.prevHash,
       hash: entry.hash,
-      ...auditRow(entry),
+      ...auditFieldsOf(entry),
       received_at: now.toISOString(),
       late_for: lateFor(entry, now),
     });

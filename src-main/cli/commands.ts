@@ -81,9 +81,6 @@ export const HANDLERS: Record<string, Handler> = {
     requireFolder(file);
     const desk = await joinClubServer(file, { address: requiredFlag(p, 'server'), code: requiredFlag(p, 'code') }, { language: p.language, key: keyOf(p) });
     try {
-      const target = readSyncTarget(desk.reader)!;
-      await pushPending(desk, target);
-      await pullChanges(desk, target);
       const data = { ok: true, file, desk: { id: desk.id, name: desk.name, receiptPrefix: desk.receiptPrefix }, club: desk.settings().clubName, sync: readSyncStatus(desk.reader) };
       return { data, text: text.joined(data, p.language), exitCode: 0 };
     } finally {

@@ -5,12 +5,14 @@ import { recordSyncTarget } from '../core/ledger/sync-progress.js';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { enrollResponseSchema } from '../../src-shared/sync-protocol.js';
 import { callServer, checkServerAddress } from './transport.js';
+import { pullChanges } from './pull-client.js';
+import { pushPending } from './push-client.js';
 
 /**
  * « Se joindre au serveur du club »: trades the administrator's one-time code for this desk's
  * identity (docs/SYNC.md, Enrollment), then sets up a new desk file with it — the server's desk
  * id, receipt prefix, club settings and first block of member numbers — and remembers the
- * server and the credential. The desk then syncs (push-client.ts, pull-client.ts).
+ * server and the credential, sends its set-up and receives the club once.
  *
  * @throws SERVER_ADDRESS_INSECURE; SERVER_UNREACHABLE; SERVER_REFUSED with the server's words
  *   (a used or expired code); JOIN_NEEDS_NEW_FILE when the file already exists.
@@ -38,5 +40,10 @@ export async function joinClubServer(file: string, input: { address: string; cod
     options,
   );
   recordSyncTarget(desk, { address, credential: enrollment.credential });
+  // Its set-up goes to the server and the club comes back (its volunteers first of all) before the
+  // desk opens; offline meanwhile, the sync engine does it later.
+  const target = { address, deskId: enrollment.desk.id, credential: enrollment.credential };
+  await pushPending(desk, target, fetchImpl);
+  await pullChanges(desk, target, { fetch: fetchImpl });
   return desk;
 }

@@ -1,26 +1,8 @@
 import type { Reader } from '../db/sql.js';
 import type { AuditLogTable } from '../db/schema.js';
+import { logEntryOf } from '../core/ledger/log-entry.js';
 import { sealedMemberIds } from '../../src-shared/personal-data.js';
 import type { LogEntry, MemberKey } from '../../src-shared/sync-protocol.js';
-
-/** An audit entry as the protocol carries it (src-shared/sync-protocol.ts). */
-export function toLogEntry(row: AuditLogTable): LogEntry {
-  return {
-    seq: row.seq,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-    operationId: row.operation_id,
-    at: row.at,
-    deskId: row.desk_id,
-    userId: row.user_id,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    beforeJson: row.before_json,
-    afterJson: row.after_json,
-    opVersion: row.op_version,
-  };
-}
 
 /**
  * The next entries of this desk's log to push, after the last one the server acknowledged,
@@ -35,5 +17,5 @@ export function entriesToPush(r: Reader, afterSeq: number, limit: number): { ent
     const row = r.rawGet<{ key: Buffer }>('SELECT key FROM member_key WHERE member_id = ?', memberId);
     if (row) keys.push({ memberId, key: row.key.toString('base64') });
   }
-  return { entries: rows.map(toLogEntry), keys };
+  return { entries: rows.map(logEntryOf), keys };
 }

@@ -1,12 +1,10 @@
-import { useEffect, useState } from 'react';
-import { call } from '../app/api';
 import { COMMON, useLanguage, useTexts } from '../app/i18n';
 import { homeFor, useApp } from '../app/navigation';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
 import { Table } from '../components/Table';
 import { Fact } from './day/DayBreakdown';
-import { SYNC_TEXTS, whenSaid, type SyncDetails } from './sync/sync-words';
+import { SYNC_TEXTS, whenSaid, useSyncStatus } from './sync/sync-words';
 import { formatShortDateTime } from '../../src-shared/dates';
 import { countOf } from '../../src-shared/words';
 
@@ -19,18 +17,7 @@ export function SyncScreen() {
   const language = useLanguage();
   const t = useTexts(SYNC_TEXTS);
   const common = useTexts(COMMON);
-  const [status, setStatus] = useState<SyncDetails | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const read = () => void call('sync.status', {}).then((result) => live && result.ok && setStatus(result.value));
-    read();
-    const timer = window.setInterval(read, 3000);
-    return () => {
-      live = false;
-      window.clearInterval(timer);
-    };
-  }, []);
+  const status = useSyncStatus();
 
   const when = (iso: string | null) => (iso ? whenSaid(iso, language, state.today) : t('never'));
   return (

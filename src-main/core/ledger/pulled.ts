@@ -6,6 +6,7 @@ import type { KeyRing } from '../privacy/sealing.js';
 import { withinDrift } from '../../../src-shared/hlc.js';
 import { applyPulledOperation } from './apply.js';
 import { entryHash, GENESIS_HASH, operationOf } from './audit.js';
+import { auditFieldsOf } from './log-entry.js';
 
 /** A pulled entry as the audit log's row shape, for the functions that read entries. */
 export function asAuditRow(entry: Pick<PulledEntryTable, Exclude<keyof PulledEntryTable, 'server_seq' | 'after_local_seq' | 'applied_at' | 'problem'>>): AuditLogTable {
@@ -14,20 +15,11 @@ export function asAuditRow(entry: Pick<PulledEntryTable, Exclude<keyof PulledEnt
 
 function toRow(entry: PulledEntry, afterLocalSeq: number, appliedAt: string, problem: string | null): PulledEntryTable {
   return {
+    ...auditFieldsOf(entry),
     server_seq: entry.serverSeq,
-    desk_id: entry.deskId,
     desk_seq: entry.seq,
-    operation_id: entry.operationId,
     prev_hash: entry.prevHash,
     hash: entry.hash,
-    at: entry.at,
-    user_id: entry.userId,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId,
-    before_json: entry.beforeJson,
-    after_json: entry.afterJson,
-    op_version: entry.opVersion,
     after_local_seq: afterLocalSeq,
     applied_at: appliedAt,
     problem,

@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+import { call } from '../../app/api';
 import { wordsOf } from '../../app/i18n';
 import type { Output } from '../../app/api';
 import type { Language } from '../../../src-shared/language';
@@ -82,4 +84,23 @@ export function syncSummary(s: SyncDetails, language: Language, today: string, t
     return { text: last ? t('synced', { time: whenSaid(last, language, today) }) : t('syncedNever'), kind: 'ok' };
   }
   return { text: s.waiting > 0 ? `${t('sending')} · ${countOf(s.waiting, 'waitingOperation', language)}` : t('syncedNever'), kind: 'info' };
+}
+
+/** How often the header and the sync screen ask the core how the desk stands with its server. */
+const REFRESH_MS = 3000;
+
+/** The desk's sync status, read now and every few seconds while the component is shown; null until the first answer. */
+export function useSyncStatus(): SyncDetails | null {
+  const [status, setStatus] = useState<SyncDetails | null>(null);
+  useEffect(() => {
+    let live = true;
+    const read = () => void call('sync.status', {}).then((result) => live && result.ok && setStatus(result.value));
+    read();
+    const timer = window.setInterval(read, REFRESH_MS);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, []);
+  return status;
 }
