@@ -32,6 +32,7 @@ const { createEnrollmentCode } = await import('../src-server/desks.ts');
 mkdirSync(data, { recursive: true });
 
 /** The demo club's server: started here unless another `npm start` already runs it. */
+/* global fetch */
 async function ensureServer() {
   const running = await fetch(`${serverUrl}/v1/health`).then((r) => r.ok, () => false);
   if (running) return null;

@@ -39,10 +39,10 @@ CREATE INDEX pulled_entry_replay ON pulled_entry (after_local_seq, server_seq);
 CREATE TRIGGER pulled_entry_append_only_d BEFORE DELETE ON pulled_entry BEGIN SELECT RAISE(ABORT, 'append-only: pulled_entry'); END;
 
 -- What the server flagged for the treasurer (docs/SYNC.md, Conflicts): a likely double payment,
--- a paid place that became a waitlist place. order_ids is a JSON array.
+-- a paid place that became a waitlist place, a paid registration made twice. order_ids is a JSON array.
 CREATE TABLE treasurer_flag (
   id TEXT PRIMARY KEY,
-  reason TEXT NOT NULL CHECK (reason IN ('double_renewal', 'over_capacity')),
+  reason TEXT NOT NULL CHECK (reason IN ('double_renewal', 'over_capacity', 'double_registration')),
   member_id TEXT NOT NULL REFERENCES member(id),
   order_ids TEXT NOT NULL,
   registration_id TEXT REFERENCES registration(id),

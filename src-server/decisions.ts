@@ -15,14 +15,43 @@ async function setRegistration(trx: Trx, clubId: string, id: string, status: 're
   await trx.updateTable('server_registration').set({ status }).where('club_id', '=', clubId).where('id', '=', id).execute();
 }
 
+/** A waitlisted registration takes a freed place; one cancelled meanwhile stays cancelled (the desks' rule, activities/apply.ts). */
+async function moveUp(trx: Trx, clubId: string, id: string): Promise<Operation[]> {
+  await trx.updateTable('server_registration').set({ status: 'registered' }).where('club_id', '=', clubId).where('id', '=', id).where('status', '=', 'waitlisted').execute();
+  return checkPlace(trx, clubId, id);
+}
+
 /**
- * A registration now holds a place: if the activity was already full at the server (another
- * offline desk sold the last place first), the server takes it back to the waitlist and flags
- * its payment for the treasurer. The capacity rule is the desks' (src-shared/capacity.ts).
+ * A registration now holds a place or a waitlist place. If the member already had one for this
+ * activity (another offline desk registered them first), this one is cancelled (and its payment
+ * flagged). If the activity was already full at the server (another offline desk sold the last
+ * place first), it goes back to the waitlist and its payment is flagged for the treasurer. The
+ * capacity rule is the desks' (src-shared/capacity.ts).
  */
 async function checkPlace(trx: Trx, clubId: string, registrationId: string): Promise<Operation[]> {
   const registration = await trx.selectFrom('server_registration').selectAll().where('club_id', '=', clubId).where('id', '=', registrationId).executeTakeFirst();
-  if (!registration || registration.status !== 'registered') return [];
+  if (!registration || registration.status === 'cancelled') return [];
+  // The same member registered to the same activity by two offline desks: the first to arrive stays.
+  const first = await trx
+    .selectFrom('server_registration')
+    .selectAll()
+    .where('club_id', '=', clubId)
+    .where('activity_id', '=', registration.activity_id)
+    .where('member_id', '=', registration.member_id)
+    .where('status', '!=', 'cancelled')
+    .where('id', '!=', registrationId)
+    .executeTakeFirst();
+  if (first) {
+    await setRegistration(trx, clubId, registrationId, 'cancelled');
+    const decisions: Operation[] = [
+      { kind: 'registration.duplicate', version: 1, keptRegistrationId: first.id, keptStatus: first.status as 'registered' | 'waitlisted', cancelledRegistrationId: registrationId },
+    ];
+    if (registration.order_id) {
+      decisions.push({ kind: 'treasurer.flag', version: 1, flagId: newId(), reason: 'double_registration', memberId: registration.member_id, orderIds: [registration.order_id], registrationId });
+    }
+    return decisions;
+  }
+  if (registration.status !== 'registered') return [];
   const activity = await trx.selectFrom('server_activity').select('capacity').where('club_id', '=', clubId).where('id', '=', registration.activity_id).executeTakeFirst();
   const others = await trx
     .selectFrom('server_registration')
@@ -100,8 +129,7 @@ export async function decide(trx: Trx, clubId: string, settings: ClubSettings, o
     case 'registration.cancel': {
       await setRegistration(trx, clubId, op.registrationId, 'cancelled');
       if (!op.movedUpRegistrationId) return [];
-      await setRegistration(trx, clubId, op.movedUpRegistrationId, 'registered');
-      return checkPlace(trx, clubId, op.movedUpRegistrationId);
+      return moveUp(trx, clubId, op.movedUpRegistrationId);
     }
     case 'order.sale': {
       const decisions: Operation[] = [];
@@ -113,8 +141,12 @@ export async function decide(trx: Trx, clubId: string, settings: ClubSettings, o
         decisions.push(...(await checkPeriod(trx, clubId, settings, period.id, op.order.businessDate)));
       }
       for (const registration of op.registrations) {
-        const held = await trx.updateTable('server_registration').set({ status: 'registered', order_id: op.order.id }).where('club_id', '=', clubId).where('id', '=', registration.id).executeTakeFirst();
-        if (Number(held.numUpdatedRows) === 0) {
+        // As on the desks (sales/apply.ts): a registration cancelled meanwhile stays cancelled.
+        const held = await trx.selectFrom('server_registration').select('status').where('club_id', '=', clubId).where('id', '=', registration.id).executeTakeFirst();
+        if (held && held.status !== 'cancelled') {
+          await trx.updateTable('server_registration').set({ status: 'registered', order_id: op.order.id }).where('club_id', '=', clubId).where('id', '=', registration.id).execute();
+        }
+        if (!held) {
           await trx
             .insertInto('server_registration')
             .values({ club_id: clubId, id: registration.id, activity_id: registration.activityId, member_id: registration.memberId, status: 'registered', order_id: op.order.id })
@@ -129,10 +161,7 @@ export async function decide(trx: Trx, clubId: string, settings: ClubSettings, o
       for (const id of op.voidedPeriodIds) await trx.updateTable('server_period').set({ voided: 1 }).where('club_id', '=', clubId).where('id', '=', id).execute();
       for (const id of op.cancelledRegistrationIds) await setRegistration(trx, clubId, id, 'cancelled');
       const decisions: Operation[] = [];
-      for (const id of op.movedUpRegistrationIds) {
-        await setRegistration(trx, clubId, id, 'registered');
-        decisions.push(...(await checkPlace(trx, clubId, id)));
-      }
+      for (const id of op.movedUpRegistrationIds) decisions.push(...(await moveUp(trx, clubId, id)));
       return decisions;
     }
     default:

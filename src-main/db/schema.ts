@@ -251,7 +251,7 @@ export const TABLES = {
   /** What the server flagged for the treasurer (docs/SYNC.md, Conflicts). */
   treasurer_flag: {
     id: text(),
-    reason: text<'double_renewal' | 'over_capacity'>(),
+    reason: text<'double_renewal' | 'over_capacity' | 'double_registration'>(),
     member_id: text(),
     /** JSON array of the orders concerned. */
     order_ids: text(),

@@ -48,8 +48,18 @@ export function SignInScreen({ reason, cartKept }: { reason: SignOutReason | nul
   const pinInput = useRef<HTMLInputElement>(null);
   const firstName = useRef<HTMLButtonElement>(null);
 
+  // Read again every little while: on a desk joined to the club's server, a volunteer the
+  // administrator just added arrives with the next pull. The list only changes when it did, so
+  // focus stays where the volunteer is.
   useEffect(() => {
-    void call('users.list', {}).then((result) => (result.ok ? setUsers(result.value) : setError(result.error.message)));
+    const read = () =>
+      void call('users.list', {}).then((result) => {
+        if (!result.ok) return setError(result.error.message);
+        setUsers((before) => (before && before.map((u) => u.id).join() === result.value.map((u) => u.id).join() ? before : result.value));
+      });
+    read();
+    const timer = window.setInterval(read, 10_000);
+    return () => window.clearInterval(timer);
   }, []);
   useEffect(() => {
     if (chosen) pinInput.current?.focus();

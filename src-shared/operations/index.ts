@@ -4,7 +4,7 @@ import { cashSessionCloseV1, cashSessionMovementV1, cashSessionOpenV1 } from './
 import { deskInitV1, settingsUpdateV1, userCreateV1, userSignInV1, userUnlockV1 } from './desk.js';
 import { memberCreateV1, memberUpdateV1, numberBlockAddV1 } from './members.js';
 import { memberEraseV1 } from './privacy.js';
-import { periodAddedV1, registrationWaitlistedV1, treasurerFlagV1 } from './server.js';
+import { periodAddedV1, registrationDuplicateV1, registrationWaitlistedV1, treasurerFlagV1 } from './server.js';
 import { cardApprovedV1, orderRefundV1, orderSaleV1, orderSaleV2, orderVoidV1, receiptEmailV1, saleV1AsV2 } from './sales.js';
 
 /**
@@ -36,6 +36,7 @@ export const operationSchema = z.discriminatedUnion('kind', [
   memberEraseV1,
   periodAddedV1,
   registrationWaitlistedV1,
+  registrationDuplicateV1,
   treasurerFlagV1,
 ]);
 
@@ -98,6 +99,8 @@ export function entityOf(op: Operation): { type: string; id: string } {
       return { type: 'membership_period', id: op.periodId };
     case 'registration.waitlisted':
       return { type: 'registration', id: op.registrationId };
+    case 'registration.duplicate':
+      return { type: 'registration', id: op.cancelledRegistrationId };
     case 'treasurer.flag':
       return { type: 'treasurer_flag', id: op.flagId };
   }

@@ -21,13 +21,28 @@ export const registrationWaitlistedV1 = z
   .object({ kind: z.literal('registration.waitlisted'), version: z.literal(1), registrationId: id, activityId: id, memberId: id })
   .strict();
 
-/** For the treasurer: a likely double payment, or a paid place that became a waitlist place (to refund). */
+/**
+ * Two desks registered the same member to the same activity offline: the registration that
+ * reached the server first is kept (as it stood there), the other is cancelled — and flagged for
+ * a refund when it was paid. Desks that held the other live put it right.
+ */
+export const registrationDuplicateV1 = z
+  .object({
+    kind: z.literal('registration.duplicate'),
+    version: z.literal(1),
+    keptRegistrationId: id,
+    keptStatus: z.enum(['registered', 'waitlisted']),
+    cancelledRegistrationId: id,
+  })
+  .strict();
+
+/** For the treasurer: a likely double payment, a paid place that became a waitlist place, or a paid registration made twice (to refund). */
 export const treasurerFlagV1 = z
   .object({
     kind: z.literal('treasurer.flag'),
     version: z.literal(1),
     flagId: id,
-    reason: z.enum(['double_renewal', 'over_capacity']),
+    reason: z.enum(['double_renewal', 'over_capacity', 'double_registration']),
     memberId: id,
     orderIds: z.array(id).min(1),
     registrationId: id.nullable(),

@@ -7,9 +7,26 @@ export function cancelRegistrations(w: Writer, ids: readonly string[], at: strin
   for (const id of ids) w.rawRun("UPDATE registration SET status = 'cancelled', cancelled_at = ? WHERE id = ?", at, id);
 }
 
-/** Waitlisted members who took the places freed. */
+/**
+ * Waitlisted members who took the places freed. Only a place still waiting moves up: another
+ * desk may have cancelled it meanwhile (its cancellation reached this desk first), and a
+ * cancellation is never undone by a move-up decided elsewhere.
+ */
 export function moveUpRegistrations(w: Writer, ids: readonly string[], at: string): void {
-  for (const id of ids) w.rawRun("UPDATE registration SET status = 'registered', registered_at = ? WHERE id = ?", at, id);
+  for (const id of ids) w.rawRun("UPDATE registration SET status = 'registered', registered_at = ? WHERE id = ? AND status = 'waitlisted'", at, id);
+}
+
+/**
+ * The status a registration arriving from elsewhere takes: as it was made, unless this desk holds
+ * another live one for the same member and activity (two desks registered them offline): then it
+ * waits cancelled — without a cancellation time, which tells it from a real cancellation — until
+ * the server's `registration.duplicate` says which one stays. The desk's own registrations never
+ * meet this (it checks before it registers).
+ */
+export function arrivingStatus<S extends string>(ctx: ApplyContext, activityId: string, memberId: string, registrationId: string, status: S): S | 'cancelled' {
+  if (!ctx.pulled) return status;
+  const live = ctx.w.rawGet("SELECT 1 AS live FROM registration WHERE activity_id = ? AND member_id = ? AND status <> 'cancelled' AND id <> ?", activityId, memberId, registrationId);
+  return live ? 'cancelled' : status;
 }
 
 export const activityHandlers = {
@@ -31,13 +48,15 @@ export const activityHandlers = {
       created_by: userId,
     });
   },
-  'registration.create': (op, { w, at, userId }) => {
+  'registration.create': (op, ctx) => {
+    const { w, at, userId } = ctx;
     const waitlisted = op.status === 'waitlisted';
+    const status = arrivingStatus(ctx, op.activityId, op.memberId, op.registrationId, op.status);
     w.insert('registration', {
       id: op.registrationId,
       activity_id: op.activityId,
       member_id: op.memberId,
-      status: op.status,
+      status,
       source: op.source,
       order_line_id: null,
       waitlisted_at: waitlisted ? at : null,
@@ -51,9 +70,27 @@ export const activityHandlers = {
     cancelRegistrations(w, [op.registrationId], at);
     if (op.movedUpRegistrationId) moveUpRegistrations(w, [op.movedUpRegistrationId], at);
   },
+  // The server's decision when two offline desks registered one member: one stays, as it stood there.
+  // Any other live one this desk holds for them is a duplicate the server cancels too (it keeps
+  // one live registration per member and activity), so it makes way now.
+  'registration.duplicate': (op, { w, at }) => {
+    w.rawRun("UPDATE registration SET status = 'cancelled', cancelled_at = coalesce(cancelled_at, ?) WHERE id = ?", at, op.cancelledRegistrationId);
+    const kept = w.rawGet<{ activity_id: string; member_id: string }>('SELECT activity_id, member_id FROM registration WHERE id = ?', op.keptRegistrationId);
+    if (!kept) return;
+    w.rawRun(
+      "UPDATE registration SET status = 'cancelled', cancelled_at = ? WHERE activity_id = ? AND member_id = ? AND id <> ? AND status <> 'cancelled'",
+      at,
+      kept.activity_id,
+      kept.member_id,
+      op.keptRegistrationId,
+    );
+    // Only a place waiting for this decision comes back; one really cancelled here since stays so.
+    w.rawRun("UPDATE registration SET status = ? WHERE id = ? AND status = 'cancelled' AND cancelled_at IS NULL", op.keptStatus, op.keptRegistrationId);
+  },
   // The server's decision when two offline desks sold the last place: this one waits (its
   // payment is flagged for the treasurer by a treasurer.flag beside it).
   'registration.waitlisted': (op, { w, at }) => {
-    w.rawRun("UPDATE registration SET status = 'waitlisted', waitlisted_at = ?, registered_at = NULL WHERE id = ?", at, op.registrationId);
+    // Only a place still held: one cancelled here meanwhile stays cancelled (see moveUpRegistrations).
+    w.rawRun("UPDATE registration SET status = 'waitlisted', waitlisted_at = ?, registered_at = NULL WHERE id = ? AND status = 'registered'", at, op.registrationId);
   },
 } satisfies Partial<OperationHandlers<ApplyContext>>;

@@ -16,6 +16,11 @@ export interface ApplyContext {
   readonly at: string;
   readonly deskId: string;
   readonly userId: string;
+  /**
+   * Set when the operation came from another desk or from the server (pulled.ts, replay): the
+   * few rules that differ — a registration that meets one this desk holds live — read it.
+   */
+  readonly pulled?: true;
 }
 
 /**

@@ -78,7 +78,7 @@ export function applyPulledPage(desk: Desk, page: PullResponse): PulledOutcome {
       w.rawRun('SAVEPOINT pulled');
       try {
         const row = asAuditRow(toRow(entry, afterLocalSeq, appliedAt, null));
-        applyPulledOperation(operationOf(row, keys), { w, operationId: entry.operationId, at: entry.at, deskId: entry.deskId, userId: entry.userId });
+        applyPulledOperation(operationOf(row, keys), { w, operationId: entry.operationId, at: entry.at, deskId: entry.deskId, userId: entry.userId, pulled: true });
         w.rawRun('RELEASE pulled');
         outcome.applied++;
       } catch (error) {

@@ -48,7 +48,7 @@ export function replayLog(source: Reader, target: Connection): { operations: num
       for (; next < pulled.length && pulled[next]!.after_local_seq <= localSeq; next++) {
         const entry = pulled[next]!;
         try {
-          applyPulledOperation(operationOf(asAuditRow(entry), keys), { w, operationId: entry.operation_id, at: entry.at, deskId: entry.desk_id, userId: entry.user_id });
+          applyPulledOperation(operationOf(asAuditRow(entry), keys), { w, operationId: entry.operation_id, at: entry.at, deskId: entry.desk_id, userId: entry.user_id, pulled: true });
         } catch (error) {
           throw new Error(`pulled operation ${entry.server_seq} (${entry.action}) cannot be replayed: ${(error as Error).message}`, { cause: error });
         }

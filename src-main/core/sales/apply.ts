@@ -1,6 +1,6 @@
 import type { OrderKind, OrderLineTable, PaymentTable } from '../../db/schema.js';
 import type { OperationHandlers, OperationOf } from '../../../src-shared/operations/index.js';
-import { cancelRegistrations, moveUpRegistrations } from '../activities/apply.js';
+import { arrivingStatus, cancelRegistrations, moveUpRegistrations } from '../activities/apply.js';
 import type { ApplyContext } from '../ledger/apply.js';
 import { refreshExpiry } from '../memberships/periods.js';
 
@@ -100,19 +100,22 @@ export const saleHandlers = {
     }
     for (const memberId of new Set(op.periods.map((p) => p.memberId))) refreshExpiry(w, memberId, at);
     for (const r of op.registrations) {
-      // A waitlisted or unpaid registration the line pays for keeps its history; a new one starts now.
-      const paid = w.rawRun(
-        "UPDATE registration SET status = 'registered', order_line_id = ?, registered_at = coalesce(registered_at, ?) WHERE id = ?",
-        r.orderLineId,
-        at,
-        r.id,
-      );
-      if (paid.changes > 0) continue;
+      // A waitlisted or unpaid registration the line pays for keeps its history; a new one starts
+      // now. One cancelled meanwhile at another desk stays cancelled: a cancellation is never
+      // undone by what another desk did before it knew (the payment stands, for the treasurer).
+      const held = w.rawGet<{ status: string }>('SELECT status FROM registration WHERE id = ?', r.id);
+      if (held) {
+        if (held.status !== 'cancelled') {
+          w.rawRun("UPDATE registration SET status = 'registered', order_line_id = ?, registered_at = coalesce(registered_at, ?) WHERE id = ?", r.orderLineId, at, r.id);
+        }
+        continue;
+      }
+      const status = arrivingStatus(ctx, r.activityId, r.memberId, r.id, 'registered');
       w.insert('registration', {
         id: r.id,
         activity_id: r.activityId,
         member_id: r.memberId,
-        status: 'registered',
+        status,
         source: 'desk',
         order_line_id: r.orderLineId,
         waitlisted_at: null,
