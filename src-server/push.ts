@@ -128,7 +128,7 @@ async function applyBatch(
   }
 
   // Bound parameters per statement stay under SQLite's and PostgreSQL's limits.
-  for (let i = 0; i < fresh.length; i += 200) await trx.insertInto('operation').values(fresh.slice(i, i + 200)).execute();
+  for (let i = 0; i < fresh.length; i += 500) await trx.insertInto('operation').values(fresh.slice(i, i + 500)).execute();
   // A key for a member the club erased is never taken back in (a desk that had not heard of the
   // erasure yet still sends it).
   const erased = new Set(
