@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Tests open real SQLite files and spawn processes: two cores, two workers.
     maxWorkers: 2,
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll } from 'vitest';
 import { openServerDb, type Dialect, type ServerDb } from '../../src-server/db/open.js';
 import { createClub } from '../../src-server/clubs.js';
 import { createEnrollmentCode, enrollDesk } from '../../src-server/desks.js';
@@ -13,20 +11,11 @@ export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 /** PostgreSQL on loopback, trust auth (.ci/run makes sure it answers). */
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-const schemas: string[] = [];
-afterAll(async () => {
-  if (schemas.length === 0) return;
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  for (const schema of schemas.splice(0)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await client.end();
-});
-
-/** Where a fresh server database lives: a new SQLite file, or a new PostgreSQL schema (dropped after the file's tests). */
+/** Where a fresh server database lives: a new SQLite file, or a new PostgreSQL schema. */
 export function freshLocation(dialect: Dialect): { location: string; schema?: string } {
   if (dialect === 'sqlite') return { location: join(tempFolder(), 'server.sqlite') };
+  // Left in place when the file's tests end: test/global-setup.ts drops them before the next run.
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  schemas.push(schema);
   return { location: POSTGRES_URL, schema };
 }
 
