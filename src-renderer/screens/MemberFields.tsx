@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import type { ApiError, Output } from '../app/api';
 import { useLanguage, useTexts, wordsOf } from '../app/i18n';
 import { Field } from '../components/Field';
+import { Notice } from '../components/Notice';
 import type { Language } from '../../src-shared/language';
 
 /**
@@ -236,4 +237,19 @@ export function changedFields(member: MemberView, values: PersonForm): Partial<P
 
 export function useFieldTexts() {
   return { t: useTexts(FIELD_TEXTS), language: useLanguage() };
+}
+
+/**
+ * What a member form says when a save was refused: the reason, then what to do. Focusable by its
+ * id, so the form can move focus to it (useFocusFirstInvalid's fallback).
+ */
+export function FormRefusal({ id, message, hint }: { id: string; message: string; hint: string }) {
+  return (
+    <div id={id} tabIndex={-1}>
+      <Notice kind="error">
+        <p>{message}</p>
+        <p>{hint}</p>
+      </Notice>
+    </div>
+  );
 }

@@ -6,7 +6,7 @@ import { Button } from '../components/Button';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
-import { EMPTY_PERSON, MemberFields, fieldErrorsOf, useFocusFirstInvalid,
+import { EMPTY_PERSON, FormRefusal, MemberFields, fieldErrorsOf, useFocusFirstInvalid,
   withoutEdited, personInput, type FieldErrors, type PersonForm } from './MemberFields';
 import './NewMember.css';
 import { DUPLICATE_REASON_WORDS } from '../../src-shared/words';
@@ -286,14 +286,7 @@ export function NewMemberScreen({ firstName, lastName }: { firstName?: string | 
       <h1 id="new-member-title">{t('title')}</h1>
       <p>{t('intro')}</p>
       <form onSubmit={submit} noValidate aria-labelledby="new-member-title">
-        {error ? (
-          <div id="new-error" tabIndex={-1}>
-            <Notice kind="error">
-              <p>{error}</p>
-              <p>{t('fixFields')}</p>
-            </Notice>
-          </div>
-        ) : null}
+        {error ? <FormRefusal id="new-error" message={error} hint={t('fixFields')} /> : null}
         <MemberFields prefix="new" values={values} onChange={edit} errors={errors} disabled={busy} afterNames={warning} />
         <div className="form-grid">
           <Field

@@ -1,6 +1,6 @@
 import type { Reader } from '../../db/sql.js';
 import { MAX_CLOCK_DRIFT_MS } from '../../../src-shared/hlc.js';
-import type { Desk } from '../desk/desk.js';
+import { readSetting, type Desk } from '../desk/desk.js';
 
 /**
  * How far the central server holds this desk's log (docs/SYNC.md): the last seq it
@@ -63,9 +63,9 @@ export function recordSyncAttempt(
 /** The club's server this desk joined, and its credential; null for a desk on its own. */
 export function readSyncTarget(r: Reader): { address: string; deskId: string; credential: string } | null {
   const row = r.rawGet<{ server_address: string | null; desk_credential: string | null }>('SELECT server_address, desk_credential FROM sync_state WHERE id = 1');
-  const deskId = r.rawGet<{ value: string }>("SELECT value FROM setting WHERE key = 'local_desk_id'");
+  const deskId = readSetting<string>(r, 'local_desk_id');
   if (!row?.server_address || !row.desk_credential || !deskId) return null;
-  return { address: row.server_address, deskId: JSON.parse(deskId.value) as string, credential: row.desk_credential };
+  return { address: row.server_address, deskId, credential: row.desk_credential };
 }
 
 /** Remembers the club's server and this desk's credential, once, when the desk joins it. */

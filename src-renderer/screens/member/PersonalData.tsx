@@ -6,7 +6,7 @@ import { may, useApp } from '../../app/navigation';
 import { HouseholdChoice, householdPatch, type HouseholdChange } from './HouseholdChoice';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
-import { FIELD_TEXTS, MemberFields, changedFields, fieldErrorsOf, useFocusFirstInvalid, withoutEdited, personFromMember, type FieldErrors, type MemberView, type PersonForm } from '../MemberFields';
+import { FIELD_TEXTS, FormRefusal, MemberFields, changedFields, fieldErrorsOf, useFocusFirstInvalid, withoutEdited, personFromMember, type FieldErrors, type MemberView, type PersonForm } from '../MemberFields';
 import { formatLongDate } from '../../../src-shared/dates';
 import { type T } from './member-words';
 
@@ -109,14 +109,7 @@ export function PersonalData({ member, onSaved, t }: { member: MemberView; onSav
         </dl>
       ) : (
         <form onSubmit={save} noValidate aria-labelledby="personal-title">
-          {error ? (
-            <div id="edit-error" tabIndex={-1}>
-              <Notice kind="error">
-                <p>{error}</p>
-                <p>{t('fixFields')}</p>
-              </Notice>
-            </div>
-          ) : null}
+          {error ? <FormRefusal id="edit-error" message={error} hint={t('fixFields')} /> : null}
           <MemberFields
             prefix="edit"
             values={values}
