@@ -13,9 +13,7 @@ import { systemUserId } from '../src-main/core/desk/setup.js';
 import { readSyncTarget } from '../src-main/core/ledger/sync-progress.js';
 import { createMember } from '../src-main/core/members/members.js';
 import { insertDemoMembers } from '../src-main/demo/people.js';
-import { addServerNumberBlock, numbersLeft } from '../src-main/core/members/member-numbers.js';
-import { callServer } from '../src-main/sync/transport.js';
-import { numberBlockResponseSchema } from '../src-shared/sync-protocol.js';
+import { reserveMemberNumbers } from '../src-main/sync/number-blocks.js';
 import { startSync } from '../src-main/sync/engine.js';
 import { joinClubServer } from '../src-main/sync/join.js';
 import { pushPending } from '../src-main/sync/push-client.js';
@@ -53,17 +51,6 @@ async function benchServer(dialect: Dialect) {
   };
 }
 
-/** Reserves blocks from the server until the desk can give `count` more member numbers (a big import would). */
-async function reserveNumbers(desk: Desk, count: number): Promise<void> {
-  const target = readSyncTarget(desk.reader)!;
-  while (numbersLeft(desk.reader) < count) {
-    const outcome = await callServer(target, '/v1/number-blocks', { method: 'POST', body: {} });
-    if (outcome.kind !== 'ok') throw new Error(`no block: ${JSON.stringify(outcome)}`);
-    const block = numberBlockResponseSchema.parse(outcome.body);
-    addServerNumberBlock(desk, { userId: systemUserId(desk) }, { id: block.blockId, first: block.first, last: block.last });
-  }
-}
-
 const elapsed = async (work: () => Promise<unknown>) => {
   const start = performance.now();
   await work();
@@ -83,7 +70,7 @@ export async function benchSync(members = Number(process.env.BENCH_SYNC_MEMBERS 
     try {
       progress(`Synchronisation (${dialect}) : 10 000 opérations envoyées…`);
       const a = await server.join();
-      await reserveNumbers(a, members + 50);
+      await reserveMemberNumbers(a, readSyncTarget(a.reader)!, members + 50);
       insertDemoMembers(a, { userId: systemUserId(a) }, 10_000 - 1, 3);
       const target = readSyncTarget(a.reader)!;
       figures.push({ name: `sync_push_10k_ops_ms_${dialect}`, value: await elapsed(() => pushPending(a, target)), unit: 'ms' });
@@ -118,7 +105,7 @@ export async function benchSync(members = Number(process.env.BENCH_SYNC_MEMBERS 
         const desks: Desk[] = [];
         for (let i = 0; i < 50; i++) {
           const desk = await server.join();
-          await reserveNumbers(desk, 200);
+          await reserveMemberNumbers(desk, readSyncTarget(desk.reader)!, 200);
           insertDemoMembers(desk, { userId: systemUserId(desk) }, 200, 10 + i);
           desks.push(desk);
         }

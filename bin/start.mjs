@@ -56,12 +56,24 @@ if (!existsSync(keyFile) && !process.env.COMPTOIR_DB_KEY) {
 if (!existsSync(file)) {
   console.log(`Mise en route du poste ${deskNumber}, joint au serveur du club, dans ${file}…`);
   const sdb = await openServerDb(serverFile);
-  const { code } = await createEnrollmentCode(sdb, { club: 'demo', deskName: `Poste ${deskNumber}` });
+  // « Poste » already stands before the name in the header: the desk's own name says which one.
+  const { code } = await createEnrollmentCode(sdb, { club: 'demo', deskName: deskNumber === '1' ? 'Accueil' : `Salle ${deskNumber}` });
   await sdb.close();
   const joined = await runCli(['--db', file, '--key-file', keyFile, 'join', '--server', serverUrl, '--code', code]);
   if (joined !== 0) process.exit(joined);
   // The first desk brings the demo club's members; the next ones receive them from the server.
   if (deskNumber === '1') {
+    // More numbers than the first block holds: reserved from the server before the demo needs them.
+    const { openDesk } = await import('../src-main/core/desk/desk.ts');
+    const { keyFromEnvironment } = await import('../src-main/db/key.ts');
+    const { readSyncTarget } = await import('../src-main/core/ledger/sync-progress.ts');
+    const { reserveMemberNumbers } = await import('../src-main/sync/number-blocks.ts');
+    const desk = openDesk(file, { key: keyFromEnvironment(process.env, keyFile) });
+    try {
+      await reserveMemberNumbers(desk, readSyncTarget(desk.reader), Number(process.env.COMPTOIR_DEMO_MEMBERS ?? 3000) + 500);
+    } finally {
+      desk.close();
+    }
     const demo = await runCli(['--db', file, '--key-file', keyFile, 'demo', '--members', process.env.COMPTOIR_DEMO_MEMBERS ?? '3000']);
     if (demo !== 0) process.exit(demo);
   }

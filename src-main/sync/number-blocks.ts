@@ -1,6 +1,7 @@
 import type { Desk } from '../core/desk/desk.js';
 import { systemUserId } from '../core/desk/setup.js';
 import { addServerNumberBlock, NUMBERS_LOW, numbersLeft } from '../core/members/member-numbers.js';
+import { ComptoirError } from '../../src-shared/errors.js';
 import { numberBlockResponseSchema } from '../../src-shared/sync-protocol.js';
 import { callServer, type CallOutcome, type SyncTarget } from './transport.js';
 
@@ -19,4 +20,20 @@ export async function ensureMemberNumbers(
   const block = numberBlockResponseSchema.parse(outcome.body);
   addServerNumberBlock(desk, { userId: systemUserId(desk) }, { id: block.blockId, first: block.first, last: block.last });
   return { kind: 'added' };
+}
+
+/**
+ * Reserves blocks from the club's server until this desk can give `count` more member numbers:
+ * before an import or the demo club, which need more than one block at once.
+ *
+ * @throws SERVER_REFUSED or SERVER_UNREACHABLE when the server cannot give a block.
+ */
+export async function reserveMemberNumbers(desk: Desk, target: SyncTarget, count: number, fetchImpl: typeof fetch = fetch): Promise<void> {
+  while (numbersLeft(desk.reader) < count) {
+    const outcome = await callServer(target, '/v1/number-blocks', { method: 'POST', body: {} }, fetchImpl);
+    if (outcome.kind === 'retry' && !outcome.error) throw new ComptoirError('SERVER_UNREACHABLE', { address: target.address });
+    if (outcome.kind !== 'ok') throw new ComptoirError('SERVER_REFUSED', { fr: outcome.error!.message, en: outcome.error!.messageEn });
+    const block = numberBlockResponseSchema.parse(outcome.body);
+    addServerNumberBlock(desk, { userId: systemUserId(desk) }, { id: block.blockId, first: block.first, last: block.last });
+  }
 }
