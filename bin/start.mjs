@@ -41,9 +41,11 @@ async function ensureServer() {
     await createClub(sdb, { slug: 'demo', name: 'Club de l’âge d’or de Montréal' });
     await sdb.close();
   }
-  const { code, stop } = await runServerCli(['serve', '--port', String(serverPort), '--database', serverFile], { stdout: () => {}, stderr: (t) => process.stderr.write(t) });
+  // The demo's emails (receipts, membership confirmations) are written as .eml files a mail program opens.
+  const mailFolder = join(data, 'courriels');
+  const { code, stop } = await runServerCli(['serve', '--port', String(serverPort), '--database', serverFile, '--mail-dir', mailFolder, '--mail-from', 'courriel@club-demo.invalid'], { stdout: () => {}, stderr: (t) => process.stderr.write(t) });
   if (code !== 0 || !stop) process.exit(code || 1);
-  console.log(`Serveur du club de démonstration : ${serverUrl} (base ${serverFile})`);
+  console.log(`Serveur du club de démonstration : ${serverUrl} (base ${serverFile}) ; ses courriels vont dans ${mailFolder}`);
   return stop;
 }
 

@@ -6,6 +6,7 @@ import { privacy } from './0004-privacy.js';
 import { rebuildSearchKeys, searchKeys } from './0005-search-keys.js';
 import { priceChanges } from './0006-price-changes.js';
 import { rebuildFieldStamps, sync } from './0007-sync.js';
+import { emailDelivery } from './0008-email-delivery.js';
 
 export interface Migration {
   version: number;
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'search-keys', sql: searchKeys, rebuild: rebuildSearchKeys },
   { version: 6, name: 'price-changes', sql: priceChanges },
   { version: 7, name: 'sync', sql: sync, rebuild: rebuildFieldStamps },
+  { version: 8, name: 'email-delivery', sql: emailDelivery },
 ];

@@ -38,6 +38,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Where the log goes (stdout by default); the tests read it. */
   logStream?: { write(line: string): void };
+  /** Called after each push the club's log took (the mailer sends what it queued right away). */
+  onPush?: () => void;
 }
 
 declare module 'fastify' {
@@ -107,7 +109,11 @@ export async function buildServer(sdb: ServerDb, options: ServerOptions = {}): P
     enrollDesk(sdb, request.body, now()),
   );
 
-  app.post('/v1/push', { preHandler: authenticated }, async (request) => acceptPush(sdb, request.desk, request.body, now()));
+  app.post('/v1/push', { preHandler: authenticated }, async (request) => {
+    const answer = await acceptPush(sdb, request.desk, request.body, now());
+    options.onPush?.();
+    return answer;
+  });
 
   app.post('/v1/number-blocks', { preHandler: authenticated }, async (request) => {
     const desk = request.desk;

@@ -2,13 +2,15 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { newId } from '../src-main/core/ids.js';
 import { hashPin } from '../src-main/core/users/users.js';
-import { isComptoirError } from '../src-shared/errors.js';
+import { ComptoirError, isComptoirError } from '../src-shared/errors.js';
 import { parseInput, pin, text } from '../src-shared/validation.js';
 import { buildServer } from './app.js';
 import { clubBySlug, createClub } from './clubs.js';
 import { openServerDb, type ServerDb } from './db/open.js';
 import { createEnrollmentCode, revokeDesk } from './desks.js';
 import { recordServerOperations } from './server-author.js';
+import { startMailer } from './mail/mailer.js';
+import { directorySender, smtpSender, type MailSender } from './mail/senders.js';
 
 export const DEFAULT_SERVER_DATABASE = 'data/server.sqlite';
 export const DEFAULT_PORT = 8787;
@@ -22,6 +24,11 @@ PostgreSQL : postgres://utilisateur@hôte:5432/base [--schema NOM] (par défaut,
 
 Commandes :
   serve [--port ${DEFAULT_PORT}] [--host 127.0.0.1]   Démarre le serveur (commande par défaut).
+        [--smtp smtp://utilisateur:motdepasse@hôte:587 | --mail-dir DOSSIER] [--mail-from courriel@club.ca]
+                                   Envoie les courriels des postes (reçus, confirmations d'adhésion)
+                                   par SMTP, ou les écrit en fichiers .eml dans DOSSIER ; sans l'un ni
+                                   l'autre, ils attendent. Aussi COMPTOIR_SMTP_URL, COMPTOIR_MAIL_DIR,
+                                   COMPTOIR_MAIL_FROM.
   create-club --slug demo --name "Club de l'Âge d'or"   Crée un club.
   create-admin --club demo --name "Louise Tremblay" --pin 4821
                                    Crée le premier administrateur du club ; les postes le reçoivent.
@@ -29,7 +36,27 @@ Commandes :
                                    Donne un code d'inscription à usage unique pour un poste.
   revoke-desk --club demo --desk B Retire un poste (par sa lettre, son nom ou son id).
   problems --club demo             Journaux de postes refusés (trous, fourches, réécritures).
+  emails --club demo               Courriels en attente ou en échec, et pourquoi.
 `;
+
+/**
+ * Where `serve` sends the desks' emails, from its options or the environment; null when neither
+ * says (the emails wait). @throws MAIL_SETTINGS_INVALID
+ */
+export function mailSettingsOf(values: { smtp?: string | undefined; 'mail-dir'?: string | undefined; 'mail-from'?: string | undefined }, env: NodeJS.ProcessEnv): { sender: MailSender; fromAddress: string; describe: string } | null {
+  const smtp = values.smtp ?? env.COMPTOIR_SMTP_URL;
+  const directory = values['mail-dir'] ?? env.COMPTOIR_MAIL_DIR;
+  const fromAddress = values['mail-from'] ?? env.COMPTOIR_MAIL_FROM;
+  if (!smtp && !directory) return null;
+  if (smtp && directory) throw new ComptoirError('MAIL_SETTINGS_INVALID', { problem: 'choisissez --smtp ou --mail-dir, pas les deux' });
+  if (!fromAddress || !z.email().safeParse(fromAddress).success) throw new ComptoirError('MAIL_SETTINGS_INVALID', { problem: `l'adresse d'envoi (--mail-from) manque ou n'est pas une adresse courriel` });
+  if (smtp) {
+    if (!/^smtps?:\/\/[^\s/]+/.test(smtp)) throw new ComptoirError('MAIL_SETTINGS_INVALID', { problem: `--smtp doit commencer par smtp:// ou smtps://` });
+    // Said without the password: the address goes to the screen.
+    return { sender: smtpSender(smtp), fromAddress, describe: `SMTP ${smtp.replace(/\/\/[^@/]*@/, '//')}` };
+  }
+  return { sender: directorySender(directory!), fromAddress, describe: `fichiers .eml dans ${directory}` };
+}
 
 export interface ServerIo {
   stdout: (text: string) => void;
@@ -62,6 +89,9 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
         pin: { type: 'string' },
         hours: { type: 'string' },
         desk: { type: 'string' },
+        smtp: { type: 'string' },
+        'mail-dir': { type: 'string' },
+        'mail-from': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -84,18 +114,38 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
     sdb = await openServerDb(location, schema ? { schema } : {});
     switch (command) {
       case 'serve': {
-        const app = await buildServer(sdb, { logger: env.COMPTOIR_SERVER_LOG === '1' });
+        const mail = mailSettingsOf(values, env);
+        const open = sdb;
+        const mailer = mail ? startMailer(open, mail.sender, { fromAddress: mail.fromAddress, onError: (error) => io.stderr(`Courriels : ${(error as Error).message}\n`) }) : null;
+        const app = await buildServer(sdb, { logger: env.COMPTOIR_SERVER_LOG === '1', ...(mailer ? { onPush: mailer.wake } : {}) });
         const address = await app.listen({ port: Number(values.port ?? env.PORT ?? DEFAULT_PORT), host: values.host ?? '127.0.0.1' });
         io.stdout(`Serveur du club à l'écoute sur ${address}\n`);
-        const open = sdb;
+        io.stdout(mail ? `Courriels : ${mail.describe}\n` : 'Courriels : aucun envoi configuré (--smtp ou --mail-dir) ; ils attendent.\n');
         sdb = null;
         return {
           code: 0,
           stop: async () => {
             await app.close();
+            await mailer?.stop();
             await open.close();
           },
         };
+      }
+      case 'emails': {
+        const club = await clubBySlug(sdb, values.club ?? '');
+        const rows = await sdb.db
+          .selectFrom('email_message')
+          .select(['created_at', 'kind', 'receipt_number', 'status', 'attempts', 'failure', 'last_error'])
+          .where('club_id', '=', club.id)
+          .where('status', '!=', 'sent')
+          .orderBy('created_at')
+          .execute();
+        if (rows.length === 0) io.stdout('Aucun courriel en attente ni en échec.\n');
+        const kinds = { receipt: 'reçu', membership: 'adhésion' } as const;
+        for (const row of rows) {
+          io.stdout(`${row.created_at}  ${kinds[row.kind]}  ${row.receipt_number}  ${row.status === 'queued' ? 'en attente' : `échec (${row.failure})`}  ${row.attempts} essai(s)  ${row.last_error ?? ''}\n`);
+        }
+        return { code: 0 };
       }
       case 'create-club': {
         const club = await createClub(sdb, { slug: values.slug, name: values.name });

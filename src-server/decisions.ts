@@ -5,11 +5,12 @@ import type { ClubSettings } from '../src-shared/club-settings.js';
 import { nextPeriod } from '../src-shared/memberships.js';
 import type { Operation } from '../src-shared/operations/index.js';
 import type { ServerDatabase } from './db/schema.js';
+import { followMember, type Writer } from './members.js';
 
 type Trx = Transaction<ServerDatabase>;
 
-/** The kinds the server acts on (its view of periods and places, erasures); the rest it only keeps in the log. */
-export const DECIDING_KINDS = new Set(['member.erase', 'activity.create', 'registration.create', 'registration.cancel', 'order.sale', 'order.void', 'order.refund']);
+/** The kinds the server acts on (its view of members, periods and places); the rest it only keeps in the log. */
+export const DECIDING_KINDS = new Set(['member.create', 'member.update', 'member.erase', 'activity.create', 'registration.create', 'registration.cancel', 'order.sale', 'order.void', 'order.refund']);
 
 async function setRegistration(trx: Trx, clubId: string, id: string, status: 'registered' | 'waitlisted' | 'cancelled'): Promise<void> {
   await trx.updateTable('server_registration').set({ status }).where('club_id', '=', clubId).where('id', '=', id).execute();
@@ -106,12 +107,17 @@ async function checkPeriod(trx: Trx, clubId: string, settings: ClubSettings, per
  * and returns what the server decides about it (docs/SYNC.md, Conflicts): nothing, most of the
  * time. Runs in the push's transaction, which holds the club's lock.
  */
-export async function decide(trx: Trx, clubId: string, settings: ClubSettings, op: Operation): Promise<Operation[]> {
+export async function decide(trx: Trx, clubId: string, settings: ClubSettings, op: Operation, writer: Writer): Promise<Operation[]> {
   switch (op.kind) {
+    case 'member.create':
+    case 'member.update':
+      await followMember(trx, clubId, op, writer);
+      return [];
     case 'member.erase':
       // Crypto-shredding reaches the server: its copy of the key goes, and with it every copy of
       // the member's sealed fields in the club's log; desks destroy theirs as they pull this.
       await trx.deleteFrom('member_key').where('club_id', '=', clubId).where('member_id', '=', op.memberId).execute();
+      await followMember(trx, clubId, op, writer);
       return [];
     case 'activity.create':
       await trx

@@ -6,7 +6,10 @@ import { businessDate, businessDateOf } from '../src-shared/dates.js';
 import { clubSettings } from './clubs.js';
 import { decide, DECIDING_KINDS } from './decisions.js';
 import { ComptoirError } from '../src-shared/errors.js';
-import { pushRequestSchema, type LogEntry, type PushResponse } from '../src-shared/sync-protocol.js';
+import { pushRequestSchema, type Attachment, type LogEntry, type MemberKey, type PushResponse } from '../src-shared/sync-protocol.js';
+import { sealedMemberIds } from '../src-shared/personal-data.js';
+import type { KeyRing } from '../src-main/core/privacy/sealing.js';
+import { EMAILING_KINDS, queueEmails } from './mail/queue.js';
 import { parseInput } from '../src-shared/validation.js';
 import type { Dialect, ServerDb } from './db/open.js';
 import { appendServerOperations, lockHead } from './server-author.js';
@@ -49,7 +52,7 @@ export async function acceptPush(sdb: ServerDb, desk: DeskTable, input: unknown,
   const foreign = entries.find((entry) => entry.deskId !== desk.id);
   if (foreign) throw new ComptoirError('ENTRY_OF_ANOTHER_DESK', { seq: foreign.seq });
   try {
-    const applied = await sdb.db.transaction().execute((trx) => applyBatch(trx, sdb.dialect, desk, entries, request.keys, now));
+    const applied = await sdb.db.transaction().execute((trx) => applyBatch(trx, sdb.dialect, desk, entries, request, now));
     return { ...applied, clockOffsetMs: request.sentAt ? Date.parse(request.sentAt) - now.getTime() : null };
   } catch (error) {
     if (!(error instanceof ChainRefusal)) throw error;
@@ -62,12 +65,23 @@ export async function acceptPush(sdb: ServerDb, desk: DeskTable, input: unknown,
   }
 }
 
+/** The keys of the members whose sealed fields these entries hold, as the server has them (none once erased). */
+async function keyRingFor(trx: Transaction<ServerDatabase>, clubId: string, entries: OperationTable[]): Promise<KeyRing> {
+  const memberIds = [...sealedMemberIds(...entries.flatMap((entry) => [entry.after_json, entry.before_json]))];
+  const keys = new Map<string, Buffer>();
+  for (let i = 0; i < memberIds.length; i += 500) {
+    const rows = await trx.selectFrom('member_key').select(['member_id', 'key']).where('club_id', '=', clubId).where('member_id', 'in', memberIds.slice(i, i + 500)).execute();
+    for (const row of rows) keys.set(row.member_id, Buffer.from(row.key, 'base64'));
+  }
+  return (memberId) => keys.get(memberId) ?? null;
+}
+
 async function applyBatch(
   trx: Transaction<ServerDatabase>,
   dialect: Dialect,
   desk: DeskTable,
   entries: LogEntry[],
-  keys: { memberId: string; key: string }[],
+  { keys, attachments }: { keys: MemberKey[]; attachments: Attachment[] },
   now: Date,
 ): Promise<Omit<PushResponse, 'clockOffsetMs'>> {
   const headSeq = await lockHead(trx, dialect, desk.club_id);
@@ -160,10 +174,14 @@ async function applyBatch(
   // What the server decides about them (docs/SYNC.md, Conflicts), on its own chain right after.
   const club = await trx.selectFrom('club').selectAll().where('id', '=', desk.club_id).executeTakeFirstOrThrow();
   const settings = clubSettings(club);
+  const keyRing = await keyRingFor(trx, desk.club_id, fresh);
   const decisions: Operation[] = [];
-  for (const op of fresh) {
-    if (!DECIDING_KINDS.has(op.action)) continue;
-    decisions.push(...(await decide(trx, desk.club_id, settings, operationOf({ ...op, seq: op.desk_seq, redacted_by: null }, () => null))));
+  for (const entry of fresh) {
+    if (!DECIDING_KINDS.has(entry.action) && !EMAILING_KINDS.has(entry.action)) continue;
+    const op = operationOf({ ...entry, seq: entry.desk_seq, redacted_by: null }, keyRing);
+    decisions.push(...(await decide(trx, desk.club_id, settings, op, { at: entry.at, deskId: entry.desk_id })));
+    // After the decisions: a confirmation goes to the address the member's details now hold.
+    await queueEmails(trx, desk.club_id, entry, op, attachments, now);
   }
   const decided = await appendServerOperations(trx, desk.club_id, headSeq + fresh.length, decisions, now);
   const serverSeq = headSeq + fresh.length + decided.length;

@@ -324,6 +324,10 @@ const catalogue = {
     fr: (p) => `Aucun poste « ${p.desk} » dans ce club.`,
     en: (p) => `No desk "${p.desk}" in this club.`,
   }),
+  MAIL_SETTINGS_INVALID: message<{ problem: string }>({
+    fr: (p) => `Réglages du courriel invalides : ${p.problem}. Exemple : --smtp smtp://utilisateur:motdepasse@smtp.exemple.ca:587 --mail-from courriel@club.ca (ou --mail-dir dossier pour écrire les messages dans un dossier).`,
+    en: (p) => `Invalid mail settings: ${p.problem}. Example: --smtp smtp://user:password@smtp.example.ca:587 --mail-from mail@club.ca (or --mail-dir folder to write the messages to a folder).`,
+  }),
   SERVER_ADDRESS_INSECURE: message<{ address: string }>({
     fr: (p) => `L'adresse ${p.address} n'est pas sécurisée : le serveur du club doit être joint en https:// (http:// n'est permis que sur cet ordinateur même).`,
     en: (p) => `The address ${p.address} is not secure: the club's server must be reached over https:// (http:// is allowed only on this computer itself).`,

@@ -61,10 +61,32 @@ export const enrollResponseSchema = z
   .strict();
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 
+/** Most receipts' PDFs one push carries (the desk cuts its batch after the last one that fits). */
+export const MAX_PUSH_ATTACHMENTS = 20;
+/** Largest PDF a push carries, in bytes (a letter receipt is some 20 kB). */
+export const MAX_ATTACHMENT_BYTES = 1024 * 1024;
+
+/**
+ * The PDF of a receipt to email, beside its `receipt.email` entry (docs/SYNC.md, Email): the desk
+ * renders it, exactly as it prints it, and the server attaches it. Base64.
+ */
+export const attachmentSchema = z
+  .object({
+    operationId: id,
+    filename: z.string().regex(/^[\w.-]{1,100}\.pdf$/),
+    base64: z
+      .string()
+      .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  })
+  .strict();
+export type Attachment = z.infer<typeof attachmentSchema>;
+
 export const pushRequestSchema = z
   .object({
     entries: z.array(logEntrySchema).min(1).max(MAX_PUSH_ENTRIES),
     keys: z.array(memberKeySchema).max(MAX_PUSH_ENTRIES).default([]),
+    attachments: z.array(attachmentSchema).max(MAX_PUSH_ATTACHMENTS).default([]),
     /** The desk's clock when it sent this (ISO-8601): the server says how far it is from its own. */
     sentAt: z.string().datetime().optional(),
   })

@@ -29,6 +29,7 @@ export const METHOD_NAMES = [
   'sales.refund',
   'orders.get',
   'receipts.email',
+  'receipts.emails',
   'payments.card',
   'reports.day',
   'documents.receipt',

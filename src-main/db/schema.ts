@@ -1,5 +1,6 @@
 import type { Language } from '../../src-shared/language.js';
 import type { LineKind, OrderKind, PaymentMethod, RegistrationStatus, Role } from '../../src-shared/words.js';
+import type { EmailFailure, EmailKind } from '../../src-shared/operations/email.js';
 
 export type { Language, LineKind, OrderKind, PaymentMethod, RegistrationStatus };
 export type UserRole = Role;
@@ -258,6 +259,17 @@ export const TABLES = {
     registration_id: nullableText(),
     created_at: text(),
   },
+  /** What became of an email the server sent (docs/SYNC.md, Email), as it reported. */
+  email_delivery: {
+    email_id: text(),
+    email_kind: text<EmailKind>(),
+    order_id: text(),
+    status: text<'sent' | 'failed'>(),
+    failure: nullableText<EmailFailure>(),
+    smtp_code: nullableInteger(),
+    attempts: integer(),
+    at: text(),
+  },
   /** Other desks' and the server's entries, pulled and applied here (docs/SYNC.md). */
   pulled_entry: {
     server_seq: integer(),
@@ -319,6 +331,7 @@ export type CreditMovementTable = Row<typeof TABLES.credit_movement>;
 export type AuditLogTable = Row<typeof TABLES.audit_log>;
 export type SyncStateTable = Row<typeof TABLES.sync_state>;
 export type PulledEntryTable = Row<typeof TABLES.pulled_entry>;
+export type EmailDeliveryTable = Row<typeof TABLES.email_delivery>;
 export type MemberKeyTable = Row<typeof TABLES.member_key>;
 export type AccessLogTable = Row<typeof TABLES.access_log>;
 export type OutboxView = Row<typeof VIEWS.outbox>;

@@ -3,7 +3,8 @@ import { readSyncProgress, recordSyncAttempt } from '../core/ledger/sync-progres
 import { ComptoirError } from '../../src-shared/errors.js';
 import { MAX_PUSH_ENTRIES, pushResponseSchema } from '../../src-shared/sync-protocol.js';
 import { callServer, retryDelay, type CallOutcome, type SyncTarget } from './transport.js';
-import { entriesToPush } from './outgoing.js';
+import { entriesToPush, receiptsToAttach } from './outgoing.js';
+import { renderAttachments } from './attachments.js';
 import { ensureMemberNumbers } from './number-blocks.js';
 
 /** What a push attempt came to: all sent, refused (kept on the desk, « à vérifier »), or to try again later. */
@@ -22,7 +23,8 @@ export async function pushPending(desk: Desk, target: SyncTarget, fetchImpl: typ
   for (;;) {
     const batch = entriesToPush(desk.reader, acknowledged, MAX_PUSH_ENTRIES);
     if (batch.entries.length === 0) return { kind: 'sent', acknowledgedSeq: acknowledged };
-    const outcome = await callServer(target, '/v1/push', { method: 'POST', body: { ...batch, sentAt: desk.clock.now().toISOString() } }, fetchImpl);
+    const attachments = await renderAttachments(desk, receiptsToAttach(desk.reader, batch.entries));
+    const outcome = await callServer(target, '/v1/push', { method: 'POST', body: { ...batch, attachments, sentAt: desk.clock.now().toISOString() } }, fetchImpl);
     if (outcome.kind !== 'ok') {
       recordSyncAttempt(desk, at(), outcome.kind === 'rejected' ? { refused: outcome.error.message } : { unreachable: outcome.reason });
       return outcome;

@@ -13,6 +13,7 @@ import { formatMoney } from '../../src-shared/money';
 import { RECEIPT_TEXTS as TEXTS, type Change, type Order } from './receipt/receipt-words';
 import { ReceiptPaper } from './receipt/ReceiptPaper';
 import { VoidDialog } from './receipt/VoidDialog';
+import { ReceiptEmails } from './receipt/ReceiptEmails';
 
 /**
  * Said on the correction's own receipt, once: what was corrected, and what the volunteer hands
@@ -63,6 +64,7 @@ function ReceiptView({
   const [memberEmail, setMemberEmail] = useState<string | null>(null);
   const [emailError, setEmailError] = useState<string | null>(null);
   const [emailSent, setEmailSent] = useState<string | null>(null);
+  const [emailsAsked, setEmailsAsked] = useState(0);
   const [voiding, setVoiding] = useState(false);
   const [refunding, setRefunding] = useState(false);
   const [pdfError, setPdfError] = useState<string | null>(null);
@@ -100,6 +102,7 @@ function ReceiptView({
     const result = await call('receipts.email', { receiptNumber, ...(typed === memberEmail ? {} : { email: typed }) });
     if (!result.ok) return setEmailError(result.error.message);
     setEmailSent(result.value.email);
+    setEmailsAsked((n) => n + 1);
   };
 
   // The core says whether this sale can still be voided here (its drawer open, at this desk):
@@ -136,6 +139,7 @@ function ReceiptView({
       ) : null}
 
       {emailSent ? <Notice kind="success">{t('emailQueued', { email: emailSent })}</Notice> : null}
+      {order ? <ReceiptEmails receiptNumber={order.receiptNumber} asked={emailsAsked} /> : null}
       {order ? (
         <form className="receipt-email no-print" onSubmit={(event) => void sendEmail(event)}>
           <Field

@@ -142,6 +142,53 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('operation').addColumn('late_for', 'text').execute();
       },
     },
+    '0004-members-and-emails': {
+      // Members' details as the club's log leaves them (field-level last writer wins, like the
+      // desks), and the emails the server sends for the desks (docs/SYNC.md, Email).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('server_member')
+          .addColumn('club_id', 'text', (c) => c.notNull().references('club.id'))
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('number', 'integer', (c) => c.notNull())
+          // Null once the member is erased: the details go, the number and the id stay.
+          .addColumn('details_json', 'text')
+          .addColumn('field_stamps', 'text', (c) => c.notNull())
+          .addColumn('erased_at', 'text')
+          .addPrimaryKeyConstraint('server_member_pk', ['club_id', 'id'])
+          .execute();
+        await db.schema
+          .createTable('email_message')
+          .addColumn('club_id', 'text', (c) => c.notNull().references('club.id'))
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('operation_id', 'text', (c) => c.notNull())
+          .addColumn('order_id', 'text', (c) => c.notNull())
+          .addColumn('order_line_id', 'text')
+          .addColumn('member_id', 'text')
+          .addColumn('receipt_number', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+          .addColumn('claimed_until', 'text')
+          .addColumn('failure', 'text')
+          .addColumn('smtp_code', 'integer')
+          .addColumn('last_error', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('finished_at', 'text')
+          .addPrimaryKeyConstraint('email_message_pk', ['club_id', 'id'])
+          .execute();
+        await db.schema.createIndex('email_message_due').on('email_message').columns(['status', 'next_attempt_at']).execute();
+        await db.schema
+          .createTable('email_attachment')
+          .addColumn('club_id', 'text', (c) => c.notNull().references('club.id'))
+          .addColumn('email_id', 'text', (c) => c.notNull())
+          .addColumn('filename', 'text', (c) => c.notNull())
+          .addColumn('content_base64', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('email_attachment_pk', ['club_id', 'email_id'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -17,6 +17,9 @@ export interface ServerDatabase {
   server_period: ServerPeriodTable;
   server_activity: ServerActivityTable;
   server_registration: ServerRegistrationTable;
+  server_member: ServerMemberTable;
+  email_message: EmailMessageTable;
+  email_attachment: EmailAttachmentTable;
 }
 
 export interface ClubTable {
@@ -139,4 +142,52 @@ export interface ServerRegistrationTable {
   status: 'registered' | 'waitlisted' | 'cancelled';
   /** The sale that paid the place, if any: refunded when the place is taken back. */
   order_id: string | null;
+}
+
+/** A member's details as the club's log leaves them: the same merge as on every desk (src-shared/member-details.ts). */
+export interface ServerMemberTable {
+  club_id: string;
+  id: string;
+  number: number;
+  /** The member's details (MemberDetails), JSON; null once erased. */
+  details_json: string | null;
+  /** Each detail's last writer (FieldStamps), JSON. */
+  field_stamps: string;
+  erased_at: string | null;
+}
+
+/**
+ * An email the server sends for the desks (docs/SYNC.md, Email): a receipt a volunteer asked to
+ * email (its id is the request's operation id) or a membership's confirmation (its id is the
+ * period's). `queued` until sent or given up; a sender holds it until `claimed_until`.
+ */
+export interface EmailMessageTable {
+  club_id: string;
+  id: string;
+  kind: 'receipt' | 'membership';
+  /** The log entry that asked for it: the `receipt.email`, or the sale. */
+  operation_id: string;
+  order_id: string;
+  /** A membership's line: its period (or the period after it, when the server added one). */
+  order_line_id: string | null;
+  member_id: string | null;
+  receipt_number: string;
+  status: 'queued' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  failure: string | null;
+  smtp_code: number | null;
+  /** The mail server's last words, for the administrator; never sent to desks (they may name the member). */
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** A receipt's PDF as the desk rendered it, base64, kept until its email is sent or given up. */
+export interface EmailAttachmentTable {
+  club_id: string;
+  email_id: string;
+  filename: string;
+  content_base64: string;
 }

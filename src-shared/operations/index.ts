@@ -3,6 +3,7 @@ import { activityCreateV1, registrationCancelV1, registrationCreateV1 } from './
 import { cashSessionCloseV1, cashSessionMovementV1, cashSessionOpenV1 } from './cash.js';
 import { deskInitV1, settingsUpdateV1, userCreateV1, userSignInV1, userUnlockV1 } from './desk.js';
 import { memberCreateV1, memberUpdateV1, numberBlockAddV1 } from './members.js';
+import { emailDeliveryV1 } from './email.js';
 import { memberEraseV1 } from './privacy.js';
 import { periodAddedV1, registrationDuplicateV1, registrationWaitlistedV1, treasurerFlagV1 } from './server.js';
 import { cardApprovedV1, orderRefundV1, orderSaleV1, orderSaleV2, orderVoidV1, receiptEmailV1, saleV1AsV2 } from './sales.js';
@@ -38,6 +39,7 @@ export const operationSchema = z.discriminatedUnion('kind', [
   registrationWaitlistedV1,
   registrationDuplicateV1,
   treasurerFlagV1,
+  emailDeliveryV1,
 ]);
 
 export type Operation = z.infer<typeof operationSchema>;
@@ -103,6 +105,8 @@ export function entityOf(op: Operation): { type: string; id: string } {
       return { type: 'registration', id: op.cancelledRegistrationId };
     case 'treasurer.flag':
       return { type: 'treasurer_flag', id: op.flagId };
+    case 'email.delivery':
+      return { type: 'email', id: op.emailId };
   }
 }
 

@@ -447,6 +447,7 @@ describe('member search, as the club really types (issue 8)', () => {
       INSERT INTO member_search_key (kind, key, member_id) SELECT 0, 'gagnon tremblay solange', id FROM member WHERE last_name = 'Gagnon-Tremblay';
       ALTER TABLE order_line DROP COLUMN list_price_cents;
       ALTER TABLE order_line DROP COLUMN price_reason;
+      DROP TABLE email_delivery;
       DROP TABLE pulled_entry;
       DROP TABLE treasurer_flag;
       ALTER TABLE sync_state DROP COLUMN pull_cursor;

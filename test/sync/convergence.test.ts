@@ -110,5 +110,17 @@ describe.each(DIALECTS)('three desks converge on %s', (dialect) => {
     );
     const serverPlaces = await sdb.db.selectFrom('server_registration').select(['id', 'status']).orderBy('id').execute();
     expect(serverPlaces.map((r) => [r.id, r.status])).toEqual((a!.registrations as { id: string; status: string }[]).map((r) => [r.id, r.status]));
+    // The server's view of members' details (what its emails are written from) is the desks'.
+    const serverMembers = await sdb.db.selectFrom('server_member').select(['number', 'details_json']).orderBy('number').execute();
+    expect(
+      serverMembers.map((m) => {
+        const details = m.details_json ? (JSON.parse(m.details_json) as Record<string, string | null>) : null;
+        return details ? [Number(m.number), details.firstName, details.lastName, details.phone, details.city, details.notes] : [Number(m.number), null];
+      }),
+    ).toEqual(
+      (a!.members as { number: number; first_name: string; last_name: string; phone: string; city: string; notes: string; erased: number }[]).map((m) =>
+        m.erased ? [m.number, null] : [m.number, m.first_name, m.last_name, m.phone, m.city, m.notes],
+      ),
+    );
   }, 120_000);
 });

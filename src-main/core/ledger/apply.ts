@@ -3,6 +3,7 @@ import { dispatch, type Operation, type OperationHandlers } from '../../../src-s
 import { activityHandlers } from '../activities/apply.js';
 import { cashHandlers } from '../cash/apply.js';
 import { deskHandlers, pulledDeskHandlers } from '../desk/apply.js';
+import { emailHandlers } from '../email/apply.js';
 import { memberHandlers, pulledMemberHandlers } from '../members/apply.js';
 import { privacyTableHandlers, pulledPrivacyHandlers } from '../privacy/apply.js';
 import { saleHandlers } from '../sales/apply.js';
@@ -38,6 +39,7 @@ export const deskTableHandlers = {
   ...cashHandlers,
   ...saleHandlers,
   ...privacyTableHandlers,
+  ...emailHandlers,
 } satisfies OperationHandlers<ApplyContext>;
 
 export function applyOperation(op: Operation, ctx: ApplyContext): void {

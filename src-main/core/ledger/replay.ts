@@ -27,6 +27,7 @@ export const REPLAYED_TABLES = [
   'registration',
   'credit_movement',
   'treasurer_flag',
+  'email_delivery',
 ] as const;
 export type ReplayedTable = (typeof REPLAYED_TABLES)[number];
 

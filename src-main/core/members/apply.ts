@@ -1,6 +1,7 @@
 import type { MemberTable } from '../../db/schema.js';
 import type { Writer } from '../../db/sql.js';
 import { writeStamp } from '../../../src-shared/hlc.js';
+import { winningChanges, type FieldStamps } from '../../../src-shared/member-details.js';
 import type { OperationHandlers, OperationOf } from '../../../src-shared/operations/index.js';
 import { fold, phoneDigits } from '../../../src-shared/text.js';
 import type { ApplyContext } from '../ledger/apply.js';
@@ -99,20 +100,14 @@ export const memberHandlers = {
     const { w, at, deskId } = ctx;
     const current = w.rawGet<MemberTable>('SELECT * FROM member WHERE id = ?', memberId);
     if (!current) throw new Error(`member ${memberId} is not on this desk`);
-    // Field-level last writer wins (docs/SYNC.md): a change older than the field's last write —
-    // another desk's edit made earlier, arriving later — leaves that field as it is, so every
-    // desk ends with the same details whatever order the edits reached it in.
-    const stamps = JSON.parse(current.field_stamps ?? '{}') as Record<string, string>;
-    const stamp = writeStamp(at, deskId);
+    // Field-level last writer wins (src-shared/member-details.ts): the server follows the same rule.
+    const { winning, stamps } = winningChanges(JSON.parse(current.field_stamps ?? '{}') as FieldStamps, changes, writeStamp(at, deskId));
     const next: MemberTable = { ...current, updated_at: at > current.updated_at ? at : current.updated_at };
-    let householdWins = false;
     for (const [field, column] of Object.entries(COLUMNS)) {
-      const value = changes[field as keyof typeof changes];
-      if (value === undefined || (stamps[field] ?? '') > stamp) continue;
-      (next as unknown as Record<string, unknown>)[column] = value;
-      stamps[field] = stamp;
-      if (field === 'householdId') householdWins = true;
+      const value = winning[field as keyof typeof winning];
+      if (value !== undefined) (next as unknown as Record<string, unknown>)[column] = value;
     }
+    const householdWins = winning.householdId !== undefined;
     if (householdWins) placeHousehold(ctx, household, memberId);
     next.field_stamps = JSON.stringify(stamps);
     next.sort_name = sortNameOf(next.first_name, next.last_name);

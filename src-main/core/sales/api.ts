@@ -7,6 +7,8 @@ import { refundOrder, refundSchema, voidOrder, voidSchema } from './corrections.
 import { getOrder } from './orders.js';
 import { recordCardApproval } from './payments.js';
 import { emailReceipt, emailReceiptSchema } from './receipts.js';
+import { emailsOfOrder, orderEmailSchema } from '../email/views.js';
+import { findOrderRow } from './orders.js';
 import { cardApprovalViewSchema, checkoutResultSchema, correctionResultSchema, orderViewSchema, quoteViewSchema } from './views.js';
 
 const receiptNumber = z.string().trim().min(1).max(30);
@@ -19,6 +21,8 @@ export const salesContract = {
   'sales.refund': { input: refundSchema, output: correctionResultSchema, roles: ROLES.treasury },
   'orders.get': { input: z.object({ receiptNumber }).strict(), output: orderViewSchema.extend({ voidable: z.boolean(), /** Positions a refund may still take (correction-rules.ts). */ refundableLines: z.array(z.number().int().min(1)) }), roles: ROLES.desk },
   'receipts.email': { input: emailReceiptSchema, output: z.object({ receiptNumber: z.string(), email: z.string() }), roles: ROLES.desk },
+  /** The sale's emails (its receipt, its membership confirmations) and what the server said of each. */
+  'receipts.emails': { input: z.object({ receiptNumber }).strict(), output: z.array(orderEmailSchema), roles: ROLES.desk },
   /** Card payment through the desk's terminal port; the approval then goes into the checkout. */
   'payments.card': {
     input: z.object({ amountCents: positiveCents, reference: z.string().min(1).max(40), slip: z.unknown() }).strict(),
@@ -34,6 +38,7 @@ export const salesHandlers: SliceHandlers<typeof salesContract> = {
   'sales.refund': (input, { desk, actor }) => refundOrder(desk, actor, input),
   'orders.get': ({ receiptNumber: number }, { desk }) => getOrder(desk, number),
   'receipts.email': (input, { desk, actor }) => emailReceipt(desk, actor, input),
+  'receipts.emails': ({ receiptNumber: number }, { desk }) => emailsOfOrder(desk.reader, findOrderRow(desk.reader, number).id),
   'payments.card': async ({ amountCents, reference, slip }, { desk, actor, terminal }) => {
     const approval = await terminal.collect({ amountCents, reference }, slip);
     return recordCardApproval(desk, actor, { amountCents, reference, approval });

@@ -128,10 +128,9 @@ export const saleHandlers = {
   },
   'order.void': correction,
   'order.refund': correction,
-  // Nothing to change on the desk: the approval and the email request live in the log itself
-  // (the treasurer's reconciliation reads the first; the central server sends the second).
+  // Nothing to change on the desk: the approval lives in the log itself (the treasurer's
+  // reconciliation reads it).
   'card.approved': () => {},
-  'receipt.email': () => {},
   // The server's decision when two offline desks sold the same period: both payments count.
   'period.added': (op, { w, at }) => {
     w.insert('membership_period', {

@@ -1,0 +1,59 @@
+import type { Kysely, Transaction } from 'kysely';
+import { writeStamp } from '../src-shared/hlc.js';
+import { winningChanges, type FieldStamps, type MemberDetails } from '../src-shared/member-details.js';
+import type { OperationOf } from '../src-shared/operations/index.js';
+import type { ServerDatabase } from './db/schema.js';
+
+type Trx = Transaction<ServerDatabase>;
+
+/** Who an operation is by and when: the merge's stamp (src-shared/hlc.ts). */
+export interface Writer {
+  at: string;
+  deskId: string;
+}
+
+/**
+ * The server's copy of members' details, kept from the club's log with the desks' own merge
+ * (field-level last writer wins): the address a confirmation goes to is the latest the club knows,
+ * whichever desk changed it. Details sealed in the log are opened with the member's key (push.ts).
+ */
+export async function followMember(
+  trx: Trx,
+  clubId: string,
+  op: OperationOf<'member.create'> | OperationOf<'member.update'> | OperationOf<'member.erase'>,
+  writer: Writer,
+): Promise<void> {
+  switch (op.kind) {
+    case 'member.create': {
+      const { id, number, ...details } = op.member;
+      await trx
+        .insertInto('server_member')
+        .values({ club_id: clubId, id, number, details_json: JSON.stringify(details), field_stamps: '{}', erased_at: null })
+        .onConflict((oc) => oc.columns(['club_id', 'id']).doNothing())
+        .execute();
+      return;
+    }
+    case 'member.update': {
+      const held = await trx.selectFrom('server_member').selectAll().where('club_id', '=', clubId).where('id', '=', op.memberId).executeTakeFirst();
+      if (!held?.details_json) return;
+      const { winning, stamps } = winningChanges(JSON.parse(held.field_stamps) as FieldStamps, op.changes, writeStamp(writer.at, writer.deskId));
+      const details = { ...(JSON.parse(held.details_json) as MemberDetails), ...winning };
+      await trx
+        .updateTable('server_member')
+        .set({ details_json: JSON.stringify(details), field_stamps: JSON.stringify(stamps) })
+        .where('club_id', '=', clubId)
+        .where('id', '=', op.memberId)
+        .execute();
+      return;
+    }
+    case 'member.erase':
+      await trx.updateTable('server_member').set({ details_json: null, field_stamps: '{}', erased_at: writer.at }).where('club_id', '=', clubId).where('id', '=', op.memberId).execute();
+      return;
+  }
+}
+
+/** A member's details as the server holds them, or null (unknown, or erased). */
+export async function memberDetails(trx: Pick<Kysely<ServerDatabase>, 'selectFrom'>, clubId: string, memberId: string): Promise<(MemberDetails & { number: number }) | null> {
+  const row = await trx.selectFrom('server_member').select(['number', 'details_json']).where('club_id', '=', clubId).where('id', '=', memberId).executeTakeFirst();
+  return row?.details_json ? { ...(JSON.parse(row.details_json) as MemberDetails), number: Number(row.number) } : null;
+}
