@@ -1,7 +1,8 @@
 import rateLimit from '@fastify/rate-limit';
+import { gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ComptoirError, isComptoirError, type ErrorCode } from '../src-shared/errors.js';
-import type { NumberBlockResponse, ServerError } from '../src-shared/sync-protocol.js';
+import { SNAPSHOT_SEQ_HEADER, SNAPSHOT_SHA256_HEADER, type NumberBlockResponse, type ServerError } from '../src-shared/sync-protocol.js';
 import { allocateNumberBlock } from './number-blocks.js';
 import { lockHead } from './server-author.js';
 import type { ServerDb } from './db/open.js';
@@ -9,6 +10,7 @@ import type { DeskTable } from './db/schema.js';
 import { authenticateDesk, enrollDesk } from './desks.js';
 import { pullChanges } from './pull.js';
 import { acceptPush } from './push.js';
+import { latestSnapshot } from './snapshots.js';
 
 /** HTTP status of each refusal the routes can answer; anything else is the server's own failure (500). */
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -18,6 +20,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   DESK_REVOKED: 403,
   ENTRY_OF_ANOTHER_DESK: 403,
   ROUTE_NOT_FOUND: 404,
+  SNAPSHOT_NOT_FOUND: 404,
   CLUB_NOT_FOUND: 404,
   CHAIN_BROKEN: 409,
   OPERATION_ID_REUSED: 409,
@@ -65,7 +68,7 @@ function asComptoirError(error: unknown): ComptoirError {
 
 /**
  * The central server's HTTP routes (docs/SYNC.md): `POST /v1/enroll`, `POST /v1/push`,
- * `GET /v1/pull`, `POST /v1/number-blocks`, `GET /v1/health`. Every body is checked by the shared protocol's schemas,
+ * `GET /v1/pull`, `GET /v1/snapshot`, `POST /v1/number-blocks`, `GET /v1/health`. Every body is checked by the shared protocol's schemas,
  * every refusal answered as `{ error: { code, message, messageEn } }`. Holds no state of its
  * own: any number of processes may serve one database.
  */
@@ -123,6 +126,21 @@ export async function buildServer(sdb: ServerDb, options: ServerOptions = {}): P
     const aborted = new AbortController();
     reply.raw.once('close', () => aborted.abort());
     return pullChanges(sdb, request.desk, request.query, aborted.signal);
+  });
+
+  // The club's latest snapshot for a new desk (docs/SYNC.md, Bootstrap): the SQLite file itself,
+  // gzipped on the wire when the desk accepts it (as it is stored), its server sequence and
+  // SHA-256 in headers.
+  app.get('/v1/snapshot', { preHandler: authenticated }, async (request, reply) => {
+    const snapshot = await latestSnapshot(sdb, request.desk.club_id);
+    if (!snapshot) throw new ComptoirError('SNAPSHOT_NOT_FOUND');
+    const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    void reply
+      .header('content-type', 'application/octet-stream')
+      .header(SNAPSHOT_SEQ_HEADER, String(snapshot.serverSeq))
+      .header(SNAPSHOT_SHA256_HEADER, snapshot.sha256);
+    if (gzip) void reply.header('content-encoding', 'gzip');
+    return gzip ? snapshot.gzipped : gunzipSync(snapshot.gzipped);
   });
 
   return app;

@@ -9,9 +9,12 @@ import { clubBySlug, createClub } from './clubs.js';
 import { openServerDb, type ServerDb } from './db/open.js';
 import { createEnrollmentCode, revokeDesk } from './desks.js';
 import { recordServerOperations } from './server-author.js';
+import { buildClubSnapshot, startSnapshotSchedule } from './snapshots.js';
 
 export const DEFAULT_SERVER_DATABASE = 'data/server.sqlite';
 export const DEFAULT_PORT = 8787;
+/** A club gets a new snapshot for new desks once its log grew by this many entries (docs/SYNC.md, Bootstrap). */
+export const DEFAULT_SNAPSHOT_EVERY = 5000;
 
 const HELP = `Comptoir — le serveur central du club.
 
@@ -21,7 +24,9 @@ La base : --database, sinon DATABASE_URL, sinon ${DEFAULT_SERVER_DATABASE} (SQLi
 PostgreSQL : postgres://utilisateur@hôte:5432/base [--schema NOM] (par défaut, public).
 
 Commandes :
-  serve [--port ${DEFAULT_PORT}] [--host 127.0.0.1]   Démarre le serveur (commande par défaut).
+  serve [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--snapshot-every ${DEFAULT_SNAPSHOT_EVERY}]
+                                   Démarre le serveur (commande par défaut) ; il refait l'instantané
+                                   d'un club pour les nouveaux postes toutes les N opérations (0 : jamais).
   create-club --slug demo --name "Club de l'Âge d'or"   Crée un club.
   create-admin --club demo --name "Louise Tremblay" --pin 4821
                                    Crée le premier administrateur du club ; les postes le reçoivent.
@@ -29,6 +34,7 @@ Commandes :
                                    Donne un code d'inscription à usage unique pour un poste.
   revoke-desk --club demo --desk B Retire un poste (par sa lettre, son nom ou son id).
   problems --club demo             Journaux de postes refusés (trous, fourches, réécritures).
+  snapshot --club demo [--full]    Fait maintenant l'instantané du club que reçoivent les nouveaux postes.
 `;
 
 export interface ServerIo {
@@ -63,6 +69,8 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
         hours: { type: 'string' },
         desk: { type: 'string' },
         help: { type: 'boolean' },
+        'snapshot-every': { type: 'string' },
+        full: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -89,9 +97,15 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
         io.stdout(`Serveur du club à l'écoute sur ${address}\n`);
         const open = sdb;
         sdb = null;
+        const every = Number(values['snapshot-every'] ?? env.COMPTOIR_SNAPSHOT_EVERY ?? DEFAULT_SNAPSHOT_EVERY);
+        const snapshots =
+          every > 0
+            ? startSnapshotSchedule(open, { every, checkMs: Number(env.COMPTOIR_SNAPSHOT_CHECK_MS ?? 30_000), log: (line) => app.log.info(line) })
+            : null;
         return {
           code: 0,
           stop: async () => {
+            await snapshots?.stop();
             await app.close();
             await open.close();
           },
@@ -130,6 +144,23 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
           .execute();
         if (rows.length === 0) io.stdout('Aucun journal refusé.\n');
         for (const row of rows) io.stdout(`${row.at}  ${row.name}  opération ${row.seq}  ${row.problem}  ${row.detail}\n`);
+        return { code: 0 };
+      }
+      case 'snapshot': {
+        const club = await clubBySlug(sdb, values.club ?? '');
+        const outcome = await buildClubSnapshot(sdb, club.id, { full: values.full ?? false });
+        if (outcome.built) {
+          const mb = (outcome.bytes / 1e6).toLocaleString('fr-CA', { maximumFractionDigits: 1 });
+          io.stdout(`Instantané du club ${club.name} fait jusqu'à l'opération ${outcome.serverSeq} (${mb} Mo, ${outcome.applied} opérations appliquées en ${Math.round(outcome.ms)} ms).\n`);
+          return { code: 0 };
+        }
+        const why = {
+          busy: 'un autre processus du serveur le fait en ce moment',
+          'up-to-date': 'le dernier instantané est déjà à jour',
+          'lease-lost': 'un autre processus a pris la relève',
+          'erased-meanwhile': 'un membre a été effacé pendant ce temps ; réessayez',
+        }[outcome.reason];
+        io.stdout(`Aucun nouvel instantané : ${why}.\n`);
         return { code: 0 };
       }
       default:

@@ -17,6 +17,8 @@ export interface ServerDatabase {
   server_period: ServerPeriodTable;
   server_activity: ServerActivityTable;
   server_registration: ServerRegistrationTable;
+  club_snapshot: ClubSnapshotTable;
+  club_snapshot_build: ClubSnapshotBuildTable;
 }
 
 export interface ClubTable {
@@ -139,4 +141,27 @@ export interface ServerRegistrationTable {
   status: 'registered' | 'waitlisted' | 'cancelled';
   /** The sale that paid the place, if any: refunded when the place is taken back. */
   order_id: string | null;
+}
+
+/** A snapshot of the club for new desks (docs/SYNC.md, Bootstrap): a desk-schema SQLite file, gzipped. */
+export interface ClubSnapshotTable {
+  club_id: string;
+  /** The club's log is in it up to this server sequence. */
+  server_seq: number;
+  created_at: string;
+  /** Size of the SQLite file (not gzipped), in bytes. */
+  bytes: number;
+  /** SHA-256 of the SQLite file (not gzipped), hex. */
+  sha256: string;
+  /** The file, gzipped. */
+  data: Buffer;
+}
+
+/** The lease of the club's snapshot builder: one at a time, taken by a conditional UPDATE. */
+export interface ClubSnapshotBuildTable {
+  club_id: string;
+  /** Who builds now (a random id per build), or null. */
+  holder: string | null;
+  /** ISO instant the lease ends unless renewed: a builder that died frees it then. */
+  expires_at: string | null;
 }
