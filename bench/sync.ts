@@ -8,6 +8,8 @@ import { buildServer } from '../src-server/app.js';
 import { createClub } from '../src-server/clubs.js';
 import { openServerDb, type Dialect, type ServerDb } from '../src-server/db/open.js';
 import { createEnrollmentCode } from '../src-server/desks.js';
+import { buildClubSnapshot } from '../src-server/snapshots.js';
+import { newDatabaseKey, type DatabaseKey } from '../src-main/db/key.js';
 import type { Desk } from '../src-main/core/desk/desk.js';
 import { systemUserId } from '../src-main/core/desk/setup.js';
 import { readSyncTarget } from '../src-main/core/ledger/sync-progress.js';
@@ -26,16 +28,18 @@ async function benchServer(dialect: Dialect) {
   const folder = mkdtempSync(join(tmpdir(), 'comptoir-bench-sync-'));
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const sdb: ServerDb = dialect === 'sqlite' ? await openServerDb(join(folder, 'server.sqlite')) : await openServerDb(POSTGRES_URL, { schema });
-  await createClub(sdb, { slug: 'bench', name: 'Club du banc d’essai' });
+  const club = await createClub(sdb, { slug: 'bench', name: 'Club du banc d’essai' });
   const app = await buildServer(sdb, { ratePerMinute: 1_000_000, enrollPerMinute: 1_000_000 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   let desks = 0;
-  const join_ = async (): Promise<Desk> => {
+  const join_ = async (key?: DatabaseKey): Promise<Desk> => {
     const { code } = await createEnrollmentCode(sdb, { club: 'bench', deskName: `Poste ${++desks}` });
-    return joinClubServer(join(folder, `poste-${desks}.sqlite`), { address, code });
+    return joinClubServer(join(folder, `poste-${desks}.sqlite`), { address, code }, key ? { key } : {});
   };
   return {
+    sdb,
+    clubId: club.id,
     join: join_,
     close: async () => {
       await app.close();
@@ -58,8 +62,9 @@ const elapsed = async (work: () => Promise<unknown>) => {
 };
 
 /**
- * The sync figures of docs/SYNC.md, on SQLite and PostgreSQL: pushing 10,000 operations, a new
- * desk receiving a 100,000-member club, how soon another online desk shows a write, and (on
+ * The sync figures of docs/SYNC.md, on SQLite and PostgreSQL: pushing 10,000 operations, building
+ * the club's snapshot, a new desk receiving a 100,000-member club from it (and, with
+ * BENCH_SYNC_REPLAY=1, without it), how soon another online desk shows a write, and (on
  * PostgreSQL) what the server takes from 50 desks pushing at once.
  */
 export async function benchSync(members = Number(process.env.BENCH_SYNC_MEMBERS ?? 100_000)): Promise<Figure[]> {
@@ -70,7 +75,7 @@ export async function benchSync(members = Number(process.env.BENCH_SYNC_MEMBERS 
     try {
       progress(`Synchronisation (${dialect}) : 10 000 opérations envoyées…`);
       const a = await server.join();
-      await reserveMemberNumbers(a, readSyncTarget(a.reader)!, members + 50);
+      await reserveMemberNumbers(a, readSyncTarget(a.reader)!, members + 200);
       insertDemoMembers(a, { userId: systemUserId(a) }, 10_000 - 1, 3);
       const target = readSyncTarget(a.reader)!;
       figures.push({ name: `sync_push_10k_ops_ms_${dialect}`, value: await elapsed(() => pushPending(a, target)), unit: 'ms' });
@@ -78,10 +83,27 @@ export async function benchSync(members = Number(process.env.BENCH_SYNC_MEMBERS 
       progress(`Synchronisation (${dialect}) : un club de ${members} membres reçu par un nouveau poste…`);
       insertDemoMembers(a, { userId: systemUserId(a) }, members - 10_000 + 1, 4);
       await pushPending(a, target);
-      // Joining is the bootstrap: the new desk is set up, sends its set-up and receives the club.
+      if (process.env.BENCH_SYNC_REPLAY === '1') {
+        // The way without a snapshot (every entry through the handlers): slow, so only on request.
+        const replaying = performance.now();
+        (await server.join()).close();
+        figures.push({ name: `sync_bootstrap_${label}_members_no_snapshot_ms_${dialect}`, value: performance.now() - replaying, unit: 'ms' });
+      }
+      progress(`Synchronisation (${dialect}) : l’instantané du club de ${members} membres…`);
+      const built = await buildClubSnapshot(server.sdb, server.clubId, { full: true });
+      if (!built.built) throw new Error(`no snapshot built: ${built.reason}`);
+      figures.push({ name: `sync_snapshot_build_${label}_ms_${dialect}`, value: built.ms, unit: 'ms' });
+      figures.push({ name: `sync_snapshot_${label}_mb_${dialect}`, value: built.bytes / 1e6, unit: 'MB' });
+      figures.push({ name: `sync_snapshot_${label}_gzip_mb_${dialect}`, value: built.gzippedBytes / 1e6, unit: 'MB' });
+      // A little tail after the snapshot, as a real club would have.
+      insertDemoMembers(a, { userId: systemUserId(a) }, 100, 5);
+      await pushPending(a, target);
+      // Joining is the bootstrap: the new desk is set up from the snapshot (encrypted with its
+      // key, like every desk), sends its set-up and receives the tail.
       const joining = performance.now();
-      const b = await server.join();
+      const b = await server.join(newDatabaseKey());
       figures.push({ name: `sync_bootstrap_${label}_members_ms_${dialect}`, value: performance.now() - joining, unit: 'ms' });
+      if (b.reader.rawGet<{ n: number }>('SELECT count(*) AS n FROM pulled_entry WHERE after_local_seq = 0')!.n === 0) throw new Error('the new desk did not start from the snapshot');
 
       progress(`Synchronisation (${dialect}) : délai avant qu’un autre poste voie une écriture…`);
       const engine = startSync(b, readSyncTarget(b.reader)!);

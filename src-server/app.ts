@@ -1,5 +1,4 @@
 import rateLimit from '@fastify/rate-limit';
-import { gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ComptoirError, isComptoirError, type ErrorCode } from '../src-shared/errors.js';
 import { SNAPSHOT_SEQ_HEADER, SNAPSHOT_SHA256_HEADER, type NumberBlockResponse, type ServerError } from '../src-shared/sync-protocol.js';
@@ -128,19 +127,13 @@ export async function buildServer(sdb: ServerDb, options: ServerOptions = {}): P
     return pullChanges(sdb, request.desk, request.query, aborted.signal);
   });
 
-  // The club's latest snapshot for a new desk (docs/SYNC.md, Bootstrap): the SQLite file itself,
-  // gzipped on the wire when the desk accepts it (as it is stored), its server sequence and
-  // SHA-256 in headers.
+  // The club's latest snapshot for a new desk (docs/SYNC.md, Bootstrap): the SQLite file gzipped,
+  // as it is stored, with its server sequence and the SHA-256 of these bytes in headers.
   app.get('/v1/snapshot', { preHandler: authenticated }, async (request, reply) => {
     const snapshot = await latestSnapshot(sdb, request.desk.club_id);
     if (!snapshot) throw new ComptoirError('SNAPSHOT_NOT_FOUND');
-    const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-    void reply
-      .header('content-type', 'application/octet-stream')
-      .header(SNAPSHOT_SEQ_HEADER, String(snapshot.serverSeq))
-      .header(SNAPSHOT_SHA256_HEADER, snapshot.sha256);
-    if (gzip) void reply.header('content-encoding', 'gzip');
-    return gzip ? snapshot.gzipped : gunzipSync(snapshot.gzipped);
+    void reply.header('content-type', 'application/gzip').header(SNAPSHOT_SEQ_HEADER, String(snapshot.serverSeq)).header(SNAPSHOT_SHA256_HEADER, snapshot.sha256);
+    return snapshot.gzipped;
   });
 
   return app;

@@ -151,7 +151,8 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
         const outcome = await buildClubSnapshot(sdb, club.id, { full: values.full ?? false });
         if (outcome.built) {
           const mb = (outcome.bytes / 1e6).toLocaleString('fr-CA', { maximumFractionDigits: 1 });
-          io.stdout(`Instantané du club ${club.name} fait jusqu'à l'opération ${outcome.serverSeq} (${mb} Mo, ${outcome.applied} opérations appliquées en ${Math.round(outcome.ms)} ms).\n`);
+          const applied = `${outcome.applied} opération${outcome.applied > 1 ? 's' : ''} appliquée${outcome.applied > 1 ? 's' : ''}`;
+          io.stdout(`Instantané du club ${club.name} fait jusqu'à l'opération ${outcome.serverSeq} (${mb} Mo, ${applied} en ${Math.round(outcome.ms)} ms).\n`);
           return { code: 0 };
         }
         const why = {

@@ -17,7 +17,7 @@ const KEPT_SNAPSHOTS = 2;
 export interface StoredSnapshot {
   serverSeq: number;
   createdAt: string;
-  /** Size of the SQLite file, and its SHA-256 (hex). */
+  /** Size of the SQLite file; SHA-256 (hex) of the gzipped bytes. */
   bytes: number;
   sha256: string;
   /** The SQLite file, gzipped. */
@@ -93,7 +93,7 @@ export async function buildClubSnapshot(sdb: ServerDb, clubId: string, options: 
       if (erased) return 'erased-meanwhile' as const;
       await trx
         .insertInto('club_snapshot')
-        .values({ club_id: clubId, server_seq: serverSeq, created_at: now().toISOString(), bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), data: gzipped })
+        .values({ club_id: clubId, server_seq: serverSeq, created_at: now().toISOString(), bytes: bytes.length, sha256: createHash('sha256').update(gzipped).digest('hex'), data: gzipped })
         .onConflict((oc) => oc.columns(['club_id', 'server_seq']).doNothing())
         .execute();
       const kept = await trx.selectFrom('club_snapshot').select('server_seq').where('club_id', '=', clubId).orderBy('server_seq', 'desc').limit(KEPT_SNAPSHOTS).execute();

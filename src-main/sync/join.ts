@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { initializeDesk } from '../core/desk/setup.js';
 import type { ClubSettings, Desk, OpenDeskOptions } from '../core/desk/desk.js';
-import { installSnapshot, type InstalledSnapshot } from '../core/ledger/snapshot.js';
+import { snapshotWriter, type InstalledSnapshot } from '../core/ledger/snapshot-install.js';
 import { recordSyncTarget } from '../core/ledger/sync-progress.js';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { enrollResponseSchema } from '../../src-shared/sync-protocol.js';
@@ -32,7 +32,7 @@ export async function joinClubServer(file: string, input: { address: string; cod
   if (outcome.kind === 'rejected') throw new ComptoirError('SERVER_REFUSED', { fr: outcome.error.message, en: outcome.error.messageEn });
   const enrollment = enrollResponseSchema.parse(outcome.body);
   const target = { address, deskId: enrollment.desk.id, credential: enrollment.credential };
-  const setUp = (club: ClubSettings) =>
+  const setUp = (club: ClubSettings, trustedFile = false) =>
     initializeDesk(
       file,
       {
@@ -43,25 +43,26 @@ export async function joinClubServer(file: string, input: { address: string; cod
         deskId: enrollment.desk.id,
         numberBlockId: enrollment.memberNumbers.blockId,
       },
-      options,
+      { ...options, trustedFile },
     ).desk;
 
   // The club's snapshot first, when the server has one: the desk starts from it and pulls only
   // the tail. Any trouble with it, and the desk pulls the whole log as it would without one.
-  const snapshot = await downloadSnapshot(target, fetchImpl);
   let installed: InstalledSnapshot | null = null;
+  const writer = snapshotWriter(file, options.key ?? null);
+  const snapshot = await downloadSnapshot(target, (chunk) => writer.write(chunk), fetchImpl);
   if (snapshot.kind === 'snapshot') {
     try {
-      installed = installSnapshot(snapshot.bytes, file, { serverSeq: snapshot.serverSeq, deskId: enrollment.desk.id, key: options.key ?? null });
+      installed = writer.finish({ serverSeq: snapshot.serverSeq, deskId: enrollment.desk.id });
     } catch {
       // Unusable (SNAPSHOT_UNUSABLE): nothing was left at `file`; the whole log instead.
       installed = null;
     }
-  }
+  } else writer.abort();
   let desk: Desk;
   try {
     // The club's settings as its log last set them: what pulling the whole log would leave.
-    desk = setUp(installed?.clubSettings ?? enrollment.club.settings);
+    desk = setUp(installed?.clubSettings ?? enrollment.club.settings, installed !== null);
   } catch (error) {
     if (!installed) throw error;
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });

@@ -151,7 +151,7 @@ export interface ClubSnapshotTable {
   created_at: string;
   /** Size of the SQLite file (not gzipped), in bytes. */
   bytes: number;
-  /** SHA-256 of the SQLite file (not gzipped), hex. */
+  /** SHA-256 of `data` (the gzipped bytes a desk downloads), hex. */
   sha256: string;
   /** The file, gzipped. */
   data: Buffer;

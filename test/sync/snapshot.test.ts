@@ -163,7 +163,8 @@ describe.each(DIALECTS)('a new desk bootstrapped from the club’s snapshot on %
     const cut = await joinDesk('Coupé', { fetch: failing });
     // Garbage with a checksum that matches: it downloads, and cannot be opened.
     const garbage = Buffer.from('SQLite format 3\u0000'.padEnd(8192, 'x'));
-    await sdb.db.updateTable('club_snapshot').set({ data: gzipSync(garbage), sha256: createHash('sha256').update(garbage).digest('hex'), bytes: garbage.length }).execute();
+    const gzipped = gzipSync(garbage);
+    await sdb.db.updateTable('club_snapshot').set({ data: gzipped, sha256: createHash('sha256').update(gzipped).digest('hex'), bytes: garbage.length }).execute();
     const corrupt = await joinDesk('Corrompu', { key: newDatabaseKey() });
     await sdb.db.updateTable('club_snapshot').set({ sha256: '0'.repeat(64) }).execute();
     const mismatched = await joinDesk('Altéré');
