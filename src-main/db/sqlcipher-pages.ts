@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
+import * as crypto from 'node:crypto';
+import { createDecipheriv, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DatabaseKey } from './key.js';
 
 /**
@@ -54,30 +55,46 @@ export function encryptPages(plain: Buffer, key: DatabaseKey): Buffer {
  * the number of the first; one salt for the file. The caller checks the first page fits.
  */
 export function pageEncryptor(key: DatabaseKey): (plain: Buffer, firstPage: number) => Buffer {
+  const keys = pageKeys(key);
+  return (plain, firstPage) => encryptPageBatch(crypto, keys.raw, keys.hmacKey, keys.salt, firstPage, plain);
+}
+
+/** A file's encryption key, its new random salt, and the HMAC key they give. */
+export function pageKeys(key: DatabaseKey): { raw: Buffer; salt: Buffer; hmacKey: Buffer } {
   const raw = Buffer.from(key, 'hex');
   const salt = randomBytes(SALT);
-  const hmacKey = hmacKeyOf(raw, salt);
-  const end = SQLCIPHER_PAGE_SIZE - SQLCIPHER_RESERVE;
-  return (plain, firstPage) => {
-    if (plain.length % SQLCIPHER_PAGE_SIZE !== 0) throw new Error('not a whole number of pages');
-    const pages = plain.length / SQLCIPHER_PAGE_SIZE;
-    const ivs = randomBytes(IV * pages);
-    const out = Buffer.allocUnsafe(plain.length);
-    for (let i = 0; i < pages; i++) {
-      const pgno = firstPage + i;
-      const page = out.subarray(i * SQLCIPHER_PAGE_SIZE, (i + 1) * SQLCIPHER_PAGE_SIZE);
-      const source = plain.subarray(i * SQLCIPHER_PAGE_SIZE, (i + 1) * SQLCIPHER_PAGE_SIZE);
-      const offset = pgno === 1 ? SALT : 0;
-      const iv = ivs.subarray(i * IV, (i + 1) * IV);
-      const cipher = createCipheriv('aes-256-cbc', raw, iv).setAutoPadding(false);
-      cipher.update(source.subarray(offset, end)).copy(page, offset);
-      cipher.final();
-      iv.copy(page, end);
-      if (pgno === 1) salt.copy(page, 0);
-      pageHmac(hmacKey, page, offset, pgno).copy(page, end + IV);
-    }
-    return out;
-  };
+  return { raw, salt, hmacKey: hmacKeyOf(raw, salt) };
+}
+
+/**
+ * Encrypts whole pages, `firstPage` being the first one's number. Self-contained — no closure,
+ * no import, Node's crypto passed in — so that a worker thread runs its very source
+ * (page-workers.ts).
+ */
+export function encryptPageBatch(nodeCrypto: typeof crypto, raw: Buffer, hmacKey: Buffer, salt: Buffer, firstPage: number, plain: Uint8Array): Buffer {
+  const pageSize = 4096;
+  const end = pageSize - 80;
+  const source = Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength);
+  if (source.length % pageSize !== 0) throw new Error('not a whole number of pages');
+  const pages = source.length / pageSize;
+  const ivs = nodeCrypto.randomBytes(16 * pages);
+  // Its own memory (never Node's shared pool): a worker hands it back by transfer.
+  const out = Buffer.allocUnsafeSlow(source.length);
+  const number = Buffer.alloc(4);
+  for (let i = 0; i < pages; i++) {
+    const pgno = firstPage + i;
+    const page = out.subarray(i * pageSize, (i + 1) * pageSize);
+    const offset = pgno === 1 ? 16 : 0;
+    const iv = ivs.subarray(i * 16, (i + 1) * 16);
+    const cipher = nodeCrypto.createCipheriv('aes-256-cbc', raw, iv).setAutoPadding(false);
+    cipher.update(source.subarray(i * pageSize + offset, i * pageSize + end)).copy(page, offset);
+    cipher.final();
+    iv.copy(page, end);
+    if (pgno === 1) salt.copy(page, 0);
+    number.writeUInt32LE(pgno);
+    nodeCrypto.createHmac('sha512', hmacKey).update(page.subarray(offset, end + 16)).update(number).digest().copy(page, end + 16);
+  }
+  return out;
 }
 
 /**

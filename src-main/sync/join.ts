@@ -53,12 +53,12 @@ export async function joinClubServer(file: string, input: { address: string; cod
   const snapshot = await downloadSnapshot(target, (chunk) => writer.write(chunk), fetchImpl);
   if (snapshot.kind === 'snapshot') {
     try {
-      installed = writer.finish({ serverSeq: snapshot.serverSeq, deskId: enrollment.desk.id });
+      installed = await writer.finish({ serverSeq: snapshot.serverSeq, deskId: enrollment.desk.id });
     } catch {
       // Unusable (SNAPSHOT_UNUSABLE): nothing was left at `file`; the whole log instead.
       installed = null;
     }
-  } else writer.abort();
+  } else await writer.abort();
   let desk: Desk;
   try {
     // The club's settings as its log last set them: what pulling the whole log would leave.

@@ -16,7 +16,7 @@ export type SnapshotDownload = { kind: 'snapshot'; serverSeq: number } | { kind:
  * download came through. Never throws: a server without a snapshot, a refusal, a cut connection,
  * bytes that do not match, or `sink` throwing come back as `none`.
  */
-export async function downloadSnapshot(target: SyncTarget, sink: (chunk: Buffer) => void, fetchImpl: typeof fetch = fetch, timeoutMs = 10 * 60_000): Promise<SnapshotDownload> {
+export async function downloadSnapshot(target: SyncTarget, sink: (chunk: Buffer) => void | Promise<void>, fetchImpl: typeof fetch = fetch, timeoutMs = 10 * 60_000): Promise<SnapshotDownload> {
   try {
     const response = await fetchImpl(new URL('/v1/snapshot', checkServerAddress(target.address)), {
       method: 'GET',
@@ -37,7 +37,7 @@ export async function downloadSnapshot(target: SyncTarget, sink: (chunk: Buffer)
     body.on('data', (chunk: Buffer) => hash.update(chunk));
     body.pipe(gunzip);
     body.on('error', (error) => gunzip.destroy(error));
-    for await (const chunk of gunzip) sink(chunk as Buffer);
+    for await (const chunk of gunzip) await sink(chunk as Buffer);
     if (hash.digest('hex') !== sha256) return { kind: 'none', reason: 'the bytes do not match their SHA-256' };
     return { kind: 'snapshot', serverSeq };
   } catch (error) {
