@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ComptoirError, isComptoirError, type ErrorCode } from '../src-shared/errors.js';
@@ -9,7 +10,7 @@ import type { DeskTable } from './db/schema.js';
 import { authenticateDesk, enrollDesk } from './desks.js';
 import { pullChanges } from './pull.js';
 import { acceptPush } from './push.js';
-import { latestSnapshot } from './snapshots.js';
+import { latestSnapshot, snapshotChunks } from './snapshots.js';
 
 /** HTTP status of each refusal the routes can answer; anything else is the server's own failure (500). */
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -132,8 +133,13 @@ export async function buildServer(sdb: ServerDb, options: ServerOptions = {}): P
   app.get('/v1/snapshot', { preHandler: authenticated }, async (request, reply) => {
     const snapshot = await latestSnapshot(sdb, request.desk.club_id);
     if (!snapshot) throw new ComptoirError('SNAPSHOT_NOT_FOUND');
-    void reply.header('content-type', 'application/gzip').header(SNAPSHOT_SEQ_HEADER, String(snapshot.serverSeq)).header(SNAPSHOT_SHA256_HEADER, snapshot.sha256);
-    return snapshot.gzipped;
+    void reply
+      .header('content-type', 'application/gzip')
+      .header('content-length', String(snapshot.gzippedBytes))
+      .header(SNAPSHOT_SEQ_HEADER, String(snapshot.serverSeq))
+      .header(SNAPSHOT_SHA256_HEADER, snapshot.sha256);
+    // Chunk by chunk from the database: the desk works on the first while the next is read.
+    return reply.send(Readable.from(snapshotChunks(sdb, request.desk.club_id, snapshot)));
   });
 
   return app;

@@ -14,21 +14,46 @@ export const SNAPSHOT_LEASE_MS = 2 * 60_000;
 /** Snapshots kept per club: the newest, and the one before for a desk still downloading it. */
 const KEPT_SNAPSHOTS = 2;
 
+/** Gzipped bytes per stored chunk: a route streams them one query at a time. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
 export interface StoredSnapshot {
   serverSeq: number;
   createdAt: string;
-  /** Size of the SQLite file; SHA-256 (hex) of the gzipped bytes. */
+  /** Size of the SQLite file, and of it gzipped. */
   bytes: number;
+  gzippedBytes: number;
+  /** SHA-256 (hex) of the gzipped bytes. */
   sha256: string;
-  /** The SQLite file, gzipped. */
-  gzipped: Buffer;
+  chunks: number;
 }
 
-/** The club's latest snapshot, or null when it has none. */
+/** The club's latest snapshot (what it is, not its bytes), or null when it has none. */
 export async function latestSnapshot(sdb: ServerDb, clubId: string): Promise<StoredSnapshot | null> {
   const row = await sdb.db.selectFrom('club_snapshot').selectAll().where('club_id', '=', clubId).orderBy('server_seq', 'desc').limit(1).executeTakeFirst();
   if (!row) return null;
-  return { serverSeq: Number(row.server_seq), createdAt: row.created_at, bytes: Number(row.bytes), sha256: row.sha256, gzipped: Buffer.from(row.data) };
+  return { serverSeq: Number(row.server_seq), createdAt: row.created_at, bytes: Number(row.bytes), gzippedBytes: Number(row.gzipped_bytes), sha256: row.sha256, chunks: Number(row.chunks) };
+}
+
+/**
+ * A snapshot's gzipped bytes, chunk after chunk, each read when asked for (a download streams
+ * them).
+ *
+ * @throws when a chunk is missing (the snapshot was deleted meanwhile: an erasure).
+ */
+export async function* snapshotChunks(sdb: ServerDb, clubId: string, snapshot: StoredSnapshot): AsyncGenerator<Buffer> {
+  for (let n = 0; n < snapshot.chunks; n++) {
+    const row = await sdb.db.selectFrom('club_snapshot_chunk').select('data').where('club_id', '=', clubId).where('server_seq', '=', snapshot.serverSeq).where('n', '=', n).executeTakeFirst();
+    if (!row) throw new Error(`chunk ${n} of the snapshot at ${snapshot.serverSeq} is gone`);
+    yield Buffer.from(row.data);
+  }
+}
+
+/** A snapshot's whole gzipped bytes. */
+export async function readSnapshot(sdb: ServerDb, clubId: string, snapshot: StoredSnapshot): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of snapshotChunks(sdb, clubId, snapshot)) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 /** What a build came to: a new snapshot, or why none was made. */
@@ -42,6 +67,8 @@ export interface BuildOptions {
   full?: boolean;
   /** Entries per page read from the log (the pull's page size by default). */
   pageSize?: number;
+  /** Gzipped bytes per stored chunk (4 MB by default). */
+  chunkBytes?: number;
 }
 
 /**
@@ -66,7 +93,7 @@ export async function buildClubSnapshot(sdb: ServerDb, clubId: string, options: 
     const base = options.full ? null : await latestSnapshot(sdb, clubId);
     if (base && base.serverSeq >= head) return { built: false, reason: 'up-to-date' };
     if (!base && head === 0) return { built: false, reason: 'up-to-date' };
-    const builder = openSnapshotBuilder(folder, base ? gunzipSync(base.gzipped) : null, { now });
+    const builder = openSnapshotBuilder(folder, base ? gunzipSync(await readSnapshot(sdb, clubId, base)) : null, { now });
     let applied = 0;
     let bytes: Buffer;
     let serverSeq: number;
@@ -91,11 +118,28 @@ export async function buildClubSnapshot(sdb: ServerDb, clubId: string, options: 
       if (lease?.holder !== holder) return 'lease-lost' as const;
       const erased = await trx.selectFrom('operation').select('server_seq').where('club_id', '=', clubId).where('action', '=', 'member.erase').where('server_seq', '>', serverSeq).limit(1).executeTakeFirst();
       if (erased) return 'erased-meanwhile' as const;
+      const held = await trx.selectFrom('club_snapshot').select('server_seq').where('club_id', '=', clubId).where('server_seq', '=', serverSeq).executeTakeFirst();
+      if (held) return 'up-to-date' as const;
+      const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+      const chunks = Math.ceil(gzipped.length / chunkBytes);
       await trx
         .insertInto('club_snapshot')
-        .values({ club_id: clubId, server_seq: serverSeq, created_at: now().toISOString(), bytes: bytes.length, sha256: createHash('sha256').update(gzipped).digest('hex'), data: gzipped })
-        .onConflict((oc) => oc.columns(['club_id', 'server_seq']).doNothing())
+        .values({
+          club_id: clubId,
+          server_seq: serverSeq,
+          created_at: now().toISOString(),
+          bytes: bytes.length,
+          gzipped_bytes: gzipped.length,
+          sha256: createHash('sha256').update(gzipped).digest('hex'),
+          chunks,
+        })
         .execute();
+      for (let n = 0; n < chunks; n++) {
+        await trx
+          .insertInto('club_snapshot_chunk')
+          .values({ club_id: clubId, server_seq: serverSeq, n, data: gzipped.subarray(n * chunkBytes, (n + 1) * chunkBytes) })
+          .execute();
+      }
       const kept = await trx.selectFrom('club_snapshot').select('server_seq').where('club_id', '=', clubId).orderBy('server_seq', 'desc').limit(KEPT_SNAPSHOTS).execute();
       const oldestKept = Math.min(...kept.map((row) => Number(row.server_seq)));
       await trx.deleteFrom('club_snapshot').where('club_id', '=', clubId).where('server_seq', '<', oldestKept).execute();

@@ -145,7 +145,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0003-club-snapshot': {
       // A new desk starts from a snapshot of the club, then pulls the tail (docs/SYNC.md,
       // Bootstrap). The snapshot is a desk-schema SQLite file, gzipped, kept in the database so
-      // that any server process serves it; only the latest two are kept.
+      // that any server process serves it, in chunks a route streams one by one; only the latest
+      // two are kept.
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('club_snapshot')
@@ -153,9 +154,19 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('server_seq', seqType, (c) => c.notNull())
           .addColumn('created_at', 'text', (c) => c.notNull())
           .addColumn('bytes', seqType, (c) => c.notNull())
+          .addColumn('gzipped_bytes', seqType, (c) => c.notNull())
           .addColumn('sha256', 'text', (c) => c.notNull())
-          .addColumn('data', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+          .addColumn('chunks', 'integer', (c) => c.notNull())
           .addPrimaryKeyConstraint('club_snapshot_pk', ['club_id', 'server_seq'])
+          .execute();
+        await db.schema
+          .createTable('club_snapshot_chunk')
+          .addColumn('club_id', 'text', (c) => c.notNull())
+          .addColumn('server_seq', seqType, (c) => c.notNull())
+          .addColumn('n', 'integer', (c) => c.notNull())
+          .addColumn('data', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+          .addPrimaryKeyConstraint('club_snapshot_chunk_pk', ['club_id', 'server_seq', 'n'])
+          .addForeignKeyConstraint('club_snapshot_chunk_snapshot', ['club_id', 'server_seq'], 'club_snapshot', ['club_id', 'server_seq'], (fk) => fk.onDelete('cascade'))
           .execute();
         // Who builds the club's next snapshot, until when: one builder at a time, whichever process.
         await db.schema

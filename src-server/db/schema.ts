@@ -18,6 +18,7 @@ export interface ServerDatabase {
   server_activity: ServerActivityTable;
   server_registration: ServerRegistrationTable;
   club_snapshot: ClubSnapshotTable;
+  club_snapshot_chunk: ClubSnapshotChunkTable;
   club_snapshot_build: ClubSnapshotBuildTable;
 }
 
@@ -143,17 +144,25 @@ export interface ServerRegistrationTable {
   order_id: string | null;
 }
 
-/** A snapshot of the club for new desks (docs/SYNC.md, Bootstrap): a desk-schema SQLite file, gzipped. */
+/** A snapshot of the club for new desks (docs/SYNC.md, Bootstrap): a desk-schema SQLite file, gzipped, in chunks. */
 export interface ClubSnapshotTable {
   club_id: string;
   /** The club's log is in it up to this server sequence. */
   server_seq: number;
   created_at: string;
-  /** Size of the SQLite file (not gzipped), in bytes. */
+  /** Size of the SQLite file, and of it gzipped, in bytes. */
   bytes: number;
-  /** SHA-256 of `data` (the gzipped bytes a desk downloads), hex. */
+  gzipped_bytes: number;
+  /** SHA-256 of the gzipped bytes (what a desk downloads), hex. */
   sha256: string;
-  /** The file, gzipped. */
+  /** How many chunks the gzipped bytes are cut into (club_snapshot_chunk, n = 0…). */
+  chunks: number;
+}
+
+export interface ClubSnapshotChunkTable {
+  club_id: string;
+  server_seq: number;
+  n: number;
   data: Buffer;
 }
 

@@ -8,7 +8,7 @@ import { buildServer } from '../../src-server/app.js';
 import { runServerCli } from '../../src-server/cli.js';
 import { openServerDb, type ServerDb } from '../../src-server/db/open.js';
 import { acceptPush } from '../../src-server/push.js';
-import { buildClubSnapshot, latestSnapshot, startSnapshotSchedule } from '../../src-server/snapshots.js';
+import { buildClubSnapshot, latestSnapshot, readSnapshot, startSnapshotSchedule } from '../../src-server/snapshots.js';
 import { REPLAYED_TABLES } from '../../src-main/core/ledger/replay.js';
 import { updateMember } from '../../src-main/core/members/members.js';
 import { entriesToPush } from '../../src-main/sync/outgoing.js';
@@ -88,11 +88,12 @@ describe.each(DIALECTS)('the club snapshots the server builds on %s', (dialect) 
     const extended = await buildClubSnapshot(sdb, clubId, { now });
     expect(extended).toMatchObject({ built: true, incremental: true, applied: 2 });
     const incremental = (await latestSnapshot(sdb, clubId))!;
+    const incrementalBytes = await readSnapshot(sdb, clubId, incremental);
     await sdb.db.deleteFrom('club_snapshot').where('server_seq', '=', incremental.serverSeq).execute();
     expect(await buildClubSnapshot(sdb, clubId, { now, full: true })).toMatchObject({ built: true, incremental: false });
     const full = (await latestSnapshot(sdb, clubId))!;
     expect(full.serverSeq).toBe(incremental.serverSeq);
-    expect(contents(gunzipSync(incremental.gzipped))).toEqual(contents(gunzipSync(full.gzipped)));
+    expect(contents(gunzipSync(incrementalBytes))).toEqual(contents(gunzipSync(await readSnapshot(sdb, clubId, full))));
 
     addMember(a.desk, a.admin, 'Yvon', 'Roy');
     await push();
@@ -126,7 +127,7 @@ describe.each(DIALECTS)('the club snapshots the server builds on %s', (dialect) 
     expect(out.at(-1)).toBe('Aucun nouvel instantané : le dernier instantané est déjà à jour.\n');
   });
 
-  it('answers GET /v1/snapshot to a desk of the club only, and says so as data when there is none', async () => {
+  it('answers GET /v1/snapshot to a desk of the club only, streamed chunk by chunk, and says so as data when there is none', async () => {
     const { sdb, clubId, a } = await clubWithLog();
     const app = await buildServer(sdb);
     try {
@@ -135,13 +136,14 @@ describe.each(DIALECTS)('the club snapshots the server builds on %s', (dialect) 
       expect(none.statusCode).toBe(404);
       expect(none.json()).toEqual({ error: { code: 'SNAPSHOT_NOT_FOUND', message: expect.stringMatching(/^Le serveur n'a pas encore d'instantané du club/), messageEn: expect.any(String) } });
       expect((await app.inject({ method: 'GET', url: '/v1/snapshot' })).statusCode).toBe(401);
-      await buildClubSnapshot(sdb, clubId);
+      await buildClubSnapshot(sdb, clubId, { chunkBytes: 5_000 });
       const stored = (await latestSnapshot(sdb, clubId))!;
+      expect(stored.chunks).toBeGreaterThan(3);
       const answer = await app.inject({ method: 'GET', url: '/v1/snapshot', headers: { authorization } });
       expect(answer.statusCode).toBe(200);
       expect(answer.headers['content-type']).toBe('application/gzip');
       expect([answer.headers['x-comptoir-snapshot-seq'], answer.headers['x-comptoir-snapshot-sha256']]).toEqual([String(stored.serverSeq), stored.sha256]);
-      expect(answer.rawPayload.equals(stored.gzipped)).toBe(true);
+      expect(answer.rawPayload.equals(await readSnapshot(sdb, clubId, stored))).toBe(true);
     } finally {
       await app.close();
     }
@@ -158,7 +160,7 @@ describe('a snapshot file', () => {
       const desk = await sdb.db.selectFrom('desk').selectAll().executeTakeFirstOrThrow();
       await acceptPush(sdb, desk, entriesToPush(a.desk.reader, 0, 500));
       await buildClubSnapshot(sdb, club.id);
-      const bytes = gunzipSync((await latestSnapshot(sdb, club.id))!.gzipped);
+      const bytes = gunzipSync(await readSnapshot(sdb, club.id, (await latestSnapshot(sdb, club.id))!));
       await sdb.close();
       expect([bytes.subarray(0, 16).toString('latin1'), bytes.readUInt16BE(16), bytes[20]]).toEqual(['SQLite format 3\u0000', 4096, 80]);
       const db = new BetterSqlite3(bytes.fill(1, 18, 20), { readonly: true });

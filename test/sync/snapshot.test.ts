@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src-server/app.js';
 import type { ServerDb } from '../../src-server/db/open.js';
 import { createEnrollmentCode } from '../../src-server/desks.js';
-import { buildClubSnapshot, latestSnapshot } from '../../src-server/snapshots.js';
+import { buildClubSnapshot, latestSnapshot, readSnapshot } from '../../src-server/snapshots.js';
 import { openDesk, type Desk } from '../../src-main/core/desk/desk.js';
 import { updateClubSettings } from '../../src-main/core/desk/settings.js';
 import { systemUserId } from '../../src-main/core/desk/setup.js';
@@ -135,7 +135,7 @@ describe.each(DIALECTS)('a new desk bootstrapped from the club’s snapshot on %
     // The erasure took the snapshots that held her key.
     expect(await latestSnapshot(sdb, clubId)).toBeNull();
     expect(await buildClubSnapshot(sdb, clubId)).toMatchObject({ built: true });
-    const bytes = gunzipSync((await latestSnapshot(sdb, clubId))!.gzipped);
+    const bytes = gunzipSync(await readSnapshot(sdb, clubId, (await latestSnapshot(sdb, clubId))!));
     for (const secret of [key, Buffer.from(key.toString('base64')), Buffer.from('Zyxwvutsrq'), Buffer.from('555-0177')]) expect(bytes.includes(secret)).toBe(false);
 
     const after = await joinDesk('Salle 3');
@@ -164,7 +164,9 @@ describe.each(DIALECTS)('a new desk bootstrapped from the club’s snapshot on %
     // Garbage with a checksum that matches: it downloads, and cannot be opened.
     const garbage = Buffer.from('SQLite format 3\u0000'.padEnd(8192, 'x'));
     const gzipped = gzipSync(garbage);
-    await sdb.db.updateTable('club_snapshot').set({ data: gzipped, sha256: createHash('sha256').update(gzipped).digest('hex'), bytes: garbage.length }).execute();
+    await sdb.db.deleteFrom('club_snapshot_chunk').where('n', '>', 0).execute();
+    await sdb.db.updateTable('club_snapshot_chunk').set({ data: gzipped }).execute();
+    await sdb.db.updateTable('club_snapshot').set({ sha256: createHash('sha256').update(gzipped).digest('hex'), chunks: 1, bytes: garbage.length, gzipped_bytes: gzipped.length }).execute();
     const corrupt = await joinDesk('Corrompu', { key: newDatabaseKey() });
     await sdb.db.updateTable('club_snapshot').set({ sha256: '0'.repeat(64) }).execute();
     const mismatched = await joinDesk('Altéré');
