@@ -35,9 +35,14 @@ export async function downloadSnapshot(target: SyncTarget, sink: (chunk: Buffer)
     const gunzip = createGunzip({ chunkSize: 1 << 20 });
     const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
     body.on('data', (chunk: Buffer) => hash.update(chunk));
-    body.pipe(gunzip);
     body.on('error', (error) => gunzip.destroy(error));
-    for await (const chunk of gunzip) await sink(chunk as Buffer);
+    body.pipe(gunzip);
+    try {
+      for await (const chunk of gunzip) await sink(chunk as Buffer);
+    } finally {
+      // Stops the transfer when the sink gave up.
+      body.destroy();
+    }
     if (hash.digest('hex') !== sha256) return { kind: 'none', reason: 'the bytes do not match their SHA-256' };
     return { kind: 'snapshot', serverSeq };
   } catch (error) {

@@ -35,6 +35,8 @@ export interface SnapshotWriter {
 }
 
 const unusable = (reason: string) => new ComptoirError('SNAPSHOT_UNUSABLE', { reason });
+/** Any failure as SNAPSHOT_UNUSABLE, with what went wrong. */
+const asUnusable = (error: unknown) => (error instanceof ComptoirError && error.code === 'SNAPSHOT_UNUSABLE' ? error : unusable((error as Error).message));
 
 /** Pages handed to a worker at a time (1 MB), and batches under way at most. */
 const BATCH_PAGES = 256;
@@ -108,7 +110,7 @@ export function snapshotWriter(file: string, key: DatabaseKey | null): SnapshotW
         await drain(IN_FLIGHT);
       } catch (error) {
         await abort();
-        throw error instanceof ComptoirError ? error : unusable((error as Error).message);
+        throw asUnusable(error);
       }
     },
     async finish(expected) {
@@ -127,7 +129,7 @@ export function snapshotWriter(file: string, key: DatabaseKey | null): SnapshotW
         return installed;
       } catch (error) {
         await abort();
-        throw error instanceof ComptoirError ? error : unusable((error as Error).message);
+        throw asUnusable(error);
       }
     },
     abort,
@@ -163,15 +165,4 @@ function prepare(temporary: string, key: DatabaseKey | null, expected: { serverS
   } finally {
     connection.close();
   }
-}
-
-/**
- * Puts a whole club snapshot in place at once (see snapshotWriter).
- *
- * @throws JOIN_NEEDS_NEW_FILE, SNAPSHOT_UNUSABLE
- */
-export async function installSnapshot(bytes: Buffer, file: string, expected: { serverSeq: number; deskId: string; key: DatabaseKey | null }): Promise<InstalledSnapshot> {
-  const writer = snapshotWriter(file, expected.key);
-  await writer.write(bytes);
-  return writer.finish(expected);
 }

@@ -97,6 +97,7 @@ export function openSnapshotBuilder(folder: string, base: Buffer | null, clock: 
   };
 }
 
+/** How far a desk-schema database has pulled the club's log (its server sequence). */
 export function pullCursor(sqlite: BetterSqlite3.Database): number {
   return (sqlite.prepare('SELECT pull_cursor FROM sync_state WHERE id = 1').get() as { pull_cursor: number } | undefined)?.pull_cursor ?? 0;
 }
