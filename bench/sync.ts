@@ -8,6 +8,8 @@ import { buildServer } from '../src-server/app.js';
 import { createClub } from '../src-server/clubs.js';
 import { openServerDb, type Dialect, type ServerDb } from '../src-server/db/open.js';
 import { createEnrollmentCode } from '../src-server/desks.js';
+import { buildClubSnapshot } from '../src-server/snapshots.js';
+import { newDatabaseKey, type DatabaseKey } from '../src-main/db/key.js';
 import type { Desk } from '../src-main/core/desk/desk.js';
 import { systemUserId } from '../src-main/core/desk/setup.js';
 import { readSyncTarget } from '../src-main/core/ledger/sync-progress.js';
@@ -17,7 +19,8 @@ import { reserveMemberNumbers } from '../src-main/sync/number-blocks.js';
 import { startSync } from '../src-main/sync/engine.js';
 import { joinClubServer } from '../src-main/sync/join.js';
 import { pushPending } from '../src-main/sync/push-client.js';
-import { percentile, progress, type Figure } from './figures.js';
+import type { SyncTarget } from '../src-main/sync/transport.js';
+import { formatFigure, percentile, progress, type Figure } from './figures.js';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -26,16 +29,20 @@ async function benchServer(dialect: Dialect) {
   const folder = mkdtempSync(join(tmpdir(), 'comptoir-bench-sync-'));
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const sdb: ServerDb = dialect === 'sqlite' ? await openServerDb(join(folder, 'server.sqlite')) : await openServerDb(POSTGRES_URL, { schema });
-  await createClub(sdb, { slug: 'bench', name: 'Club du banc d’essai' });
+  const club = await createClub(sdb, { slug: 'bench', name: 'Club du banc d’essai' });
   const app = await buildServer(sdb, { ratePerMinute: 1_000_000, enrollPerMinute: 1_000_000 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   let desks = 0;
-  const join_ = async (): Promise<Desk> => {
-    const { code } = await createEnrollmentCode(sdb, { club: 'bench', deskName: `Poste ${++desks}` });
-    return joinClubServer(join(folder, `poste-${desks}.sqlite`), { address, code });
+  // A second club for the 50 desks pushing at once: they need not receive the big club first.
+  await createClub(sdb, { slug: 'bench-50', name: 'Club des 50 postes' });
+  const join_ = async (key?: DatabaseKey, club = 'bench'): Promise<Desk> => {
+    const { code } = await createEnrollmentCode(sdb, { club, deskName: `Poste ${++desks}` });
+    return joinClubServer(join(folder, `poste-${desks}.sqlite`), { address, code }, key ? { key } : {});
   };
   return {
+    sdb,
+    clubId: club.id,
     join: join_,
     close: async () => {
       await app.close();
@@ -51,6 +58,19 @@ async function benchServer(dialect: Dialect) {
   };
 }
 
+/**
+ * Pushes everything, trying again (as the sync engine would) when a batch finds no answer, or
+ * says why not: a bench on a club half sent would measure nothing.
+ */
+async function pushAll(desk: Desk, target: SyncTarget): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await pushPending(desk, target);
+    if (outcome.kind === 'sent') return;
+    if (outcome.kind !== 'retry' || attempt === 5) throw new Error(`push stopped: ${JSON.stringify(outcome)}`);
+    progress(`  (envoi interrompu, nouvel essai : ${outcome.reason})`);
+  }
+}
+
 const elapsed = async (work: () => Promise<unknown>) => {
   const start = performance.now();
   await work();
@@ -58,30 +78,56 @@ const elapsed = async (work: () => Promise<unknown>) => {
 };
 
 /**
- * The sync figures of docs/SYNC.md, on SQLite and PostgreSQL: pushing 10,000 operations, a new
- * desk receiving a 100,000-member club, how soon another online desk shows a write, and (on
+ * The sync figures of docs/SYNC.md, on SQLite and PostgreSQL: pushing 10,000 operations, building
+ * the club's snapshot, a new desk receiving a 100,000-member club from it (and, with
+ * BENCH_SYNC_REPLAY=1, without it), how soon another online desk shows a write, and (on
  * PostgreSQL) what the server takes from 50 desks pushing at once.
  */
 export async function benchSync(members = Number(process.env.BENCH_SYNC_MEMBERS ?? 100_000)): Promise<Figure[]> {
   const figures: Figure[] = [];
+  // Told as they come too: a long run stopped half-way still shows what it measured.
+  const measured = figures.push.bind(figures);
+  figures.push = (...more: Figure[]) => {
+    for (const figure of more) progress(`  ${formatFigure(figure)}`);
+    return measured(...more);
+  };
   const label = members % 1000 === 0 ? `${members / 1000}k` : String(members);
   for (const dialect of ['sqlite', 'postgres'] as const) {
     const server = await benchServer(dialect);
     try {
       progress(`Synchronisation (${dialect}) : 10 000 opérations envoyées…`);
       const a = await server.join();
-      await reserveMemberNumbers(a, readSyncTarget(a.reader)!, members + 50);
+      await reserveMemberNumbers(a, readSyncTarget(a.reader)!, members + 200);
       insertDemoMembers(a, { userId: systemUserId(a) }, 10_000 - 1, 3);
       const target = readSyncTarget(a.reader)!;
-      figures.push({ name: `sync_push_10k_ops_ms_${dialect}`, value: await elapsed(() => pushPending(a, target)), unit: 'ms' });
+      figures.push({ name: `sync_push_10k_ops_ms_${dialect}`, value: await elapsed(() => pushAll(a, target)), unit: 'ms' });
 
       progress(`Synchronisation (${dialect}) : un club de ${members} membres reçu par un nouveau poste…`);
       insertDemoMembers(a, { userId: systemUserId(a) }, members - 10_000 + 1, 4);
-      await pushPending(a, target);
-      // Joining is the bootstrap: the new desk is set up, sends its set-up and receives the club.
+      await pushAll(a, target);
+      if (process.env.BENCH_SYNC_REPLAY === '1') {
+        // The way without a snapshot (every entry through the handlers): slow, so only on request.
+        const replaying = performance.now();
+        (await server.join()).close();
+        figures.push({ name: `sync_bootstrap_${label}_members_no_snapshot_ms_${dialect}`, value: performance.now() - replaying, unit: 'ms' });
+      }
+      progress(`Synchronisation (${dialect}) : l’instantané du club de ${members} membres…`);
+      const built = await buildClubSnapshot(server.sdb, server.clubId, { full: true });
+      if (!built.built) throw new Error(`no snapshot built: ${built.reason}`);
+      figures.push({ name: `sync_snapshot_build_${label}_ms_${dialect}`, value: built.ms, unit: 'ms' });
+      figures.push({ name: `sync_snapshot_${label}_mb_${dialect}`, value: built.bytes / 1e6, unit: 'MB' });
+      figures.push({ name: `sync_snapshot_${label}_gzip_mb_${dialect}`, value: built.gzippedBytes / 1e6, unit: 'MB' });
+      // A little tail after the snapshot, as a real club would have.
+      insertDemoMembers(a, { userId: systemUserId(a) }, 100, 5);
+      await pushAll(a, target);
+      // Joining is the bootstrap: the new desk is set up from the snapshot (encrypted with its
+      // key, like every desk), sends its set-up and receives the tail.
       const joining = performance.now();
-      const b = await server.join();
+      const b = await server.join(newDatabaseKey());
       figures.push({ name: `sync_bootstrap_${label}_members_ms_${dialect}`, value: performance.now() - joining, unit: 'ms' });
+      if (b.reader.rawGet<{ n: number }>('SELECT count(*) AS n FROM pulled_entry WHERE after_local_seq = 0')!.n === 0) throw new Error('the new desk did not start from the snapshot');
+      const membersOf = (desk: Desk) => desk.reader.rawGet<{ n: number }>('SELECT count(*) AS n FROM member')!.n;
+      if (membersOf(b) !== membersOf(a)) throw new Error(`the new desk holds ${membersOf(b)} members, the club ${membersOf(a)}`);
 
       progress(`Synchronisation (${dialect}) : délai avant qu’un autre poste voie une écriture…`);
       const engine = startSync(b, readSyncTarget(b.reader)!);
@@ -104,7 +150,7 @@ export async function benchSync(members = Number(process.env.BENCH_SYNC_MEMBERS 
         progress('Synchronisation (postgres) : 50 postes qui envoient en même temps…');
         const desks: Desk[] = [];
         for (let i = 0; i < 50; i++) {
-          const desk = await server.join();
+          const desk = await server.join(undefined, 'bench-50');
           await reserveMemberNumbers(desk, readSyncTarget(desk.reader)!, 200);
           insertDemoMembers(desk, { userId: systemUserId(desk) }, 200, 10 + i);
           desks.push(desk);

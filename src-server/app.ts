@@ -1,7 +1,8 @@
+import { Readable } from 'node:stream';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ComptoirError, isComptoirError, type ErrorCode } from '../src-shared/errors.js';
-import type { NumberBlockResponse, ServerError } from '../src-shared/sync-protocol.js';
+import { SNAPSHOT_SEQ_HEADER, SNAPSHOT_SHA256_HEADER, type NumberBlockResponse, type ServerError } from '../src-shared/sync-protocol.js';
 import { allocateNumberBlock } from './number-blocks.js';
 import { lockHead } from './server-author.js';
 import type { ServerDb } from './db/open.js';
@@ -9,6 +10,7 @@ import type { DeskTable } from './db/schema.js';
 import { authenticateDesk, enrollDesk } from './desks.js';
 import { pullChanges } from './pull.js';
 import { acceptPush } from './push.js';
+import { latestSnapshot, snapshotChunks } from './snapshots.js';
 
 /** HTTP status of each refusal the routes can answer; anything else is the server's own failure (500). */
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -18,6 +20,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   DESK_REVOKED: 403,
   ENTRY_OF_ANOTHER_DESK: 403,
   ROUTE_NOT_FOUND: 404,
+  SNAPSHOT_NOT_FOUND: 404,
   CLUB_NOT_FOUND: 404,
   CHAIN_BROKEN: 409,
   OPERATION_ID_REUSED: 409,
@@ -67,7 +70,7 @@ function asComptoirError(error: unknown): ComptoirError {
 
 /**
  * The central server's HTTP routes (docs/SYNC.md): `POST /v1/enroll`, `POST /v1/push`,
- * `GET /v1/pull`, `POST /v1/number-blocks`, `GET /v1/health`. Every body is checked by the shared protocol's schemas,
+ * `GET /v1/pull`, `GET /v1/snapshot`, `POST /v1/number-blocks`, `GET /v1/health`. Every body is checked by the shared protocol's schemas,
  * every refusal answered as `{ error: { code, message, messageEn } }`. Holds no state of its
  * own: any number of processes may serve one database.
  */
@@ -129,6 +132,20 @@ export async function buildServer(sdb: ServerDb, options: ServerOptions = {}): P
     const aborted = new AbortController();
     reply.raw.once('close', () => aborted.abort());
     return pullChanges(sdb, request.desk, request.query, aborted.signal);
+  });
+
+  // The club's latest snapshot for a new desk (docs/SYNC.md, Bootstrap): the SQLite file gzipped,
+  // as it is stored, with its server sequence and the SHA-256 of these bytes in headers.
+  app.get('/v1/snapshot', { preHandler: authenticated }, async (request, reply) => {
+    const snapshot = await latestSnapshot(sdb, request.desk.club_id);
+    if (!snapshot) throw new ComptoirError('SNAPSHOT_NOT_FOUND');
+    void reply
+      .header('content-type', 'application/gzip')
+      .header('content-length', String(snapshot.gzippedBytes))
+      .header(SNAPSHOT_SEQ_HEADER, String(snapshot.serverSeq))
+      .header(SNAPSHOT_SHA256_HEADER, snapshot.sha256);
+    // Chunk by chunk from the database: the desk works on the first while the next is read.
+    return reply.send(Readable.from(snapshotChunks(sdb, request.desk.club_id, snapshot)));
   });
 
   return app;

@@ -11,9 +11,12 @@ import { createEnrollmentCode, revokeDesk } from './desks.js';
 import { recordServerOperations } from './server-author.js';
 import { startMailer } from './mail/mailer.js';
 import { directorySender, smtpSender, type MailSender } from './mail/senders.js';
+import { buildClubSnapshot, startSnapshotSchedule } from './snapshots.js';
 
 export const DEFAULT_SERVER_DATABASE = 'data/server.sqlite';
 export const DEFAULT_PORT = 8787;
+/** A club gets a new snapshot for new desks once its log grew by this many entries (docs/SYNC.md, Bootstrap). */
+export const DEFAULT_SNAPSHOT_EVERY = 5000;
 
 const HELP = `Comptoir — le serveur central du club.
 
@@ -23,7 +26,9 @@ La base : --database, sinon DATABASE_URL, sinon ${DEFAULT_SERVER_DATABASE} (SQLi
 PostgreSQL : postgres://utilisateur@hôte:5432/base [--schema NOM] (par défaut, public).
 
 Commandes :
-  serve [--port ${DEFAULT_PORT}] [--host 127.0.0.1]   Démarre le serveur (commande par défaut).
+  serve [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--snapshot-every ${DEFAULT_SNAPSHOT_EVERY}]
+                                   Démarre le serveur (commande par défaut) ; il refait l'instantané
+                                   d'un club pour les nouveaux postes toutes les N opérations (0 : jamais).
         [--smtp smtp://utilisateur:motdepasse@hôte:587 | --mail-dir DOSSIER] [--mail-from courriel@club.ca]
                                    Envoie les courriels des postes (reçus, confirmations d'adhésion)
                                    par SMTP, ou les écrit en fichiers .eml dans DOSSIER ; sans l'un ni
@@ -37,6 +42,7 @@ Commandes :
   revoke-desk --club demo --desk B Retire un poste (par sa lettre, son nom ou son id).
   problems --club demo             Journaux de postes refusés (trous, fourches, réécritures).
   emails --club demo               Courriels en attente ou en échec, et pourquoi.
+  snapshot --club demo [--full]    Fait maintenant l'instantané du club que reçoivent les nouveaux postes.
 `;
 
 /**
@@ -93,6 +99,8 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
         'mail-dir': { type: 'string' },
         'mail-from': { type: 'string' },
         help: { type: 'boolean' },
+        'snapshot-every': { type: 'string' },
+        full: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -122,9 +130,15 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
         io.stdout(`Serveur du club à l'écoute sur ${address}\n`);
         io.stdout(mail ? `Courriels : ${mail.describe}\n` : 'Courriels : aucun envoi configuré (--smtp ou --mail-dir) ; ils attendent.\n');
         sdb = null;
+        const every = Number(values['snapshot-every'] ?? env.COMPTOIR_SNAPSHOT_EVERY ?? DEFAULT_SNAPSHOT_EVERY);
+        const snapshots =
+          every > 0
+            ? startSnapshotSchedule(open, { every, checkMs: Number(env.COMPTOIR_SNAPSHOT_CHECK_MS ?? 30_000), log: (line) => app.log.info(line) })
+            : null;
         return {
           code: 0,
           stop: async () => {
+            await snapshots?.stop();
             await app.close();
             await mailer?.stop();
             await open.close();
@@ -180,6 +194,24 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
           .execute();
         if (rows.length === 0) io.stdout('Aucun journal refusé.\n');
         for (const row of rows) io.stdout(`${row.at}  ${row.name}  opération ${row.seq}  ${row.problem}  ${row.detail}\n`);
+        return { code: 0 };
+      }
+      case 'snapshot': {
+        const club = await clubBySlug(sdb, values.club ?? '');
+        const outcome = await buildClubSnapshot(sdb, club.id, { full: values.full ?? false });
+        if (outcome.built) {
+          const mb = (outcome.bytes / 1e6).toLocaleString('fr-CA', { maximumFractionDigits: 1 });
+          const applied = `${outcome.applied} opération${outcome.applied > 1 ? 's' : ''} appliquée${outcome.applied > 1 ? 's' : ''}`;
+          io.stdout(`Instantané du club ${club.name} fait jusqu'à l'opération ${outcome.serverSeq} (${mb} Mo, ${applied} en ${Math.round(outcome.ms)} ms).\n`);
+          return { code: 0 };
+        }
+        const why = {
+          busy: 'un autre processus du serveur le fait en ce moment',
+          'up-to-date': 'le dernier instantané est déjà à jour',
+          'lease-lost': 'un autre processus a pris la relève',
+          'erased-meanwhile': 'un membre a été effacé pendant ce temps ; réessayez',
+        }[outcome.reason];
+        io.stdout(`Aucun nouvel instantané : ${why}.\n`);
         return { code: 0 };
       }
       default:

@@ -23,33 +23,47 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function pullChanges(sdb: ServerDb, desk: DeskTable, query: unknown, signal?: AbortSignal): Promise<PullResponse> {
   const { after, limit, wait } = parseInput(pullQuerySchema, query);
-  const head = async () =>
-    Number((await sdb.db.selectFrom('club').select('head_seq').where('id', '=', desk.club_id).executeTakeFirstOrThrow()).head_seq);
-
-  let latest = await head();
+  let latest = await clubHead(sdb, desk.club_id);
   const deadline = Date.now() + wait * 1000;
   while (latest <= after && Date.now() < deadline && !signal?.aborted) {
     await sleep(PULL_POLL_MS);
-    latest = await head();
+    latest = await clubHead(sdb, desk.club_id);
   }
 
+  const page = await clubPage(sdb, desk.club_id, { after, limit, skipDeskId: desk.id });
+  const head = Math.max(latest, page.cursor);
+  return { ...page, head, more: page.cursor < head };
+}
+
+/** The club's latest server sequence (0 before its first entry). */
+export async function clubHead(sdb: ServerDb, clubId: string): Promise<number> {
+  return Number((await sdb.db.selectFrom('club').select('head_seq').where('id', '=', clubId).executeTakeFirstOrThrow()).head_seq);
+}
+
+/**
+ * One page of the club's log after `after`, oldest first, as a pull answers it: the entries
+ * (but `skipDeskId`'s own, which the cursor still moves past) and the member keys their sealed
+ * fields need — only keys the server still holds, so never an erased member's. `head` and
+ * `more` are worked out from the page alone; a pull fills them from the club's head.
+ */
+export async function clubPage(sdb: ServerDb, clubId: string, page: { after: number; limit: number; skipDeskId?: string }): Promise<PullResponse> {
   const rows = await sdb.db
     .selectFrom('operation')
     .selectAll()
-    .where('club_id', '=', desk.club_id)
-    .where('server_seq', '>', after)
+    .where('club_id', '=', clubId)
+    .where('server_seq', '>', page.after)
     .orderBy('server_seq')
-    .limit(limit)
+    .limit(page.limit)
     .execute();
-  const cursor = rows.length > 0 ? Number(rows[rows.length - 1]!.server_seq) : after;
-  const entries = rows.filter((row) => row.desk_id !== desk.id).map(toPulled);
+  const cursor = rows.length > 0 ? Number(rows[rows.length - 1]!.server_seq) : page.after;
+  const entries = rows.filter((row) => row.desk_id !== page.skipDeskId).map(toPulled);
 
   const memberIds = sealedMemberIds(...entries.flatMap((entry) => [entry.afterJson, entry.beforeJson]));
   const keys =
     memberIds.size === 0
       ? []
-      : (await sdb.db.selectFrom('member_key').select(['member_id', 'key']).where('club_id', '=', desk.club_id).where('member_id', 'in', [...memberIds]).execute()).map(
+      : (await sdb.db.selectFrom('member_key').select(['member_id', 'key']).where('club_id', '=', clubId).where('member_id', 'in', [...memberIds]).execute()).map(
           (row) => ({ memberId: row.member_id, key: row.key }),
         );
-  return { entries, keys, cursor, head: Math.max(latest, cursor), more: cursor < Math.max(latest, cursor) };
+  return { entries, keys, cursor, head: cursor, more: rows.length === page.limit };
 }

@@ -360,6 +360,14 @@ const catalogue = {
     fr: () => `Ce poste est autonome : il ne s'est joint à aucun serveur de club. Joignez-le avec « comptoir join --server ADRESSE --code CODE » sur un poste neuf.`,
     en: () => `This desk stands alone: it joined no club server. Join one with "comptoir join --server ADDRESS --code CODE" on a new desk.`,
   }),
+  SNAPSHOT_NOT_FOUND: message({
+    fr: () => `Le serveur n'a pas encore d'instantané du club : le poste reçoit le journal du club depuis le début.`,
+    en: () => `The server has no snapshot of the club yet: the desk receives the club's log from the start.`,
+  }),
+  SNAPSHOT_UNUSABLE: message<{ reason: string }>({
+    fr: (p) => `L'instantané du club reçu du serveur est inutilisable (${p.reason}) : le poste reçoit le journal du club depuis le début.`,
+    en: (p) => `The club snapshot received from the server cannot be used (${p.reason}): the desk receives the club's log from the start.`,
+  }),
   SERVER_FAILURE: message({
     fr: () => `Le serveur du club a eu un problème. Rien n'est perdu : le poste réessaiera.`,
     en: () => `The club's server had a problem. Nothing is lost: the desk will try again.`,

@@ -13,6 +13,9 @@ export const MAX_PUSH_ENTRIES = 500;
 export const MAX_PULL_ENTRIES = 1000;
 /** Longest a pull may wait for a change before answering empty, in seconds. */
 export const MAX_PULL_WAIT_SECONDS = 25;
+/** `GET /v1/snapshot`'s headers: the server sequence the club snapshot holds the log up to, and the SHA-256 (hex) of the bytes sent (the gzipped file). */
+export const SNAPSHOT_SEQ_HEADER = 'x-comptoir-snapshot-seq';
+export const SNAPSHOT_SHA256_HEADER = 'x-comptoir-snapshot-sha256';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 /** JSON text as the audit log holds it (sealed personal fields stay sealed). */

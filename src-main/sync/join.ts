@@ -1,18 +1,22 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { initializeDesk } from '../core/desk/setup.js';
-import type { Desk, OpenDeskOptions } from '../core/desk/desk.js';
+import type { ClubSettings, Desk, OpenDeskOptions } from '../core/desk/desk.js';
+import { snapshotWriter, type InstalledSnapshot } from '../core/ledger/snapshot-install.js';
 import { recordSyncTarget } from '../core/ledger/sync-progress.js';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { enrollResponseSchema } from '../../src-shared/sync-protocol.js';
 import { callServer, checkServerAddress } from './transport.js';
 import { pullChanges } from './pull-client.js';
 import { pushPending } from './push-client.js';
+import { downloadSnapshot } from './snapshot-client.js';
 
 /**
  * « Se joindre au serveur du club »: trades the administrator's one-time code for this desk's
  * identity (docs/SYNC.md, Enrollment), then sets up a new desk file with it — the server's desk
  * id, receipt prefix, club settings and first block of member numbers — and remembers the
- * server and the credential, sends its set-up and receives the club once.
+ * server and the credential, sends its set-up and receives the club once: from the club's
+ * snapshot and the log after it when the server has one (docs/SYNC.md, Bootstrap), else the
+ * whole log.
  *
  * @throws SERVER_ADDRESS_INSECURE; SERVER_UNREACHABLE; SERVER_REFUSED with the server's words
  *   (a used or expired code); JOIN_NEEDS_NEW_FILE when the file already exists.
@@ -27,22 +31,46 @@ export async function joinClubServer(file: string, input: { address: string; cod
   if (outcome.kind === 'retry') throw new ComptoirError('SERVER_UNREACHABLE', { address });
   if (outcome.kind === 'rejected') throw new ComptoirError('SERVER_REFUSED', { fr: outcome.error.message, en: outcome.error.messageEn });
   const enrollment = enrollResponseSchema.parse(outcome.body);
-  const { desk } = initializeDesk(
-    file,
-    {
-      deskName: enrollment.desk.name,
-      receiptPrefix: enrollment.desk.receiptPrefix,
-      club: enrollment.club.settings,
-      memberNumbers: { first: enrollment.memberNumbers.first, last: enrollment.memberNumbers.last },
-      deskId: enrollment.desk.id,
-      numberBlockId: enrollment.memberNumbers.blockId,
-    },
-    options,
-  );
+  const target = { address, deskId: enrollment.desk.id, credential: enrollment.credential };
+  const setUp = (club: ClubSettings, trustedFile = false) =>
+    initializeDesk(
+      file,
+      {
+        deskName: enrollment.desk.name,
+        receiptPrefix: enrollment.desk.receiptPrefix,
+        club,
+        memberNumbers: { first: enrollment.memberNumbers.first, last: enrollment.memberNumbers.last },
+        deskId: enrollment.desk.id,
+        numberBlockId: enrollment.memberNumbers.blockId,
+      },
+      { ...options, trustedFile },
+    ).desk;
+
+  // The club's snapshot first, when the server has one: the desk starts from it and pulls only
+  // the tail. Any trouble with it, and the desk pulls the whole log as it would without one.
+  let installed: InstalledSnapshot | null = null;
+  const writer = snapshotWriter(file, options.key ?? null);
+  const snapshot = await downloadSnapshot(target, (chunk) => writer.write(chunk), fetchImpl);
+  if (snapshot.kind === 'snapshot') {
+    try {
+      installed = await writer.finish({ serverSeq: snapshot.serverSeq, deskId: enrollment.desk.id });
+    } catch {
+      // Unusable (SNAPSHOT_UNUSABLE): nothing was left at `file`; the whole log instead.
+      installed = null;
+    }
+  } else await writer.abort();
+  let desk: Desk;
+  try {
+    // The club's settings as its log last set them: what pulling the whole log would leave.
+    desk = setUp(installed?.clubSettings ?? enrollment.club.settings, installed !== null);
+  } catch (error) {
+    if (!installed) throw error;
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    desk = setUp(enrollment.club.settings);
+  }
   recordSyncTarget(desk, { address, credential: enrollment.credential });
   // Its set-up goes to the server and the club comes back (its volunteers first of all) before the
   // desk opens; offline meanwhile, the sync engine does it later.
-  const target = { address, deskId: enrollment.desk.id, credential: enrollment.credential };
   await pushPending(desk, target, fetchImpl);
   await pullChanges(desk, target, { fetch: fetchImpl });
   return desk;

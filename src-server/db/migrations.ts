@@ -142,6 +142,41 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('operation').addColumn('late_for', 'text').execute();
       },
     },
+    '0003-club-snapshot': {
+      // A new desk starts from a snapshot of the club, then pulls the tail (docs/SYNC.md,
+      // Bootstrap). The snapshot is a desk-schema SQLite file, gzipped, kept in the database so
+      // that any server process serves it, in chunks a route streams one by one; only the latest
+      // two are kept.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('club_snapshot')
+          .addColumn('club_id', 'text', (c) => c.notNull().references('club.id'))
+          .addColumn('server_seq', seqType, (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('bytes', seqType, (c) => c.notNull())
+          .addColumn('gzipped_bytes', seqType, (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('chunks', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('club_snapshot_pk', ['club_id', 'server_seq'])
+          .execute();
+        await db.schema
+          .createTable('club_snapshot_chunk')
+          .addColumn('club_id', 'text', (c) => c.notNull())
+          .addColumn('server_seq', seqType, (c) => c.notNull())
+          .addColumn('n', 'integer', (c) => c.notNull())
+          .addColumn('data', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+          .addPrimaryKeyConstraint('club_snapshot_chunk_pk', ['club_id', 'server_seq', 'n'])
+          .addForeignKeyConstraint('club_snapshot_chunk_snapshot', ['club_id', 'server_seq'], 'club_snapshot', ['club_id', 'server_seq'], (fk) => fk.onDelete('cascade'))
+          .execute();
+        // Who builds the club's next snapshot, until when: one builder at a time, whichever process.
+        await db.schema
+          .createTable('club_snapshot_build')
+          .addColumn('club_id', 'text', (c) => c.primaryKey().references('club.id'))
+          .addColumn('holder', 'text')
+          .addColumn('expires_at', 'text')
+          .execute();
+      },
+    },
     '0004-members-and-emails': {
       // Members' details as the club's log leaves them (field-level last writer wins, like the
       // desks), and the emails the server sends for the desks (docs/SYNC.md, Email).

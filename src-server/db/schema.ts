@@ -20,6 +20,9 @@ export interface ServerDatabase {
   server_member: ServerMemberTable;
   email_message: EmailMessageTable;
   email_attachment: EmailAttachmentTable;
+  club_snapshot: ClubSnapshotTable;
+  club_snapshot_chunk: ClubSnapshotChunkTable;
+  club_snapshot_build: ClubSnapshotBuildTable;
 }
 
 export interface ClubTable {
@@ -190,4 +193,35 @@ export interface EmailAttachmentTable {
   email_id: string;
   filename: string;
   content_base64: string;
+}
+
+/** A snapshot of the club for new desks (docs/SYNC.md, Bootstrap): a desk-schema SQLite file, gzipped, in chunks. */
+export interface ClubSnapshotTable {
+  club_id: string;
+  /** The club's log is in it up to this server sequence. */
+  server_seq: number;
+  created_at: string;
+  /** Size of the SQLite file, and of it gzipped, in bytes. */
+  bytes: number;
+  gzipped_bytes: number;
+  /** SHA-256 of the gzipped bytes (what a desk downloads), hex. */
+  sha256: string;
+  /** How many chunks the gzipped bytes are cut into (club_snapshot_chunk, n = 0…). */
+  chunks: number;
+}
+
+export interface ClubSnapshotChunkTable {
+  club_id: string;
+  server_seq: number;
+  n: number;
+  data: Buffer;
+}
+
+/** The lease of the club's snapshot builder: one at a time, taken by a conditional UPDATE. */
+export interface ClubSnapshotBuildTable {
+  club_id: string;
+  /** Who builds now (a random id per build), or null. */
+  holder: string | null;
+  /** ISO instant the lease ends unless renewed: a builder that died frees it then. */
+  expires_at: string | null;
 }

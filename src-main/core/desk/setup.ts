@@ -32,11 +32,18 @@ export interface InitializedDesk {
 /**
  * Creates (or migrates) the database file and sets this desk up: its name, its receipt prefix,
  * the club's settings, the command line's administrator and a first block of member numbers.
+ * `trustedFile` skips SQLite's check of an existing file (one this process just wrote and checked).
  */
-export function initializeDesk(file: string, input: unknown, options: OpenDeskOptions = {}): InitializedDesk {
+export function initializeDesk(file: string, input: unknown, options: OpenDeskOptions & { trustedFile?: boolean } = {}): InitializedDesk {
   const values = parseInput(initializeSchema, input);
   requirePrintedSettings({ ...DEFAULT_CLUB_SETTINGS, ...values.club });
-  const connection = openConnection(file, { create: true, key: options.key ?? null, ...(options.backups ? { backups: options.backups } : {}) });
+  const connection = openConnection(file, {
+    create: true,
+    key: options.key ?? null,
+    // A club snapshot just checked and written (join.ts): reading it all again would only cost time.
+    trusted: options.trustedFile ?? false,
+    ...(options.backups ? { backups: options.backups } : {}),
+  });
   try {
     const now = options.clock?.now() ?? new Date();
     const systemUserId = newId(now.getTime());
