@@ -67,6 +67,7 @@ function club(role: Role) {
     ['orders.get', 'orders.get', { receiptNumber: 'A-000001' }],
     ['receipts.email', 'receipts.email', { receiptNumber: 'A-000001' }],
     ["receipts.email (to another address than the member's)", 'receipts.email', { receiptNumber: 'A-000001', email: 'ailleurs@exemple.ca' }],
+    ['receipts.emails', 'receipts.emails', { receiptNumber: 'A-000001' }],
     ['documents.receipt', 'documents.receipt', { receiptNumber: 'A-000001' }],
     ['documents.memberCard', 'documents.memberCard', { number: jean }],
     ['documents.dayReport', 'documents.dayReport', { date: today }],

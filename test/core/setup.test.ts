@@ -31,6 +31,7 @@ describe('the desk database', () => {
       { version: 5, name: 'search-keys' },
       { version: 6, name: 'price-changes' },
       { version: 7, name: 'sync' },
+      { version: 8, name: 'email-delivery' },
     ]);
     expect(sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     sqlite.close();
