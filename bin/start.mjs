@@ -42,7 +42,7 @@ async function ensureServer() {
     await sdb.close();
   }
   // The demo's emails (receipts, membership confirmations) are written as .eml files a mail program opens.
-  const mailFolder = join(data, 'courriels');
+  const mailFolder = join(dirname(serverFile), 'courriels');
   const { code, stop } = await runServerCli(['serve', '--port', String(serverPort), '--database', serverFile, '--mail-dir', mailFolder, '--mail-from', 'courriel@club-demo.invalid'], { stdout: () => {}, stderr: (t) => process.stderr.write(t) });
   if (code !== 0 || !stop) process.exit(code || 1);
   console.log(`Serveur du club de démonstration : ${serverUrl} (base ${serverFile}) ; ses courriels vont dans ${mailFolder}`);

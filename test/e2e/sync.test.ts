@@ -7,6 +7,12 @@ import { createEnrollmentCode } from '../../src-server/desks.js';
 import { openCashSession } from '../../src-main/core/cash/cash-sessions.js';
 import { systemUserId } from '../../src-main/core/desk/setup.js';
 import { joinClubServer } from '../../src-main/sync/join.js';
+import { createMember } from '../../src-main/core/members/members.js';
+import { checkout } from '../../src-main/core/sales/checkout.js';
+import { sendDueEmails } from '../../src-server/mail/mailer.js';
+import { directorySender } from '../../src-server/mail/senders.js';
+import { tempFolder } from '../helpers.js';
+import { readdirSync } from 'node:fs';
 import { testClub, testServerDb } from '../server/harness.js';
 import { checkScreen, openDeskInBrowser, signInByKeyboard, type DeskInBrowser } from './harness.js';
 
@@ -71,5 +77,45 @@ describe('a desk joined to its club’s server, in the browser', () => {
     expect(members).toHaveLength(21);
     await expect.poll(() => page.locator('.notice').first().textContent()).toMatch(/Le serveur a reçu tout ce que ce poste a fait/);
     await checkScreen(page, 'sync-in-step');
+  }, 90_000);
+
+  it('shows on the receipt what became of its emails: waiting, then sent by the club’s server', async () => {
+    sdb = await testServerDb('sqlite');
+    await testClub(sdb);
+    const port = await listen();
+    const { code } = await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Accueil' });
+    let receiptNumber = '';
+    d = await openDeskInBrowser({
+      members: 20,
+      create: async (file) => {
+        const desk = await joinClubServer(file, { address: `http://127.0.0.1:${port}`, code });
+        return { desk, systemUserId: systemUserId(desk) };
+      },
+      setup: (desk, adminId) => {
+        const actor = { userId: adminId };
+        openCashSession(desk, actor, { count: { '2000': 5 } });
+        const created = createMember(desk, actor, { firstName: 'Ginette', lastName: 'Courriel', email: 'ginette@example.org', force: true });
+        if (!created.created) throw new Error('expected a new member');
+        receiptNumber = checkout(desk, actor, { memberNumber: created.member.number, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 5000 }] }).order.receiptNumber;
+      },
+    });
+    const { page } = d;
+    await signInByKeyboard(page, 'Lise Bouchard', '1234');
+    await page.getByLabel('Nom, no de membre, téléphone ou courriel').fill(receiptNumber);
+    await page.getByRole('button', { name: `Ouvrir le reçu ${receiptNumber}` }).click();
+    await page.getByRole('button', { name: 'Envoyer par courriel' }).click();
+    const emails = () => page.locator('.receipt-emails li').allTextContents();
+    await expect.poll(emails, { timeout: 15_000 }).toEqual(['Reçu par courriel\u00a0: en attente\u00a0: le serveur du club l’enverra dès que ce poste l’aura joint']);
+
+    // The server sends what the desk pushed: the receipt, and the membership's confirmation.
+    const folder = tempFolder();
+    const sender = directorySender(folder);
+    await expect.poll(async () => (await sendDueEmails(sdb!, sender, { fromAddress: 'courriel@club-demo.example' }), readdirSync(folder).length), { timeout: 15_000 }).toBe(2);
+    sender.close();
+    await expect.poll(emails, { timeout: 30_000 }).toEqual([
+      expect.stringMatching(/^Reçu par courriel\u00a0: envoyé le /u),
+      expect.stringMatching(/^Confirmation d’adhésion\u00a0: envoyé le /u),
+    ]);
+    await checkScreen(page, 'receipt-emails-sent');
   }, 90_000);
 });
