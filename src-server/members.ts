@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { writeStamp } from '../src-shared/hlc.js';
 import { winningChanges, type FieldStamps, type MemberDetails } from '../src-shared/member-details.js';
 import type { OperationOf } from '../src-shared/operations/index.js';
-import type { ServerDatabase } from './db/schema.js';
+import type { ServerDatabase, ServerMemberTable } from './db/schema.js';
 
 type Trx = Transaction<ServerDatabase>;
 
@@ -24,15 +24,8 @@ export async function followMember(
   writer: Writer,
 ): Promise<void> {
   switch (op.kind) {
-    case 'member.create': {
-      const { id, number, ...details } = op.member;
-      await trx
-        .insertInto('server_member')
-        .values({ club_id: clubId, id, number, details_json: JSON.stringify(details), field_stamps: '{}', erased_at: null })
-        .onConflict((oc) => oc.columns(['club_id', 'id']).doNothing())
-        .execute();
-      return;
-    }
+    case 'member.create':
+      return insertMembers(trx, [newMemberRow(clubId, op)]);
     case 'member.update': {
       const held = await trx.selectFrom('server_member').selectAll().where('club_id', '=', clubId).where('id', '=', op.memberId).executeTakeFirst();
       if (!held?.details_json) return;
@@ -49,6 +42,23 @@ export async function followMember(
     case 'member.erase':
       await trx.updateTable('server_member').set({ details_json: null, field_stamps: '{}', erased_at: writer.at }).where('club_id', '=', clubId).where('id', '=', op.memberId).execute();
       return;
+  }
+}
+
+/** A new member's row in the server's copy. */
+export function newMemberRow(clubId: string, op: OperationOf<'member.create'>): ServerMemberTable {
+  const { id, number, ...details } = op.member;
+  return { club_id: clubId, id, number, details_json: JSON.stringify(details), field_stamps: '{}', erased_at: null };
+}
+
+/** New members, 500 rows a statement (a push of a club's first day holds thousands); one already held stays as it is. */
+export async function insertMembers(trx: Trx, rows: ServerMemberTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx
+      .insertInto('server_member')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['club_id', 'id']).doNothing())
+      .execute();
   }
 }
 

@@ -13,7 +13,8 @@ import { EMAILING_KINDS, queueEmails } from './mail/queue.js';
 import { parseInput } from '../src-shared/validation.js';
 import type { Dialect, ServerDb } from './db/open.js';
 import { appendServerOperations, lockHead } from './server-author.js';
-import type { ChainProblemTable, DeskTable, OperationTable, ServerDatabase } from './db/schema.js';
+import type { ChainProblemTable, DeskTable, OperationTable, ServerDatabase, ServerMemberTable } from './db/schema.js';
+import { insertMembers, newMemberRow } from './members.js';
 
 type Problem = Pick<ChainProblemTable, 'seq' | 'problem' | 'detail'>;
 
@@ -176,13 +177,25 @@ async function applyBatch(
   const settings = clubSettings(club);
   const keyRing = await keyRingFor(trx, desk.club_id, fresh);
   const decisions: Operation[] = [];
+  // New members go in together, before whatever follows them needs them: a club's first push holds thousands.
+  let newMembers: ServerMemberTable[] = [];
+  const addNewMembers = async () => {
+    await insertMembers(trx, newMembers);
+    newMembers = [];
+  };
   for (const entry of fresh) {
     if (!DECIDING_KINDS.has(entry.action) && !EMAILING_KINDS.has(entry.action)) continue;
     const op = operationOf({ ...entry, seq: entry.desk_seq, redacted_by: null }, keyRing);
+    if (op.kind === 'member.create') {
+      newMembers.push(newMemberRow(desk.club_id, op));
+      continue;
+    }
+    await addNewMembers();
     decisions.push(...(await decide(trx, desk.club_id, settings, op, { at: entry.at, deskId: entry.desk_id })));
     // After the decisions: a confirmation goes to the address the member's details now hold.
     await queueEmails(trx, desk.club_id, entry, op, attachments, now);
   }
+  await addNewMembers();
   const decided = await appendServerOperations(trx, desk.club_id, headSeq + fresh.length, decisions, now);
   const serverSeq = headSeq + fresh.length + decided.length;
   await trx.updateTable('club').set({ head_seq: serverSeq }).where('id', '=', desk.club_id).execute();
