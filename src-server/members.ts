@@ -2,7 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import { writeStamp } from '../src-shared/hlc.js';
 import { winningChanges, type FieldStamps, type MemberDetails } from '../src-shared/member-details.js';
 import type { OperationOf } from '../src-shared/operations/index.js';
-import type { ServerDatabase, ServerMemberTable } from './db/schema.js';
+import type { OperationTable, ServerDatabase, ServerMemberTable } from './db/schema.js';
+import type { KeyRing } from '../src-main/core/privacy/sealing.js';
+import { sealedMemberIds } from '../src-shared/personal-data.js';
 
 type Trx = Transaction<ServerDatabase>;
 
@@ -66,4 +68,18 @@ export async function insertMembers(trx: Trx, rows: ServerMemberTable[]): Promis
 export async function memberDetails(trx: Pick<Kysely<ServerDatabase>, 'selectFrom'>, clubId: string, memberId: string): Promise<(MemberDetails & { number: number }) | null> {
   const row = await trx.selectFrom('server_member').select(['number', 'details_json']).where('club_id', '=', clubId).where('id', '=', memberId).executeTakeFirst();
   return row?.details_json ? { ...(JSON.parse(row.details_json) as MemberDetails), number: Number(row.number) } : null;
+}
+
+/**
+ * The keys of the members whose sealed fields these log rows hold, as the server has them (none
+ * once erased), to open those fields (core/privacy/sealing.ts).
+ */
+export async function keyRingFor(db: Pick<Kysely<ServerDatabase>, 'selectFrom'>, clubId: string, rows: Pick<OperationTable, 'after_json' | 'before_json'>[]): Promise<KeyRing> {
+  const memberIds = [...sealedMemberIds(...rows.flatMap((row) => [row.after_json, row.before_json]))];
+  const keys = new Map<string, Buffer>();
+  for (let i = 0; i < memberIds.length; i += 500) {
+    const found = await db.selectFrom('member_key').select(['member_id', 'key']).where('club_id', '=', clubId).where('member_id', 'in', memberIds.slice(i, i + 500)).execute();
+    for (const row of found) keys.set(row.member_id, Buffer.from(row.key, 'base64'));
+  }
+  return (memberId) => keys.get(memberId) ?? null;
 }

@@ -7,14 +7,12 @@ import { clubSettings } from './clubs.js';
 import { decide, DECIDING_KINDS } from './decisions.js';
 import { ComptoirError } from '../src-shared/errors.js';
 import { pushRequestSchema, type Attachment, type LogEntry, type MemberKey, type PushResponse } from '../src-shared/sync-protocol.js';
-import { sealedMemberIds } from '../src-shared/personal-data.js';
-import type { KeyRing } from '../src-main/core/privacy/sealing.js';
 import { EMAILING_KINDS, queueEmails } from './mail/queue.js';
 import { parseInput } from '../src-shared/validation.js';
 import type { Dialect, ServerDb } from './db/open.js';
 import { appendServerOperations, lockHead } from './server-author.js';
 import type { ChainProblemTable, DeskTable, OperationTable, ServerDatabase, ServerMemberTable } from './db/schema.js';
-import { insertMembers, newMemberRow } from './members.js';
+import { insertMembers, keyRingFor, newMemberRow } from './members.js';
 
 type Problem = Pick<ChainProblemTable, 'seq' | 'problem' | 'detail'>;
 
@@ -64,17 +62,6 @@ export async function acceptPush(sdb: ServerDb, desk: DeskTable, input: unknown,
     if (error.found.problem === 'reused_id') throw new ComptoirError('OPERATION_ID_REUSED', { seq: error.found.seq });
     throw new ComptoirError('CHAIN_BROKEN', { desk: desk.name, seq: error.found.seq, problem: error.found.problem });
   }
-}
-
-/** The keys of the members whose sealed fields these entries hold, as the server has them (none once erased). */
-async function keyRingFor(trx: Transaction<ServerDatabase>, clubId: string, entries: OperationTable[]): Promise<KeyRing> {
-  const memberIds = [...sealedMemberIds(...entries.flatMap((entry) => [entry.after_json, entry.before_json]))];
-  const keys = new Map<string, Buffer>();
-  for (let i = 0; i < memberIds.length; i += 500) {
-    const rows = await trx.selectFrom('member_key').select(['member_id', 'key']).where('club_id', '=', clubId).where('member_id', 'in', memberIds.slice(i, i + 500)).execute();
-    for (const row of rows) keys.set(row.member_id, Buffer.from(row.key, 'base64'));
-  }
-  return (memberId) => keys.get(memberId) ?? null;
 }
 
 async function applyBatch(

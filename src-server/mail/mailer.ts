@@ -3,10 +3,9 @@ import { operationOf } from '../../src-main/core/ledger/audit.js';
 import type { Language } from '../../src-shared/language.js';
 import type { OperationOf } from '../../src-shared/operations/index.js';
 import type { EmailFailure } from '../../src-shared/operations/email.js';
-import { sealedMemberIds } from '../../src-shared/personal-data.js';
 import type { ServerDb } from '../db/open.js';
 import type { EmailMessageTable } from '../db/schema.js';
-import { memberDetails } from '../members.js';
+import { keyRingFor, memberDetails } from '../members.js';
 import { appendServerOperations, lockHead } from '../server-author.js';
 import { membershipEmail, receiptEmail } from './messages.js';
 import type { MailSender } from './senders.js';
@@ -177,13 +176,7 @@ async function compose(sdb: ServerDb, email: EmailMessageTable, fromAddress: str
 /** The `receipt.email` entry, its address opened with the member's key (read as empty once erased). */
 async function receiptRequest(sdb: ServerDb, email: EmailMessageTable): Promise<OperationOf<'receipt.email'>> {
   const row = await sdb.db.selectFrom('operation').selectAll().where('club_id', '=', email.club_id).where('operation_id', '=', email.operation_id).executeTakeFirstOrThrow();
-  const memberIds = [...sealedMemberIds(row.after_json)];
-  const keys = new Map<string, Buffer>();
-  if (memberIds.length > 0) {
-    const rows = await sdb.db.selectFrom('member_key').select(['member_id', 'key']).where('club_id', '=', email.club_id).where('member_id', 'in', memberIds).execute();
-    for (const key of rows) keys.set(key.member_id, Buffer.from(key.key, 'base64'));
-  }
-  const op = operationOf({ ...row, seq: Number(row.desk_seq), redacted_by: null }, (memberId) => keys.get(memberId) ?? null);
+  const op = operationOf({ ...row, seq: Number(row.desk_seq), redacted_by: null }, await keyRingFor(sdb.db, email.club_id, [row]));
   if (op.kind !== 'receipt.email') throw new Error(`email ${email.id} points to a ${op.kind}`);
   return op;
 }

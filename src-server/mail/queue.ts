@@ -3,7 +3,7 @@ import { operationOf } from '../../src-main/core/ledger/audit.js';
 import { addDays, businessDate } from '../../src-shared/dates.js';
 import type { Operation, OperationOf } from '../../src-shared/operations/index.js';
 import type { Attachment } from '../../src-shared/sync-protocol.js';
-import type { OperationTable, ServerDatabase } from '../db/schema.js';
+import type { EmailMessageTable, OperationTable, ServerDatabase } from '../db/schema.js';
 import { memberDetails } from '../members.js';
 
 type Trx = Transaction<ServerDatabase>;
@@ -52,9 +52,7 @@ export async function queueEmails(trx: Trx, clubId: string, entry: OperationTabl
 
 async function queueReceipt(trx: Trx, clubId: string, entry: OperationTable, op: OperationOf<'receipt.email'>, attachments: Attachment[], now: Date): Promise<void> {
   const at = now.toISOString();
-  await trx
-    .insertInto('email_message')
-    .values({
+  await queue(trx, {
       ...queued(clubId, entry.operation_id, at),
       kind: 'receipt',
       operation_id: entry.operation_id,
@@ -62,9 +60,7 @@ async function queueReceipt(trx: Trx, clubId: string, entry: OperationTable, op:
       order_line_id: null,
       member_id: await orderMemberId(trx, clubId, op.orderId),
       receipt_number: op.receiptNumber,
-    })
-    .onConflict((oc) => oc.columns(['club_id', 'id']).doNothing())
-    .execute();
+  });
   const pdf = attachments.find((attachment) => attachment.operationId === entry.operation_id);
   if (pdf && isPdf(pdf.base64)) {
     await trx
@@ -81,9 +77,7 @@ async function queueConfirmations(trx: Trx, clubId: string, entry: OperationTabl
   for (const period of op.periods) {
     const member = await memberDetails(trx, clubId, period.memberId);
     if (!member?.email) continue;
-    await trx
-      .insertInto('email_message')
-      .values({
+    await queue(trx, {
         ...queued(clubId, period.id, at),
         kind: 'membership',
         operation_id: entry.operation_id,
@@ -91,10 +85,13 @@ async function queueConfirmations(trx: Trx, clubId: string, entry: OperationTabl
         order_line_id: period.orderLineId,
         member_id: period.memberId,
         receipt_number: op.order.receiptNumber,
-      })
-      .onConflict((oc) => oc.columns(['club_id', 'id']).doNothing())
-      .execute();
+    });
   }
+}
+
+/** Queues an email once: one already queued under that id stays as it is (a repeated push). */
+async function queue(trx: Trx, email: EmailMessageTable): Promise<void> {
+  await trx.insertInto('email_message').values(email).onConflict((oc) => oc.columns(['club_id', 'id']).doNothing()).execute();
 }
 
 function queued(clubId: string, id: string, at: string) {
