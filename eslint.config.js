@@ -1,6 +1,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The club's dates are America/Toronto's, not UTC's: after 19:00 in winter UTC is already tomorrow. */
+const noUtcCalendarDate = {
+  selector: "CallExpression[callee.property.name=/^(slice|substring|split)$/][callee.object.callee.property.name='toISOString']",
+  message: 'A UTC instant cut to a date is tomorrow every evening: use businessDate() or addDays() from src-shared/dates.ts.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'data/', '.tmp/'] },
   js.configs.recommended,
@@ -10,6 +16,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['src-shared/dates.ts'],
+    rules: { 'no-restricted-syntax': ['error', noUtcCalendarDate] },
   },
   {
     // Electron exists only inside the shell: everything else runs under plain Node (tests, CLI,
@@ -66,6 +77,7 @@ export default tseslint.config(
           selector: "MemberExpression[property.name='rawDatabase']",
           message: 'The raw database handle is for db/ and the ledger (maintenance, integrity, backups) only.',
         },
+        noUtcCalendarDate,
       ],
     },
   },

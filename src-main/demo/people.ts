@@ -1,6 +1,7 @@
 import type { Language } from '../db/schema.js';
 import type { Desk } from '../core/desk/desk.js';
 import { createMemberSchema, newMemberOperation } from '../core/members/members.js';
+import { addDays, daysBetween } from '../../src-shared/dates.js';
 import { parseInput } from '../../src-shared/validation.js';
 import { commitBatch, type Actor } from '../core/ledger/write.js';
 
@@ -138,9 +139,8 @@ function phone(random: Random): string {
 }
 
 function birthDate(random: Random): string {
-  const start = Date.UTC(1935, 0, 1);
-  const end = Date.UTC(1965, 11, 31);
-  return new Date(start + Math.floor(random() * ((end - start) / 86_400_000 + 1)) * 86_400_000).toISOString().slice(0, 10);
+  const first = '1935-01-01';
+  return addDays(first, Math.floor(random() * (daysBetween(first, '1965-12-31') + 1)));
 }
 
 function postalCode(random: Random): string {

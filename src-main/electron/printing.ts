@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
+import { businessDate } from '../../src-shared/dates.js';
 
 /**
  * Prints what the window shows. With a printer named in the desk's configuration (and present
@@ -59,7 +60,7 @@ export async function saveFileAs(window: BrowserWindow, filename: string, bytes:
 
 /** Saves what the window shows as a PDF (letter size) where the volunteer chooses. */
 export async function savePageAsPdf(window: BrowserWindow): Promise<void> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = businessDate(new Date());
   const choice = await dialog.showSaveDialog(window, {
     title: 'Enregistrer en PDF',
     defaultPath: join(app.getPath('documents'), `comptoir-${today}.pdf`),

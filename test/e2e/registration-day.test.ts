@@ -6,9 +6,11 @@ import { openDesk } from '../../src-main/core/desk/desk.js';
 import { createMember } from '../../src-main/core/members/members.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
 import { fixedClock } from '../../src-shared/clock.js';
+import { addDays, businessDate } from '../../src-shared/dates.js';
 import { expectVerifyClean, openDeskInBrowser, openMember as openMemberIn, signInByKeyboard, toSearch as toSearchIn, type DeskInBrowser } from './harness.js';
 
-const YESTERDAY = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+/** The club's yesterday: in the evening UTC is already tomorrow, and the day would be today. */
+const YESTERDAY = addDays(businessDate(new Date()), -1);
 
 /**
  * A whole registration day at one desk, in Chromium, as it goes: two volunteers in turn serve 40
@@ -39,7 +41,7 @@ describe('a whole registration day', () => {
           registerMember(desk, admin, { activityCode: 'BRIDGE', memberNumber: waiting, waitlistIfFull: true });
         }
         // Yesterday, another desk day, long closed.
-        const before = openDesk(desk.connection.file, { clock: fixedClock(`${YESTERDAY}T15:00:00Z`) });
+        const before = openDesk(desk.connection.file, { clock: fixedClock(`${YESTERDAY}T17:00:00Z`) });
         try {
           openCashSession(before, admin, { count: { '2000': 5 } });
           checkout(before, admin, { memberNumber: people[41], lines: [{ kind: 'donation', amountCents: 1500 }], payments: [{ method: 'cheque', amountCents: 1500, chequeNumber: '808', bank: 'Banque Laurentienne' }] });

@@ -36,6 +36,19 @@ describe('the layer rules', () => {
     expect(await problems('src-main/core/members/sneak.ts', raw)).toContain('no-restricted-syntax');
   });
 
+  it('refuse a UTC instant cut to a date, which is tomorrow every evening in the club', async () => {
+    for (const code of [
+      'export const today = new Date().toISOString().slice(0, 10);\n',
+      "export const today = new Date().toISOString().split('T')[0];\n",
+      'export const today = new Date(Date.now() - 86_400_000).toISOString().substring(0, 10);\n',
+    ]) {
+      for (const file of ['src-main/electron/x.ts', 'src-main/core/members/x.ts', 'src-server/x.ts', 'src-renderer/x.tsx', 'test/e2e/x.test.ts']) {
+        expect(await problems(file, code), `${file}: ${code}`).toContain('no-restricted-syntax');
+      }
+    }
+    expect(await problems('src-main/core/members/x.ts', "import { businessDate } from '../../../src-shared/dates.js';\nexport const today = businessDate(new Date());\n")).toEqual([]);
+  });
+
   it('keep Electron and HTTP out of the core', async () => {
     expect(await problems('src-main/core/members/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toContain('no-restricted-imports');
     expect(await problems('src-main/core/members/x.ts', "import Fastify from 'fastify';\nexport const f = Fastify;\n")).toContain('no-restricted-imports');
