@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ComptoirError, isComptoirError, type ErrorCode } from '../src-shared/errors.js';
-import { SNAPSHOT_SEQ_HEADER, SNAPSHOT_SHA256_HEADER, type NumberBlockResponse, type ServerError } from '../src-shared/sync-protocol.js';
+import { PUSH_BODY_LIMIT_BYTES, SNAPSHOT_SEQ_HEADER, SNAPSHOT_SHA256_HEADER, type NumberBlockResponse, type ServerError } from '../src-shared/sync-protocol.js';
 import { allocateNumberBlock } from './number-blocks.js';
 import { lockHead } from './server-author.js';
 import type { ServerDb } from './db/open.js';
@@ -28,8 +28,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   RATE_LIMITED: 429,
 };
 
-/** Largest body a route reads: a push of 500 entries with their sealed fields fits well within. */
-export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+/** Largest body a route reads: the largest push a desk sends (src-shared/sync-protocol.ts). */
+export const BODY_LIMIT_BYTES = PUSH_BODY_LIMIT_BYTES;
 
 export interface ServerOptions {
   /** The server's clock (tests move it). */

@@ -3,8 +3,10 @@ import { writeStamp } from '../src-shared/hlc.js';
 import { winningChanges, type FieldStamps, type MemberDetails } from '../src-shared/member-details.js';
 import type { OperationOf } from '../src-shared/operations/index.js';
 import type { OperationTable, ServerDatabase, ServerMemberTable } from './db/schema.js';
-import type { KeyRing } from '../src-main/core/privacy/sealing.js';
-import { sealedMemberIds } from '../src-shared/personal-data.js';
+import { newId } from '../src-main/core/ids.js';
+import { openLogged, sealFields, type KeyRing } from '../src-main/core/privacy/sealing.js';
+import { memberCreateV1, memberDetailsSchema } from '../src-shared/operations/members.js';
+import { sealedFieldsOf, sealedMemberIds } from '../src-shared/personal-data.js';
 
 type Trx = Transaction<ServerDatabase>;
 
@@ -17,7 +19,9 @@ export interface Writer {
 /**
  * The server's copy of members' details, kept from the club's log with the desks' own merge
  * (field-level last writer wins): the address a confirmation goes to is the latest the club knows,
- * whichever desk changed it. Details sealed in the log are opened with the member's key (push.ts).
+ * whichever desk changed it. Personal fields stay sealed with the member's key, as in the log
+ * (core/privacy/sealing.ts): a push stores a new member's without opening them, and an erasure
+ * (the key destroyed) leaves nothing readable.
  */
 export async function followMember(
   trx: Trx,
@@ -29,28 +33,50 @@ export async function followMember(
     case 'member.create':
       return insertMembers(trx, [newMemberRow(clubId, op)]);
     case 'member.update': {
-      const held = await trx.selectFrom('server_member').selectAll().where('club_id', '=', clubId).where('id', '=', op.memberId).executeTakeFirst();
+      const held = await heldMember(trx, clubId, op.memberId);
       if (!held?.details_json) return;
       const { winning, stamps } = winningChanges(JSON.parse(held.field_stamps) as FieldStamps, op.changes, writeStamp(writer.at, writer.deskId));
-      const details = { ...(JSON.parse(held.details_json) as MemberDetails), ...winning };
+      const details = { ...openedDetails(op.memberId, held)!, ...winning };
       await trx
         .updateTable('server_member')
-        .set({ details_json: JSON.stringify(details), field_stamps: JSON.stringify(stamps) })
+        .set({ ...sealedDetails(op.memberId, details, held.key), field_stamps: JSON.stringify(stamps) })
         .where('club_id', '=', clubId)
         .where('id', '=', op.memberId)
         .execute();
       return;
     }
     case 'member.erase':
-      await trx.updateTable('server_member').set({ details_json: null, field_stamps: '{}', erased_at: writer.at }).where('club_id', '=', clubId).where('id', '=', op.memberId).execute();
+      await trx
+        .updateTable('server_member')
+        .set({ details_json: null, sealed_by: null, field_stamps: '{}', erased_at: writer.at })
+        .where('club_id', '=', clubId)
+        .where('id', '=', op.memberId)
+        .execute();
       return;
   }
 }
 
-/** A new member's row in the server's copy. */
+/** A new member's row in the server's copy, from an operation read in clear (Comptoir 0.1's row-shaped entries). */
 export function newMemberRow(clubId: string, op: OperationOf<'member.create'>): ServerMemberTable {
   const { id, number, ...details } = op.member;
-  return { club_id: clubId, id, number, details_json: JSON.stringify(details), field_stamps: '{}', erased_at: null };
+  return { club_id: clubId, id, number, details_json: JSON.stringify(details), sealed_by: null, field_stamps: '{}', erased_at: null };
+}
+
+const MEMBER_CREATE_VERSION = memberCreateV1.shape.version.value;
+
+/**
+ * A new member's row straight from its log entry, personal fields still sealed as the desk wrote
+ * them: a club's first push holds thousands of members, and opening each one's fields made it
+ * half as slow again. The fields are checked when read (`memberDetails`). Null when the entry is
+ * not the current member.create form: it is then read whole (`operationOf`, then `newMemberRow`).
+ */
+export function loggedMemberRow(clubId: string, entry: Pick<OperationTable, 'operation_id' | 'op_version' | 'after_json'>): ServerMemberTable | null {
+  if (entry.op_version !== MEMBER_CREATE_VERSION || entry.after_json === null) return null;
+  const { member } = JSON.parse(entry.after_json) as { member?: Record<string, unknown> };
+  if (typeof member?.id !== 'string' || !Number.isInteger(member.number)) return null;
+  const { id, number, ...details } = member;
+  const sealed = sealedFieldsOf(details) !== null;
+  return { club_id: clubId, id, number: number as number, details_json: JSON.stringify(details), sealed_by: sealed ? entry.operation_id : null, field_stamps: '{}', erased_at: null };
 }
 
 /** New members, 500 rows a statement (a push of a club's first day holds thousands); one already held stays as it is. */
@@ -64,10 +90,46 @@ export async function insertMembers(trx: Trx, rows: ServerMemberTable[]): Promis
   }
 }
 
-/** A member's details as the server holds them, or null (unknown, or erased). */
-export async function memberDetails(trx: Pick<Kysely<ServerDatabase>, 'selectFrom'>, clubId: string, memberId: string): Promise<(MemberDetails & { number: number }) | null> {
-  const row = await trx.selectFrom('server_member').select(['number', 'details_json']).where('club_id', '=', clubId).where('id', '=', memberId).executeTakeFirst();
-  return row?.details_json ? { ...(JSON.parse(row.details_json) as MemberDetails), number: Number(row.number) } : null;
+type HeldMember = Pick<ServerMemberTable, 'number' | 'details_json' | 'sealed_by' | 'field_stamps'> & { key: Buffer | null };
+
+/** A member's row and key, as the server holds them. */
+async function heldMember(db: Pick<Kysely<ServerDatabase>, 'selectFrom'>, clubId: string, memberId: string): Promise<HeldMember | null> {
+  const row = await db
+    .selectFrom('server_member')
+    .leftJoin('member_key', (join) => join.onRef('member_key.club_id', '=', 'server_member.club_id').onRef('member_key.member_id', '=', 'server_member.id'))
+    .select(['server_member.number', 'server_member.details_json', 'server_member.sealed_by', 'server_member.field_stamps', 'member_key.key'])
+    .where('server_member.club_id', '=', clubId)
+    .where('server_member.id', '=', memberId)
+    .executeTakeFirst();
+  return row ? { ...row, key: row.key ? Buffer.from(row.key, 'base64') : null } : null;
+}
+
+/**
+ * A held member's details, opened with the member's key when sealed, checked against the desks'
+ * own schema; null once erased.
+ *
+ * @throws when a sealed box was altered, or the details are not a member's (ZodError).
+ */
+function openedDetails(memberId: string, held: HeldMember): MemberDetails | null {
+  if (!held.details_json) return null;
+  const stored = held.sealed_by
+    ? openLogged(held.details_json, (id) => (id === memberId ? held.key : null), { operation_id: held.sealed_by, action: 'member.create' })
+    : JSON.parse(held.details_json);
+  return memberDetailsSchema.parse(stored);
+}
+
+/** Details to store, their personal fields sealed with the member's key under a new binding; in clear for a member without a key. */
+function sealedDetails(memberId: string, details: MemberDetails, key: Buffer | null): Pick<ServerMemberTable, 'details_json' | 'sealed_by'> {
+  if (!key) return { details_json: JSON.stringify(details), sealed_by: null };
+  const sealedBy = newId();
+  return { details_json: JSON.stringify(sealFields(details, key, memberId, sealedBy)), sealed_by: sealedBy };
+}
+
+/** A member's details as the server holds them, opened, or null (unknown, or erased). @throws like `openedDetails` */
+export async function memberDetails(db: Pick<Kysely<ServerDatabase>, 'selectFrom'>, clubId: string, memberId: string): Promise<(MemberDetails & { number: number }) | null> {
+  const held = await heldMember(db, clubId, memberId);
+  const details = held && openedDetails(memberId, held);
+  return details ? { ...details, number: Number(held.number) } : null;
 }
 
 /**

@@ -12,7 +12,7 @@ import { parseInput } from '../src-shared/validation.js';
 import type { Dialect, ServerDb } from './db/open.js';
 import { appendServerOperations, lockHead } from './server-author.js';
 import type { ChainProblemTable, DeskTable, OperationTable, ServerDatabase, ServerMemberTable } from './db/schema.js';
-import { insertMembers, keyRingFor, newMemberRow } from './members.js';
+import { insertMembers, keyRingFor, loggedMemberRow, newMemberRow } from './members.js';
 
 type Problem = Pick<ChainProblemTable, 'seq' | 'problem' | 'detail'>;
 
@@ -162,7 +162,12 @@ async function applyBatch(
   // What the server decides about them (docs/SYNC.md, Conflicts), on its own chain right after.
   const club = await trx.selectFrom('club').selectAll().where('id', '=', desk.club_id).executeTakeFirstOrThrow();
   const settings = clubSettings(club);
-  const keyRing = await keyRingFor(trx, desk.club_id, fresh);
+  // Keys to open what the server reads: not new members, whose fields are stored still sealed.
+  const keyRing = await keyRingFor(
+    trx,
+    desk.club_id,
+    fresh.filter((entry) => entry.action !== 'member.create' && (DECIDING_KINDS.has(entry.action) || EMAILING_KINDS.has(entry.action))),
+  );
   const decisions: Operation[] = [];
   // New members go in together, before whatever follows them needs them: a club's first push holds thousands.
   let newMembers: ServerMemberTable[] = [];
@@ -172,6 +177,11 @@ async function applyBatch(
   };
   for (const entry of fresh) {
     if (!DECIDING_KINDS.has(entry.action) && !EMAILING_KINDS.has(entry.action)) continue;
+    const logged = entry.action === 'member.create' ? loggedMemberRow(desk.club_id, entry) : null;
+    if (logged) {
+      newMembers.push(logged);
+      continue;
+    }
     const op = operationOf({ ...entry, seq: entry.desk_seq, redacted_by: null }, keyRing);
     if (op.kind === 'member.create') {
       newMembers.push(newMemberRow(desk.club_id, op));

@@ -8,8 +8,18 @@ import { id } from './operations/fields.js';
  * client are both typed from here.
  */
 
-/** Most entries a push may carry, and most a pull page holds. */
-export const MAX_PUSH_ENTRIES = 500;
+/**
+ * Most entries a push may carry, and most a pull page holds. A push is one transaction, and on
+ * the server each one ends with a flush to disk: a club's first day (thousands of members) goes
+ * in a few of them, not dozens.
+ */
+export const MAX_PUSH_ENTRIES = 2000;
+/**
+ * Most bytes of entries (their JSON, UTF-8) a desk puts in one push; it cuts the batch before the
+ * entry that would pass it. With the keys and the PDFs, a push then always fits the server's
+ * body limit (`pushBodyLimitBytes`): a batch too big to ever be taken would stop the desk's sync.
+ */
+export const MAX_PUSH_ENTRY_BYTES = 4 * 1024 * 1024;
 export const MAX_PULL_ENTRIES = 1000;
 /** Longest a pull may wait for a change before answering empty, in seconds. */
 export const MAX_PULL_WAIT_SECONDS = 25;
@@ -65,9 +75,13 @@ export const enrollResponseSchema = z
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 
 /** Most receipts' PDFs one push carries (the desk cuts its batch after the last one that fits). */
-export const MAX_PUSH_ATTACHMENTS = 20;
-/** Largest PDF a push carries, in bytes (a letter receipt is some 20 kB). */
-export const MAX_ATTACHMENT_BYTES = 1024 * 1024;
+export const MAX_PUSH_ATTACHMENTS = 5;
+/** Largest PDF a push carries, in bytes (a letter receipt is some 20 kB); the desk leaves out a larger one. */
+export const MAX_ATTACHMENT_BYTES = 512 * 1024;
+const MAX_ATTACHMENT_BASE64 = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
+
+/** The body a push may reach, in bytes: its entries, its PDFs in base64, and 1 MiB for the keys (2,000 at most) and the JSON around them. */
+export const PUSH_BODY_LIMIT_BYTES = MAX_PUSH_ENTRY_BYTES + MAX_PUSH_ATTACHMENTS * MAX_ATTACHMENT_BASE64 + 1024 * 1024;
 
 /**
  * The PDF of a receipt to email, beside its `receipt.email` entry (docs/SYNC.md, Email): the desk
@@ -79,7 +93,7 @@ export const attachmentSchema = z
     filename: z.string().regex(/^[\w.-]{1,100}\.pdf$/),
     base64: z
       .string()
-      .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4)
+      .max(MAX_ATTACHMENT_BASE64)
       .regex(/^[A-Za-z0-9+/]*={0,2}$/),
   })
   .strict();

@@ -1,11 +1,12 @@
 import type { Desk } from '../core/desk/desk.js';
-import type { Attachment } from '../../src-shared/sync-protocol.js';
+import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../src-shared/sync-protocol.js';
 import type { ReceiptToAttach } from './outgoing.js';
 
 /**
  * The PDFs of the receipts a push asks to email, rendered as the desk prints them (letter
- * size, in the member's language). A receipt that cannot be rendered goes without: the server
- * reports that email failed (`no_attachment`) rather than hold the whole push back.
+ * size, in the member's language). A receipt that cannot be rendered, or is larger than
+ * MAX_ATTACHMENT_BYTES, goes without: the server reports that email failed (`no_attachment`)
+ * rather than hold the whole push back.
  */
 export async function renderAttachments(desk: Desk, receipts: ReceiptToAttach[]): Promise<Attachment[]> {
   if (receipts.length === 0) return [];
@@ -15,6 +16,8 @@ export async function renderAttachments(desk: Desk, receipts: ReceiptToAttach[])
   for (const receipt of receipts) {
     try {
       const pdf = await receiptFor(desk, receipt.receiptNumber, { size: 'letter' });
+      // One the server would refuse would hold back the whole push, again and again.
+      if (pdf.byteLength > MAX_ATTACHMENT_BYTES) continue;
       attachments.push({ operationId: receipt.operationId, filename: `recu-${receipt.receiptNumber}.pdf`, base64: Buffer.from(pdf).toString('base64') });
     } catch {
       // Left out on purpose (see above).

@@ -224,6 +224,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0005-sealed-member-details': {
+      // A member's personal details stay sealed with the member's key in the server's copy, as
+      // the desk logged them: a push stores them without opening them, and erasure (the key
+      // destroyed) leaves them unreadable. The operation id the box is bound to.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('server_member').addColumn('sealed_by', 'text').execute();
+      },
+    },
   };
 }
 

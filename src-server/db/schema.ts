@@ -152,8 +152,13 @@ export interface ServerMemberTable {
   club_id: string;
   id: string;
   number: number;
-  /** The member's details (MemberDetails), JSON; null once erased. */
+  /**
+   * The member's details (MemberDetails), JSON, their personal fields in one `$sealed` box under
+   * the member's key (core/privacy/sealing.ts) when `sealed_by` is set; null once erased.
+   */
   details_json: string | null;
+  /** The operation id the sealed box is bound to; null when the details are in clear (a member without a key). */
+  sealed_by: string | null;
   /** Each detail's last writer (FieldStamps), JSON. */
   field_stamps: string;
   erased_at: string | null;

@@ -15,6 +15,9 @@ const memberFields = {
   householdId: id.nullable(),
 };
 
+/** A member's details, without the id and number: what the server keeps of each member. */
+export const memberDetailsSchema = z.object(memberFields).strict();
+
 /** A new member, with the number taken from the desk's block. */
 export const memberCreateV1 = z
   .object({

@@ -16,6 +16,7 @@ import { pushPending } from '../../src-main/sync/push-client.js';
 import { isComptoirError } from '../../src-shared/errors.js';
 import { addMember, openDrawer } from '../helpers.js';
 import { DIALECTS, enrolledDesk, testClub, testServerDb } from '../server/harness.js';
+import { memberDetails } from '../../src-server/members.js';
 
 const STEPS = Number(process.env.CONVERGENCE_STEPS ?? 120);
 const SEED = Number(process.env.CONVERGENCE_SEED ?? 20261130);
@@ -111,13 +112,9 @@ describe.each(DIALECTS)('three desks converge on %s', (dialect) => {
     const serverPlaces = await sdb.db.selectFrom('server_registration').select(['id', 'status']).orderBy('id').execute();
     expect(serverPlaces.map((r) => [r.id, r.status])).toEqual((a!.registrations as { id: string; status: string }[]).map((r) => [r.id, r.status]));
     // The server's view of members' details (what its emails are written from) is the desks'.
-    const serverMembers = await sdb.db.selectFrom('server_member').select(['number', 'details_json']).orderBy('number').execute();
-    expect(
-      serverMembers.map((m) => {
-        const details = m.details_json ? (JSON.parse(m.details_json) as Record<string, string | null>) : null;
-        return details ? [Number(m.number), details.firstName, details.lastName, details.phone, details.city, details.notes] : [Number(m.number), null];
-      }),
-    ).toEqual(
+    const serverMembers = await sdb.db.selectFrom('server_member').select(['id', 'number']).orderBy('number').execute();
+    const held = await Promise.all(serverMembers.map(async (m) => [Number(m.number), await memberDetails(sdb.db, club.id, m.id)] as const));
+    expect(held.map(([number, details]) => (details ? [number, details.firstName, details.lastName, details.phone, details.city, details.notes] : [number, null]))).toEqual(
       (a!.members as { number: number; first_name: string; last_name: string; phone: string; city: string; notes: string; erased: number }[]).map((m) =>
         m.erased ? [m.number, null] : [m.number, m.first_name, m.last_name, m.phone, m.city, m.notes],
       ),

@@ -90,8 +90,12 @@ export interface LoggedForm {
   newKey: { memberId: string; key: Buffer } | null;
 }
 
-/** `values` with its personal fields that hold text taken out into one sealed box; the rest as they are. */
-function sealFields(values: Record<string, unknown>, key: Buffer, memberId: string, operationId: string, personal: readonly string[] = PERSONAL_MEMBER_FIELDS): Record<string, unknown> {
+/**
+ * `values` with its personal fields (PERSONAL_MEMBER_FIELDS unless told) that hold text taken out
+ * into one `$sealed` box under the member's key, bound to `operationId`; the rest as they are.
+ * `openLogged` with the same operation id reads it back.
+ */
+export function sealFields(values: Record<string, unknown>, key: Buffer, memberId: string, operationId: string, personal: readonly string[] = PERSONAL_MEMBER_FIELDS): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
   const hidden: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(values)) {
