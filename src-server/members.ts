@@ -35,8 +35,16 @@ export async function followMember(
     case 'member.update': {
       const held = await heldMember(trx, clubId, op.memberId);
       if (!held?.details_json) return;
+      let before: MemberDetails;
+      try {
+        before = openedDetails(op.memberId, held)!;
+      } catch {
+        // Details the server cannot read (altered on its disk) hold up no push: the edit stays in
+        // the log, and this member's emails wait and say why (`emails`).
+        return;
+      }
       const { winning, stamps } = winningChanges(JSON.parse(held.field_stamps) as FieldStamps, op.changes, writeStamp(writer.at, writer.deskId));
-      const details = { ...openedDetails(op.memberId, held)!, ...winning };
+      const details = { ...before, ...winning };
       await trx
         .updateTable('server_member')
         .set({ ...sealedDetails(op.memberId, details, held.key), field_stamps: JSON.stringify(stamps) })

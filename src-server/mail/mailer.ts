@@ -98,36 +98,24 @@ export async function sendDueEmails(sdb: ServerDb, sender: MailSender, options: 
     try {
       message = await compose(sdb, email, options.fromAddress);
     } catch (error) {
-      if (!(error instanceof NotSendable)) throw error;
-      await finish(sdb, email, { status: 'failed', failure: error.failure, smtpCode: null, attempts: attempts - 1, lastError: null }, now);
-      round.failed++;
+      if (error instanceof NotSendable) {
+        await finish(sdb, email, { status: 'failed', failure: error.failure, smtpCode: null, attempts: attempts - 1, lastError: null }, now);
+        round.failed++;
+      } else {
+        // A member's details unreadable, the database busy: tried again later like a « try
+        // later » from the mail server, so one email never holds up the others.
+        round[await tryLater(sdb, email, attempts, error, now, options)]++;
+      }
       continue;
     }
     try {
       await sender.send(message);
-      await finish(sdb, email, { status: 'sent', failure: null, smtpCode: null, attempts, lastError: null }, now);
-      round.sent++;
     } catch (error) {
-      const outcome = smtpOutcome(error);
-      if (outcome.permanent || attempts >= (options.maxAttempts ?? 10)) {
-        await finish(sdb, email, { status: 'failed', failure: outcome.permanent ? 'rejected' : 'gave_up', smtpCode: outcome.code, attempts, lastError: outcome.detail }, now);
-        round.failed++;
-      } else {
-        await sdb.db
-          .updateTable('email_message')
-          .set({
-            attempts,
-            next_attempt_at: new Date(now.getTime() + emailRetryDelay(attempts - 1, options.random)).toISOString(),
-            claimed_until: null,
-            smtp_code: outcome.code,
-            last_error: outcome.detail,
-          })
-          .where('club_id', '=', email.club_id)
-          .where('id', '=', email.id)
-          .execute();
-        round.deferred++;
-      }
+      round[await tryLater(sdb, email, attempts, error, now, options)]++;
+      continue;
     }
+    await finish(sdb, email, { status: 'sent', failure: null, smtpCode: null, attempts, lastError: null }, now);
+    round.sent++;
   }
   return round;
 }
@@ -256,4 +244,29 @@ export function startMailer(
       sender.close();
     },
   };
+}
+
+/**
+ * A try that failed: final on a mail server's 5xx or after the last try (`rejected`,
+ * `gave_up`), otherwise the email waits `emailRetryDelay` and its lease is let go.
+ */
+async function tryLater(sdb: ServerDb, email: EmailMessageTable, attempts: number, error: unknown, now: Date, options: MailerOptions): Promise<'failed' | 'deferred'> {
+  const outcome = smtpOutcome(error);
+  if (outcome.permanent || attempts >= (options.maxAttempts ?? 10)) {
+    await finish(sdb, email, { status: 'failed', failure: outcome.permanent ? 'rejected' : 'gave_up', smtpCode: outcome.code, attempts, lastError: outcome.detail }, now);
+    return 'failed';
+  }
+  await sdb.db
+    .updateTable('email_message')
+    .set({
+      attempts,
+      next_attempt_at: new Date(now.getTime() + emailRetryDelay(attempts - 1, options.random)).toISOString(),
+      claimed_until: null,
+      smtp_code: outcome.code,
+      last_error: outcome.detail,
+    })
+    .where('club_id', '=', email.club_id)
+    .where('id', '=', email.id)
+    .execute();
+  return 'deferred';
 }

@@ -75,8 +75,9 @@ async function queueConfirmations(trx: Trx, clubId: string, entry: OperationTabl
   if (op.order.businessDate < addDays(businessDate(now), -CONFIRMATION_MAX_AGE_DAYS)) return;
   const at = now.toISOString();
   for (const period of op.periods) {
-    const member = await memberDetails(trx, clubId, period.memberId);
-    if (!member?.email) continue;
+    // Details the server cannot read hold up no push: queued, the mailer tries them and says so.
+    const member = await memberDetails(trx, clubId, period.memberId).catch(() => 'unreadable' as const);
+    if (member !== 'unreadable' && !member?.email) continue;
     await queue(trx, {
         ...queued(clubId, period.id, at),
         kind: 'membership',

@@ -169,6 +169,32 @@ describe.each(DIALECTS)('emails through the club’s server, on %s', (dialect) =
     expect(emailsOfOrder(d.desk.reader, yvetteOrder)).toEqual([{ kind: 'membership', requestedAt: null, status: 'failed', failure: 'gave_up', smtpCode: 421, attempts: 3, at: expect.any(String) }]);
   });
 
+  it('sends the others when one member’s details cannot be read, and tries that one again later', async () => {
+    const d = await deskAndServer();
+    const mail = await smtp();
+    const damaged = addMember(d.desk, d.admin, 'Rolande', 'Ouellet', { email: 'rolande@example.org' });
+    renew(d, damaged);
+    renew(d, addMember(d.desk, d.admin, 'Marcel', 'Gingras', { email: 'marcel@example.org' }));
+    await d.sync();
+    // The box's bytes altered on the server's disk: its authentication no longer holds.
+    const held = await sdb.db.selectFrom('server_member').select(['id', 'details_json']).where('number', '=', damaged).executeTakeFirstOrThrow();
+    const altered = held.details_json!.replace(/"box":"(v1:[^:]+:[^:]+:)(.)/, (_all, head: string, first: string) => `"box":"${head}${first === 'A' ? 'B' : 'A'}`);
+    expect(altered).not.toBe(held.details_json);
+    await sdb.db.updateTable('server_member').set({ details_json: altered }).where('id', '=', held.id).execute();
+
+    expect(await mailer(mail.sender)).toEqual({ sent: 1, failed: 0, deferred: 1 });
+    expect(mail.messages.map((m) => m.to)).toEqual([['marcel@example.org']]);
+    const waiting = await sdb.db.selectFrom('email_message').selectAll().where('member_id', '=', held.id).executeTakeFirstOrThrow();
+    expect(waiting).toMatchObject({ status: 'queued', claimed_until: null, smtp_code: null });
+    expect(Number(waiting.attempts)).toBe(1);
+    expect(waiting.next_attempt_at > serverNow.toISOString()).toBe(true);
+    // Nor does it hold up a push: her next renewal and an edit go through, the confirmation queued to be tried.
+    checkout(d.desk, d.admin, { memberNumber: damaged, lines: [{ kind: 'membership', force: true }], payments: [{ method: 'cash', tenderedCents: 5000 }] });
+    updateMember(d.desk, d.admin, damaged, { city: 'Lévis' });
+    expect((await d.sync()).pushed.kind).toBe('sent');
+    expect(await sdb.db.selectFrom('email_message').select('id').where('member_id', '=', held.id).execute()).toHaveLength(2);
+  });
+
   it('takes a mail server’s refusal (550) as final: never tried again, and the desk says why', async () => {
     const d = await deskAndServer();
     const mail = await smtp(() => ({ code: 550, message: 'No such user here' }));
