@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { initializeDesk, initializeSchema, systemUserId } from '../core/desk/setup.js';
 import { createUser } from '../core/users/users.js';
@@ -7,6 +8,7 @@ import { joinClubServer } from '../sync/join.js';
 import { ComptoirError, isComptoirError } from '../../src-shared/errors.js';
 import { parseInput, pin, text } from '../../src-shared/validation.js';
 import type { ApiService } from './service.js';
+import { startCore, type CoreHost, type CoreOptions } from './core-host.js';
 
 /** « Poste autonome »: the desk on its own, its club's name, its receipt prefix, its first administrator. */
 export const standaloneSetupSchema = z
@@ -63,6 +65,45 @@ export function firstStartService(file: string, options: { key?: DatabaseKey | n
       } finally {
         busy = false;
       }
+    },
+  };
+}
+
+/** A desk's API whatever its state: its core, or its first start until it is set up. */
+export interface DeskHost extends ApiService {
+  /** The core, in its own thread; null at the desk's first start until it is set up. */
+  readonly core: CoreHost | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a desk for a shell (Electron or the browser mode): its core when its database exists;
+ * otherwise the first-start service, which starts the core once the volunteer has chosen
+ * « Poste autonome » or « Se joindre au serveur du club ». The shell serves the returned API
+ * either way, so both shells offer the same first start.
+ *
+ * @throws CoreStartError when an existing database cannot be opened.
+ */
+export async function startDesk(options: CoreOptions): Promise<DeskHost> {
+  let core: CoreHost | null = null;
+  let api: Pick<ApiService, 'callByName'> = existsSync(options.file)
+    ? (core = await startCore(options))
+    : firstStartService(options.file, {
+        ...(options.key ? { key: options.key } : {}),
+        ...(options.language ? { language: options.language } : {}),
+        onReady: async () => {
+          core = await startCore(options);
+          api = core;
+        },
+      });
+  return {
+    get core() {
+      return core;
+    },
+    callByName: (method, input, client) => api.callByName(method, input, client),
+    call: (method, input, client) => api.callByName(method, input, client) as never,
+    close: async () => {
+      await core?.close();
     },
   };
 }

@@ -44,3 +44,11 @@ export const METHOD_NAMES = [
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
+
+/**
+ * The first start's two set-ups (api/first-start.ts): not contract methods — the desk answers
+ * them only before its database exists — but the Electron preload needs their channels too.
+ */
+export const SETUP_METHOD_NAMES = ['setup.standalone', 'setup.join'] as const;
+
+export type SetupMethodName = (typeof SETUP_METHOD_NAMES)[number];

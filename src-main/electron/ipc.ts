@@ -1,11 +1,13 @@
 import { ipcMain, type WebContents } from 'electron';
 import type { ApiError } from '../api/contract.js';
-import { METHOD_NAMES, type MethodName } from '../api/methods.js';
+import { METHOD_NAMES, SETUP_METHOD_NAMES, type MethodName, type SetupMethodName } from '../api/methods.js';
 import type { ApiService } from '../api/service.js';
 import { isTrustedSender } from './sender.js';
 
 /** The IPC channel of a contract method; preload.ts builds the same names. */
-export const channelFor = (method: MethodName): string => `comptoir:${method}`;
+export const channelFor = (method: MethodName | SetupMethodName): string => `comptoir:${method}`;
+
+const CHANNELS = [...METHOD_NAMES, ...SETUP_METHOD_NAMES];
 
 const REFUSED: ApiError = {
   code: 'FORBIDDEN_SENDER',
@@ -13,12 +15,13 @@ const REFUSED: ApiError = {
 };
 
 /**
- * One `ipcMain.handle` per contract method, nothing generic: the channel names the method, the
- * sender is checked before anything else, and the answer — success or error — is data.
+ * One `ipcMain.handle` per contract method, and per first-start set-up (answered only before the
+ * desk exists), nothing generic: the channel names the method, the sender is checked before
+ * anything else, and the answer — success or error — is data.
  * Returns a function that removes the handlers.
  */
-export function registerIpc(api: ApiService, window: () => WebContents | null, onCall: (method: MethodName) => void = () => {}): () => void {
-  for (const method of METHOD_NAMES) {
+export function registerIpc(api: ApiService, window: () => WebContents | null, onCall: (method: MethodName | SetupMethodName) => void = () => {}): () => void {
+  for (const method of CHANNELS) {
     ipcMain.handle(channelFor(method), (event, input: unknown) => {
       const contents = window();
       if (!contents || contents.isDestroyed() || !isTrustedSender(event, contents.id)) {
@@ -29,6 +32,6 @@ export function registerIpc(api: ApiService, window: () => WebContents | null, o
     });
   }
   return () => {
-    for (const method of METHOD_NAMES) ipcMain.removeHandler(channelFor(method));
+    for (const method of CHANNELS) ipcMain.removeHandler(channelFor(method));
   };
 }

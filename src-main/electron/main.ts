@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, type MenuItemConstructorOptions, type WebContents } from 'electron';
-import { CoreStartError, startCore, type CoreHost, type CoreOptions } from '../api/core-host.js';
+import { CoreStartError, type CoreOptions } from '../api/core-host.js';
+import { startDesk, type DeskHost } from '../api/first-start.js';
 import { APP_SCHEME, APP_URL, serveRenderer } from './app-protocol.js';
 import { DeskConfigError, loadDeskConfig, type DeskConfig } from './config.js';
 import { registerIpc } from './ipc.js';
@@ -51,7 +51,7 @@ async function start(): Promise<BrowserWindow> {
   const config = loadDeskConfig(app.getPath('userData'));
   let window: BrowserWindow | null = null;
   // The core runs in a worker thread: this thread keeps serving the window, whatever the core does.
-  const core = await startCoreOf(config, {
+  const desk = await startDeskOf(config, {
     saveFile: (filename, bytes) => saveFileAs(window!, filename, bytes),
     // Receipts go to the desk's receipt printer; cards and reports through the dialog.
     print: (bytes, kind) => printPdf(window!, bytes, kind === 'receipt' ? config.printerName : null),
@@ -65,7 +65,7 @@ async function start(): Promise<BrowserWindow> {
   const shown = createWindow();
   window = shown;
   const unregister = registerIpc(
-    core,
+    desk,
     () => (shown.isDestroyed() ? null : shown.webContents),
     () => {
       lastCallAt = Date.now();
@@ -81,7 +81,7 @@ async function start(): Promise<BrowserWindow> {
   app.once('will-quit', () => {
     stopUpdates();
     unregister();
-    void core.close();
+    void desk.close();
   });
   void shown.loadURL(`${APP_URL}index.html`);
   return shown;
@@ -147,17 +147,14 @@ function isRemoteOrFile(url: string): boolean {
   }
 }
 
-async function startCoreOf(config: DeskConfig, shell: Pick<CoreOptions, 'saveFile' | 'print'>): Promise<CoreHost> {
-  if (!existsSync(config.databaseFile)) {
-    throw new StartupError(
-      `Aucune base de données à cet endroit :\n${config.databaseFile}\n\n` +
-        `Préparez-la avec la ligne de commande :\n  comptoir --db "${config.databaseFile}" init --desk NOM --prefix A\n` +
-        `ou indiquez le bon fichier (réglage « databaseFile ») dans :\n${config.configFile}`,
-    );
-  }
+/**
+ * The desk's API: its core, or — before its database exists — the first start (« Poste
+ * autonome » or « Se joindre au serveur du club »), the same as the browser mode's.
+ */
+async function startDeskOf(config: DeskConfig, shell: Pick<CoreOptions, 'saveFile' | 'print'>): Promise<DeskHost> {
   const key = deskKey(app.getPath('userData'), safeStorage);
   try {
-    return await startCore({
+    return await startDesk({
       file: config.databaseFile,
       key,
       language: config.language,

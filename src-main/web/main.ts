@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCore, type CoreHost, type CoreOptions } from '../api/core-host.js';
+import type { CoreHost, CoreOptions } from '../api/core-host.js';
 import { startWebServer, type WebServer } from './server.js';
-import { firstStartService } from '../api/first-start.js';
+import { startDesk } from '../api/first-start.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
@@ -28,37 +28,26 @@ export async function startBrowserMode(options: { port?: number; token?: string;
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new Error(`L'interface n'est pas construite (${staticDir}) : lancez « npm run build:ui ».`);
   }
-  // A desk at its first start: the first-start service answers until it is set up, then the core.
-  let core: CoreHost | null = null;
-  let api: Pick<CoreHost, 'callByName'> = existsSync(options.file)
-    ? (core = await startCore(options))
-    : firstStartService(options.file, {
-        ...(options.key ? { key: options.key } : {}),
-        ...(options.language ? { language: options.language } : {}),
-        onReady: async () => {
-          core = await startCore(options);
-          api = core;
-        },
-      });
+  const desk = await startDesk(options);
   try {
     const server = await startWebServer({
-      api: { callByName: (method, input, client) => api.callByName(method, input, client), call: (method, input, client) => api.callByName(method, input, client) as never },
+      api: desk,
       staticDir,
       ...(options.port ? { port: options.port } : {}),
       ...(options.token ? { token: options.token } : {}),
     });
     return {
       get core() {
-        return core;
+        return desk.core;
       },
       server,
       close: async () => {
         await server.close();
-        await core?.close();
+        await desk.close();
       },
     };
   } catch (error) {
-    await core?.close();
+    await desk.close();
     throw error;
   }
 }

@@ -1,7 +1,12 @@
 import type { ApiError, Input, Method, Output, Result } from '../../src-main/api/contract';
 
-/** What the Electron preload exposes: one narrow function per contract method. */
-type Bridge = { [M in Method]: (input: Input<M>) => Promise<Result<M>> };
+/** The first start's two set-ups (src-main/api/methods.ts SETUP_METHOD_NAMES), served in the core's place before the desk exists. */
+export type SetupMethod = 'setup.standalone' | 'setup.join';
+
+/** What the Electron preload exposes: one narrow function per contract method, and the two set-ups. */
+type ContractBridge = { [M in Method]: (input: Input<M>) => Promise<Result<M>> };
+type SetupBridge = { [S in SetupMethod]: (input: Record<string, string>) => Promise<{ ok: true } | { ok: false; error: ApiError }> };
+type Bridge = ContractBridge & SetupBridge;
 
 declare global {
   interface Window {
@@ -49,7 +54,8 @@ export async function call<M extends Method>(method: M, input: Input<M>): Promis
 
 async function send<M extends Method>(method: M, input: Input<M>): Promise<Result<M>> {
   try {
-    if (window.comptoir) return await window.comptoir[method](input);
+    const bridge: ContractBridge | undefined = window.comptoir;
+    if (bridge) return await bridge[method](input);
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Comptoir-Client': clientId() },
@@ -71,12 +77,14 @@ export async function callOrThrow<M extends Method>(method: M, input: Input<M>):
 
 export type { ApiError, Input, Output, Method };
 
-/** The first start's two set-ups (src-main/api/first-start.ts), served in the core's place before the desk exists. */
-export type SetupMethod = 'setup.standalone' | 'setup.join';
-
-/** Sets the desk up at its first start; the answer is data, like every call. */
+/** Sets the desk up at its first start, through whichever shell runs the UI; the answer is data, like every call. */
 export async function callSetup(method: SetupMethod, input: Record<string, string>): Promise<{ ok: true } | { ok: false; error: ApiError }> {
   try {
+    const bridge: SetupBridge | undefined = window.comptoir;
+    if (bridge) {
+      const result = await bridge[method](input);
+      return result.ok ? { ok: true } : { ok: false, error: result.error };
+    }
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Comptoir-Client': clientId() },

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { METHOD_NAMES } from '../../src-main/api/methods.js';
+import { METHOD_NAMES, SETUP_METHOD_NAMES } from '../../src-main/api/methods.js';
 import type { ApiService } from '../../src-main/api/service.js';
 
 // Electron cannot load under plain Node: a stand-in ipcMain records the handlers.
@@ -32,9 +32,9 @@ describe('the IPC transport', () => {
     };
   });
 
-  it('has one channel per contract method, and removes them all', () => {
+  it('has one channel per contract method and per first-start set-up, and removes them all', () => {
     const unregister = registerIpc(api, () => window as never);
-    expect([...handlers.keys()]).toEqual(METHOD_NAMES.map((name) => `comptoir:${name}`));
+    expect([...handlers.keys()]).toEqual([...METHOD_NAMES, ...SETUP_METHOD_NAMES].map((name) => `comptoir:${name}`));
     unregister();
     expect(handlers.size).toBe(0);
   });

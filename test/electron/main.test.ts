@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/csp.js';
@@ -169,6 +169,28 @@ describe('the desk database, encrypted with a key the keychain keeps', () => {
   });
 });
 
+describe('the Electron shell on a desk without a database: its first start', () => {
+  it('opens the window on the first start, sets the desk up « Poste autonome », encrypted with the keychain’s key, and serves it', async () => {
+    const file = join(tempFolder(), 'poste-1.sqlite');
+    const shell = await launch({ config: { databaseFile: file } });
+    expect(shell.recorded.errorBoxes).toEqual([]);
+    const contents = shell.recorded.windows[0]!.webContents;
+    const call = (method: string, input: unknown) => shell.recorded.ipc.get(`comptoir:${method}`)!({ sender: contents, senderFrame: contents.mainFrame }, input);
+    expect(await call('desk.state', {})).toMatchObject({ ok: false, error: { code: 'DESK_NOT_SET_UP', message: expect.stringContaining('« Poste autonome »') } });
+    // Bad input: said in French, nothing created.
+    expect(await call('setup.standalone', { clubName: 'Club', deskName: 'Accueil', receiptPrefix: 'A', adminName: 'Lise', adminPin: '12' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(existsSync(file)).toBe(false);
+
+    expect(await call('setup.standalone', { clubName: 'Club de l’Âge d’or', deskName: 'Accueil', receiptPrefix: 'A', adminName: 'Lise Bouchard', adminPin: '1234' })).toEqual({ ok: true, value: {} });
+    expect(await call('desk.state', {})).toMatchObject({ ok: true, value: { desk: { name: 'Accueil', receiptPrefix: 'A' }, user: null } });
+    expect(readFileSync(file).subarray(0, 15).toString()).not.toBe('SQLite format 3');
+    // Set up once: the desk's core now answers, and a second set-up is no method of its.
+    expect(await call('setup.standalone', { clubName: 'Autre', deskName: 'Autre', receiptPrefix: 'B', adminName: 'Réal Gagnon', adminPin: '2345' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await call('users.list', {})).toMatchObject({ ok: true, value: [expect.objectContaining({ name: 'Lise Bouchard' })] });
+    shell.quit();
+  });
+});
+
 describe('the Electron shell, when it cannot start', () => {
   it('shows what is wrong with the configuration in French, and opens nothing', async () => {
     const shell = await launch({ config: { language: 'es', updateFeedUrl: 'http://exemple.org/' } });
@@ -180,14 +202,6 @@ describe('the Electron shell, when it cannot start', () => {
     expect(shell.recorded.exits).toEqual([1]);
     expect(shell.recorded.windows).toEqual([]);
     expect(shell.recorded.ipc.size).toBe(0);
-  });
-
-  it('says how to create a database that is not there', async () => {
-    const missing = join(tempFolder(), 'poste-1.sqlite');
-    const shell = await launch({ config: { databaseFile: missing } });
-    expect(shell.recorded.errorBoxes[0]![1]).toContain(`Aucune base de données à cet endroit :\n${missing}`);
-    expect(shell.recorded.errorBoxes[0]![1]).toContain(`comptoir --db "${missing}" init --desk NOM --prefix A`);
-    expect(shell.recorded.exits).toEqual([1]);
   });
 
   it('says to run comptoir init when the database is not set up', async () => {

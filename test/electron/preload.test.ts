@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
-import { METHOD_NAMES } from '../../src-main/api/methods.js';
+import { METHOD_NAMES, SETUP_METHOD_NAMES } from '../../src-main/api/methods.js';
 
 /** A stand-in for what a sandboxed preload can require: records what it exposes and invokes. */
 function fakeElectron() {
@@ -43,7 +43,7 @@ describe('the preload', () => {
 
     expect([...electron.exposed.keys()]).toEqual(['comptoir']);
     const bridge = electron.exposed.get('comptoir') as Record<string, (input: unknown) => Promise<unknown>>;
-    expect(Object.keys(bridge)).toEqual([...METHOD_NAMES]);
+    expect(Object.keys(bridge)).toEqual([...METHOD_NAMES, ...SETUP_METHOD_NAMES]);
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.values(bridge)).not.toContain(electron.ipcRenderer);
     expect(await bridge['members.search']!({ query: 'roy' })).toEqual({ ok: true, value: 'comptoir:members.search' });
@@ -70,7 +70,7 @@ describe('the preload', () => {
       Object,
     });
     const bridge = electron.exposed.get('comptoir') as Record<string, unknown>;
-    expect(Object.keys(bridge)).toEqual([...METHOD_NAMES]);
+    expect(Object.keys(bridge)).toEqual([...METHOD_NAMES, ...SETUP_METHOD_NAMES]);
     const values = Object.values(bridge);
     expect(values.every((value) => typeof value === 'function')).toBe(true);
     expect(values).not.toContain(electron.ipcRenderer);
