@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
 import { entryHash, GENESIS_HASH, operationOf } from '../src-main/core/ledger/audit.js';
 import { auditFieldsOf } from '../src-main/core/ledger/log-entry.js';
+import { keyFingerprint } from '../src-main/core/privacy/sealing.js';
+import { sealingKeyIds } from '../src-shared/personal-data.js';
 import type { Operation } from '../src-shared/operations/index.js';
 import { businessDate, businessDateOf } from '../src-shared/dates.js';
 import { clubSettings } from './clubs.js';
@@ -40,7 +42,7 @@ function lateFor(entry: LogEntry, now: Date): string | null {
  * repeats already held with the same hash are skipped; the next entry must follow the desk's
  * chain head (previous hash, recomputed hash, next seq); a gap, a fork, a rewritten entry or an
  * operation id the club already holds refuses the whole batch and is recorded in
- * `chain_problem`. Member keys the entries need are stored once.
+ * `chain_problem`. Member keys are stored once, and only those that sealed the batch's entries.
  *
  * @throws INVALID_INPUT on a malformed body; ENTRY_OF_ANOTHER_DESK; CHAIN_BROKEN;
  *   OPERATION_ID_REUSED.
@@ -146,7 +148,14 @@ async function applyBatch(
             .execute()
         ).map((row) => row.entity_id),
   );
-  const kept = keys.filter((k) => !erased.has(k.memberId) && !fresh.some((op) => op.action === 'member.erase' && op.entity_id === k.memberId));
+  // Only the keys that sealed these entries: a desk cannot slip in a key for a member it wrote nothing about.
+  const sealedBy = sealingKeyIds(...fresh.flatMap((op) => [op.after_json, op.before_json]));
+  const kept = keys.filter(
+    (k) =>
+      sealedBy.get(k.memberId)?.has(keyFingerprint(Buffer.from(k.key, 'base64'))) &&
+      !erased.has(k.memberId) &&
+      !fresh.some((op) => op.action === 'member.erase' && op.entity_id === k.memberId),
+  );
   if (kept.length > 0) {
     await trx
       .insertInto('member_key')

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src-server/app.js';
 import type { ServerDb } from '../../src-server/db/open.js';
 import { createEnrollmentCode, enrollDesk, revokeDesk } from '../../src-server/desks.js';
 import { entriesToPush } from '../../src-main/sync/outgoing.js';
+import { newId } from '../../src-main/core/ids.js';
 import type { LogEntry, PullResponse, PushResponse, ServerError } from '../../src-shared/sync-protocol.js';
 import { addMember, openDrawer } from '../helpers.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
@@ -109,6 +111,20 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       const overlapping = entriesToPush(a.desk.reader, last - 1, 500);
       expect((await push(a.authorization, overlapping)).json<PushResponse>().acknowledgedSeq).toBe(overlapping.entries.at(-1)!.seq);
       expect(await operations()).toBe(overlapping.entries.at(-1)!.seq);
+    });
+
+    it('keeps only the member keys that sealed the entries pushed: none slipped in for another member, none that opens nothing', async () => {
+      const a = await enrolledDesk(sdb);
+      addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+      const batch = entriesToPush(a.desk.reader, 0, 500);
+      const [genuine] = batch.keys;
+      expect(batch.keys).toHaveLength(1);
+      const otherMember = { memberId: newId(), key: randomBytes(32).toString('base64') };
+      const wrongKey = { memberId: genuine!.memberId, key: randomBytes(32).toString('base64') };
+      // The wrong key first: were it taken, the genuine one could never replace it.
+      const reply = await push(a.authorization, { ...batch, keys: [wrongKey, otherMember, genuine] });
+      expect(reply.statusCode, reply.body).toBe(200);
+      expect(await sdb.db.selectFrom('member_key').select(['member_id', 'key']).execute()).toEqual([{ member_id: genuine!.memberId, key: genuine!.key }]);
     });
 
     const refusedChain = async (authorization: string, body: unknown, problem: string) => {

@@ -22,9 +22,9 @@ export function keyRingOf(r: Reader): KeyRing {
 
 /**
  * Which of a member's keys sealed a value: a member erased and back again has a new key, and
- * what the old one sealed stays erased. Eight bytes of the key's SHA-256 say nothing of the key.
+ * what the old one sealed stays erased. Eight bytes of the key's SHA-256 (hex) say nothing of the key.
  */
-function fingerprint(key: Buffer): string {
+export function keyFingerprint(key: Buffer): string {
   let known = fingerprints.get(key);
   if (!known) fingerprints.set(key, (known = createHash('sha256').update(key).digest('hex').slice(0, 16)));
   return known;
@@ -37,7 +37,7 @@ function seal(text: string, key: Buffer, memberId: string, operationId: string):
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(operationId));
   const sealed = Buffer.concat([nonce, cipher.update(text, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-  return `v1:${memberId}:${fingerprint(key)}:${sealed.toString('base64')}`;
+  return `v1:${memberId}:${keyFingerprint(key)}:${sealed.toString('base64')}`;
 }
 
 /** A box's text, or null when its key is gone. @throws when the box was altered. */
@@ -45,7 +45,7 @@ function open(box: string, keys: KeyRing, operationId: string): string | null {
   const [version, memberId, keyId, data] = box.split(':');
   if (version !== 'v1' || !memberId || !keyId || !data) throw new Error('a sealed value has an unknown form');
   const key = keys(memberId);
-  if (!key || fingerprint(key) !== keyId) return null;
+  if (!key || keyFingerprint(key) !== keyId) return null;
   const bytes = Buffer.from(data, 'base64');
   const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
   decipher.setAAD(Buffer.from(operationId));
