@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { newId } from '../src-main/core/ids.js';
 import { hashPin } from '../src-main/core/users/users.js';
@@ -6,14 +7,19 @@ import { ComptoirError, isComptoirError } from '../src-shared/errors.js';
 import { parseInput, pin, text } from '../src-shared/validation.js';
 import { buildServer } from './app.js';
 import { clubBySlug, createClub } from './clubs.js';
-import { openServerDb, type ServerDb } from './db/open.js';
+import { isPostgresLocation, openServerDb, type ServerDb } from './db/open.js';
 import { createEnrollmentCode, revokeDesk } from './desks.js';
 import { recordServerOperations } from './server-author.js';
 import { startMailer } from './mail/mailer.js';
 import { directorySender, smtpSender, type MailSender } from './mail/senders.js';
 import { buildClubSnapshot, startSnapshotSchedule } from './snapshots.js';
 
-export const DEFAULT_SERVER_DATABASE = 'data/server.sqlite';
+/** The server's SQLite file when none is named: the one `npm start`'s demo server uses. */
+export const DEFAULT_SERVER_DATABASE = 'data/serveur.sqlite';
+/** Where earlier versions put it: still opened when it is the only one there. */
+const EARLIER_DEFAULT_SERVER_DATABASE = 'data/server.sqlite';
+/** The commands that may start a new database; the others only read or change an existing one. */
+const CREATING_COMMANDS = new Set(['serve', 'create-club']);
 export const DEFAULT_PORT = 8787;
 /** A club gets a new snapshot for new desks once its log grew by this many entries (docs/SYNC.md, Bootstrap). */
 export const DEFAULT_SNAPSHOT_EVERY = 5000;
@@ -115,9 +121,12 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
     io.stdout(HELP);
     return { code: 0 };
   }
-  const location = values.database ?? env.DATABASE_URL ?? DEFAULT_SERVER_DATABASE;
+  // An empty DATABASE_URL (as `DATABASE_URL= npm run server` leaves it) names no database.
+  const location = values.database || env.DATABASE_URL || (!existsSync(DEFAULT_SERVER_DATABASE) && existsSync(EARLIER_DEFAULT_SERVER_DATABASE) ? EARLIER_DEFAULT_SERVER_DATABASE : DEFAULT_SERVER_DATABASE);
   let sdb: ServerDb | null = null;
   try {
+    // A mistyped path would otherwise leave an empty database behind, and say « no such club ».
+    if (!isPostgresLocation(location) && !CREATING_COMMANDS.has(command) && !existsSync(location)) throw new ComptoirError('SERVER_DATABASE_NOT_FOUND', { file: location });
     const schema = values.schema ?? env.COMPTOIR_SERVER_SCHEMA;
     sdb = await openServerDb(location, schema ? { schema } : {});
     switch (command) {

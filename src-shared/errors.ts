@@ -40,6 +40,10 @@ const catalogue = {
     fr: (p) => `Aucune base de données à cet endroit : ${p.file}. Vérifiez le chemin, ou préparez le poste avec « comptoir init ».`,
     en: (p) => `No database at this place: ${p.file}. Check the path, or set the desk up with "comptoir init".`,
   }),
+  SERVER_DATABASE_NOT_FOUND: message<{ file: string }>({
+    fr: (p) => `Aucune base du serveur à cet endroit : ${p.file}. Rien n'a été créé. Indiquez la base avec --database (celle de npm start est data/serveur.sqlite), ou créez d'abord un club (create-club).`,
+    en: (p) => `No server database at this place: ${p.file}. Nothing was created. Name the database with --database (npm start's is data/serveur.sqlite), or create a club first (create-club).`,
+  }),
   NOT_A_COMPTOIR_DATABASE: message<{ file: string }>({
     fr: (p) => `Ce fichier n'est pas une base de données de Comptoir : ${p.file}. Il n'a pas été modifié.`,
     en: (p) => `This file is not a Comptoir database: ${p.file}. It was not changed.`,

@@ -68,6 +68,8 @@ export function openConnection(file: string, options: OpenOptions = {}): Connect
   const key = options.key ?? null;
   const readonly = options.readonly ?? false;
   if (key && !memory && !readonly && existsSync(file) && statSync(file).size > 0 && isPlain(file)) encryptInPlace(file, key);
+  // A new desk file is for this computer's account alone (SQLite gives its -wal and -shm the same).
+  if (!memory && options.create && !existsSync(file)) closeSync(openSync(file, 'wx', 0o600));
   const sqlite = openSqlite(file, readonly, key);
   let damage: string[] | null = null;
   try {

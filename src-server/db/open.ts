@@ -1,3 +1,4 @@
+import { closeSync, existsSync, openSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -20,13 +21,18 @@ const pgTypes = {
     oid === 20 ? (value: string) => Number(value) : (pg.types.getTypeParser as (o: number, f?: 'text' | 'binary') => unknown)(oid, format),
 };
 
+/** True for a PostgreSQL connection string (`postgres://…`, `postgresql://…`); anything else is an SQLite file. */
+export function isPostgresLocation(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
+}
+
 /**
  * Opens (and migrates) the server's database: `postgres://…` or `postgresql://…` for
  * PostgreSQL, anything else is an SQLite file path (WAL, synchronous=FULL: a commit survives a
  * power cut). `schema` puts PostgreSQL's tables in their own schema (the tests' isolation).
  */
 export async function openServerDb(location: string, options: { schema?: string } = {}): Promise<ServerDb> {
-  if (/^postgres(ql)?:\/\//.test(location)) {
+  if (isPostgresLocation(location)) {
     const pool = new pg.Pool({
       connectionString: location,
       max: 10,
@@ -45,6 +51,8 @@ export async function openServerDb(location: string, options: { schema?: string 
     await migrateServer(db as Kysely<unknown>, 'postgres', options.schema);
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
+  // It holds members' keys: for the server's account alone (SQLite gives its -wal and -shm the same).
+  if (location !== ':memory:' && !existsSync(location)) closeSync(openSync(location, 'wx', 0o600));
   const sqlite = new BetterSqlite3(location);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -28,6 +29,8 @@ export function smtpSender(url: string): MailSender {
 
 /** Writes each message as `<time>-<id>.eml` in `directory`, whole (a mail program opens it). */
 export function directorySender(directory: string): MailSender {
+  // There from the start: the folder the server names is one a mail program can already open.
+  mkdirSync(directory, { recursive: true });
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     send: async (message) => {

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openConnection } from '../../src-main/db/connection.js';
@@ -16,6 +16,15 @@ describe('the desk database', () => {
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
     desk.close();
+  });
+
+  it('makes its file, and the log beside it, readable by this computer’s account alone', () => {
+    const { desk, file } = newDesk();
+    try {
+      for (const path of [file, `${file}-wal`]) expect(statSync(path).mode & 0o777, path).toBe(0o600);
+    } finally {
+      desk.close();
+    }
   });
 
   it('remembers which migrations ran', () => {

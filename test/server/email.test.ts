@@ -351,8 +351,10 @@ describe.each(DIALECTS)('emails through the club’s server, on %s', (dialect) =
 
 describe('where the server sends its emails', () => {
   it('writes each message whole as a .eml file when given a folder (the demo)', async () => {
-    const folder = tempFolder();
+    const folder = join(tempFolder(), 'courriels');
     const sender = directorySender(folder);
+    // There as soon as the server names it, before the first message.
+    expect(readdirSync(folder)).toEqual([]);
     await sender.send({ from: { name: 'Club demo', address: FROM }, to: 'ginette@example.org', subject: 'Votre reçu A-000001 — Club demo', text: 'Bonjour Ginette,', messageId: '<x.demo@club-demo.example>' });
     sender.close();
     const files = readdirSync(folder);

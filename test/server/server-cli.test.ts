@@ -1,7 +1,11 @@
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runServerCli } from '../../src-server/cli.js';
 import { tempFolder } from '../helpers.js';
+
+const SERVER_MAIN = resolve(import.meta.dirname, '../../src-server/main.ts');
 
 /** Runs the server's command line on a database, with what it printed. */
 async function run(database: string, ...argv: string[]) {
@@ -40,5 +44,31 @@ describe('the server’s command line', () => {
       expect(result.err).toMatch(message);
     }
     expect((await run(db, 'problems', '--club', 'demo')).out).toBe('Aucun journal refusé.\n');
+  });
+
+  it('refuses to read a database that is not there, in French, and creates none', async () => {
+    const missing = join(tempFolder(), 'serveur-mal-tape.sqlite');
+    for (const argv of [['emails', '--club', 'demo'], ['problems', '--club', 'demo'], ['enroll-desk', '--club', 'demo', '--name', 'Poste'], ['create-admin', '--club', 'demo', '--name', 'Louise', '--pin', '4821'], ['snapshot', '--club', 'demo']]) {
+      const result = await run(missing, ...argv);
+      expect(result.code, argv[0]).toBe(2);
+      expect(result.err, argv[0]).toMatch(/^Aucune base du serveur à cet endroit : .*serveur-mal-tape\.sqlite\. Rien n'a été créé\./);
+      expect(existsSync(missing), argv[0]).toBe(false);
+    }
+  });
+
+  it('keeps its SQLite file, which holds members’ keys, to its own account', async () => {
+    const db = join(tempFolder(), 'serveur.sqlite');
+    await run(db, 'create-club', '--slug', 'demo', '--name', 'Club');
+    expect(statSync(db).mode & 0o777).toBe(0o600);
+  });
+
+  it('opens, without --database, the demo server’s file that npm start made, or the one earlier versions made', async () => {
+    const server = (cwd: string) => execFileSync(process.execPath, ['--import', import.meta.resolve('tsx'), SERVER_MAIN, 'problems', '--club', 'demo'], { cwd, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+    for (const file of ['serveur.sqlite', 'server.sqlite']) {
+      const cwd = tempFolder();
+      mkdirSync(join(cwd, 'data'));
+      await run(join(cwd, 'data', file), 'create-club', '--slug', 'demo', '--name', 'Club');
+      expect(server(cwd), file).toBe('Aucun journal refusé.\n');
+    }
   });
 });
