@@ -18,8 +18,8 @@ import { buildClubSnapshot, startSnapshotSchedule } from './snapshots.js';
 export const DEFAULT_SERVER_DATABASE = 'data/serveur.sqlite';
 /** Where earlier versions put it: still opened when it is the only one there. */
 const EARLIER_DEFAULT_SERVER_DATABASE = 'data/server.sqlite';
-/** The commands that may start a new database; the others only read or change an existing one. */
-const CREATING_COMMANDS = new Set(['serve', 'create-club']);
+/** The commands that only read or change an existing database (`serve` and `create-club` may start one). */
+const EXISTING_DATABASE_COMMANDS = new Set(['create-admin', 'enroll-desk', 'revoke-desk', 'problems', 'emails', 'snapshot']);
 export const DEFAULT_PORT = 8787;
 /** A club gets a new snapshot for new desks once its log grew by this many entries (docs/SYNC.md, Bootstrap). */
 export const DEFAULT_SNAPSHOT_EVERY = 5000;
@@ -121,12 +121,17 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
     io.stdout(HELP);
     return { code: 0 };
   }
+  if (command !== 'serve' && command !== 'create-club' && !EXISTING_DATABASE_COMMANDS.has(command)) {
+    // Said before any database is opened: a mistyped command creates none.
+    io.stderr(`Commande inconnue : ${command}\n\n${HELP}`);
+    return { code: 2 };
+  }
   // An empty DATABASE_URL (as `DATABASE_URL= npm run server` leaves it) names no database.
   const location = values.database || env.DATABASE_URL || (!existsSync(DEFAULT_SERVER_DATABASE) && existsSync(EARLIER_DEFAULT_SERVER_DATABASE) ? EARLIER_DEFAULT_SERVER_DATABASE : DEFAULT_SERVER_DATABASE);
   let sdb: ServerDb | null = null;
   try {
     // A mistyped path would otherwise leave an empty database behind, and say « no such club ».
-    if (!isPostgresLocation(location) && !CREATING_COMMANDS.has(command) && !existsSync(location)) throw new ComptoirError('SERVER_DATABASE_NOT_FOUND', { file: location });
+    if (!isPostgresLocation(location) && EXISTING_DATABASE_COMMANDS.has(command) && !existsSync(location)) throw new ComptoirError('SERVER_DATABASE_NOT_FOUND', { file: location });
     const schema = values.schema ?? env.COMPTOIR_SERVER_SCHEMA;
     sdb = await openServerDb(location, schema ? { schema } : {});
     switch (command) {
@@ -224,8 +229,8 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
         return { code: 0 };
       }
       default:
-        io.stderr(`Commande inconnue : ${command}\n\n${HELP}`);
-        return { code: 2 };
+        // Every command is one of the cases above (checked before the database was opened).
+        throw new Error(`unhandled command ${command}`);
     }
   } catch (error) {
     if (isComptoirError(error)) {

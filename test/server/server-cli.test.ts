@@ -54,6 +54,8 @@ describe('the server’s command line', () => {
       expect(result.err, argv[0]).toMatch(/^Aucune base du serveur à cet endroit : .*serveur-mal-tape\.sqlite\. Rien n'a été créé\./);
       expect(existsSync(missing), argv[0]).toBe(false);
     }
+    expect(await run(missing, 'frobnicate')).toMatchObject({ code: 2, err: expect.stringMatching(/^Commande inconnue : frobnicate/) });
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('keeps its SQLite file, which holds members’ keys, to its own account', async () => {
