@@ -147,7 +147,12 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
         const every = Number(values['snapshot-every'] ?? env.COMPTOIR_SNAPSHOT_EVERY ?? DEFAULT_SNAPSHOT_EVERY);
         const snapshots =
           every > 0
-            ? startSnapshotSchedule(open, { every, checkMs: Number(env.COMPTOIR_SNAPSHOT_CHECK_MS ?? 30_000), log: (line) => app.log.info(line) })
+            ? startSnapshotSchedule(open, {
+                every,
+                checkMs: Number(env.COMPTOIR_SNAPSHOT_CHECK_MS ?? 30_000),
+                worker: { location, ...(schema ? { schema } : {}) },
+                log: (line) => app.log.info(line),
+              })
             : null;
         return {
           code: 0,

@@ -1,13 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { openSnapshotBuilder } from '../src-main/core/ledger/snapshot.js';
 import { MAX_PULL_ENTRIES } from '../src-shared/sync-protocol.js';
 import type { ServerDb } from './db/open.js';
 import { clubHead, clubPage } from './pull.js';
 import { lockHead } from './server-author.js';
+import type { SnapshotWorkerAnswer, SnapshotWorkerData } from './snapshot-worker.js';
 
 /** How long a builder holds the club's lease without renewing it (it renews after every page). */
 export const SNAPSHOT_LEASE_MS = 2 * 60_000;
@@ -182,6 +185,11 @@ async function releaseLease(sdb: ServerDb, clubId: string, holder: string): Prom
 export interface SnapshotSchedule {
   /** A club gets a new snapshot once its log grew by this many entries since the last one. */
   every: number;
+  /**
+   * The database as `openServerDb` takes it: builds then run in a worker thread with a connection
+   * of their own, and the serving thread never waits on one. Without it they run in this thread.
+   */
+  worker?: { location: string; schema?: string };
   /** How often the clubs are looked at, in milliseconds. */
   checkMs?: number;
   /** Where a build's outcome or failure is told (the server's log). */
@@ -191,7 +199,8 @@ export interface SnapshotSchedule {
 /**
  * The background builder `serve` runs: every `checkMs`, each club whose log grew by `every`
  * entries since its latest snapshot gets a new one, built incrementally from it. Builds run one
- * after another in this process; the lease keeps other processes from building the same club.
+ * after another in this process — in a worker thread when `schedule.worker` names the database,
+ * as `serve` does; the lease keeps other processes from building the same club.
  * Returns how to stop it (waits for a build under way).
  */
 export function startSnapshotSchedule(sdb: ServerDb, schedule: SnapshotSchedule): { stop(): Promise<void> } {
@@ -203,7 +212,7 @@ export function startSnapshotSchedule(sdb: ServerDb, schedule: SnapshotSchedule)
       if (stopped) return;
       const latest = await sdb.db.selectFrom('club_snapshot').select('server_seq').where('club_id', '=', club.id).orderBy('server_seq', 'desc').limit(1).executeTakeFirst();
       if (Number(club.head_seq) - Number(latest?.server_seq ?? 0) < schedule.every) continue;
-      const outcome = await buildClubSnapshot(sdb, club.id);
+      const outcome = schedule.worker ? await buildInWorker({ ...schedule.worker, clubId: club.id }) : await buildClubSnapshot(sdb, club.id);
       if (outcome.built) schedule.log?.(`snapshot of club ${club.slug} at ${outcome.serverSeq} (${outcome.bytes} bytes, ${Math.round(outcome.ms)} ms)`);
     }
   };
@@ -224,4 +233,33 @@ export function startSnapshotSchedule(sdb: ServerDb, schedule: SnapshotSchedule)
       await running;
     },
   };
+}
+
+/** The snapshot worker's script: the built one beside this file, or the TypeScript source through tsx. */
+function snapshotWorkerScript(): { url: URL; workerData: Record<string, unknown> } {
+  const built = new URL('./snapshot-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return { url: built, workerData: {} };
+  return { url: new URL('../src-main/api/ts-worker.mjs', import.meta.url), workerData: { entry: new URL('./snapshot-worker.ts', import.meta.url).href } };
+}
+
+/**
+ * Builds a club's snapshot in a worker thread (snapshot-worker.ts), with its own connection.
+ *
+ * @throws the build's error, with its message.
+ */
+export function buildInWorker(data: SnapshotWorkerData): Promise<BuildOutcome> {
+  const script = snapshotWorkerScript();
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script.url, { workerData: { ...script.workerData, ...data } });
+    let answered = false;
+    worker.once('message', (answer: SnapshotWorkerAnswer) => {
+      answered = true;
+      if (answer.ok) resolve(answer.outcome);
+      else reject(new Error(answer.message));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`the snapshot worker stopped (${code}) without an answer`));
+    });
+  });
 }

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildServer } from '../../src-server/app.js';
 import { runServerCli } from '../../src-server/cli.js';
 import { openServerDb, type ServerDb } from '../../src-server/db/open.js';
 import { acceptPush } from '../../src-server/push.js';
-import { buildClubSnapshot, latestSnapshot, readSnapshot, startSnapshotSchedule } from '../../src-server/snapshots.js';
+import { buildClubSnapshot, buildInWorker, latestSnapshot, readSnapshot, startSnapshotSchedule } from '../../src-server/snapshots.js';
 import { REPLAYED_TABLES } from '../../src-main/core/ledger/replay.js';
 import { updateMember } from '../../src-main/core/members/members.js';
 import { entriesToPush } from '../../src-main/sync/outgoing.js';
@@ -102,6 +102,22 @@ describe.each(DIALECTS)('the club snapshots the server builds on %s', (dialect) 
       incremental.serverSeq,
       incremental.serverSeq + 1,
     ]);
+  });
+
+  it('are built on a thread of their own, with a connection of their own, when the schedule names the database (as serve does)', async () => {
+    const { where, sdb, clubId } = await clubWithLog();
+    const schedule = startSnapshotSchedule(sdb, { every: 5, checkMs: 50, worker: { location: where.location, ...(where.schema ? { schema: where.schema } : {}) } });
+    try {
+      await vi.waitFor(async () => expect(await latestSnapshot(sdb, clubId)).not.toBeNull(), { timeout: 60_000, interval: 100 });
+    } finally {
+      await schedule.stop();
+    }
+    const head = Number((await sdb.db.selectFrom('club').select('head_seq').where('id', '=', clubId).executeTakeFirstOrThrow()).head_seq);
+    expect((await latestSnapshot(sdb, clubId))!.serverSeq).toBe(head);
+    // What the worker built is what this thread builds: the same snapshot, up to date already.
+    expect(await buildClubSnapshot(sdb, clubId)).toEqual({ built: false, reason: 'up-to-date' });
+    // A build that fails says why, from its thread.
+    await expect(buildInWorker({ location: where.location, ...(where.schema ? { schema: where.schema } : {}), clubId: 'no-such-club' })).rejects.toThrow(/foreign key/i);
   });
 
   it('are built in the background once the log grew by N entries, and by `snapshot --club` at once', async () => {
