@@ -78,6 +78,8 @@ if (!existsSync(file)) {
     }
     const demo = await runCli(['--db', file, '--key-file', keyFile, 'demo', '--members', process.env.COMPTOIR_DEMO_MEMBERS ?? '3000']);
     if (demo !== 0) process.exit(demo);
+    // « Synchronisé » above was the empty club, right after joining: say what happens to the demo's data.
+    console.log('Le poste envoie ce club de démonstration au serveur dès qu’il démarre ; son en-tête dit « Synchronisé à … » une fois tout reçu.');
   }
 }
 
