@@ -5,7 +5,8 @@ import { enrollRequestSchema, type EnrollResponse } from '../src-shared/sync-pro
 import { parseInput, text } from '../src-shared/validation.js';
 import { clubBySlug, clubSettings } from './clubs.js';
 import type { ServerDb } from './db/open.js';
-import type { DeskTable } from './db/schema.js';
+import type { Transaction } from 'kysely';
+import type { ClubTable, DeskTable, MemberNumberBlockTable, ServerDatabase } from './db/schema.js';
 import { allocateNumberBlock } from './number-blocks.js';
 import { lockHead } from './server-author.js';
 
@@ -40,7 +41,7 @@ export async function createEnrollmentCode(
   const expiresAt = new Date(now.getTime() + (input.validHours ?? CODE_VALID_HOURS) * 3_600_000).toISOString();
   await sdb.db
     .insertInto('enrollment_code')
-    .values({ code_hash: sha256(raw), club_id: club.id, desk_name: deskName, expires_at: expiresAt, used_at: null, desk_id: null, created_at: now.toISOString() })
+    .values({ code_hash: sha256(raw), club_id: club.id, desk_name: deskName, expires_at: expiresAt, used_at: null, desk_id: null, created_at: now.toISOString(), attempt_hash: null })
     .execute();
   return { code, expiresAt };
 }
@@ -55,21 +56,28 @@ function* receiptPrefixes(): Generator<string> {
 /**
  * Trades a one-time code for the desk's identity: its id, a receipt prefix no other desk of the
  * club has, its credential (returned once; the server keeps its SHA-256) and a first block of
- * member numbers. The code cannot be used again.
+ * member numbers. The code cannot be used again — but by the same `attempt` while the code is
+ * still valid: a desk whose answer was lost gets the same desk, prefix and block again, with a
+ * new credential (the one it never received stops working).
  *
  * @throws ENROLLMENT_CODE_INVALID for an unknown, used or expired code.
  */
 export async function enrollDesk(sdb: ServerDb, input: unknown, now = new Date()): Promise<EnrollResponse> {
-  const { code } = parseInput(enrollRequestSchema, input);
+  const { code, attempt } = parseInput(enrollRequestSchema, input);
   const codeHash = sha256(normalizeCode(code));
+  const attemptHash = attempt ? sha256(attempt) : null;
   // Two desks enrolling at once may pick the same receipt prefix or number block: the unique
   // constraints refuse the later one, which tries again with what the first took.
   return retryOnConflict(() => sdb.db.transaction().execute(async (trx) => {
+    if (attemptHash) {
+      const again = await enrollAgain(trx, codeHash, attemptHash, now);
+      if (again) return again;
+    }
     // Marking the code used first is what makes it one-time when two desks try it at once: only
     // one UPDATE finds it unused.
     const claimed = await trx
       .updateTable('enrollment_code')
-      .set({ used_at: now.toISOString() })
+      .set({ used_at: now.toISOString(), attempt_hash: attemptHash })
       .where('code_hash', '=', codeHash)
       .where('used_at', 'is', null)
       .where('expires_at', '>', now.toISOString())
@@ -94,14 +102,40 @@ export async function enrollDesk(sdb: ServerDb, input: unknown, now = new Date()
     };
     await trx.insertInto('desk').values(desk).execute();
     await trx.updateTable('enrollment_code').set({ desk_id: desk.id }).where('code_hash', '=', codeHash).execute();
-    const block = await allocateNumberBlock(trx, club.id, desk.id, now);
-    return {
-      club: { id: club.id, slug: club.slug, name: club.name, settings: clubSettings(club) },
-      desk: { id: desk.id, name: desk.name, receiptPrefix },
-      credential,
-      memberNumbers: { blockId: block.id, first: block.first, last: block.last },
-    };
+    return enrollmentOf(club, desk, credential, await allocateNumberBlock(trx, club.id, desk.id, now));
   }));
+}
+
+/**
+ * The same attempt asking again for a code it used (its answer lost on the way): the desk it
+ * made, unless revoked, with a new credential; null when this code was not used by this attempt.
+ */
+async function enrollAgain(trx: Transaction<ServerDatabase>, codeHash: string, attemptHash: string, now: Date): Promise<EnrollResponse | null> {
+  const used = await trx
+    .selectFrom('enrollment_code')
+    .select(['desk_id'])
+    .where('code_hash', '=', codeHash)
+    .where('attempt_hash', '=', attemptHash)
+    .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst();
+  if (!used?.desk_id) return null;
+  const desk = await trx.selectFrom('desk').selectAll().where('id', '=', used.desk_id).where('revoked_at', 'is', null).executeTakeFirst();
+  if (!desk) return null;
+  const credential = randomBytes(32).toString('base64url');
+  await trx.updateTable('desk').set({ credential_hash: sha256(credential) }).where('id', '=', desk.id).execute();
+  const club = await trx.selectFrom('club').selectAll().where('id', '=', desk.club_id).executeTakeFirstOrThrow();
+  const block = await trx.selectFrom('member_number_block').selectAll().where('desk_id', '=', desk.id).orderBy('first').executeTakeFirstOrThrow();
+  return enrollmentOf(club, desk, credential, block);
+}
+
+/** What a desk receives when it enrolls. */
+function enrollmentOf(club: ClubTable, desk: DeskTable, credential: string, block: Pick<MemberNumberBlockTable, 'id' | 'first' | 'last'>): EnrollResponse {
+  return {
+    club: { id: club.id, slug: club.slug, name: club.name, settings: clubSettings(club) },
+    desk: { id: desk.id, name: desk.name, receiptPrefix: desk.receipt_prefix },
+    credential,
+    memberNumbers: { blockId: block.id, first: Number(block.first), last: Number(block.last) },
+  };
 }
 
 /** Whether a database error is a unique constraint refusing a row (PostgreSQL 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE/PRIMARYKEY). */

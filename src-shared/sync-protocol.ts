@@ -60,7 +60,14 @@ export const memberKeySchema = z.object({ memberId: id, key: z.string().regex(/^
 export type MemberKey = z.infer<typeof memberKeySchema>;
 
 /** A desk's first call: the one-time code the administrator gave, for the desk's own credential. */
-export const enrollRequestSchema = z.object({ code: z.string().trim().min(4).max(64) }).strict();
+/**
+ * `attempt`: a random name the desk gives this join (22+ characters), the same on each try. When
+ * the answer to a first try was lost after the server took the code, the same code with the same
+ * attempt gets the same desk again, with a new credential: the code is not spent for nothing.
+ */
+export const enrollRequestSchema = z
+  .object({ code: z.string().trim().min(4).max(64), attempt: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/).optional() })
+  .strict();
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
 export const enrollResponseSchema = z

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { initializeDesk } from '../core/desk/setup.js';
 import type { ClubSettings, Desk, OpenDeskOptions } from '../core/desk/desk.js';
@@ -10,6 +11,10 @@ import { pullChanges } from './pull-client.js';
 import { pushPending } from './push-client.js';
 import { downloadSnapshot } from './snapshot-client.js';
 
+/** Tries of the enrollment again when no answer came, after 1 s, then 2 s (the same attempt each time). */
+const ENROLL_RETRIES = 2;
+const ENROLL_RETRY_MS = 1000;
+
 /**
  * « Se joindre au serveur du club »: trades the administrator's one-time code for this desk's
  * identity (docs/SYNC.md, Enrollment), then sets up a new desk file with it — the server's desk
@@ -18,6 +23,9 @@ import { downloadSnapshot } from './snapshot-client.js';
  * snapshot and the log after it when the server has one (docs/SYNC.md, Bootstrap), else the
  * whole log.
  *
+ * When no answer comes, the enrollment is tried twice more with the same attempt name: an answer
+ * lost after the server took the code still gets this desk in.
+ *
  * @throws SERVER_ADDRESS_INSECURE; SERVER_UNREACHABLE; SERVER_REFUSED with the server's words
  *   (a used or expired code); JOIN_NEEDS_NEW_FILE when the file already exists.
  */
@@ -25,7 +33,14 @@ export async function joinClubServer(file: string, input: { address: string; cod
   const address = checkServerAddress(input.address.trim()).origin;
   // Checked before the code is spent: a code works once.
   if (existsSync(file)) throw new ComptoirError('JOIN_NEEDS_NEW_FILE', { file });
-  const outcome = await callServer({ address }, '/v1/enroll', { method: 'POST', body: { code: input.code } }, fetchImpl);
+  // One name for this join, sent on every try: if an answer is lost after the server took the
+  // code, asking again with it gets the same desk instead of « code already used ».
+  const attempt = randomBytes(16).toString('base64url');
+  let outcome = await callServer({ address }, '/v1/enroll', { method: 'POST', body: { code: input.code, attempt } }, fetchImpl);
+  for (let retry = 1; retry <= ENROLL_RETRIES && outcome.kind === 'retry' && !outcome.error; retry++) {
+    await new Promise((resolve) => setTimeout(resolve, ENROLL_RETRY_MS * retry));
+    outcome = await callServer({ address }, '/v1/enroll', { method: 'POST', body: { code: input.code, attempt } }, fetchImpl);
+  }
   // The server answered but cannot now (busy, too many tries): its own words; no answer at all: unreachable.
   if (outcome.kind === 'retry' && outcome.error) throw new ComptoirError('SERVER_REFUSED', { fr: outcome.error.message, en: outcome.error.messageEn });
   if (outcome.kind === 'retry') throw new ComptoirError('SERVER_UNREACHABLE', { address });

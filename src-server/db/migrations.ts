@@ -232,6 +232,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('server_member').addColumn('sealed_by', 'text').execute();
       },
     },
+    '0006-enrollment-attempts': {
+      // The attempt that used a code: a desk whose answer was lost asks again with the same one.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('enrollment_code').addColumn('attempt_hash', 'text').execute();
+      },
+    },
   };
 }
 

@@ -46,6 +46,8 @@ export interface EnrollmentCodeTable {
   used_at: string | null;
   desk_id: string | null;
   created_at: string;
+  /** SHA-256 of the attempt that used the code (`enrollRequestSchema`): the same attempt may ask again. */
+  attempt_hash: string | null;
 }
 
 export interface DeskTable {

@@ -6,7 +6,7 @@ import type { ServerDb } from '../../src-server/db/open.js';
 import { createEnrollmentCode, enrollDesk, revokeDesk } from '../../src-server/desks.js';
 import { entriesToPush } from '../../src-main/sync/outgoing.js';
 import { newId } from '../../src-main/core/ids.js';
-import type { LogEntry, PullResponse, PushResponse, ServerError } from '../../src-shared/sync-protocol.js';
+import type { EnrollResponse, LogEntry, PullResponse, PushResponse, ServerError } from '../../src-shared/sync-protocol.js';
 import { addMember, openDrawer } from '../helpers.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
 import { recordServerOperations } from '../../src-server/server-author.js';
@@ -62,6 +62,32 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       const old = await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Vieux' }, new Date(Date.now() - 25 * 3_600_000));
       expect((await app.inject({ method: 'POST', url: '/v1/enroll', payload: { code: old.code } })).json<ServerError>().error.code).toBe('ENROLLMENT_CODE_INVALID');
       expect(await sdb.db.selectFrom('desk').select('id').execute()).toHaveLength(1);
+    });
+
+    it('gives the same desk again, with a new credential, to the same attempt whose answer was lost; another attempt is refused', async () => {
+      const { code } = await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Accueil' });
+      const enroll = (payload: object) => app.inject({ method: 'POST', url: '/v1/enroll', payload });
+      const attempt = 'tentative-de-salle-2-0123456789';
+      const first = await enroll({ code, attempt });
+      expect(first.statusCode, first.body).toBe(200);
+      const again = await enroll({ code, attempt });
+      expect(again.statusCode, again.body).toBe(200);
+      const [a, b] = [first.json<EnrollResponse>(), again.json<EnrollResponse>()];
+      expect(b.desk).toEqual(a.desk);
+      expect(b.memberNumbers).toEqual(a.memberNumbers);
+      expect(b.credential).not.toBe(a.credential);
+      expect(await sdb.db.selectFrom('desk').select('id').execute()).toHaveLength(1);
+      // The credential never received stops working; the new one works.
+      expect((await push(`Bearer ${a.desk.id}.${a.credential}`, { entries: [] })).statusCode).toBe(401);
+      expect((await app.inject({ method: 'GET', url: '/v1/pull', headers: { authorization: `Bearer ${b.desk.id}.${b.credential}` } })).statusCode).toBe(200);
+      for (const payload of [{ code }, { code, attempt: 'une-autre-tentative-0123456789' }]) {
+        const refused = await enroll(payload);
+        expect(refused.statusCode).toBe(400);
+        expect(refused.json<ServerError>().error.message).toMatch(/^Ce code d'inscription n'est pas valide/);
+      }
+      // Nor once the desk is revoked.
+      await revokeDesk(sdb, { club: 'demo', desk: a.desk.receiptPrefix });
+      expect((await enroll({ code, attempt })).statusCode).toBe(400);
     });
 
     it('gives desks enrolling at once different receipt prefixes and number blocks', async () => {

@@ -9,6 +9,9 @@ import type { ServerDb } from '../../src-server/db/open.js';
 import { createEnrollmentCode } from '../../src-server/desks.js';
 import type { Run } from '../cli/comptoir.js';
 import { tempFolder } from '../helpers.js';
+import { readSyncTarget } from '../../src-main/core/ledger/sync-progress.js';
+import { joinClubServer } from '../../src-main/sync/join.js';
+import { pushPending } from '../../src-main/sync/push-client.js';
 import { testClub, testServerDb } from '../server/harness.js';
 
 const BIN = fileURLToPath(new URL('../../bin/comptoir.mjs', import.meta.url));
@@ -52,6 +55,28 @@ describe('a desk joining its club’s server from the command line', () => {
     const again = await comptoir('--db', join(tempFolder(), 'autre.sqlite'), 'join', '--server', address, '--code', code);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/^Ce code d'inscription n'est pas valide/);
+  });
+
+  it('gets in though the answer to its enrollment was lost after the server took the code', async () => {
+    const { code } = await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Salle 3' });
+    let lost = 0;
+    // The server takes the code and answers; the answer never reaches the desk, once.
+    const losing: typeof fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      if (String(url).endsWith('/v1/enroll') && lost++ === 0) throw new TypeError('fetch failed');
+      return response;
+    };
+    const desk = await joinClubServer(join(tempFolder(), 'poste.sqlite'), { address, code }, {}, losing);
+    try {
+      expect(lost).toBe(2);
+      const target = readSyncTarget(desk.reader)!;
+      const desks = await sdb.db.selectFrom('desk').select(['id', 'name']).where('name', '=', 'Salle 3').execute();
+      expect(desks).toEqual([{ id: target.deskId, name: 'Salle 3' }]);
+      // The credential it holds is the one that works.
+      expect((await pushPending(desk, target)).kind).toBe('sent');
+    } finally {
+      desk.close();
+    }
   });
 
   it('refuses what cannot work before spending a code: a file that exists, a server without HTTPS, a desk on its own asked to sync', async () => {
