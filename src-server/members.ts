@@ -6,7 +6,9 @@ import type { OperationTable, ServerDatabase, ServerMemberTable } from './db/sch
 import { newId } from '../src-main/core/ids.js';
 import { openLogged, sealFields, type KeyRing } from '../src-main/core/privacy/sealing.js';
 import { memberCreateV1, memberDetailsSchema } from '../src-shared/operations/members.js';
-import { sealedFieldsOf, sealedMemberIds } from '../src-shared/personal-data.js';
+import { PERSONAL_MEMBER_FIELDS, sealedMemberIds, type PersonalMemberField } from '../src-shared/personal-data.js';
+import { parseInput } from '../src-shared/validation.js';
+import { z } from 'zod';
 
 type Trx = Transaction<ServerDatabase>;
 
@@ -72,19 +74,48 @@ export function newMemberRow(clubId: string, op: OperationOf<'member.create'>): 
 
 const MEMBER_CREATE_VERSION = memberCreateV1.shape.version.value;
 
+const personal = Object.fromEntries(PERSONAL_MEMBER_FIELDS.map((field) => [field, true])) as { [F in PersonalMemberField]: true };
+/** A new member as a desk logs it: the desks' own schema, its personal fields either in clear or named in one sealed box. */
+const loggedMemberSchema = memberCreateV1.shape.member
+  .partial(personal)
+  .extend({
+    // The server's column is PostgreSQL's integer.
+    number: z.number().int().min(1).max(2_147_483_647),
+    $sealed: z
+      .object({ fields: z.array(z.enum(PERSONAL_MEMBER_FIELDS)).min(1), box: z.string().regex(/^v1:[^:"]{1,64}:[0-9a-f]{16}:[A-Za-z0-9+/]+={0,2}$/) })
+      .strict()
+      .optional(),
+  })
+  .superRefine((member, ctx) => {
+    const sealed = new Set<string>(member.$sealed?.fields ?? []);
+    if (member.$sealed && member.$sealed.box.split(':')[1] !== member.id) ctx.addIssue({ code: 'custom', path: ['$sealed'], message: 'sealed for another member' });
+    for (const field of PERSONAL_MEMBER_FIELDS) {
+      if (!(field in member) && !sealed.has(field)) ctx.addIssue({ code: 'custom', path: [field], message: 'missing' });
+      if (field in member && sealed.has(field)) ctx.addIssue({ code: 'custom', path: [field], message: 'both sealed and in clear' });
+    }
+  });
+
 /**
  * A new member's row straight from its log entry, personal fields still sealed as the desk wrote
  * them: a club's first push holds thousands of members, and opening each one's fields made it
- * half as slow again. The fields are checked when read (`memberDetails`). Null when the entry is
- * not the current member.create form: it is then read whole (`operationOf`, then `newMemberRow`).
+ * half as slow again. Its form is checked here with the desks' schema (the box must be the
+ * member's own); the box itself is opened, and authenticated, when read (`memberDetails`). Null
+ * when the entry is not the current member.create form: it is then read whole (`operationOf`,
+ * then `newMemberRow`).
+ *
+ * @throws INVALID_INPUT, in French, when the member is not one the desks would have written.
  */
 export function loggedMemberRow(clubId: string, entry: Pick<OperationTable, 'operation_id' | 'op_version' | 'after_json'>): ServerMemberTable | null {
   if (entry.op_version !== MEMBER_CREATE_VERSION || entry.after_json === null) return null;
-  const { member } = JSON.parse(entry.after_json) as { member?: Record<string, unknown> };
-  if (typeof member?.id !== 'string' || !Number.isInteger(member.number)) return null;
+  let facts: unknown = null;
+  try {
+    facts = JSON.parse(entry.after_json);
+  } catch {
+    // Not JSON: refused below like any other form.
+  }
+  const { member } = parseInput(z.object({ member: loggedMemberSchema }).loose(), facts);
   const { id, number, ...details } = member;
-  const sealed = sealedFieldsOf(details) !== null;
-  return { club_id: clubId, id, number: number as number, details_json: JSON.stringify(details), sealed_by: sealed ? entry.operation_id : null, field_stamps: '{}', erased_at: null };
+  return { club_id: clubId, id, number, details_json: JSON.stringify(details), sealed_by: details.$sealed ? entry.operation_id : null, field_stamps: '{}', erased_at: null };
 }
 
 /** New members, 500 rows a statement (a push of a club's first day holds thousands); one already held stays as it is. */

@@ -1,13 +1,13 @@
 import type { Transaction } from 'kysely';
 import { entryHash, GENESIS_HASH, operationOf } from '../src-main/core/ledger/audit.js';
 import { auditFieldsOf } from '../src-main/core/ledger/log-entry.js';
-import { keyFingerprint } from '../src-main/core/privacy/sealing.js';
+import { keyFingerprint, type KeyRing } from '../src-main/core/privacy/sealing.js';
 import { sealingKeyIds } from '../src-shared/personal-data.js';
 import type { Operation } from '../src-shared/operations/index.js';
 import { businessDate, businessDateOf } from '../src-shared/dates.js';
 import { clubSettings } from './clubs.js';
 import { decide, DECIDING_KINDS } from './decisions.js';
-import { ComptoirError } from '../src-shared/errors.js';
+import { ComptoirError, isComptoirError } from '../src-shared/errors.js';
 import { pushRequestSchema, type Attachment, type LogEntry, type MemberKey, type PushResponse } from '../src-shared/sync-protocol.js';
 import { EMAILING_KINDS, queueEmails } from './mail/queue.js';
 import { parseInput } from '../src-shared/validation.js';
@@ -148,13 +148,30 @@ async function applyBatch(
             .execute()
         ).map((row) => row.entity_id),
   );
-  // Only the keys that sealed these entries: a desk cannot slip in a key for a member it wrote nothing about.
+  // A key comes with the member it seals: the member created in this batch, or one the server
+  // holds without a key (written before sealing existed); and it must be the key that sealed a
+  // box of these entries. A desk cannot slip in a key for another member, nor one that would
+  // stand in the way of the real one.
   const sealedBy = sealingKeyIds(...fresh.flatMap((op) => [op.after_json, op.before_json]));
-  const kept = keys.filter(
-    (k) =>
-      sealedBy.get(k.memberId)?.has(keyFingerprint(Buffer.from(k.key, 'base64'))) &&
-      !erased.has(k.memberId) &&
-      !fresh.some((op) => op.action === 'member.erase' && op.entity_id === k.memberId),
+  const created = new Set(fresh.filter((op) => op.action === 'member.create').map((op) => op.entity_id));
+  const sealing = keys.filter((k) => sealedBy.get(k.memberId)?.has(keyFingerprint(Buffer.from(k.key, 'base64'))));
+  const others = sealing.filter((k) => !created.has(k.memberId)).map((k) => k.memberId);
+  const keyless = new Set(
+    others.length === 0
+      ? []
+      : (
+          await trx
+            .selectFrom('server_member')
+            .leftJoin('member_key', (join) => join.onRef('member_key.club_id', '=', 'server_member.club_id').onRef('member_key.member_id', '=', 'server_member.id'))
+            .select('server_member.id')
+            .where('server_member.club_id', '=', desk.club_id)
+            .where('server_member.id', 'in', others)
+            .where('member_key.key', 'is', null)
+            .execute()
+        ).map((row) => row.id),
+  );
+  const kept = sealing.filter(
+    (k) => (created.has(k.memberId) || keyless.has(k.memberId)) && !erased.has(k.memberId) && !fresh.some((op) => op.action === 'member.erase' && op.entity_id === k.memberId),
   );
   if (kept.length > 0) {
     await trx
@@ -191,7 +208,7 @@ async function applyBatch(
       newMembers.push(logged);
       continue;
     }
-    const op = operationOf({ ...entry, seq: entry.desk_seq, redacted_by: null }, keyRing);
+    const op = readOperation(entry, keyRing);
     if (op.kind === 'member.create') {
       newMembers.push(newMemberRow(desk.club_id, op));
       continue;
@@ -206,4 +223,22 @@ async function applyBatch(
   const serverSeq = headSeq + fresh.length + decided.length;
   await trx.updateTable('club').set({ head_seq: serverSeq }).where('id', '=', desk.club_id).execute();
   return { acknowledgedSeq: lastSeq, serverSeq };
+}
+
+/**
+ * A log entry the server acts on, read as its operation.
+ *
+ * @throws INVALID_INPUT, in French, when it is not an operation the desks would have written
+ *   (the batch is then refused whole and nothing is kept).
+ */
+function readOperation(entry: OperationTable, keyRing: KeyRing): Operation {
+  try {
+    return operationOf({ ...entry, seq: entry.desk_seq, redacted_by: null }, keyRing);
+  } catch (error) {
+    if (isComptoirError(error)) throw error;
+    throw new ComptoirError('INVALID_INPUT', {
+      fr: `l'opération ${entry.desk_seq} (${entry.action}) n'a pas la forme qu'écrit un poste. Rien n'a été enregistré.`,
+      en: `operation ${entry.desk_seq} (${entry.action}) is not in the form a desk writes. Nothing was recorded.`,
+    });
+  }
 }

@@ -5,6 +5,7 @@ import { createUser } from '../core/users/users.js';
 import type { Language } from '../db/schema.js';
 import type { DatabaseKey } from '../db/key.js';
 import { joinClubServer } from '../sync/join.js';
+import { removeDatabase } from '../core/ledger/snapshot.js';
 import { ComptoirError, isComptoirError } from '../../src-shared/errors.js';
 import { parseInput, pin, text } from '../../src-shared/validation.js';
 import type { ApiService } from './service.js';
@@ -51,9 +52,13 @@ export function firstStartService(file: string, options: { key?: DatabaseKey | n
           const { desk } = initializeDesk(file, { deskName: values.deskName, receiptPrefix: values.receiptPrefix, club: { clubName: values.clubName } }, { language, ...keyOption });
           try {
             createUser(desk, { userId: systemUserId(desk) }, { name: values.adminName, role: 'admin', pin: values.adminPin });
-          } finally {
+          } catch (error) {
+            // A desk nobody can sign in to is no desk: the file goes, and the volunteer tries again.
             desk.close();
+            removeDatabase(file);
+            throw error;
           }
+          desk.close();
         } else {
           const values = parseInput(joinSetupSchema, input);
           (await joinClubServer(file, values, { language, ...keyOption })).close();

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/csp.js';
-import { systemUserId } from '../../src-main/core/desk/setup.js';
+import { SYSTEM_USER_NAME, systemUserId } from '../../src-main/core/desk/setup.js';
 import { KEY_FILE_NAME } from '../../src-main/electron/keychain.js';
 import { addMember, newDesk, tempFolder } from '../helpers.js';
 import { fakeElectron, fakeUpdater, settle } from './fake-electron.js';
@@ -179,6 +179,9 @@ describe('the Electron shell on a desk without a database: its first start', () 
     expect(await call('desk.state', {})).toMatchObject({ ok: false, error: { code: 'DESK_NOT_SET_UP', message: expect.stringContaining('« Poste autonome »') } });
     // Bad input: said in French, nothing created.
     expect(await call('setup.standalone', { clubName: 'Club', deskName: 'Accueil', receiptPrefix: 'A', adminName: 'Lise', adminPin: '12' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(existsSync(file)).toBe(false);
+    // Refused after the file was made (the command line's own name): the file goes too, and the volunteer can try again.
+    expect(await call('setup.standalone', { clubName: 'Club', deskName: 'Accueil', receiptPrefix: 'A', adminName: SYSTEM_USER_NAME, adminPin: '1234' })).toMatchObject({ ok: false, error: { code: 'USER_NAME_TAKEN' } });
     expect(existsSync(file)).toBe(false);
 
     expect(await call('setup.standalone', { clubName: 'Club de l’Âge d’or', deskName: 'Accueil', receiptPrefix: 'A', adminName: 'Lise Bouchard', adminPin: '1234' })).toEqual({ ok: true, value: {} });

@@ -153,6 +153,50 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       expect(await sdb.db.selectFrom('member_key').select(['member_id', 'key']).execute()).toEqual([{ member_id: genuine!.memberId, key: genuine!.key }]);
     });
 
+    it('refuses, in French and keeping nothing, a new member or an operation no desk would write, whatever its chain says', async () => {
+      const a = await enrolledDesk(sdb);
+      addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+      const batch = entriesToPush(a.desk.reader, 0, 500);
+      const created = batch.entries.findIndex((e) => e.action === 'member.create');
+      const facts = JSON.parse(batch.entries[created]!.afterJson!) as { member: Record<string, unknown> & { $sealed: { box: string; fields: string[] } } };
+      const { member } = facts;
+      const box = member.$sealed.box;
+      /** The batch with the member changed, hashes recomputed as a desk that wrote it would have. */
+      const withMember = (changed: unknown, afterJson = JSON.stringify({ ...facts, member: changed })) => {
+        const entries = batch.entries.map((e) => ({ ...e }));
+        entries[created] = { ...entries[created]!, afterJson };
+        for (let i = created; i < entries.length; i++) {
+          if (i > 0) entries[i] = { ...entries[i]!, prevHash: entries[i - 1]!.hash };
+          entries[i] = { ...entries[i]!, hash: entryHash(entries[i]!.prevHash, auditFieldsOf(entries[i]!)) };
+        }
+        return { ...batch, entries };
+      };
+      const otherId = newId();
+      for (const [what, changed] of [
+        ['an unknown field', { ...member, evil: 1 }],
+        ['a household that is not an id', { ...member, householdId: { a: 1 } }],
+        ['no number', { ...member, number: undefined }],
+        ['a number of 0', { ...member, number: 0 }],
+        ['a number past PostgreSQL’s integer', { ...member, number: 2 ** 31 }],
+        ['a text number', { ...member, number: '12' }],
+        ['an id that is not text', { ...member, id: 42 }],
+        ['an empty id', { ...member, id: '' }],
+        ['a box that is not one', { ...member, $sealed: { ...member.$sealed, box: 'nonsense' } }],
+        ['sealed fields that are not a list', { ...member, $sealed: { ...member.$sealed, fields: 'firstName' } }],
+        ['a box sealed for another member', { ...member, $sealed: { ...member.$sealed, box: box.replace(`v1:${member.id}:`, `v1:${otherId}:`) } }],
+        ['a name neither sealed nor in clear', { ...member, $sealed: { ...member.$sealed, fields: member.$sealed.fields.filter((f) => f !== 'firstName') } }],
+      ] as const) {
+        const reply = await push(a.authorization, withMember(changed));
+        expect([reply.statusCode, reply.json<ServerError>().error.code], what).toEqual([400, 'INVALID_INPUT']);
+        expect(reply.json<ServerError>().error.message, what).toMatch(/^Données invalides : /);
+      }
+      const notJson = await push(a.authorization, withMember(null, '{"member": {'));
+      expect(notJson.statusCode).toBe(400);
+      expect(await operations()).toBe(0);
+      expect(await sdb.db.selectFrom('server_member').select('id').execute()).toEqual([]);
+      expect(await sdb.db.selectFrom('member_key').select('member_id').execute()).toEqual([]);
+    });
+
     const refusedChain = async (authorization: string, body: unknown, problem: string) => {
       const before = await operations();
       const reply = await push(authorization, body);
