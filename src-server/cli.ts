@@ -7,7 +7,7 @@ import { ComptoirError, isComptoirError } from '../src-shared/errors.js';
 import { parseInput, pin, text } from '../src-shared/validation.js';
 import { buildServer } from './app.js';
 import { clubBySlug, createClub } from './clubs.js';
-import { isPostgresLocation, openServerDb, type ServerDb } from './db/open.js';
+import { openServerDb, type ServerDb } from './db/open.js';
 import { createEnrollmentCode, revokeDesk } from './desks.js';
 import { recordServerOperations } from './server-author.js';
 import { startMailer } from './mail/mailer.js';
@@ -130,10 +130,9 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
   const location = values.database || env.DATABASE_URL || (!existsSync(DEFAULT_SERVER_DATABASE) && existsSync(EARLIER_DEFAULT_SERVER_DATABASE) ? EARLIER_DEFAULT_SERVER_DATABASE : DEFAULT_SERVER_DATABASE);
   let sdb: ServerDb | null = null;
   try {
-    // A mistyped path would otherwise leave an empty database behind, and say « no such club ».
-    if (!isPostgresLocation(location) && EXISTING_DATABASE_COMMANDS.has(command) && !existsSync(location)) throw new ComptoirError('SERVER_DATABASE_NOT_FOUND', { file: location });
     const schema = values.schema ?? env.COMPTOIR_SERVER_SCHEMA;
-    sdb = await openServerDb(location, schema ? { schema } : {});
+    // A mistyped path or schema would otherwise leave an empty database behind, and say « no such club ».
+    sdb = await openServerDb(location, { ...(schema ? { schema } : {}), create: !EXISTING_DATABASE_COMMANDS.has(command) });
     switch (command) {
       case 'serve': {
         const mail = mailSettingsOf(values, env);

@@ -1,4 +1,6 @@
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ComptoirError } from '../../src-shared/errors.js';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -30,8 +32,14 @@ export function isPostgresLocation(location: string): boolean {
  * Opens (and migrates) the server's database: `postgres://…` or `postgresql://…` for
  * PostgreSQL, anything else is an SQLite file path (WAL, synchronous=FULL: a commit survives a
  * power cut). `schema` puts PostgreSQL's tables in their own schema (the tests' isolation).
+ * With `create: false` (the commands that only read or change a database) a missing file or
+ * schema is refused rather than made.
+ *
+ * @throws SERVER_DATABASE_NOT_FOUND; SERVER_DATABASE_UNUSABLE (a folder, not SQLite, no room);
+ *   NOT_A_SERVER_DATABASE (a desk's file, say: left untouched).
  */
-export async function openServerDb(location: string, options: { schema?: string } = {}): Promise<ServerDb> {
+export async function openServerDb(location: string, options: { schema?: string; create?: boolean } = {}): Promise<ServerDb> {
+  const create = options.create ?? true;
   if (isPostgresLocation(location)) {
     const pool = new pg.Pool({
       connectionString: location,
@@ -41,19 +49,45 @@ export async function openServerDb(location: string, options: { schema?: string 
     });
     if (options.schema) {
       const client = await pool.connect();
+      let missing: boolean;
       try {
-        await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '')}"`);
+        missing = (await client.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [options.schema])).rowCount === 0;
+        if (!missing || create) await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '')}"`);
       } finally {
         client.release();
+      }
+      if (missing && !create) {
+        await pool.end();
+        throw new ComptoirError('SERVER_DATABASE_NOT_FOUND', { file: `${location} (schéma ${options.schema})` });
       }
     }
     const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
     await migrateServer(db as Kysely<unknown>, 'postgres', options.schema);
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
-  // It holds members' keys: for the server's account alone (SQLite gives its -wal and -shm the same).
-  if (location !== ':memory:' && !existsSync(location)) closeSync(openSync(location, 'wx', 0o600));
-  const sqlite = new BetterSqlite3(location);
+  if (location !== ':memory:' && !existsSync(location)) {
+    if (!create) throw new ComptoirError('SERVER_DATABASE_NOT_FOUND', { file: location });
+    // It holds members' keys: for the server's account alone (SQLite gives its -wal and -shm the same).
+    try {
+      mkdirSync(dirname(location), { recursive: true });
+      closeSync(openSync(location, 'wx', 0o600));
+    } catch (error) {
+      throw new ComptoirError('SERVER_DATABASE_UNUSABLE', { file: location, reason: (error as Error).message });
+    }
+  }
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(location);
+    // A desk's file, or anything else with tables of its own, is not migrated into a server's.
+    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    if (tables.length > 0 && !tables.includes('server_migration')) {
+      sqlite.close();
+      throw new ComptoirError('NOT_A_SERVER_DATABASE', { file: location });
+    }
+  } catch (error) {
+    if (error instanceof ComptoirError) throw error;
+    throw new ComptoirError('SERVER_DATABASE_UNUSABLE', { file: location, reason: (error as Error).message });
+  }
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');

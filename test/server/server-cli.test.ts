@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import pg from 'pg';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runServerCli } from '../../src-server/cli.js';
-import { tempFolder } from '../helpers.js';
+import { newDesk, tempFolder } from '../helpers.js';
+import { POSTGRES_URL } from './harness.js';
 
 const SERVER_MAIN = resolve(import.meta.dirname, '../../src-server/main.ts');
 
@@ -72,5 +74,33 @@ describe('the server’s command line', () => {
       await run(join(cwd, 'data', file), 'create-club', '--slug', 'demo', '--name', 'Club');
       expect(server(cwd), file).toBe('Aucun journal refusé.\n');
     }
+  });
+
+  it('leaves alone what is not a server’s database, and says so in French: a desk’s file, a folder, a mistyped PostgreSQL schema', async () => {
+    const { desk, file } = newDesk();
+    desk.close();
+    const before = readFileSync(file);
+    const onDesk = await run(file, 'problems', '--club', 'demo');
+    expect(onDesk).toMatchObject({ code: 2, err: expect.stringMatching(/^Ce fichier n'est pas la base d'un serveur de Comptoir/) });
+    expect(readFileSync(file).equals(before)).toBe(true);
+    const folder = tempFolder();
+    expect(await run(folder, 'create-club', '--slug', 'demo', '--name', 'Club')).toMatchObject({ code: 2, err: expect.stringMatching(/^La base du serveur ne peut pas être ouverte/) });
+    const schema = `jamais_${Date.now()}`;
+    let err = '';
+    const onPostgres = await runServerCli(['problems', '--club', 'demo', '--database', POSTGRES_URL, '--schema', schema], { stdout: () => {}, stderr: (t) => (err += t) }, {});
+    expect([onPostgres.code, err]).toEqual([2, expect.stringMatching(/^Aucune base du serveur à cet endroit : .*schéma jamais_/)]);
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    try {
+      expect((await client.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [schema])).rowCount).toBe(0);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('makes the folder of a new database', async () => {
+    const db = join(tempFolder(), 'data', 'serveur.sqlite');
+    expect((await run(db, 'create-club', '--slug', 'demo', '--name', 'Club')).code).toBe(0);
+    expect(existsSync(db)).toBe(true);
   });
 });
