@@ -15,7 +15,8 @@ export type SnapshotWorkerAnswer = { ok: true; outcome: BuildOutcome } | { ok: f
 // A build applies the whole log through the desk's handlers and compresses hundreds of
 // megabytes: on its own thread, with its own connection, the serving thread keeps answering.
 const { location, schema, clubId } = workerData as SnapshotWorkerData;
-const sdb = await openServerDb(location, schema ? { schema } : {});
+// The serving thread's database: never made here.
+const sdb = await openServerDb(location, { ...(schema ? { schema } : {}), create: false });
 let answer: SnapshotWorkerAnswer;
 try {
   answer = { ok: true, outcome: await buildClubSnapshot(sdb, clubId) };

@@ -40,7 +40,8 @@ describe('carts that belong to someone', () => {
         registerMember(desk, admin, { activityCode: 'PEINT-E26', memberNumber: n.waiting, waitlistIfFull: true });
       },
     });
-    d.page.setDefaultTimeout(5000);
+    // Long enough for a loaded two-core machine (CI), short enough to fail before the test's own limit.
+    d.page.setDefaultTimeout(15_000);
     await signInByKeyboard(d.page, 'Lise Bouchard', '1234');
     await d.page.locator('#lookup-title').waitFor();
   });
