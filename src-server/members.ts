@@ -94,6 +94,8 @@ const loggedMemberSchema = memberCreateV1.shape.member
       if (field in member && sealed.has(field)) ctx.addIssue({ code: 'custom', path: [field], message: 'both sealed and in clear' });
     }
   });
+/** A member.create entry's facts as the server reads them: the member checked, the household left to `decide`. */
+const loggedMemberFacts = z.object({ member: loggedMemberSchema }).loose();
 
 /**
  * A new member's row straight from its log entry, personal fields still sealed as the desk wrote
@@ -113,7 +115,7 @@ export function loggedMemberRow(clubId: string, entry: Pick<OperationTable, 'ope
   } catch {
     // Not JSON: refused below like any other form.
   }
-  const { member } = parseInput(z.object({ member: loggedMemberSchema }).loose(), facts);
+  const { member } = parseInput(loggedMemberFacts, facts);
   const { id, number, ...details } = member;
   return { club_id: clubId, id, number, details_json: JSON.stringify(details), sealed_by: details.$sealed ? entry.operation_id : null, field_stamps: '{}', erased_at: null };
 }

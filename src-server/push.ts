@@ -133,53 +133,7 @@ async function applyBatch(
 
   // Bound parameters per statement stay under SQLite's and PostgreSQL's limits.
   for (let i = 0; i < fresh.length; i += 500) await trx.insertInto('operation').values(fresh.slice(i, i + 500)).execute();
-  // A key for a member the club erased is never taken back in (a desk that had not heard of the
-  // erasure yet still sends it).
-  const erased = new Set(
-    keys.length === 0
-      ? []
-      : (
-          await trx
-            .selectFrom('operation')
-            .select('entity_id')
-            .where('club_id', '=', desk.club_id)
-            .where('action', '=', 'member.erase')
-            .where('entity_id', 'in', keys.map((k) => k.memberId))
-            .execute()
-        ).map((row) => row.entity_id),
-  );
-  // A key comes with the member it seals: the member created in this batch, or one the server
-  // holds without a key (written before sealing existed); and it must be the key that sealed a
-  // box of these entries. A desk cannot slip in a key for another member, nor one that would
-  // stand in the way of the real one.
-  const sealedBy = sealingKeyIds(...fresh.flatMap((op) => [op.after_json, op.before_json]));
-  const created = new Set(fresh.filter((op) => op.action === 'member.create').map((op) => op.entity_id));
-  const sealing = keys.filter((k) => sealedBy.get(k.memberId)?.has(keyFingerprint(Buffer.from(k.key, 'base64'))));
-  const others = sealing.filter((k) => !created.has(k.memberId)).map((k) => k.memberId);
-  const keyless = new Set(
-    others.length === 0
-      ? []
-      : (
-          await trx
-            .selectFrom('server_member')
-            .leftJoin('member_key', (join) => join.onRef('member_key.club_id', '=', 'server_member.club_id').onRef('member_key.member_id', '=', 'server_member.id'))
-            .select('server_member.id')
-            .where('server_member.club_id', '=', desk.club_id)
-            .where('server_member.id', 'in', others)
-            .where('member_key.key', 'is', null)
-            .execute()
-        ).map((row) => row.id),
-  );
-  const kept = sealing.filter(
-    (k) => (created.has(k.memberId) || keyless.has(k.memberId)) && !erased.has(k.memberId) && !fresh.some((op) => op.action === 'member.erase' && op.entity_id === k.memberId),
-  );
-  if (kept.length > 0) {
-    await trx
-      .insertInto('member_key')
-      .values(kept.map((k) => ({ club_id: desk.club_id, member_id: k.memberId, key: k.key, created_at: now.toISOString() })))
-      .onConflict((oc) => oc.columns(['club_id', 'member_id']).doNothing())
-      .execute();
-  }
+  await keepMemberKeys(trx, desk.club_id, fresh, keys, now);
   await trx
     .insertInto('desk_chain')
     .values({ desk_id: desk.id, club_id: desk.club_id, last_seq: lastSeq, last_hash: lastHash })
@@ -223,6 +177,45 @@ async function applyBatch(
   const serverSeq = headSeq + fresh.length + decided.length;
   await trx.updateTable('club').set({ head_seq: serverSeq }).where('id', '=', desk.club_id).execute();
   return { acknowledgedSeq: lastSeq, serverSeq };
+}
+
+/**
+ * Stores the member keys a push brought that it may bring (docs/SYNC.md, Push): each must be the
+ * key that sealed a box of the batch's entries, for a member created in the batch or one the
+ * server holds without a key (written before sealing existed). A desk cannot slip in a key for
+ * another member, nor one that would stand in the way of the real one; a member erased (before or
+ * in this batch) never gets a key back, even from a desk that had not heard of the erasure yet.
+ * One lookup by primary key per 500 keys: it does not grow with the club's log.
+ */
+async function keepMemberKeys(trx: Transaction<ServerDatabase>, clubId: string, fresh: OperationTable[], keys: MemberKey[], now: Date): Promise<void> {
+  if (keys.length === 0) return;
+  const sealedBy = sealingKeyIds(...fresh.flatMap((op) => [op.after_json, op.before_json]));
+  const sealing = keys.filter((k) => sealedBy.get(k.memberId)?.has(keyFingerprint(Buffer.from(k.key, 'base64'))));
+  const held = new Map<string, { erased: boolean; hasKey: boolean }>();
+  for (let i = 0; i < sealing.length; i += 500) {
+    const rows = await trx
+      .selectFrom('server_member')
+      .leftJoin('member_key', (join) => join.onRef('member_key.club_id', '=', 'server_member.club_id').onRef('member_key.member_id', '=', 'server_member.id'))
+      .select(['server_member.id', 'server_member.erased_at', 'member_key.key'])
+      .where('server_member.club_id', '=', clubId)
+      .where('server_member.id', 'in', sealing.slice(i, i + 500).map((k) => k.memberId))
+      .execute();
+    for (const row of rows) held.set(row.id, { erased: row.erased_at !== null, hasKey: row.key !== null });
+  }
+  const created = new Set(fresh.filter((op) => op.action === 'member.create').map((op) => op.entity_id));
+  const erasedNow = new Set(fresh.filter((op) => op.action === 'member.erase').map((op) => op.entity_id));
+  const kept = sealing.filter((k) => {
+    if (erasedNow.has(k.memberId)) return false;
+    const member = held.get(k.memberId);
+    return member ? !member.erased && !member.hasKey : created.has(k.memberId);
+  });
+  for (let i = 0; i < kept.length; i += 500) {
+    await trx
+      .insertInto('member_key')
+      .values(kept.slice(i, i + 500).map((k) => ({ club_id: clubId, member_id: k.memberId, key: k.key, created_at: now.toISOString() })))
+      .onConflict((oc) => oc.columns(['club_id', 'member_id']).doNothing())
+      .execute();
+  }
 }
 
 /**

@@ -6,6 +6,8 @@ import type { ServerDb } from '../../src-server/db/open.js';
 import { createEnrollmentCode, enrollDesk, revokeDesk } from '../../src-server/desks.js';
 import { entriesToPush } from '../../src-main/sync/outgoing.js';
 import { newId } from '../../src-main/core/ids.js';
+import { updateMember } from '../../src-main/core/members/members.js';
+import { eraseMember } from '../../src-main/core/privacy/erasure.js';
 import type { EnrollResponse, LogEntry, PullResponse, PushResponse, ServerError } from '../../src-shared/sync-protocol.js';
 import { addMember, openDrawer } from '../helpers.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
@@ -151,6 +153,30 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       const reply = await push(a.authorization, { ...batch, keys: [wrongKey, otherMember, genuine] });
       expect(reply.statusCode, reply.body).toBe(200);
       expect(await sdb.db.selectFrom('member_key').select(['member_id', 'key']).execute()).toEqual([{ member_id: genuine!.memberId, key: genuine!.key }]);
+    });
+
+    it('takes a key for a member it held without one, never a second key, and none for a member erased in the same push', async () => {
+      const a = await enrolledDesk(sdb);
+      const ginette = addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+      const created = entriesToPush(a.desk.reader, 0, 500);
+      const [key] = created.keys;
+      // Sent without its key (as a desk before sealing did): the member is held without one.
+      expect((await push(a.authorization, { ...created, keys: [] })).statusCode).toBe(200);
+      updateMember(a.desk, a.admin, ginette, { phone: '514 555-0101' });
+      const edited = entriesToPush(a.desk.reader, created.entries.at(-1)!.seq, 500);
+      const otherKey = { memberId: key!.memberId, key: randomBytes(32).toString('base64') };
+      expect((await push(a.authorization, { ...edited, keys: [otherKey, ...edited.keys] })).statusCode).toBe(200);
+      const keys = () => sdb.db.selectFrom('member_key').select(['member_id', 'key']).orderBy('member_id').execute();
+      expect(await keys()).toEqual([{ member_id: key!.memberId, key: key!.key }]);
+
+      // Created and erased before the desk could push: the key it still has a copy of stays out.
+      const laurent = addMember(a.desk, a.admin, 'Laurent', 'Poirier');
+      const laurentKey = entriesToPush(a.desk.reader, edited.entries.at(-1)!.seq, 500).keys;
+      eraseMember(a.desk, a.admin, { number: laurent, reason: 'request' });
+      const erased = entriesToPush(a.desk.reader, edited.entries.at(-1)!.seq, 500);
+      expect(laurentKey).toHaveLength(1);
+      expect((await push(a.authorization, { ...erased, keys: laurentKey })).statusCode).toBe(200);
+      expect(await keys()).toEqual([{ member_id: key!.memberId, key: key!.key }]);
     });
 
     it('refuses, in French and keeping nothing, a new member or an operation no desk would write, whatever its chain says', async () => {
