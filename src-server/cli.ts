@@ -126,6 +126,13 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
     io.stderr(`Commande inconnue : ${command}\n\n${HELP}`);
     return { code: 2 };
   }
+  for (const option of ['database', 'schema'] as const) {
+    // `--database ""` (a variable left empty in a script) would otherwise quietly open the default.
+    if (values[option]?.trim() === '') {
+      io.stderr(`L'option --${option} est vide : ${option === 'database' ? 'indiquez un fichier SQLite ou une adresse postgres://…' : 'indiquez un nom de schéma PostgreSQL'}. Rien n'a été ouvert.\n`);
+      return { code: 2 };
+    }
+  }
   // An empty DATABASE_URL (as `DATABASE_URL= npm run server` leaves it) names no database.
   const location = values.database || env.DATABASE_URL || (!existsSync(DEFAULT_SERVER_DATABASE) && existsSync(EARLIER_DEFAULT_SERVER_DATABASE) ? EARLIER_DEFAULT_SERVER_DATABASE : DEFAULT_SERVER_DATABASE);
   let sdb: ServerDb | null = null;
@@ -228,6 +235,7 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
           'up-to-date': 'le dernier instantané est déjà à jour',
           'lease-lost': 'un autre processus a pris la relève',
           'erased-meanwhile': 'un membre a été effacé pendant ce temps ; réessayez',
+          stopped: 'le serveur s’est arrêté pendant ce temps ; réessayez',
         }[outcome.reason];
         io.stdout(`Aucun nouvel instantané : ${why}.\n`);
         return { code: 0 };

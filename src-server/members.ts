@@ -7,6 +7,7 @@ import { newId } from '../src-main/core/ids.js';
 import { openLogged, sealFields, type KeyRing } from '../src-main/core/privacy/sealing.js';
 import { memberCreateV1, memberDetailsSchema } from '../src-shared/operations/members.js';
 import { PERSONAL_MEMBER_FIELDS, sealedMemberIds, type PersonalMemberField } from '../src-shared/personal-data.js';
+import { ComptoirError } from '../src-shared/errors.js';
 import { parseInput } from '../src-shared/validation.js';
 import { z } from 'zod';
 
@@ -149,14 +150,19 @@ async function heldMember(db: Pick<Kysely<ServerDatabase>, 'selectFrom'>, clubId
  * A held member's details, opened with the member's key when sealed, checked against the desks'
  * own schema; null once erased.
  *
- * @throws when a sealed box was altered, or the details are not a member's (ZodError).
+ * @throws MEMBER_DETAILS_UNREADABLE, in French, when a sealed box was altered or the details are
+ *   not a member's (the server's copy changed on its disk).
  */
 function openedDetails(memberId: string, held: HeldMember): MemberDetails | null {
   if (!held.details_json) return null;
-  const stored = held.sealed_by
-    ? openLogged(held.details_json, (id) => (id === memberId ? held.key : null), { operation_id: held.sealed_by, action: 'member.create' })
-    : JSON.parse(held.details_json);
-  return memberDetailsSchema.parse(stored);
+  try {
+    const stored = held.sealed_by
+      ? openLogged(held.details_json, (id) => (id === memberId ? held.key : null), { operation_id: held.sealed_by, action: 'member.create' })
+      : JSON.parse(held.details_json);
+    return memberDetailsSchema.parse(stored);
+  } catch {
+    throw new ComptoirError('MEMBER_DETAILS_UNREADABLE', { number: Number(held.number) });
+  }
 }
 
 /** Details to store, their personal fields sealed with the member's key under a new binding; in clear for a member without a key. */

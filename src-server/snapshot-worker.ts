@@ -14,12 +14,14 @@ export type SnapshotWorkerAnswer = { ok: true; outcome: BuildOutcome } | { ok: f
 
 // A build applies the whole log through the desk's handlers and compresses hundreds of
 // megabytes: on its own thread, with its own connection, the serving thread keeps answering.
-const { location, schema, clubId } = workerData as SnapshotWorkerData;
+const { location, schema, clubId, stopFlag } = workerData as SnapshotWorkerData & { stopFlag?: Int32Array };
 // The serving thread's database: never made here.
 const sdb = await openServerDb(location, { ...(schema ? { schema } : {}), create: false });
+// Set by the serving thread when the server stops (buildInWorker): the build ends at its next page.
+const stopped = () => (stopFlag ? Atomics.load(stopFlag, 0) === 1 : false);
 let answer: SnapshotWorkerAnswer;
 try {
-  answer = { ok: true, outcome: await buildClubSnapshot(sdb, clubId) };
+  answer = { ok: true, outcome: await buildClubSnapshot(sdb, clubId, { stopped }) };
 } catch (error) {
   answer = { ok: false, message: (error as Error).message };
 } finally {

@@ -360,6 +360,10 @@ const catalogue = {
     fr: (p) => `Le serveur ne connaît pas ${p.route}.`,
     en: (p) => `The server does not know ${p.route}.`,
   }),
+  SERVER_ANSWER_INVALID: message<{ address: string }>({
+    fr: (p) => `L'adresse ${p.address} répond, mais pas comme le serveur d'un club Comptoir (ou d'une autre version) : vérifiez l'adresse du serveur. Rien n'a été enregistré sur ce poste.`,
+    en: (p) => `The address ${p.address} answers, but not as a Comptoir club server (or one of another version): check the server's address. Nothing was recorded on this desk.`,
+  }),
   SERVER_REFUSED: message<{ fr: string; en: string }>({
     fr: (p) => p.fr,
     en: (p) => p.en,
@@ -371,6 +375,10 @@ const catalogue = {
   NOT_JOINED: message({
     fr: () => `Ce poste est autonome : il ne s'est joint à aucun serveur de club. Joignez-le avec « comptoir join --server ADRESSE --code CODE » sur un poste neuf.`,
     en: () => `This desk stands alone: it joined no club server. Join one with "comptoir join --server ADDRESS --code CODE" on a new desk.`,
+  }),
+  MEMBER_DETAILS_UNREADABLE: message<{ number: number }>({
+    fr: (p) => `Les coordonnées du membre ${p.number} ne se lisent plus sur le serveur (modifiées ou abîmées sur son disque) : ses courriels attendent. Les postes, eux, les ont toujours.`,
+    en: (p) => `Member ${p.number}'s details can no longer be read on the server (changed or damaged on its disk): their emails wait. The desks still hold them.`,
   }),
   SNAPSHOT_NOT_FOUND: message({
     fr: () => `Le serveur n'a pas encore d'instantané du club : le poste reçoit le journal du club depuis le début.`,

@@ -6,7 +6,7 @@ import { snapshotWriter, type InstalledSnapshot } from '../core/ledger/snapshot-
 import { recordSyncTarget } from '../core/ledger/sync-progress.js';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { enrollResponseSchema } from '../../src-shared/sync-protocol.js';
-import { callServer, checkServerAddress } from './transport.js';
+import { callServer, checkServerAddress, readAnswer } from './transport.js';
 import { pullChanges } from './pull-client.js';
 import { pushPending } from './push-client.js';
 import { downloadSnapshot } from './snapshot-client.js';
@@ -27,7 +27,8 @@ const ENROLL_RETRY_MS = 1000;
  * lost after the server took the code still gets this desk in.
  *
  * @throws SERVER_ADDRESS_INSECURE; SERVER_UNREACHABLE; SERVER_REFUSED with the server's words
- *   (a used or expired code); JOIN_NEEDS_NEW_FILE when the file already exists.
+ *   (a used or expired code); SERVER_ANSWER_INVALID when the address answers but is no Comptoir
+ *   server; JOIN_NEEDS_NEW_FILE when the file already exists.
  */
 export async function joinClubServer(file: string, input: { address: string; code: string }, options: OpenDeskOptions = {}, fetchImpl: typeof fetch = fetch): Promise<Desk> {
   const address = checkServerAddress(input.address.trim()).origin;
@@ -45,7 +46,7 @@ export async function joinClubServer(file: string, input: { address: string; cod
   if (outcome.kind === 'retry' && outcome.error) throw new ComptoirError('SERVER_REFUSED', { fr: outcome.error.message, en: outcome.error.messageEn });
   if (outcome.kind === 'retry') throw new ComptoirError('SERVER_UNREACHABLE', { address });
   if (outcome.kind === 'rejected') throw new ComptoirError('SERVER_REFUSED', { fr: outcome.error.message, en: outcome.error.messageEn });
-  const enrollment = enrollResponseSchema.parse(outcome.body);
+  const enrollment = readAnswer(enrollResponseSchema, outcome.body, address);
   const target = { address, deskId: enrollment.desk.id, credential: enrollment.credential };
   const setUp = (club: ClubSettings, trustedFile = false) =>
     initializeDesk(

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { serverErrorSchema, type ServerError } from '../../src-shared/sync-protocol.js';
 
@@ -46,19 +47,34 @@ export async function callServer(
   fetchImpl: typeof fetch = fetch,
 ): Promise<CallOutcome> {
   const url = new URL(path, checkServerAddress(target.address));
-  let response: Response;
-  try {
-    response = await fetchImpl(url, {
+  const json = init.body === undefined ? undefined : JSON.stringify(init.body);
+  const send = () => {
+    const timeout = AbortSignal.timeout(init.timeoutMs ?? 30_000);
+    return fetchImpl(url, {
       method: init.method,
       headers: {
         ...(target.deskId ? { authorization: `Bearer ${target.deskId}.${target.credential}` } : {}),
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(json === undefined ? {} : { 'content-type': 'application/json' }),
       },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-      signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(init.timeoutMs ?? 30_000)]) : AbortSignal.timeout(init.timeoutMs ?? 30_000),
+      ...(json === undefined ? {} : { body: json }),
+      signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
     });
-  } catch {
-    return { kind: 'retry', reason: new ComptoirError('SERVER_UNREACHABLE', { address: target.address }).message };
+  };
+  let response: Response;
+  try {
+    response = await send();
+  } catch (error) {
+    // A kept-alive connection the server closed just as this call left on it (its idle timeout,
+    // or a restart) is the commonest one-off failure: tried once more at once. Every call is safe
+    // to send twice, whether or not the server took the first (a push or an enrollment repeated
+    // changes nothing, a block of numbers asked twice leaves one unused); a timeout or a stop is
+    // not tried again.
+    if (init.signal?.aborted || (error as Error).name === 'TimeoutError') return unreachable(target.address);
+    try {
+      response = await send();
+    } catch {
+      return unreachable(target.address);
+    }
   }
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return { kind: 'ok', body };
@@ -66,6 +82,22 @@ export async function callServer(
   const error = refusal.success ? refusal.data.error : { code: 'SERVER_FAILURE', message: new ComptoirError('SERVER_FAILURE').message, messageEn: new ComptoirError('SERVER_FAILURE').messageIn('en') };
   if (response.status >= 400 && response.status < 500 && response.status !== 429) return { kind: 'rejected', status: response.status, error };
   return { kind: 'retry', reason: error.message, error };
+}
+
+function unreachable(address: string): CallOutcome {
+  return { kind: 'retry', reason: new ComptoirError('SERVER_UNREACHABLE', { address }).message };
+}
+
+/**
+ * A server's answer read with the contract's schema (src-shared/sync-protocol.ts).
+ *
+ * @throws SERVER_ANSWER_INVALID, in French, when it does not fit: the address is not a Comptoir
+ *   server's, or not one of this version.
+ */
+export function readAnswer<S extends z.ZodType>(schema: S, body: unknown, address: string): z.output<S> {
+  const answer = schema.safeParse(body);
+  if (!answer.success) throw new ComptoirError('SERVER_ANSWER_INVALID', { address });
+  return answer.data;
 }
 
 /**

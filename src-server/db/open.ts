@@ -35,12 +35,19 @@ export function isPostgresLocation(location: string): boolean {
  * With `create: false` (the commands that only read or change a database) a missing file or
  * schema is refused rather than made.
  *
- * @throws SERVER_DATABASE_NOT_FOUND; SERVER_DATABASE_UNUSABLE (a folder, not SQLite, no room);
+ * @throws INVALID_INPUT for a schema name PostgreSQL would change; SERVER_DATABASE_NOT_FOUND; SERVER_DATABASE_UNUSABLE (a folder, not SQLite, no room);
  *   NOT_A_SERVER_DATABASE (a desk's file, say: left untouched).
  */
 export async function openServerDb(location: string, options: { schema?: string; create?: boolean } = {}): Promise<ServerDb> {
   const create = options.create ?? true;
   if (isPostgresLocation(location)) {
+    // PostgreSQL folds an unquoted name to lower case: a name it would change could never be found again.
+    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
+      throw new ComptoirError('INVALID_INPUT', {
+        fr: `le schéma PostgreSQL « ${options.schema} » n'est pas un nom permis (lettres minuscules sans accents, chiffres et _, au plus 63, sans chiffre au début). Rien n'a été ouvert.`,
+        en: `the PostgreSQL schema "${options.schema}" is not an allowed name (lower-case letters without accents, digits and _, at most 63, not starting with a digit). Nothing was opened.`,
+      });
+    }
     const pool = new pg.Pool({
       connectionString: location,
       max: 10,
@@ -52,7 +59,7 @@ export async function openServerDb(location: string, options: { schema?: string;
       let missing: boolean;
       try {
         missing = (await client.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [options.schema])).rowCount === 0;
-        if (!missing || create) await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '')}"`);
+        if (!missing || create) await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
       } finally {
         client.release();
       }

@@ -186,6 +186,8 @@ describe.each(DIALECTS)('emails through the club’s server, on %s', (dialect) =
     expect(mail.messages.map((m) => m.to)).toEqual([['marcel@example.org']]);
     const waiting = await sdb.db.selectFrom('email_message').selectAll().where('member_id', '=', held.id).executeTakeFirstOrThrow();
     expect(waiting).toMatchObject({ status: 'queued', claimed_until: null, smtp_code: null });
+    // What `emails` shows the administrator: in French, the member named by number.
+    expect(waiting.last_error).toBe(`Les coordonnées du membre ${damaged} ne se lisent plus sur le serveur (modifiées ou abîmées sur son disque) : ses courriels attendent. Les postes, eux, les ont toujours.`);
     expect(Number(waiting.attempts)).toBe(1);
     expect(waiting.next_attempt_at > serverNow.toISOString()).toBe(true);
     // Nor does it hold up a push: her next renewal and an edit go through, the confirmation queued to be tried.

@@ -89,13 +89,34 @@ describe('the server’s command line', () => {
     let err = '';
     const onPostgres = await runServerCli(['problems', '--club', 'demo', '--database', POSTGRES_URL, '--schema', schema], { stdout: () => {}, stderr: (t) => (err += t) }, {});
     expect([onPostgres.code, err]).toEqual([2, expect.stringMatching(/^Aucune base du serveur à cet endroit : .*schéma jamais_/)]);
+    // A name PostgreSQL would fold or could not take is refused before anything is made, whatever the command.
+    const odd = [`Club_${Date.now()}`, `été_${Date.now()}`, `1club`, `a-b`, 'x'.repeat(64)];
+    for (const name of odd) {
+      for (const command of [['create-club', '--slug', 'demo', '--name', 'Club'], ['problems', '--club', 'demo']]) {
+        err = '';
+        const refused = await runServerCli([...command, '--database', POSTGRES_URL, '--schema', name], { stdout: () => {}, stderr: (t) => (err += t) }, {});
+        expect([refused.code, err], name).toEqual([2, `Données invalides : le schéma PostgreSQL « ${name} » n'est pas un nom permis (lettres minuscules sans accents, chiffres et _, au plus 63, sans chiffre au début). Rien n'a été ouvert.\n`]);
+      }
+    }
     const client = new pg.Client({ connectionString: POSTGRES_URL });
     await client.connect();
     try {
-      expect((await client.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [schema])).rowCount).toBe(0);
+      for (const name of [schema, ...odd]) expect((await client.query('SELECT 1 FROM information_schema.schemata WHERE lower(schema_name) = lower($1)', [name])).rowCount, name).toBe(0);
     } finally {
       await client.end();
     }
+  });
+
+  it('refuses an empty --database or --schema rather than open the default', async () => {
+    // The default file (data/serveur.sqlite, from where the command runs) is neither made nor touched.
+    const defaultFile = () => (existsSync('data/serveur.sqlite') ? statSync('data/serveur.sqlite').mtimeMs : null);
+    const before = defaultFile();
+    for (const argv of [['create-club', '--slug', 'demo', '--name', 'Club', '--database', ''], ['create-club', '--slug', 'demo', '--name', 'Club', '--database', ' '], ['problems', '--club', 'demo', '--schema', '', '--database', POSTGRES_URL]]) {
+      let err = '';
+      const result = await runServerCli(argv, { stdout: () => {}, stderr: (t) => (err += t) }, {});
+      expect([result.code, err], argv.join(' ')).toEqual([2, expect.stringMatching(/^L'option --(database|schema) est vide : .* Rien n'a été ouvert\.\n$/)]);
+    }
+    expect(defaultFile()).toBe(before);
   });
 
   it('makes the folder of a new database', async () => {

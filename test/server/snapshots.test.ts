@@ -120,6 +120,20 @@ describe.each(DIALECTS)('the club snapshots the server builds on %s', (dialect) 
     await expect(buildInWorker({ location: where.location, ...(where.schema ? { schema: where.schema } : {}), clubId: 'no-such-club' })).rejects.toThrow(/foreign key/i);
   });
 
+  it('stop at the next page when the server stops, here or on their thread: nothing stored, the lease let go for the next start', async () => {
+    const { where, sdb, clubId } = await clubWithLog();
+    let asked = 0;
+    // Told to stop once two pages are in.
+    const stoppedHere = await buildClubSnapshot(sdb, clubId, { pageSize: 10, stopped: () => ++asked >= 2 });
+    expect(asked).toBe(2);
+    expect(stoppedHere).toEqual({ built: false, reason: 'stopped' });
+    expect(await buildInWorker({ location: where.location, ...(where.schema ? { schema: where.schema } : {}), clubId }, AbortSignal.abort())).toEqual({ built: false, reason: 'stopped' });
+    expect(await latestSnapshot(sdb, clubId)).toBeNull();
+    expect(await sdb.db.selectFrom('club_snapshot_build').select('holder').where('club_id', '=', clubId).execute()).toEqual([{ holder: null }]);
+    // The next start builds it.
+    expect(await buildClubSnapshot(sdb, clubId)).toMatchObject({ built: true });
+  });
+
   it('are built in the background once the log grew by N entries, and by `snapshot --club` at once', async () => {
     const { where, sdb, clubId, a, push } = await clubWithLog();
     const schedule = startSnapshotSchedule(sdb, { every: 5, checkMs: 50 });

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +14,7 @@ import { tempFolder } from '../helpers.js';
 import { readSyncTarget } from '../../src-main/core/ledger/sync-progress.js';
 import { joinClubServer } from '../../src-main/sync/join.js';
 import { pushPending } from '../../src-main/sync/push-client.js';
+import { reserveMemberNumbers } from '../../src-main/sync/number-blocks.js';
 import { testClub, testServerDb } from '../server/harness.js';
 
 const BIN = fileURLToPath(new URL('../../bin/comptoir.mjs', import.meta.url));
@@ -60,15 +63,16 @@ describe('a desk joining its club’s server from the command line', () => {
   it('gets in though the answer to its enrollment was lost after the server took the code', async () => {
     const { code } = await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Salle 3' });
     let lost = 0;
-    // The server takes the code and answers; the answer never reaches the desk, once.
+    // The server takes the code and answers; the answer never reaches the desk, twice (the call's
+    // own second try at once, then the join's a second later).
     const losing: typeof fetch = async (url, init) => {
       const response = await fetch(url, init);
-      if (String(url).endsWith('/v1/enroll') && lost++ === 0) throw new TypeError('fetch failed');
+      if (String(url).endsWith('/v1/enroll') && lost++ < 2) throw new TypeError('fetch failed');
       return response;
     };
     const desk = await joinClubServer(join(tempFolder(), 'poste.sqlite'), { address, code }, {}, losing);
     try {
-      expect(lost).toBe(2);
+      expect(lost).toBe(3);
       const target = readSyncTarget(desk.reader)!;
       const desks = await sdb.db.selectFrom('desk').select(['id', 'name']).where('name', '=', 'Salle 3').execute();
       expect(desks).toEqual([{ id: target.deskId, name: 'Salle 3' }]);
@@ -92,5 +96,33 @@ describe('a desk joining its club’s server from the command line', () => {
     expect(alone.stderr).toMatch(/^Ce poste est autonome/);
     // The code still works.
     expect((await comptoir('--db', join(folder, 'neuf.sqlite'), 'join', '--server', address, '--code', code)).code).toBe(0);
+  });
+
+  it('says in French that an address answering as something else is not the club’s server, and leaves no file', async () => {
+    const folder = tempFolder();
+    for (const answer of ['{"hello":"world"}', '[]', 'null', '{"club":{"id":"x"},"desk":{},"credential":"court","memberNumbers":{"first":"1"}}']) {
+      const other = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(answer));
+      await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+      const otherAddress = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+      try {
+        const file = join(folder, 'neuf.sqlite');
+        await expect(joinClubServer(file, { address: otherAddress, code: 'ABCD-EFGH-JKMN' })).rejects.toThrow(
+          `L'adresse ${otherAddress} répond, mais pas comme le serveur d'un club Comptoir (ou d'une autre version) : vérifiez l'adresse du serveur. Rien n'a été enregistré sur ce poste.`,
+        );
+        expect(existsSync(file)).toBe(false);
+        // And the same through a desk already joined, asking for member numbers: said the same way, nothing added.
+        const joined = await joinClubServer(join(folder, `poste-${answer.length}.sqlite`), { address, code: (await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Salle 4' })).code });
+        try {
+          const blocks = () => joined.reader.rawAll('SELECT * FROM member_number_block');
+          const before = blocks();
+          await expect(reserveMemberNumbers(joined, { ...readSyncTarget(joined.reader)!, address: otherAddress }, 5000)).rejects.toThrow(/^L'adresse .* répond, mais pas comme le serveur d'un club Comptoir/);
+          expect(blocks()).toEqual(before);
+        } finally {
+          joined.close();
+        }
+      } finally {
+        other.close();
+      }
+    }
   });
 });

@@ -61,6 +61,38 @@ describe.each(DIALECTS)('a desk pushing its log to the server on %s', (dialect) 
     expect(await serverCount()).toBe(last);
   }, 30_000);
 
+  it('sends again at once when a connection fails under a call (a kept-alive one the server closed), never after a timeout', async () => {
+    sdb = await testServerDb(dialect);
+    await testClub(sdb);
+    const a = await enrolledDesk(sdb);
+    const port = await listen();
+    const target: SyncTarget = { address: `http://127.0.0.1:${port}`, deskId: a.enrollment.desk.id, credential: a.enrollment.credential };
+    addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+    // The first push is taken by the server, then its connection dies before the answer.
+    let calls = 0;
+    const cutOnce: typeof fetch = async (url, init) => {
+      calls++;
+      const response = await fetch(url, init);
+      if (calls === 1) throw new TypeError('fetch failed', { cause: new Error('other side closed') });
+      return response;
+    };
+    const last = a.desk.reader.rawGet<{ seq: number }>('SELECT max(seq) AS seq FROM audit_log')!.seq;
+    expect(await pushPending(a.desk, target, cutOnce)).toEqual({ kind: 'sent', acknowledgedSeq: last });
+    expect(calls).toBe(2);
+    expect(await serverCount()).toBe(last);
+    expect(readSyncProgress(a.desk.reader)).toMatchObject({ attempts: 0, lastError: null });
+
+    // A server that takes too long is not asked twice in a row: the retry timer will.
+    addMember(a.desk, a.admin, 'Laurent', 'Poirier');
+    let slowCalls = 0;
+    const timingOut: typeof fetch = async () => {
+      slowCalls++;
+      throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+    };
+    expect(await pushPending(a.desk, target, timingOut)).toMatchObject({ kind: 'retry' });
+    expect(slowCalls).toBe(1);
+  });
+
   it('keeps what a refusal returned on the desk, says why in French, and stops asking', async () => {
     sdb = await testServerDb(dialect);
     await testClub(sdb);
