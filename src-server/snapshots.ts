@@ -47,7 +47,7 @@ export async function latestSnapshot(sdb: ServerDb, clubId: string): Promise<Sto
  */
 export async function* snapshotChunks(sdb: ServerDb, clubId: string, snapshot: StoredSnapshot): AsyncGenerator<Buffer> {
   // PostgreSQL sends bytea as hex text, twice the bytes, and its decoding held a 100,000-member
-  // club's download to half the speed base64 gives (docs/SYNC.md, Figures).
+  // club's download to half the speed base64 gives (README, « Tests and figures »).
   const data = sdb.dialect === 'postgres' ? sql<string>`encode(data, 'base64')`.as('data') : sql<Uint8Array>`data`.as('data');
   for (let n = 0; n < snapshot.chunks; n++) {
     const row = await sdb.db.selectFrom('club_snapshot_chunk').select(data).where('club_id', '=', clubId).where('server_seq', '=', snapshot.serverSeq).where('n', '=', n).executeTakeFirst();
