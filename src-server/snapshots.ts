@@ -214,8 +214,9 @@ export interface SnapshotSchedule {
  * entries since its latest snapshot gets a new one, built incrementally from it. Builds run one
  * after another in this process — in a worker thread when `schedule.worker` names the database,
  * as `serve` does; the lease keeps other processes from building the same club.
- * Returns how to stop it: a build under way stops at its next page (a second or so, not the
- * minutes a large club's build takes, which a service manager would not wait for).
+ * Returns how to stop it: a build under way stops at its next page (some 2 s measured, the
+ * worker's start included), not after the minutes a large club's build takes, which a service
+ * manager would not wait for.
  */
 export function startSnapshotSchedule(sdb: ServerDb, schedule: SnapshotSchedule): { stop(): Promise<void> } {
   const stopping = new AbortController();
