@@ -56,14 +56,18 @@ export async function followMember(
         .execute();
       return;
     }
-    case 'member.erase':
+    case 'member.erase': {
+      // An erasure holds whatever order it arrives in: a member the server does not hold yet is
+      // kept as erased (number 0, never known), so a create of that id pushed later neither
+      // brings the member back nor gets its key stored.
+      const erased = { details_json: null, sealed_by: null, field_stamps: '{}', erased_at: writer.at };
       await trx
-        .updateTable('server_member')
-        .set({ details_json: null, sealed_by: null, field_stamps: '{}', erased_at: writer.at })
-        .where('club_id', '=', clubId)
-        .where('id', '=', op.memberId)
+        .insertInto('server_member')
+        .values({ club_id: clubId, id: op.memberId, number: 0, ...erased })
+        .onConflict((oc) => oc.columns(['club_id', 'id']).doUpdateSet(erased))
         .execute();
       return;
+    }
   }
 }
 
@@ -108,7 +112,7 @@ const loggedMemberFacts = z.object({ member: loggedMemberSchema }).loose();
  *
  * @throws INVALID_INPUT, in French, when the member is not one the desks would have written.
  */
-export function loggedMemberRow(clubId: string, entry: Pick<OperationTable, 'operation_id' | 'op_version' | 'after_json'>): ServerMemberTable | null {
+export function loggedMemberRow(clubId: string, entry: Pick<OperationTable, 'operation_id' | 'op_version' | 'after_json'>): LoggedMember | null {
   if (entry.op_version !== MEMBER_CREATE_VERSION || entry.after_json === null) return null;
   let facts: unknown = null;
   try {
@@ -118,7 +122,14 @@ export function loggedMemberRow(clubId: string, entry: Pick<OperationTable, 'ope
   }
   const { member } = parseInput(loggedMemberFacts, facts);
   const { id, number, ...details } = member;
-  return { club_id: clubId, id, number, details_json: JSON.stringify(details), sealed_by: details.$sealed ? entry.operation_id : null, field_stamps: '{}', erased_at: null };
+  const row = { club_id: clubId, id, number, details_json: JSON.stringify(details), sealed_by: details.$sealed ? entry.operation_id : null, field_stamps: '{}', erased_at: null };
+  return { row, box: details.$sealed?.box ?? null };
+}
+
+/** A new member read from its log entry: the row to store, and the box its personal fields are sealed in (`v1:<member id>:<key id>:…`), if any. */
+export interface LoggedMember {
+  row: ServerMemberTable;
+  box: string | null;
 }
 
 /** New members, 500 rows a statement (a push of a club's first day holds thousands); one already held stays as it is. */

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { entryHash, GENESIS_HASH, operationOf } from '../src-main/core/ledger/audit.js';
 import { auditFieldsOf } from '../src-main/core/ledger/log-entry.js';
 import { keyFingerprint, type KeyRing } from '../src-main/core/privacy/sealing.js';
-import { sealingKeyIds } from '../src-shared/personal-data.js';
+import { boxOwner, sealedFieldsOf } from '../src-shared/personal-data.js';
 import type { Operation } from '../src-shared/operations/index.js';
 import { businessDate, businessDateOf } from '../src-shared/dates.js';
 import { clubSettings } from './clubs.js';
@@ -14,7 +14,7 @@ import { parseInput } from '../src-shared/validation.js';
 import type { Dialect, ServerDb } from './db/open.js';
 import { appendServerOperations, lockHead } from './server-author.js';
 import type { ChainProblemTable, DeskTable, OperationTable, ServerDatabase, ServerMemberTable } from './db/schema.js';
-import { insertMembers, keyRingFor, loggedMemberRow, newMemberRow } from './members.js';
+import { insertMembers, keyRingFor, loggedMemberRow, newMemberRow, type LoggedMember } from './members.js';
 
 type Problem = Pick<ChainProblemTable, 'seq' | 'problem' | 'detail'>;
 
@@ -133,7 +133,9 @@ async function applyBatch(
 
   // Bound parameters per statement stay under SQLite's and PostgreSQL's limits.
   for (let i = 0; i < fresh.length; i += 500) await trx.insertInto('operation').values(fresh.slice(i, i + 500)).execute();
-  await keepMemberKeys(trx, desk.club_id, fresh, keys, now);
+  // New members read once, in the desks' current form: their rows, and the boxes their keys sealed.
+  const loggedMembers = new Map(fresh.filter((entry) => entry.action === 'member.create').map((entry) => [entry.operation_id, loggedMemberRow(desk.club_id, entry)]));
+  await keepMemberKeys(trx, desk.club_id, fresh, loggedMembers, keys, now);
   await trx
     .insertInto('desk_chain')
     .values({ desk_id: desk.id, club_id: desk.club_id, last_seq: lastSeq, last_hash: lastHash })
@@ -157,9 +159,9 @@ async function applyBatch(
   };
   for (const entry of fresh) {
     if (!DECIDING_KINDS.has(entry.action) && !EMAILING_KINDS.has(entry.action)) continue;
-    const logged = entry.action === 'member.create' ? loggedMemberRow(desk.club_id, entry) : null;
+    const logged = loggedMembers.get(entry.operation_id);
     if (logged) {
-      newMembers.push(logged);
+      newMembers.push(logged.row);
       continue;
     }
     const op = readOperation(entry, keyRing);
@@ -181,16 +183,23 @@ async function applyBatch(
 
 /**
  * Stores the member keys a push brought that it may bring (docs/SYNC.md, Push): each must be the
- * key that sealed a box of the batch's entries, for a member created in the batch or one the
- * server holds without a key (written before sealing existed). A desk cannot slip in a key for
- * another member, nor one that would stand in the way of the real one; a member erased (before or
- * in this batch) never gets a key back, even from a desk that had not heard of the erasure yet.
- * One lookup by primary key per 500 keys: it does not grow with the club's log.
+ * key that sealed the member's first box in the batch (`firstSealingKeys`), for a member created
+ * in the batch or one the server holds without a key (written before sealing existed). A desk
+ * cannot slip in a key for another member, nor one that would stand in the way of the real one;
+ * a member erased (before or in this batch, even before the server heard of its creation) never
+ * gets a key back. One lookup by primary key per 500 keys: it does not grow with the club's log.
  */
-async function keepMemberKeys(trx: Transaction<ServerDatabase>, clubId: string, fresh: OperationTable[], keys: MemberKey[], now: Date): Promise<void> {
+async function keepMemberKeys(
+  trx: Transaction<ServerDatabase>,
+  clubId: string,
+  fresh: OperationTable[],
+  loggedMembers: Map<string, LoggedMember | null>,
+  keys: MemberKey[],
+  now: Date,
+): Promise<void> {
   if (keys.length === 0) return;
-  const sealedBy = sealingKeyIds(...fresh.flatMap((op) => [op.after_json, op.before_json]));
-  const sealing = keys.filter((k) => sealedBy.get(k.memberId)?.has(keyFingerprint(Buffer.from(k.key, 'base64'))));
+  const sealedBy = firstSealingKeys(fresh, loggedMembers);
+  const sealing = keys.filter((k) => sealedBy.get(k.memberId) === keyFingerprint(Buffer.from(k.key, 'base64')));
   const held = new Map<string, { erased: boolean; hasKey: boolean }>();
   for (let i = 0; i < sealing.length; i += 500) {
     const rows = await trx
@@ -202,19 +211,59 @@ async function keepMemberKeys(trx: Transaction<ServerDatabase>, clubId: string, 
       .execute();
     for (const row of rows) held.set(row.id, { erased: row.erased_at !== null, hasKey: row.key !== null });
   }
-  const created = new Set(fresh.filter((op) => op.action === 'member.create').map((op) => op.entity_id));
+  const created = new Set(fresh.filter((op) => op.action === 'member.create').map((op) => loggedMembers.get(op.operation_id)?.row.id ?? op.entity_id));
   const erasedNow = new Set(fresh.filter((op) => op.action === 'member.erase').map((op) => op.entity_id));
-  const kept = sealing.filter((k) => {
-    if (erasedNow.has(k.memberId)) return false;
+  const kept = new Map<string, MemberKey>();
+  for (const k of sealing) {
     const member = held.get(k.memberId);
-    return member ? !member.erased && !member.hasKey : created.has(k.memberId);
-  });
-  for (let i = 0; i < kept.length; i += 500) {
+    const mayTake = member ? !member.erased && !member.hasKey : created.has(k.memberId);
+    if (mayTake && !erasedNow.has(k.memberId)) kept.set(k.memberId, k);
+  }
+  const rows = [...kept.values()].map((k) => ({ club_id: clubId, member_id: k.memberId, key: k.key, created_at: now.toISOString() }));
+  for (let i = 0; i < rows.length; i += 500) {
     await trx
       .insertInto('member_key')
-      .values(kept.slice(i, i + 500).map((k) => ({ club_id: clubId, member_id: k.memberId, key: k.key, created_at: now.toISOString() })))
+      .values(rows.slice(i, i + 500))
       .onConflict((oc) => oc.columns(['club_id', 'member_id']).doNothing())
       .execute();
+  }
+}
+
+/**
+ * The key that sealed each member's first box in the batch (key id by member id): the one key a
+ * push may bring for that member. Boxes count only where desks seal (core/privacy/sealing.ts
+ * `sealForLog`): a new member's own fields, the changes of a member.update for the member it
+ * names, and the address of a receipt.email; text shaped like a box anywhere else counts for
+ * nothing, and a second box with another key cannot displace the first.
+ */
+function firstSealingKeys(fresh: OperationTable[], loggedMembers: Map<string, LoggedMember | null>): Map<string, string> {
+  const first = new Map<string, string>();
+  const note = (box: string | null | undefined, forMember?: string) => {
+    const owner = box ? boxOwner(box) : null;
+    if (!owner || (forMember !== undefined && owner.memberId !== forMember) || first.has(owner.memberId)) return;
+    first.set(owner.memberId, owner.keyId);
+  };
+  for (const op of fresh) {
+    if (op.action === 'member.create') note(loggedMembers.get(op.operation_id)?.box);
+    if (op.action !== 'member.update' && op.action !== 'receipt.email') continue;
+    const after = parsedIfSealed(op.after_json) as { memberId?: unknown; changes?: unknown; household?: unknown } | null;
+    if (op.action === 'receipt.email') {
+      note(sealedFieldsOf(after)?.box);
+    } else if (after?.memberId === op.entity_id) {
+      // Its changes, the household it names, or the fields as they were (an edit of other fields).
+      for (const sealed of [after.changes, after.household, parsedIfSealed(op.before_json)]) note(sealedFieldsOf(sealed)?.box, op.entity_id);
+    }
+  }
+  return first;
+}
+
+/** A logged JSON text that holds a sealed box, parsed; null otherwise (or not JSON: refused when read, `readOperation`). */
+function parsedIfSealed(json: string | null): unknown {
+  if (!json?.includes('"$sealed"')) return null;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
   }
 }
 

@@ -82,7 +82,6 @@ export function sealedFieldsOf(value: unknown): SealedFields | null {
 
 /** Sealed personal fields name their member: `v1:<member id>:<key id>:<data>` (core/privacy/sealing.ts). */
 const SEALED_MEMBER = /"v1:([^:"]{1,64}):/g;
-const SEALED_MEMBER_AND_KEY = /"v1:([^:"]{1,64}):([0-9a-f]{16}):/g;
 
 /** The members whose keys open the sealed fields of these JSON texts (log entries' facts). */
 export function sealedMemberIds(...jsonTexts: (string | null)[]): Set<string> {
@@ -92,17 +91,11 @@ export function sealedMemberIds(...jsonTexts: (string | null)[]): Set<string> {
 }
 
 /**
- * The keys that sealed fields in these JSON texts, by member: each member's key ids (eight bytes
- * of the key's SHA-256, hex; core/privacy/sealing.ts `keyFingerprint`).
+ * Who a sealed box is for and which key sealed it, from its text `v1:<member id>:<key id>:<data>`
+ * (the key id is eight bytes of the key's SHA-256, hex; core/privacy/sealing.ts `keyFingerprint`);
+ * null when the text is not a box.
  */
-export function sealingKeyIds(...jsonTexts: (string | null)[]): Map<string, Set<string>> {
-  const keys = new Map<string, Set<string>>();
-  for (const json of jsonTexts) {
-    for (const [, memberId, keyId] of json?.matchAll(SEALED_MEMBER_AND_KEY) ?? []) {
-      let ids = keys.get(memberId!);
-      if (!ids) keys.set(memberId!, (ids = new Set()));
-      ids.add(keyId!);
-    }
-  }
-  return keys;
+export function boxOwner(box: string): { memberId: string; keyId: string } | null {
+  const match = /^v1:([^:"]{1,64}):([0-9a-f]{16}):/.exec(box);
+  return match ? { memberId: match[1]!, keyId: match[2]! } : null;
 }

@@ -12,7 +12,8 @@ import type { EnrollResponse, LogEntry, PullResponse, PushResponse, ServerError 
 import { addMember, openDrawer } from '../helpers.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
 import { recordServerOperations } from '../../src-server/server-author.js';
-import { entryHash } from '../../src-main/core/ledger/audit.js';
+import { entryHash, GENESIS_HASH } from '../../src-main/core/ledger/audit.js';
+import { sealFields } from '../../src-main/core/privacy/sealing.js';
 import { auditFieldsOf } from '../../src-main/core/ledger/log-entry.js';
 
 import { DIALECTS, enrolledDesk, testClub, testServerDb } from './harness.js';
@@ -177,6 +178,75 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       expect(laurentKey).toHaveLength(1);
       expect((await push(a.authorization, { ...erased, keys: laurentKey })).statusCode).toBe(200);
       expect(await keys()).toEqual([{ member_id: key!.memberId, key: key!.key }]);
+    });
+
+    /** Entries numbered and chained again after `after`, as a desk that wrote them in this order would have. */
+    const rechained = (entries: LogEntry[], after: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }) => {
+      let previous = after;
+      return entries.map((e) => {
+        const entry = { ...e, seq: previous.seq + 1, prevHash: previous.hash };
+        entry.hash = entryHash(entry.prevHash, auditFieldsOf(entry));
+        return (previous = entry);
+      });
+    };
+    const memberRow = (id: string) => sdb.db.selectFrom('server_member').select(['details_json', 'erased_at']).where('id', '=', id).executeTakeFirst();
+    const storedKeys = () => sdb.db.selectFrom('member_key').select(['member_id', 'key']).orderBy('member_id').execute();
+
+    it('lets an erasure hold whatever order it arrives in: a create pushed after it brings neither the member back nor its key', async () => {
+      for (const together of [false, true]) {
+        const a = await enrolledDesk(sdb, 'demo', together ? 'Poste 2' : 'Accueil');
+        const laurent = addMember(a.desk, a.admin, 'Laurent', 'Poirier');
+        const { keys } = entriesToPush(a.desk.reader, 0, 500);
+        eraseMember(a.desk, a.admin, { number: laurent, reason: 'request' });
+        const { entries } = entriesToPush(a.desk.reader, 0, 500);
+        const create = entries.find((e) => e.action === 'member.create')!;
+        // The erase first, the create after: in two pushes, or in one.
+        const reordered = rechained([...entries.filter((e) => e !== create), create]);
+        const batches = together ? [reordered] : [reordered.slice(0, -1), reordered.slice(-1)];
+        for (const batch of batches) {
+          const reply = await push(a.authorization, { entries: batch, keys });
+          expect(reply.statusCode, reply.body).toBe(200);
+        }
+        expect(await memberRow(create.entityId)).toEqual({ details_json: null, erased_at: expect.any(String) });
+        expect(await storedKeys()).toEqual([]);
+      }
+    });
+
+    it('takes a key only from the first box sealed for its member where desks seal, never from text shaped like one elsewhere', async () => {
+      const a = await enrolledDesk(sdb);
+      addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+      const created = entriesToPush(a.desk.reader, 0, 500);
+      const ginetteId = created.entries.find((e) => e.action === 'member.create')!.entityId;
+      // Held without a key (pushed as a desk before sealing did).
+      expect((await push(a.authorization, { ...created, keys: [] })).statusCode).toBe(200);
+      const evil = randomBytes(32);
+      const evilKey = { memberId: ginetteId, key: evil.toString('base64') };
+      const fakeBox = sealFields({ lastName: 'X' }, evil, ginetteId, newId());
+      // A box for Ginette in an entry of another kind (the desk's drawer opening).
+      openDrawer(a.desk, a.admin);
+      const opened = entriesToPush(a.desk.reader, created.entries.at(-1)!.seq, 500).entries;
+      const junk = rechained(
+        opened.map((e) => ({ ...e, afterJson: JSON.stringify({ ...JSON.parse(e.afterJson!), note: fakeBox }) })),
+        created.entries.at(-1)!,
+      );
+      const reply = await push(a.authorization, { entries: junk, keys: [evilKey] });
+      expect(reply.statusCode, reply.body).toBe(200);
+      expect(await storedKeys()).toEqual([]);
+
+      // A new member with its genuine box, then an edit sealed with another key in the same push.
+      const b = await enrolledDesk(sdb, 'demo', 'Poste 2');
+      const yvette = addMember(b.desk, b.admin, 'Yvette', 'Sirois');
+      updateMember(b.desk, b.admin, yvette, { phone: '514 555-0101' });
+      const { entries, keys } = entriesToPush(b.desk.reader, 0, 500);
+      const [genuine] = keys;
+      const edit = entries.find((e) => e.action === 'member.update')!;
+      const other = randomBytes(32);
+      const facts = JSON.parse(edit.afterJson!) as { changes: Record<string, unknown> };
+      const forged = { ...edit, afterJson: JSON.stringify({ ...facts, changes: sealFields({ phone: '514 555-0199' }, other, edit.entityId, edit.operationId) }) };
+      const batch = rechained(entries.map((e) => (e === edit ? forged : e)));
+      const second = await push(b.authorization, { entries: batch, keys: [{ memberId: edit.entityId, key: other.toString('base64') }, genuine] });
+      expect(second.statusCode, second.body).toBe(200);
+      expect(await storedKeys()).toEqual([{ member_id: genuine!.memberId, key: genuine!.key }]);
     });
 
     it('refuses, in French and keeping nothing, a new member or an operation no desk would write, whatever its chain says', async () => {
