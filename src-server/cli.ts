@@ -134,10 +134,12 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
     }
   }
   // An empty DATABASE_URL (as `DATABASE_URL= npm run server` leaves it) names no database.
-  const location = values.database || env.DATABASE_URL || (!existsSync(DEFAULT_SERVER_DATABASE) && existsSync(EARLIER_DEFAULT_SERVER_DATABASE) ? EARLIER_DEFAULT_SERVER_DATABASE : DEFAULT_SERVER_DATABASE);
+  // Spaces around a pasted address or name are not part of it (« postgres://… » would otherwise be taken for a file).
+  const location =
+    values.database?.trim() || env.DATABASE_URL?.trim() || (!existsSync(DEFAULT_SERVER_DATABASE) && existsSync(EARLIER_DEFAULT_SERVER_DATABASE) ? EARLIER_DEFAULT_SERVER_DATABASE : DEFAULT_SERVER_DATABASE);
   let sdb: ServerDb | null = null;
   try {
-    const schema = values.schema ?? env.COMPTOIR_SERVER_SCHEMA;
+    const schema = (values.schema ?? env.COMPTOIR_SERVER_SCHEMA)?.trim() || undefined;
     // A mistyped path or schema would otherwise leave an empty database behind, and say « no such club ».
     sdb = await openServerDb(location, { ...(schema ? { schema } : {}), create: !EXISTING_DATABASE_COMMANDS.has(command) });
     switch (command) {

@@ -44,9 +44,9 @@ const catalogue = {
     fr: (p) => `Aucune base du serveur à cet endroit : ${p.file}. Rien n'a été créé. Indiquez la base avec --database (celle de npm start est data/serveur.sqlite), ou créez d'abord un club (create-club).`,
     en: (p) => `No server database at this place: ${p.file}. Nothing was created. Name the database with --database (npm start's is data/serveur.sqlite), or create a club first (create-club).`,
   }),
-  SERVER_DATABASE_UNUSABLE: message<{ file: string; reason: string }>({
-    fr: (p) => `La base du serveur ne peut pas être ouverte : ${p.file} (${p.reason}). Rien n'a été modifié.`,
-    en: (p) => `The server's database cannot be opened: ${p.file} (${p.reason}). Nothing was changed.`,
+  SERVER_DATABASE_UNUSABLE: message<{ file: string; reason: { fr: string; en: string } }>({
+    fr: (p) => `La base du serveur ne peut pas être ouverte : ${p.file} (${p.reason.fr}). Rien n'a été modifié.`,
+    en: (p) => `The server's database cannot be opened: ${p.file} (${p.reason.en}). Nothing was changed.`,
   }),
   NOT_A_SERVER_DATABASE: message<{ file: string }>({
     fr: (p) => `Ce fichier n'est pas la base d'un serveur de Comptoir (celle d'un poste, peut-être) : ${p.file}. Il n'a pas été modifié.`,

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { makeFolders } from './folders.js';
 
 /** Why a backup was made: it is part of its name. */
 export type BackupReason = 'fermeture-caisse' | 'avant-migration' | 'manuelle';
@@ -38,7 +39,7 @@ export function backupDatabase(sqlite: BetterSqlite3.Database, databaseFile: str
   const name = `${basename(databaseFile).replace(/\.sqlite$/, '')}.${stamp(now)}.${reason}.sqlite`;
   const written: string[] = [];
   for (const folder of folders) {
-    mkdirSync(folder, { recursive: true });
+    makeFolders(folder);
     const target = join(folder, name);
     const partial = `${target}.partiel`;
     rmSync(partial, { force: true });

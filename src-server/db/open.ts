@@ -1,11 +1,13 @@
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ComptoirError } from '../../src-shared/errors.js';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrateServer } from './migrations.js';
 import type { ServerDatabase } from './schema.js';
+import { makeFolders } from '../../src-main/db/folders.js';
+import { serverDatabaseFailure, shownLocation } from './failures.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -35,71 +37,98 @@ export function isPostgresLocation(location: string): boolean {
  * With `create: false` (the commands that only read or change a database) a missing file or
  * schema is refused rather than made.
  *
- * @throws INVALID_INPUT for a schema name PostgreSQL would change; SERVER_DATABASE_NOT_FOUND; SERVER_DATABASE_UNUSABLE (a folder, not SQLite, no room);
+ * @throws INVALID_INPUT for a schema with an SQLite file, or a schema name PostgreSQL would change or keeps
+ *   for itself; SERVER_DATABASE_NOT_FOUND; SERVER_DATABASE_UNUSABLE (a folder, no room, PostgreSQL
+ *   unreachable or refusing, in French: db/failures.ts); the desk's SQLite errors (busy, damaged…);
  *   NOT_A_SERVER_DATABASE (a desk's file, say: left untouched).
  */
 export async function openServerDb(location: string, options: { schema?: string; create?: boolean } = {}): Promise<ServerDb> {
   const create = options.create ?? true;
-  if (isPostgresLocation(location)) {
-    // PostgreSQL folds an unquoted name to lower case: a name it would change could never be found again.
-    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
+  if (!isPostgresLocation(location)) {
+    if (options.schema !== undefined) {
       throw new ComptoirError('INVALID_INPUT', {
-        fr: `le schéma PostgreSQL « ${options.schema} » n'est pas un nom permis (lettres minuscules sans accents, chiffres et _, au plus 63, sans chiffre au début). Rien n'a été ouvert.`,
-        en: `the PostgreSQL schema "${options.schema}" is not an allowed name (lower-case letters without accents, digits and _, at most 63, not starting with a digit). Nothing was opened.`,
+        fr: `un schéma (« ${options.schema} ») ne vaut que pour une base PostgreSQL, et ${shownLocation(location)} est un fichier SQLite. Rien n'a été ouvert.`,
+        en: `a schema ("${options.schema}") applies only to a PostgreSQL database, and ${shownLocation(location)} is an SQLite file. Nothing was opened.`,
       });
     }
-    const pool = new pg.Pool({
-      connectionString: location,
-      max: 10,
-      types: pgTypes as pg.CustomTypesConfig,
-      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-    });
-    if (options.schema) {
-      const client = await pool.connect();
-      let missing: boolean;
-      try {
-        missing = (await client.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [options.schema])).rowCount === 0;
-        if (!missing || create) await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
-      } finally {
-        client.release();
-      }
-      if (missing && !create) {
-        await pool.end();
-        throw new ComptoirError('SERVER_DATABASE_NOT_FOUND', { file: `${location} (schéma ${options.schema})` });
-      }
-    }
-    const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
-    await migrateServer(db as Kysely<unknown>, 'postgres', options.schema);
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return openSqlite(location, create);
   }
+  if (options.schema !== undefined) checkSchemaName(options.schema);
+  const pool = new pg.Pool({
+    connectionString: location,
+    max: 10,
+    types: pgTypes as pg.CustomTypesConfig,
+    // Quoted here and below: a name such as « user » or « order » is a keyword to PostgreSQL.
+    ...(options.schema ? { options: `-c search_path="${options.schema}"` } : {}),
+  });
+  // The pool reports a connection that fails while idle here; the next query reports it too.
+  pool.on('error', () => {});
+  const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    if (options.schema) {
+      const exists = await sql`SELECT 1 FROM information_schema.schemata WHERE schema_name = ${options.schema}`.execute(db);
+      if (exists.rows.length === 0 && !create) throw new ComptoirError('SERVER_DATABASE_NOT_FOUND', { file: `${shownLocation(location)} (schéma ${options.schema})` });
+      await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(options.schema)}`.execute(db);
+    }
+    await migrateServer(db as Kysely<unknown>, 'postgres', options.schema);
+  } catch (error) {
+    await db.destroy().catch(() => {});
+    throw serverDatabaseFailure(error, location);
+  }
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/**
+ * Refuses a PostgreSQL schema name the server could not find again or should not write into:
+ * one PostgreSQL would fold to lower case (it does so for unquoted names, and Kysely quotes
+ * them), or one PostgreSQL keeps for itself (`pg_…`, `information_schema`).
+ *
+ * @throws INVALID_INPUT, in French.
+ */
+function checkSchemaName(schema: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new ComptoirError('INVALID_INPUT', {
+      fr: `le schéma PostgreSQL « ${schema} » n'est pas un nom permis (lettres minuscules sans accents, chiffres et _, au plus 63, sans chiffre au début). Rien n'a été ouvert.`,
+      en: `the PostgreSQL schema "${schema}" is not an allowed name (lower-case letters without accents, digits and _, at most 63, not starting with a digit). Nothing was opened.`,
+    });
+  }
+  if (schema.startsWith('pg_') || schema === 'information_schema') {
+    throw new ComptoirError('INVALID_INPUT', {
+      fr: `le schéma « ${schema} » est réservé à PostgreSQL (pg_…, information_schema) : choisissez un autre nom. Rien n'a été ouvert.`,
+      en: `the schema "${schema}" is PostgreSQL's own (pg_…, information_schema): choose another name. Nothing was opened.`,
+    });
+  }
+}
+
+/** An SQLite server database: made (with its folder) when missing and `create` allows, then migrated. */
+async function openSqlite(location: string, create: boolean): Promise<ServerDb> {
   if (location !== ':memory:' && !existsSync(location)) {
     if (!create) throw new ComptoirError('SERVER_DATABASE_NOT_FOUND', { file: location });
     // It holds members' keys: for the server's account alone (SQLite gives its -wal and -shm the same).
     try {
-      mkdirSync(dirname(location), { recursive: true });
+      makeFolders(dirname(location));
       closeSync(openSync(location, 'wx', 0o600));
     } catch (error) {
-      throw new ComptoirError('SERVER_DATABASE_UNUSABLE', { file: location, reason: (error as Error).message });
+      throw serverDatabaseFailure(error, location);
     }
   }
-  let sqlite: BetterSqlite3.Database;
+  let sqlite: BetterSqlite3.Database | null = null;
   try {
+    // SQLite would only say it cannot open it.
+    if (statSync(location, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error(`${location} is a folder`), { code: 'EISDIR' });
     sqlite = new BetterSqlite3(location);
     // A desk's file, or anything else with tables of its own, is not migrated into a server's.
     const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-    if (tables.length > 0 && !tables.includes('server_migration')) {
-      sqlite.close();
-      throw new ComptoirError('NOT_A_SERVER_DATABASE', { file: location });
-    }
+    if (tables.length > 0 && !tables.includes('server_migration')) throw new ComptoirError('NOT_A_SERVER_DATABASE', { file: location });
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+    await migrateServer(db as Kysely<unknown>, 'sqlite');
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
   } catch (error) {
-    if (error instanceof ComptoirError) throw error;
-    throw new ComptoirError('SERVER_DATABASE_UNUSABLE', { file: location, reason: (error as Error).message });
+    sqlite?.close();
+    throw serverDatabaseFailure(error, location);
   }
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrateServer(db as Kysely<unknown>, 'sqlite');
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

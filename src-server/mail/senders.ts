@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
+import { makeFolders } from '../../src-main/db/folders.js';
 
 /**
  * Where the server's emails go: a mail server over SMTP (production), or a folder of `.eml`
@@ -30,12 +30,12 @@ export function smtpSender(url: string): MailSender {
 /** Writes each message as `<time>-<id>.eml` in `directory`, whole (a mail program opens it). */
 export function directorySender(directory: string): MailSender {
   // There from the start: the folder the server names is one a mail program can already open.
-  mkdirSync(directory, { recursive: true });
+  makeFolders(directory);
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     send: async (message) => {
       const info = await transport.sendMail(message);
-      await mkdir(directory, { recursive: true });
+      makeFolders(directory);
       const id = String(message.messageId ?? Date.now()).replace(/[^\w.-]/g, '');
       const file = join(directory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`);
       // Written whole, then renamed: a mail program never opens half a message.

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -104,6 +104,61 @@ describe('the server’s command line', () => {
       for (const name of [schema, ...odd]) expect((await client.query('SELECT 1 FROM information_schema.schemata WHERE lower(schema_name) = lower($1)', [name])).rowCount, name).toBe(0);
     } finally {
       await client.end();
+    }
+  });
+
+  it('takes a schema named like a PostgreSQL keyword, and refuses PostgreSQL’s own schemas and a schema with an SQLite file', async () => {
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    const keywords = ['select', 'user', 'order', 'all'];
+    const dropAll = async () => {
+      for (const name of keywords) await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+    };
+    try {
+      await dropAll();
+      for (const name of keywords) {
+        // With spaces around, as pasted: they are not part of the address or the name.
+        const made = await run(` ${POSTGRES_URL} `, 'create-club', '--slug', 'demo', '--name', 'Club', '--schema', `${name} `);
+        expect([made.code, made.err], name).toEqual([0, '']);
+        expect((await run(POSTGRES_URL, 'problems', '--club', 'demo', '--schema', name)).out, name).toBe('Aucun journal refusé.\n');
+        const tables = await client.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [name]);
+        expect(tables.rows.map((row: { table_name: string }) => row.table_name), name).toContain('club');
+      }
+      const publicTables = async () => (await client.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema IN ('public', 'information_schema', 'pg_catalog') AND table_name = 'club'")).rows[0].n as number;
+      const before = await publicTables();
+      for (const name of ['pg_catalog', 'pg_temp', 'pg_comptoir', 'information_schema']) {
+        const refused = await run(POSTGRES_URL, 'create-club', '--slug', 'demo', '--name', 'Club', '--schema', name);
+        expect([refused.code, refused.err], name).toEqual([2, `Données invalides : le schéma « ${name} » est réservé à PostgreSQL (pg_…, information_schema) : choisissez un autre nom. Rien n'a été ouvert.\n`]);
+      }
+      expect(await publicTables()).toBe(before);
+    } finally {
+      await dropAll();
+      await client.end();
+    }
+    const file = join(tempFolder(), 'serveur.sqlite');
+    const onSqlite = await run(file, 'create-club', '--slug', 'demo', '--name', 'Club', '--schema', 'club_a');
+    expect([onSqlite.code, onSqlite.err]).toEqual([2, `Données invalides : un schéma (« club_a ») ne vaut que pour une base PostgreSQL, et ${file} est un fichier SQLite. Rien n'a été ouvert.\n`]);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('says in French why a database cannot be opened, never showing its password, and never hangs on a path it cannot make', async () => {
+    const base = POSTGRES_URL.replace(/\/[^/]*$/, '');
+    const aFile = join(tempFolder(), 'un-fichier');
+    writeFileSync(aFile, 'pas un dossier');
+    const cases: [string, RegExp][] = [
+      ['postgres://postgres:s3cret@127.0.0.1:1/test', /PostgreSQL ne répond pas à cette adresse : est-il démarré, sur ce port \?/],
+      [`${base}/comptoir_nulle_part`, /cette base PostgreSQL n’existe pas : créez-la d’abord \(createdb\)/],
+      ['postgres://postgres@hote-inconnu.invalid:5432/test', /ce nom d’hôte est inconnu/],
+      ['postgres://postgres@127.0.0.1:notaport/test', /cette adresse postgres:\/\/ est mal formée|le système répond/],
+      ['/proc/comptoir/serveur.sqlite', /un dossier du chemin n’existe pas et ne peut pas être créé|accès refusé/],
+      [join(aFile, 'serveur.sqlite'), /une partie du chemin est un fichier, pas un dossier/],
+    ];
+    for (const [database, reason] of cases) {
+      const result = await run(database, 'create-club', '--slug', 'demo', '--name', 'Club');
+      expect(result.code, database).toBe(2);
+      expect(result.err, database).toMatch(/^La base du serveur ne peut pas être ouverte : .* Rien n'a été modifié\.\n$/);
+      expect(result.err, database).toMatch(reason);
+      expect(result.err, database).not.toContain('s3cret');
     }
   });
 
