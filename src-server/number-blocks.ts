@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely';
 import { newId } from '../src-main/core/ids.js';
+import { ComptoirError } from '../src-shared/errors.js';
+import { MAX_MEMBER_NUMBER } from '../src-shared/validation.js';
 import type { MemberNumberBlockTable, ServerDatabase } from './db/schema.js';
 
 /** Member numbers start here in every club (the numbers the old platform gave stay below). */
@@ -12,6 +14,8 @@ export const NUMBER_BLOCK_SIZE = 1_000;
  * the other; two allocations racing for the same block meet the `(club_id, first)` unique
  * constraint and the later one fails (its transaction retries or reports), so no two desks ever
  * hold the same number.
+ *
+ * @throws NO_MEMBER_NUMBERS_LEFT once the club's blocks reach MAX_MEMBER_NUMBER.
  */
 export async function allocateNumberBlock(
   trx: Transaction<ServerDatabase>,
@@ -26,6 +30,8 @@ export async function allocateNumberBlock(
     .where('club_id', '=', clubId)
     .executeTakeFirst();
   const first = last?.last == null ? FIRST_MEMBER_NUMBER : Number(last.last) + 1;
+  // Nine digits are all a card and a receipt hold: a club that gave them all gives no more.
+  if (first + size - 1 > MAX_MEMBER_NUMBER) throw new ComptoirError('NO_MEMBER_NUMBERS_LEFT');
   const block: MemberNumberBlockTable = { id: newId(now.getTime()), club_id: clubId, desk_id: deskId, first, last: first + size - 1, created_at: now.toISOString() };
   await trx.insertInto('member_number_block').values(block).execute();
   return block;

@@ -388,6 +388,12 @@ const catalogue = {
     fr: (p) => `L'instantané du club reçu du serveur est inutilisable (${p.reason}) : le poste reçoit le journal du club depuis le début.`,
     en: (p) => `The club snapshot received from the server cannot be used (${p.reason}): the desk receives the club's log from the start.`,
   }),
+  SERVER_NUMBER_BLOCK_OVERLAP: message<{ first: number; last: number }>({
+    fr: (p) =>
+      `Le serveur du club a donné à ce poste les numéros de membre ${p.first} à ${p.last}, dont certains sont déjà à ce poste : sa base a peut-être été remise à une copie ancienne. Rien n'a été ajouté ; le poste continue avec ses numéros. Avertissez l'administrateur du serveur.`,
+    en: (p) =>
+      `The club's server gave this desk member numbers ${p.first} to ${p.last}, some of which this desk already has: its database may have been put back to an old copy. Nothing was added; the desk carries on with its numbers. Tell the server's administrator.`,
+  }),
   SERVER_FAILURE: message({
     fr: () => `Le serveur du club a eu un problème. Rien n'est perdu : le poste réessaiera.`,
     en: () => `The club's server had a problem. Nothing is lost: the desk will try again.`,

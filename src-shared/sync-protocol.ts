@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clubSettingsSchema } from './club-settings.js';
 import { id } from './operations/fields.js';
+import { MAX_MEMBER_NUMBER } from './validation.js';
 
 /**
  * The contract between a desk and the club's central server (docs/SYNC.md): every body either
@@ -70,13 +71,24 @@ export const enrollRequestSchema = z
   .strict();
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
+/**
+ * A block of member numbers the server reserved for one desk: numbers a desk can give (1 to
+ * MAX_MEMBER_NUMBER), first to last. Whether it meets this desk's other blocks only the desk can tell.
+ */
+export const numberBlockResponseSchema = z
+  .object({ blockId: id, first: z.number().int().min(1).max(MAX_MEMBER_NUMBER), last: z.number().int().min(1).max(MAX_MEMBER_NUMBER) })
+  .strict()
+  .refine((block) => block.last >= block.first, { path: ['last'] });
+export type NumberBlockResponse = z.infer<typeof numberBlockResponseSchema>;
+
+/** What enrolling gives a desk: everything its set-up takes, in the forms it takes them (core/desk/setup.ts). */
 export const enrollResponseSchema = z
   .object({
     club: z.object({ id, slug: z.string(), name: z.string(), settings: clubSettingsSchema }).strict(),
-    desk: z.object({ id, name: z.string(), receiptPrefix: z.string() }).strict(),
+    desk: z.object({ id, name: z.string().trim().min(1).max(60), receiptPrefix: z.string().regex(/^[A-Z0-9]{1,4}$/) }).strict(),
     /** Shown once: the server keeps only its SHA-256. Sent as `Authorization: Bearer <desk id>.<credential>`. */
     credential: z.string().min(32),
-    memberNumbers: z.object({ blockId: id, first: z.number().int(), last: z.number().int() }).strict(),
+    memberNumbers: numberBlockResponseSchema,
   })
   .strict();
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
@@ -154,9 +166,6 @@ export const pullResponseSchema = z
   .strict();
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
-/** `POST /v1/number-blocks`: the next block of member numbers, reserved for the calling desk. */
-export const numberBlockResponseSchema = z.object({ blockId: id, first: z.number().int().min(1), last: z.number().int().min(1) }).strict();
-export type NumberBlockResponse = z.infer<typeof numberBlockResponseSchema>;
 
 /** Every refusal the server answers, as data: the catalogue's code and its message in both languages. */
 export const serverErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }).strict() }).strict();

@@ -95,7 +95,9 @@ export const optionalText = (max = 200) =>
 export const optionalMultilineText = (max = 1000) =>
   typed(true).pipe(z.string().max(max)).transform((v) => (v === '' ? null : v)).nullish().transform((v) => v ?? null);
 export const pin = z.string().regex(/^\d{4,8}$/, { message: 'pin' });
-export const memberNumber = z.coerce.number({ message: 'number' }).int().positive().max(999_999_999);
+/** The highest member number a desk gives or takes: nine digits fit the card and the receipt. */
+export const MAX_MEMBER_NUMBER = 999_999_999;
+export const memberNumber = z.coerce.number({ message: 'number' }).int().positive().max(MAX_MEMBER_NUMBER);
 
 /**
  * A day of the year, MM-DD, that every year (or every leap year: 02-29) has: 02-30 and 04-31 are

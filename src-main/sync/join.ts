@@ -6,7 +6,7 @@ import { snapshotWriter, type InstalledSnapshot } from '../core/ledger/snapshot-
 import { recordSyncTarget } from '../core/ledger/sync-progress.js';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { enrollResponseSchema } from '../../src-shared/sync-protocol.js';
-import { callServer, checkServerAddress, readAnswer } from './transport.js';
+import { callFailure, callServer, checkServerAddress } from './transport.js';
 import { pullChanges } from './pull-client.js';
 import { pushPending } from './push-client.js';
 import { downloadSnapshot } from './snapshot-client.js';
@@ -23,8 +23,9 @@ const ENROLL_RETRY_MS = 1000;
  * snapshot and the log after it when the server has one (docs/SYNC.md, Bootstrap), else the
  * whole log.
  *
- * When no answer comes, the enrollment is tried twice more with the same attempt name: an answer
- * lost after the server took the code still gets this desk in.
+ * When no answer comes (or only part of one), the enrollment is tried twice more with the same
+ * attempt name: an answer lost after the server took the code still gets this desk in. Whatever
+ * fails after that leaves no desk file behind.
  *
  * @throws SERVER_ADDRESS_INSECURE; SERVER_UNREACHABLE; SERVER_REFUSED with the server's words
  *   (a used or expired code); SERVER_ANSWER_INVALID when the address answers but is no Comptoir
@@ -37,16 +38,16 @@ export async function joinClubServer(file: string, input: { address: string; cod
   // One name for this join, sent on every try: if an answer is lost after the server took the
   // code, asking again with it gets the same desk instead of « code already used ».
   const attempt = randomBytes(16).toString('base64url');
-  let outcome = await callServer({ address }, '/v1/enroll', { method: 'POST', body: { code: input.code, attempt } }, fetchImpl);
-  for (let retry = 1; retry <= ENROLL_RETRIES && outcome.kind === 'retry' && !outcome.error; retry++) {
+  const enroll = () => callServer({ address }, '/v1/enroll', { method: 'POST', body: { code: input.code, attempt }, answer: enrollResponseSchema }, fetchImpl);
+  let outcome = await enroll();
+  // Only no answer (or part of one) is tried again: the server's own words, or an answer that is
+  // not a Comptoir server's, would come back the same.
+  for (let retry = 1; retry <= ENROLL_RETRIES && outcome.kind === 'retry' && !outcome.error && !outcome.foreign; retry++) {
     await new Promise((resolve) => setTimeout(resolve, ENROLL_RETRY_MS * retry));
-    outcome = await callServer({ address }, '/v1/enroll', { method: 'POST', body: { code: input.code, attempt } }, fetchImpl);
+    outcome = await enroll();
   }
-  // The server answered but cannot now (busy, too many tries): its own words; no answer at all: unreachable.
-  if (outcome.kind === 'retry' && outcome.error) throw new ComptoirError('SERVER_REFUSED', { fr: outcome.error.message, en: outcome.error.messageEn });
-  if (outcome.kind === 'retry') throw new ComptoirError('SERVER_UNREACHABLE', { address });
-  if (outcome.kind === 'rejected') throw new ComptoirError('SERVER_REFUSED', { fr: outcome.error.message, en: outcome.error.messageEn });
-  const enrollment = readAnswer(enrollResponseSchema, outcome.body, address);
+  if (outcome.kind !== 'ok') throw callFailure(outcome, address);
+  const enrollment = outcome.body;
   const target = { address, deskId: enrollment.desk.id, credential: enrollment.credential };
   const setUp = (club: ClubSettings, trustedFile = false) =>
     initializeDesk(
@@ -77,17 +78,33 @@ export async function joinClubServer(file: string, input: { address: string; cod
   } else await writer.abort();
   let desk: Desk;
   try {
-    // The club's settings as its log last set them: what pulling the whole log would leave.
-    desk = setUp(installed?.clubSettings ?? enrollment.club.settings, installed !== null);
+    try {
+      // The club's settings as its log last set them: what pulling the whole log would leave.
+      desk = setUp(installed?.clubSettings ?? enrollment.club.settings, installed !== null);
+    } catch (error) {
+      if (!installed) throw error;
+      removeDeskFile(file);
+      desk = setUp(enrollment.club.settings);
+    }
   } catch (error) {
-    if (!installed) throw error;
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-    desk = setUp(enrollment.club.settings);
+    // A desk file half set up would be refused at its next start (JOIN_NEEDS_NEW_FILE): none is left.
+    removeDeskFile(file);
+    throw error;
   }
-  recordSyncTarget(desk, { address, credential: enrollment.credential });
+  try {
+    recordSyncTarget(desk, { address, credential: enrollment.credential });
+  } catch (error) {
+    desk.close();
+    removeDeskFile(file);
+    throw error;
+  }
   // Its set-up goes to the server and the club comes back (its volunteers first of all) before the
   // desk opens; offline meanwhile, the sync engine does it later.
   await pushPending(desk, target, fetchImpl);
   await pullChanges(desk, target, { fetch: fetchImpl });
   return desk;
+}
+
+function removeDeskFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 }

@@ -1,9 +1,8 @@
 import type { Desk } from '../core/desk/desk.js';
 import { applyPulledPage, type PulledOutcome } from '../core/ledger/pulled.js';
 import { recordSyncAttempt } from '../core/ledger/sync-progress.js';
-import { ComptoirError } from '../../src-shared/errors.js';
 import { MAX_PULL_WAIT_SECONDS, pullResponseSchema } from '../../src-shared/sync-protocol.js';
-import { callServer, type CallOutcome, type SyncTarget } from './transport.js';
+import { callServer, foreign, type CallOutcome, type SyncTarget } from './transport.js';
 
 /** What a pull came to: pages applied up to the server's head, refused, or to try again later. */
 export type PullOutcome = ({ kind: 'pulled'; cursor: number; head: number } & PulledOutcome) | Exclude<CallOutcome, { kind: 'ok' }>;
@@ -23,22 +22,23 @@ export async function pullChanges(desk: Desk, target: SyncTarget, options: { wai
   let wait = Math.min(options.waitSeconds ?? 0, MAX_PULL_WAIT_SECONDS);
   for (;;) {
     const cursor = pullCursor(desk);
-    const outcome = await callServer(target, `/v1/pull?after=${cursor}&wait=${wait}`, { method: 'GET', timeoutMs: (wait + 30) * 1000, ...(options.signal ? { signal: options.signal } : {}) }, options.fetch ?? fetch);
+    const outcome = await callServer(
+      target,
+      `/v1/pull?after=${cursor}&wait=${wait}`,
+      { method: 'GET', answer: pullResponseSchema, timeoutMs: (wait + 30) * 1000, ...(options.signal ? { signal: options.signal } : {}) },
+      options.fetch ?? fetch,
+    );
     const at = desk.clock.now().toISOString();
-    if (outcome.kind !== 'ok') {
-      recordSyncAttempt(desk, at, { unreachable: outcome.kind === 'retry' ? outcome.reason : outcome.error.message });
-      return outcome;
+    // « More » from a cursor that does not move on is no answer a Comptoir server gives: asked again, it would never end.
+    const page = outcome.kind === 'ok' && outcome.body.more && outcome.body.cursor <= cursor ? foreign(target.address) : outcome;
+    if (page.kind !== 'ok') {
+      recordSyncAttempt(desk, at, { unreachable: page.kind === 'retry' ? page.reason : page.error.message });
+      return page;
     }
-    const page = pullResponseSchema.safeParse(outcome.body);
-    if (!page.success) {
-      const reason = new ComptoirError('SERVER_FAILURE').message;
-      recordSyncAttempt(desk, at, { unreachable: reason });
-      return { kind: 'retry', reason };
-    }
-    const applied = applyPulledPage(desk, page.data);
+    const applied = applyPulledPage(desk, page.body);
     total.applied += applied.applied;
     total.refused.push(...applied.refused);
-    if (!page.data.more) return { kind: 'pulled', cursor: page.data.cursor, head: page.data.head, ...total };
+    if (!page.body.more) return { kind: 'pulled', cursor: page.body.cursor, head: page.body.head, ...total };
     wait = 0;
   }
 }

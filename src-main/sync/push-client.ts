@@ -1,8 +1,7 @@
 import type { Desk } from '../core/desk/desk.js';
 import { readSyncProgress, recordSyncAttempt } from '../core/ledger/sync-progress.js';
-import { ComptoirError } from '../../src-shared/errors.js';
 import { MAX_PUSH_ENTRIES, pushResponseSchema } from '../../src-shared/sync-protocol.js';
-import { callServer, retryDelay, type CallOutcome, type SyncTarget } from './transport.js';
+import { callServer, foreign, retryDelay, type CallOutcome, type SyncTarget } from './transport.js';
 import { entriesToPush, receiptsToAttach } from './outgoing.js';
 import { renderAttachments } from './attachments.js';
 import { ensureMemberNumbers } from './number-blocks.js';
@@ -24,19 +23,20 @@ export async function pushPending(desk: Desk, target: SyncTarget, fetchImpl: typ
     const batch = entriesToPush(desk.reader, acknowledged, MAX_PUSH_ENTRIES);
     if (batch.entries.length === 0) return { kind: 'sent', acknowledgedSeq: acknowledged };
     const attachments = await renderAttachments(desk, receiptsToAttach(desk.reader, batch.entries));
-    const outcome = await callServer(target, '/v1/push', { method: 'POST', body: { ...batch, attachments, sentAt: desk.clock.now().toISOString() } }, fetchImpl);
+    const outcome = await callServer(target, '/v1/push', { method: 'POST', body: { ...batch, attachments, sentAt: desk.clock.now().toISOString() }, answer: pushResponseSchema }, fetchImpl);
     if (outcome.kind !== 'ok') {
       recordSyncAttempt(desk, at(), outcome.kind === 'rejected' ? { refused: outcome.error.message } : { unreachable: outcome.reason });
       return outcome;
     }
-    const answer = pushResponseSchema.safeParse(outcome.body);
-    if (!answer.success) {
-      const reason = new ComptoirError('SERVER_FAILURE').message;
-      recordSyncAttempt(desk, at(), { unreachable: reason });
-      return { kind: 'retry', reason };
+    const answer = outcome.body;
+    // Neither taken nor refused: a Comptoir server never answers so, and sending it again would never end.
+    if (answer.acknowledgedSeq < batch.entries[0]!.seq) {
+      const failed = foreign(target.address);
+      recordSyncAttempt(desk, at(), { unreachable: failed.reason });
+      return failed;
     }
-    acknowledged = answer.data.acknowledgedSeq;
-    recordSyncAttempt(desk, at(), { acknowledgedSeq: acknowledged, clockOffsetMs: answer.data.clockOffsetMs });
+    acknowledged = answer.acknowledgedSeq;
+    recordSyncAttempt(desk, at(), { acknowledgedSeq: acknowledged, clockOffsetMs: answer.clockOffsetMs });
   }
 }
 

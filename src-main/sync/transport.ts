@@ -30,22 +30,28 @@ export function checkServerAddress(address: string): URL {
   throw new ComptoirError('SERVER_ADDRESS_INSECURE', { address });
 }
 
-/** What a call to the server came to: its answer, a refusal (4xx: do not send the same again), or try later (5xx, 429, no answer). */
-export type CallOutcome =
-  | { kind: 'ok'; body: unknown }
+/**
+ * What a call to the server came to: its answer, checked against the contract; a refusal (4xx
+ * in the server's words: do not send the same again); or try later — the server's own « not
+ * now » (5xx, 429: `error` holds its words), no answer at all or only part of one (no `error`),
+ * or an answer that is not a Comptoir server's (`foreign`: a wrong address, another version).
+ */
+export type CallOutcome<T = unknown> =
+  | { kind: 'ok'; body: T }
   | { kind: 'rejected'; status: number; error: ServerError['error'] }
-  | { kind: 'retry'; reason: string; error?: ServerError['error'] };
+  | { kind: 'retry'; reason: string; error?: ServerError['error']; foreign?: true };
 
 /**
  * One call to the server's API, as the desk (`Authorization: Bearer <desk id>.<credential>`),
- * or anonymously to enroll. Never throws for the network or the server: the outcome says it.
+ * or anonymously to enroll; its answer read with `answer`, the contract's schema
+ * (src-shared/sync-protocol.ts). Never throws for the network or the server: the outcome says it.
  */
-export async function callServer(
+export async function callServer<S extends z.ZodType>(
   target: Pick<SyncTarget, 'address'> & Partial<SyncTarget>,
   path: string,
-  init: { method: 'GET' | 'POST'; body?: unknown; timeoutMs?: number; signal?: AbortSignal },
+  init: { method: 'GET' | 'POST'; body?: unknown; answer: S; timeoutMs?: number; signal?: AbortSignal },
   fetchImpl: typeof fetch = fetch,
-): Promise<CallOutcome> {
+): Promise<CallOutcome<z.output<S>>> {
   const url = new URL(path, checkServerAddress(target.address));
   const json = init.body === undefined ? undefined : JSON.stringify(init.body);
   const send = () => {
@@ -76,28 +82,50 @@ export async function callServer(
       return unreachable(target.address);
     }
   }
-  const body: unknown = await response.json().catch(() => null);
-  if (response.ok) return { kind: 'ok', body };
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    // The connection was cut partway through the answer: as good as no answer.
+    return unreachable(target.address);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (response.ok) {
+    const answer = init.answer.safeParse(body);
+    return answer.success ? { kind: 'ok', body: answer.data } : foreign(target.address);
+  }
   const refusal = serverErrorSchema.safeParse(body);
-  const error = refusal.success ? refusal.data.error : { code: 'SERVER_FAILURE', message: new ComptoirError('SERVER_FAILURE').message, messageEn: new ComptoirError('SERVER_FAILURE').messageIn('en') };
-  if (response.status >= 400 && response.status < 500 && response.status !== 429) return { kind: 'rejected', status: response.status, error };
-  return { kind: 'retry', reason: error.message, error };
+  const busy = response.status >= 500 || response.status === 429;
+  if (refusal.success) return busy ? { kind: 'retry', reason: refusal.data.error.message, error: refusal.data.error } : { kind: 'rejected', status: response.status, error: refusal.data.error };
+  // Not in a Comptoir server's words: a proxy in front of a server that is down (502, 503…) is
+  // no answer yet; a page not found, or any other refusal, is a wrong address.
+  return busy ? unreachable(target.address) : foreign(target.address);
 }
 
-function unreachable(address: string): CallOutcome {
+function unreachable(address: string): CallOutcome<never> {
   return { kind: 'retry', reason: new ComptoirError('SERVER_UNREACHABLE', { address }).message };
 }
 
+/** The answer of an address that is not a Comptoir server's (or not one of this version's). */
+export function foreign(address: string): Extract<CallOutcome, { kind: 'retry' }> {
+  return { kind: 'retry', reason: new ComptoirError('SERVER_ANSWER_INVALID', { address }).message, foreign: true };
+}
+
 /**
- * A server's answer read with the contract's schema (src-shared/sync-protocol.ts).
- *
- * @throws SERVER_ANSWER_INVALID, in French, when it does not fit: the address is not a Comptoir
- *   server's, or not one of this version.
+ * What a call that did not come through means to a command that cannot wait (join, reserving
+ * numbers): the error to throw.
  */
-export function readAnswer<S extends z.ZodType>(schema: S, body: unknown, address: string): z.output<S> {
-  const answer = schema.safeParse(body);
-  if (!answer.success) throw new ComptoirError('SERVER_ANSWER_INVALID', { address });
-  return answer.data;
+export function callFailure(outcome: Exclude<CallOutcome, { kind: 'ok' }>, address: string): ComptoirError {
+  if (outcome.kind === 'rejected' || outcome.error) {
+    const error = outcome.kind === 'rejected' ? outcome.error : outcome.error!;
+    return new ComptoirError('SERVER_REFUSED', { fr: error.message, en: error.messageEn });
+  }
+  return new ComptoirError(outcome.foreign ? 'SERVER_ANSWER_INVALID' : 'SERVER_UNREACHABLE', { address });
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Reader } from '../../db/sql.js';
 import type { Desk } from '../desk/desk.js';
 import { ComptoirError } from '../../../src-shared/errors.js';
-import { parseInput } from '../../../src-shared/validation.js';
+import { MAX_MEMBER_NUMBER, parseInput } from '../../../src-shared/validation.js';
 import { commitWrite, type Actor } from '../ledger/write.js';
 
 /**
@@ -25,7 +25,7 @@ export function nextMemberNumber(r: Reader): number {
 }
 
 export const numberBlockSchema = z
-  .object({ first: z.number().int().min(1).max(999_999_999), last: z.number().int().min(1).max(999_999_999) })
+  .object({ first: z.number().int().min(1).max(MAX_MEMBER_NUMBER), last: z.number().int().min(1).max(MAX_MEMBER_NUMBER) })
   .strict()
   .refine((b) => b.last >= b.first, { message: 'last >= first', path: ['last'] });
 

@@ -1,0 +1,179 @@
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src-server/app.js';
+import type { ServerDb } from '../../src-server/db/open.js';
+import { createEnrollmentCode } from '../../src-server/desks.js';
+import { newId } from '../../src-main/core/ids.js';
+import { systemUserId } from '../../src-main/core/desk/setup.js';
+import { readSyncProgress, readSyncTarget } from '../../src-main/core/ledger/sync-progress.js';
+import { joinClubServer } from '../../src-main/sync/join.js';
+import { ensureMemberNumbers, reserveMemberNumbers } from '../../src-main/sync/number-blocks.js';
+import { pullChanges } from '../../src-main/sync/pull-client.js';
+import { pushPending } from '../../src-main/sync/push-client.js';
+import { addMember, newDesk, tempFolder } from '../helpers.js';
+import { testClub, testServerDb } from '../server/harness.js';
+
+/** What the stand-in in front of the club's server does with a call: its own answer, the real one changed, or the real one cut after its head. */
+type Answer = { status: number; type?: string; body: string } | { change: (json: Record<string, unknown>) => unknown } | 'cut' | null;
+
+/**
+ * The club's real server behind a stand-in on loopback that answers some calls its own way
+ * (another site at the address, a proxy whose server is down, a connection cut mid-answer) and
+ * passes the rest through; it counts the calls by path.
+ */
+describe('a desk that meets an answer no Comptoir server gives', () => {
+  let sdb: ServerDb;
+  let app: FastifyInstance;
+  let real: string;
+  let front: Server;
+  let address: string;
+  let answerFor: (path: string) => Answer = () => null;
+  const calls = new Map<string, number>();
+
+  const body = (request: IncomingMessage) =>
+    new Promise<Buffer>((resolve) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk)).on('end', () => resolve(Buffer.concat(chunks)));
+    });
+
+  beforeAll(async () => {
+    sdb = await testServerDb('sqlite');
+    await testClub(sdb);
+    app = await buildServer(sdb);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    real = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    front = createServer(async (request, response) => {
+      const path = request.url!.split('?')[0]!;
+      calls.set(path, (calls.get(path) ?? 0) + 1);
+      const sent = await body(request);
+      const answer = answerFor(path);
+      if (typeof answer === 'object' && answer && 'status' in answer) return void response.writeHead(answer.status, { 'content-type': answer.type ?? 'text/html' }).end(answer.body);
+      const passed = await fetch(`${real}${request.url}`, {
+        method: request.method!,
+        headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => ['authorization', 'content-type'].includes(name))) as Record<string, string>,
+        ...(sent.length ? { body: new Uint8Array(sent) } : {}),
+      });
+      let text = await passed.text();
+      if (typeof answer === 'object' && answer) text = JSON.stringify(answer.change(JSON.parse(text) as Record<string, unknown>));
+      response.writeHead(passed.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      if (answer !== 'cut') return void response.end(text);
+      // The server took the call; the desk hears its head and half its answer.
+      response.write(text.slice(0, text.length / 2));
+      response.socket?.destroy();
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    address = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    front.close();
+    await app.close();
+    await sdb.close();
+  });
+
+  const code = async () => (await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Salle 5' })).code;
+  const invalid = (at: string) => `L'adresse ${at} répond, mais pas comme le serveur d'un club Comptoir (ou d'une autre version) : vérifiez l'adresse du serveur. Rien n'a été enregistré sur ce poste.`;
+
+  it('joins nothing and leaves no file when the address answers as another site, or with values a desk cannot take, asking once', async () => {
+    const folder = tempFolder();
+    const changed = (change: (answer: { desk: Record<string, unknown>; memberNumbers: Record<string, unknown> }) => void) => ({
+      change: (json: Record<string, unknown>) => {
+        change(json as { desk: Record<string, unknown>; memberNumbers: Record<string, unknown> });
+        return json;
+      },
+    });
+    const answers: [string, Answer][] = [
+      ['a web page', { status: 200, body: '<!doctype html><title>Club</title>' }],
+      ['a page not found', { status: 404, body: '<h1>Not Found</h1>' }],
+      ['a refusal not in Comptoir’s words', { status: 400, type: 'application/json', body: '{"message":"bad"}' }],
+      ['a method not allowed', { status: 405, type: 'text/plain', body: 'Method Not Allowed' }],
+      ['numbers backwards', changed((a) => (a.memberNumbers.first = Number(a.memberNumbers.last) + 1))],
+      ['numbers past nine digits', changed((a) => (a.memberNumbers.last = 1_000_000_000_000))],
+      ['a receipt prefix a desk cannot print', changed((a) => (a.desk.receiptPrefix = 'abcdef'))],
+      ['a desk with no name', changed((a) => (a.desk.name = ' '))],
+    ];
+    for (const [what, answer] of answers) {
+      answerFor = (path) => (path === '/v1/enroll' ? answer : null);
+      calls.clear();
+      const file = join(folder, 'poste.sqlite');
+      await expect(joinClubServer(file, { address, code: await code() }), what).rejects.toThrow(invalid(address));
+      expect(existsSync(file), what).toBe(false);
+      expect(calls.get('/v1/enroll'), what).toBe(1);
+    }
+  });
+
+  it('tries its enrollment again when the answer was cut after its head, and gets the desk the server made', async () => {
+    let cuts = 0;
+    answerFor = (path) => (path === '/v1/enroll' && cuts++ < 2 ? 'cut' : null);
+    calls.clear();
+    const desk = await joinClubServer(join(tempFolder(), 'poste.sqlite'), { address, code: await code() });
+    try {
+      expect(calls.get('/v1/enroll')).toBe(3);
+      const target = readSyncTarget(desk.reader)!;
+      expect(await sdb.db.selectFrom('desk').select('id').where('id', '=', target.deskId).execute()).toHaveLength(1);
+    } finally {
+      desk.close();
+    }
+  }, 15_000);
+
+  it('takes a proxy whose server is down for no answer: tried again, then said to be unreachable, no file left', async () => {
+    answerFor = (path) => (path === '/v1/enroll' ? { status: 502, body: '<h1>502 Bad Gateway</h1>' } : null);
+    calls.clear();
+    const file = join(tempFolder(), 'poste.sqlite');
+    await expect(joinClubServer(file, { address, code: await code() })).rejects.toThrow(`Le serveur du club (${address}) ne répond pas.`);
+    expect(calls.get('/v1/enroll')).toBe(3);
+    expect(existsSync(file)).toBe(false);
+  }, 15_000);
+
+  it('keeps out a block of numbers it already has and says why in French, whether it asked on its own or for an import', async () => {
+    answerFor = () => null;
+    const joined = await joinClubServer(join(tempFolder(), 'poste.sqlite'), { address: real, code: await code() });
+    const target = readSyncTarget(joined.reader)!;
+    joined.close();
+    // The same desk with a small block of its own, so that it asks for the next one when it pushes.
+    const { desk, admin } = newDesk({ numbers: { first: 500_000, last: 500_050 }, enrolled: { deskId: target.deskId, numberBlockId: newId() } });
+    try {
+      addMember(desk, admin, 'Ginette', 'Lachance');
+      const blocks = () => desk.reader.rawAll('SELECT * FROM member_number_block');
+      const before = blocks();
+      answerFor = (path) => (path === '/v1/number-blocks' ? { status: 200, type: 'application/json', body: JSON.stringify({ blockId: newId(), first: 500_040, last: 501_039 }) } : null);
+      const front = { ...target, address };
+      const overlap = /^Le serveur du club a donné à ce poste les numéros de membre 500040 à 501039, dont certains sont déjà à ce poste/;
+      expect(await ensureMemberNumbers(desk, front)).toMatchObject({ kind: 'retry', reason: expect.stringMatching(overlap) });
+      await expect(reserveMemberNumbers(desk, front, 5000)).rejects.toThrow(overlap);
+      expect(blocks()).toEqual(before);
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('neither loops nor marks its work refused when a push or a pull gets an answer no Comptoir server gives', async () => {
+    answerFor = () => null;
+    const desk = await joinClubServer(join(tempFolder(), 'poste.sqlite'), { address: real, code: await code() });
+    try {
+      const target = { ...readSyncTarget(desk.reader)!, address };
+      addMember(desk, { userId: systemUserId(desk) }, 'Laurent', 'Poirier');
+      const acknowledged = readSyncProgress(desk.reader).acknowledgedSeq;
+      for (const answer of [
+        { status: 200, type: 'application/json', body: JSON.stringify({ acknowledgedSeq: 0, serverSeq: 0, clockOffsetMs: null }) },
+        { status: 404, body: '<h1>Not Found</h1>' },
+      ]) {
+        answerFor = (path) => (path === '/v1/push' ? answer : null);
+        calls.clear();
+        expect(await pushPending(desk, target)).toEqual({ kind: 'retry', reason: invalid(address), foreign: true });
+        expect(calls.get('/v1/push')).toBe(1);
+        expect(readSyncProgress(desk.reader)).toMatchObject({ acknowledgedSeq: acknowledged, lastError: invalid(address) });
+      }
+      // « More » from a cursor that does not move on.
+      answerFor = (path) => (path === '/v1/pull' ? { status: 200, type: 'application/json', body: JSON.stringify({ entries: [], keys: [], cursor: 0, head: 9, more: true }) } : null);
+      calls.clear();
+      expect(await pullChanges(desk, target)).toEqual({ kind: 'retry', reason: invalid(address), foreign: true });
+      expect(calls.get('/v1/pull')).toBe(1);
+    } finally {
+      desk.close();
+    }
+  });
+});
