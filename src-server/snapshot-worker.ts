@@ -21,7 +21,8 @@ const sdb = await openServerDb(location, { ...(schema ? { schema } : {}), create
 const stopped = () => (stopFlag ? Atomics.load(stopFlag, 0) === 1 : false);
 let answer: SnapshotWorkerAnswer;
 try {
-  answer = { ok: true, outcome: await buildClubSnapshot(sdb, clubId, { stopped }) };
+  // Stopped while this thread was still loading: nothing to begin.
+  answer = { ok: true, outcome: stopped() ? { built: false, reason: 'stopped' } : await buildClubSnapshot(sdb, clubId, { stopped }) };
 } catch (error) {
   answer = { ok: false, message: (error as Error).message };
 } finally {

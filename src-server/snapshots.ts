@@ -106,7 +106,11 @@ export async function buildClubSnapshot(sdb: ServerDb, clubId: string, options: 
     const base = options.full ? null : await latestSnapshot(sdb, clubId);
     if (base && base.serverSeq >= head) return { built: false, reason: 'up-to-date' };
     if (!base && head === 0) return { built: false, reason: 'up-to-date' };
-    const builder = openSnapshotBuilder(folder, base ? gunzipSync(await readSnapshot(sdb, clubId, base)) : null, { now });
+    // Unzipping and opening the base takes seconds in a large club: a stop asked meanwhile is heard before and after.
+    if (options.stopped?.()) return { built: false, reason: 'stopped' };
+    const baseBytes = base ? gunzipSync(await readSnapshot(sdb, clubId, base)) : null;
+    if (options.stopped?.()) return { built: false, reason: 'stopped' };
+    const builder = openSnapshotBuilder(folder, baseBytes, { now });
     let applied = 0;
     let bytes: Buffer;
     let serverSeq: number;
