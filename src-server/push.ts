@@ -10,7 +10,7 @@ import { decide, DECIDING_KINDS } from './decisions.js';
 import { ComptoirError, isComptoirError } from '../src-shared/errors.js';
 import { pushRequestSchema, type Attachment, type LogEntry, type MemberKey, type PushResponse } from '../src-shared/sync-protocol.js';
 import { EMAILING_KINDS, queueEmails } from './mail/queue.js';
-import { parseInput } from '../src-shared/validation.js';
+import { jsonHoldsNul, parseInput } from '../src-shared/validation.js';
 import type { Dialect, ServerDb } from './db/open.js';
 import { appendServerOperations, lockHead } from './server-author.js';
 import type { ChainProblemTable, DeskTable, OperationTable, ServerDatabase, ServerMemberTable } from './db/schema.js';
@@ -52,6 +52,14 @@ export async function acceptPush(sdb: ServerDb, desk: DeskTable, input: unknown,
   const entries = [...request.entries].sort((a, b) => a.seq - b.seq);
   const foreign = entries.find((entry) => entry.deskId !== desk.id);
   if (foreign) throw new ComptoirError('ENTRY_OF_ANOTHER_DESK', { seq: foreign.seq });
+  // Facts with a NUL character inside (the body's own text was checked on arrival, app.ts): no desk writes one.
+  const withNul = entries.find((entry) => jsonHoldsNul(entry.afterJson ?? '') || jsonHoldsNul(entry.beforeJson ?? ''));
+  if (withNul) {
+    throw new ComptoirError('INVALID_INPUT', {
+      fr: `l'opération ${withNul.seq} contient un caractère nul (\\u0000), qu'aucun poste n'écrit. Rien n'a été enregistré.`,
+      en: `operation ${withNul.seq} holds a NUL character (\\u0000), which no desk writes. Nothing was recorded.`,
+    });
+  }
   try {
     const applied = await sdb.db.transaction().execute((trx) => applyBatch(trx, sdb.dialect, desk, entries, request, now));
     return { ...applied, clockOffsetMs: request.sentAt ? Date.parse(request.sentAt) - now.getTime() : null };

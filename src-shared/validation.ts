@@ -95,6 +95,15 @@ export const optionalText = (max = 200) =>
 export const optionalMultilineText = (max = 1000) =>
   typed(true).pipe(z.string().max(max)).transform((v) => (v === '' ? null : v)).nullish().transform((v) => v ?? null);
 export const pin = z.string().regex(/^\d{4,8}$/, { message: 'pin' });
+/**
+ * True when a JSON text holds a NUL character (`\u0000` — an escaped backslash before `u0000`
+ * is text): no desk writes one (cleanText takes control characters out), and PostgreSQL's text
+ * cannot hold one.
+ */
+export function jsonHoldsNul(json: string): boolean {
+  return /(?:^|[^\\])(?:\\\\)*\\u0000/.test(json);
+}
+
 /** The highest member number a desk gives or takes: nine digits fit the card and the receipt. */
 export const MAX_MEMBER_NUMBER = 999_999_999;
 export const memberNumber = z.coerce.number({ message: 'number' }).int().positive().max(MAX_MEMBER_NUMBER);

@@ -14,6 +14,7 @@ import { checkout } from '../../src-main/core/sales/checkout.js';
 import { recordServerOperations } from '../../src-server/server-author.js';
 import { entryHash, GENESIS_HASH } from '../../src-main/core/ledger/audit.js';
 import { sealFields } from '../../src-main/core/privacy/sealing.js';
+import { jsonHoldsNul } from '../../src-shared/validation.js';
 import { auditFieldsOf } from '../../src-main/core/ledger/log-entry.js';
 
 import { DIALECTS, enrolledDesk, testClub, testServerDb } from './harness.js';
@@ -291,6 +292,33 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       expect(await operations()).toBe(0);
       expect(await sdb.db.selectFrom('server_member').select('id').execute()).toEqual([]);
       expect(await sdb.db.selectFrom('member_key').select('member_id').execute()).toEqual([]);
+    });
+
+    it('refuses a NUL character anywhere, in French, on every route and in the facts of an entry, and records nothing', async () => {
+      const a = await enrolledDesk(sdb);
+      addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+      openDrawer(a.desk, a.admin);
+      const batch = entriesToPush(a.desk.reader, 0, 500);
+      const nul = String.fromCharCode(0);
+      const changed = (seq: number, change: (entry: LogEntry) => LogEntry) => ({ ...batch, entries: rechained(batch.entries.map((e) => (e.seq === seq ? change(e) : e))) });
+      const last = batch.entries.at(-1)!;
+      const bodies = [
+        changed(last.seq, (e) => ({ ...e, entityId: `x${nul}` })),
+        changed(last.seq, (e) => ({ ...e, action: `cash_session.open${nul}` })),
+        // In the facts, as text a desk's JSON would hold: an id the server would store.
+        changed(last.seq, (e) => ({ ...e, afterJson: e.afterJson!.replace(/"sessionId":"/, '"sessionId":"\\u0000') })),
+      ];
+      for (const body of bodies) {
+        const reply = await push(a.authorization, body);
+        expect([reply.statusCode, reply.json<ServerError>().error.message]).toEqual([400, expect.stringMatching(/^Données invalides : (un texte|l'opération \d+) contient un caractère nul/)]);
+      }
+      const enroll = await app.inject({ method: 'POST', url: '/v1/enroll', payload: { code: `ABCD-EFGH${nul}` } });
+      expect([enroll.statusCode, enroll.json<ServerError>().error.message]).toEqual([400, expect.stringMatching(/^Données invalides : un texte contient un caractère nul/)]);
+      // A backslash typed before « u0000 » is text, not a NUL.
+      expect(jsonHoldsNul(JSON.stringify({ note: '\\u0000' }))).toBe(false);
+      expect(jsonHoldsNul(JSON.stringify({ note: `a${nul}` }))).toBe(true);
+      expect(await operations()).toBe(0);
+      expect((await push(a.authorization, batch)).statusCode).toBe(200);
     });
 
     const refusedChain = async (authorization: string, body: unknown, problem: string) => {
