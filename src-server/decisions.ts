@@ -114,9 +114,8 @@ export async function decide(trx: Trx, clubId: string, settings: ClubSettings, o
       await followMember(trx, clubId, op, writer);
       return [];
     case 'member.erase':
-      // Crypto-shredding reaches the server: its copy of the key goes, and with it every copy of
-      // the member's sealed fields in the club's log; desks destroy theirs as they pull this.
-      await trx.deleteFrom('member_key').where('club_id', '=', clubId).where('member_id', '=', op.memberId).execute();
+      // Crypto-shredding reaches the server: its copy of the key goes (followMember), and with it
+      // every copy of the member's sealed fields in the club's log; desks destroy theirs as they pull this.
       await followMember(trx, clubId, op, writer);
       // The club's snapshots hold a copy of that key too: they go, and the next one is built without it.
       await trx.deleteFrom('club_snapshot').where('club_id', '=', clubId).execute();

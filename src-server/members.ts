@@ -60,7 +60,8 @@ export async function followMember(
       // An erasure holds whatever order it arrives in: a member the server does not hold yet is
       // kept as erased (number 0, never known), so a create of that id pushed later neither
       // brings the member back nor gets its key stored.
-      const erased = { details_json: null, sealed_by: null, field_stamps: '{}', erased_at: writer.at };
+      // Crypto-shredding: the key goes with the details, and every sealed copy of them is unreadable.
+      const erased = { details_json: null, sealed_by: null, field_stamps: '{}', erased_at: writer.at, key: null };
       await trx
         .insertInto('server_member')
         .values({ club_id: clubId, id: op.memberId, number: 0, ...erased })
@@ -74,7 +75,7 @@ export async function followMember(
 /** A new member's row in the server's copy, from an operation read in clear (Comptoir 0.1's row-shaped entries). */
 export function newMemberRow(clubId: string, op: OperationOf<'member.create'>): ServerMemberTable {
   const { id, number, ...details } = op.member;
-  return { club_id: clubId, id, number, details_json: JSON.stringify(details), sealed_by: null, field_stamps: '{}', erased_at: null };
+  return { club_id: clubId, id, number, details_json: JSON.stringify(details), sealed_by: null, field_stamps: '{}', erased_at: null, key: null };
 }
 
 const MEMBER_CREATE_VERSION = memberCreateV1.shape.version.value;
@@ -122,7 +123,7 @@ export function loggedMemberRow(clubId: string, entry: Pick<OperationTable, 'ope
   }
   const { member } = parseInput(loggedMemberFacts, facts);
   const { id, number, ...details } = member;
-  const row = { club_id: clubId, id, number, details_json: JSON.stringify(details), sealed_by: details.$sealed ? entry.operation_id : null, field_stamps: '{}', erased_at: null };
+  const row = { club_id: clubId, id, number, details_json: JSON.stringify(details), sealed_by: details.$sealed ? entry.operation_id : null, field_stamps: '{}', erased_at: null, key: null };
   return { row, box: details.$sealed?.box ?? null };
 }
 
@@ -132,13 +133,23 @@ export interface LoggedMember {
   box: string | null;
 }
 
-/** New members, 500 rows a statement (a push of a club's first day holds thousands); one already held stays as it is. */
+/**
+ * New members, 500 rows a statement (a push of a club's first day holds thousands). One already
+ * held stays as it is, except that it takes the row's key when it has none and is not erased (a
+ * member written before sealing existed).
+ */
 export async function insertMembers(trx: Trx, rows: ServerMemberTable[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     await trx
       .insertInto('server_member')
       .values(rows.slice(i, i + 500))
-      .onConflict((oc) => oc.columns(['club_id', 'id']).doNothing())
+      .onConflict((oc) =>
+        oc
+          .columns(['club_id', 'id'])
+          .doUpdateSet({ key: (eb) => eb.ref('excluded.key') })
+          .where('server_member.key', 'is', null)
+          .where('server_member.erased_at', 'is', null),
+      )
       .execute();
   }
 }
@@ -149,10 +160,9 @@ type HeldMember = Pick<ServerMemberTable, 'number' | 'details_json' | 'sealed_by
 async function heldMember(db: Pick<Kysely<ServerDatabase>, 'selectFrom'>, clubId: string, memberId: string): Promise<HeldMember | null> {
   const row = await db
     .selectFrom('server_member')
-    .leftJoin('member_key', (join) => join.onRef('member_key.club_id', '=', 'server_member.club_id').onRef('member_key.member_id', '=', 'server_member.id'))
-    .select(['server_member.number', 'server_member.details_json', 'server_member.sealed_by', 'server_member.field_stamps', 'member_key.key'])
-    .where('server_member.club_id', '=', clubId)
-    .where('server_member.id', '=', memberId)
+    .select(['number', 'details_json', 'sealed_by', 'field_stamps', 'key'])
+    .where('club_id', '=', clubId)
+    .where('id', '=', memberId)
     .executeTakeFirst();
   return row ? { ...row, key: row.key ? Buffer.from(row.key, 'base64') : null } : null;
 }
@@ -198,8 +208,8 @@ export async function keyRingFor(db: Pick<Kysely<ServerDatabase>, 'selectFrom'>,
   const memberIds = [...sealedMemberIds(...rows.flatMap((row) => [row.after_json, row.before_json]))];
   const keys = new Map<string, Buffer>();
   for (let i = 0; i < memberIds.length; i += 500) {
-    const found = await db.selectFrom('member_key').select(['member_id', 'key']).where('club_id', '=', clubId).where('member_id', 'in', memberIds.slice(i, i + 500)).execute();
-    for (const row of found) keys.set(row.member_id, Buffer.from(row.key, 'base64'));
+    const found = await db.selectFrom('server_member').select(['id', 'key']).where('club_id', '=', clubId).where('id', 'in', memberIds.slice(i, i + 500)).where('key', 'is not', null).execute();
+    for (const row of found) keys.set(row.id, Buffer.from(row.key!, 'base64'));
   }
   return (memberId) => keys.get(memberId) ?? null;
 }

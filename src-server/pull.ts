@@ -62,8 +62,8 @@ export async function clubPage(sdb: ServerDb, clubId: string, page: { after: num
   const keys =
     memberIds.size === 0
       ? []
-      : (await sdb.db.selectFrom('member_key').select(['member_id', 'key']).where('club_id', '=', clubId).where('member_id', 'in', [...memberIds]).execute()).map(
-          (row) => ({ memberId: row.member_id, key: row.key }),
+      : (await sdb.db.selectFrom('server_member').select(['id', 'key']).where('club_id', '=', clubId).where('id', 'in', [...memberIds]).where('key', 'is not', null).execute()).map(
+          (row) => ({ memberId: row.id, key: row.key! }),
         );
   return { entries, keys, cursor, head: cursor, more: rows.length === page.limit };
 }

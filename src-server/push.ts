@@ -143,7 +143,7 @@ async function applyBatch(
   for (let i = 0; i < fresh.length; i += 500) await trx.insertInto('operation').values(fresh.slice(i, i + 500)).execute();
   // New members read once, in the desks' current form: their rows, and the boxes their keys sealed.
   const loggedMembers = new Map(fresh.filter((entry) => entry.action === 'member.create').map((entry) => [entry.operation_id, loggedMemberRow(desk.club_id, entry)]));
-  await keepMemberKeys(trx, desk.club_id, fresh, loggedMembers, keys, now);
+  const newMemberKeys = await keepMemberKeys(trx, desk.club_id, fresh, loggedMembers, keys);
   await trx
     .insertInto('desk_chain')
     .values({ desk_id: desk.id, club_id: desk.club_id, last_seq: lastSeq, last_hash: lastHash })
@@ -153,11 +153,12 @@ async function applyBatch(
   const club = await trx.selectFrom('club').selectAll().where('id', '=', desk.club_id).executeTakeFirstOrThrow();
   const settings = clubSettings(club);
   // Keys to open what the server reads: not new members, whose fields are stored still sealed.
-  const keyRing = await keyRingFor(
+  const heldKeys = await keyRingFor(
     trx,
     desk.club_id,
     fresh.filter((entry) => entry.action !== 'member.create' && (DECIDING_KINDS.has(entry.action) || EMAILING_KINDS.has(entry.action))),
   );
+  const keyRing: KeyRing = (memberId) => heldKeys(memberId) ?? newMemberKeys.get(memberId) ?? null;
   const decisions: Operation[] = [];
   // New members go in together, before whatever follows them needs them: a club's first push holds thousands.
   let newMembers: ServerMemberTable[] = [];
@@ -195,7 +196,11 @@ async function applyBatch(
  * in the batch or one the server holds without a key (written before sealing existed). A desk
  * cannot slip in a key for another member, nor one that would stand in the way of the real one;
  * a member erased (before or in this batch, even before the server heard of its creation) never
- * gets a key back. One lookup by primary key per 500 keys: it does not grow with the club's log.
+ * gets a key back. A new member's key goes in with its row (`insertMembers`: one already held
+ * takes it only when it has none and is not erased); any other is set where the row has none.
+ *
+ * @returns the new members' keys, by member id: their rows are written later in the batch, and
+ *   what follows them in it is read with these keys.
  */
 async function keepMemberKeys(
   trx: Transaction<ServerDatabase>,
@@ -203,38 +208,26 @@ async function keepMemberKeys(
   fresh: OperationTable[],
   loggedMembers: Map<string, LoggedMember | null>,
   keys: MemberKey[],
-  now: Date,
-): Promise<void> {
-  if (keys.length === 0) return;
+): Promise<Map<string, Buffer>> {
+  if (keys.length === 0) return new Map();
   const sealedBy = firstSealingKeys(fresh, loggedMembers);
-  const sealing = keys.filter((k) => sealedBy.get(k.memberId) === keyFingerprint(Buffer.from(k.key, 'base64')));
-  const held = new Map<string, { erased: boolean; hasKey: boolean }>();
-  for (let i = 0; i < sealing.length; i += 500) {
-    const rows = await trx
-      .selectFrom('server_member')
-      .leftJoin('member_key', (join) => join.onRef('member_key.club_id', '=', 'server_member.club_id').onRef('member_key.member_id', '=', 'server_member.id'))
-      .select(['server_member.id', 'server_member.erased_at', 'member_key.key'])
-      .where('server_member.club_id', '=', clubId)
-      .where('server_member.id', 'in', sealing.slice(i, i + 500).map((k) => k.memberId))
-      .execute();
-    for (const row of rows) held.set(row.id, { erased: row.erased_at !== null, hasKey: row.key !== null });
-  }
-  const created = new Set(fresh.filter((op) => op.action === 'member.create').map((op) => loggedMembers.get(op.operation_id)?.row.id ?? op.entity_id));
   const erasedNow = new Set(fresh.filter((op) => op.action === 'member.erase').map((op) => op.entity_id));
-  const kept = new Map<string, MemberKey>();
-  for (const k of sealing) {
-    const member = held.get(k.memberId);
-    const mayTake = member ? !member.erased && !member.hasKey : created.has(k.memberId);
-    if (mayTake && !erasedNow.has(k.memberId)) kept.set(k.memberId, k);
+  const kept = new Map<string, string>();
+  for (const k of keys) {
+    if (!erasedNow.has(k.memberId) && sealedBy.get(k.memberId) === keyFingerprint(Buffer.from(k.key, 'base64'))) kept.set(k.memberId, k.key);
   }
-  const rows = [...kept.values()].map((k) => ({ club_id: clubId, member_id: k.memberId, key: k.key, created_at: now.toISOString() }));
-  for (let i = 0; i < rows.length; i += 500) {
-    await trx
-      .insertInto('member_key')
-      .values(rows.slice(i, i + 500))
-      .onConflict((oc) => oc.columns(['club_id', 'member_id']).doNothing())
-      .execute();
+  const taken = new Map<string, Buffer>();
+  for (const logged of loggedMembers.values()) {
+    const key = logged && kept.get(logged.row.id);
+    if (!key) continue;
+    logged.row.key = key;
+    taken.set(logged.row.id, Buffer.from(key, 'base64'));
+    kept.delete(logged.row.id);
   }
+  for (const [memberId, key] of kept) {
+    await trx.updateTable('server_member').set({ key }).where('club_id', '=', clubId).where('id', '=', memberId).where('key', 'is', null).where('erased_at', 'is', null).execute();
+  }
+  return taken;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Dialect } from './open.js';
  * shipped one never changes (a database already holds its result). Types differ only where the
  * dialects do: sequences are bigint on PostgreSQL, integer on SQLite.
  */
-function migrations(dialect: Dialect): Record<string, Migration> {
+export function serverMigrations(dialect: Dialect): Record<string, Migration> {
   const seqType = dialect === 'postgres' ? 'bigint' : 'integer';
   const autoId = dialect === 'postgres' ? 'bigserial' : 'integer';
   return {
@@ -238,6 +238,19 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('enrollment_code').addColumn('attempt_hash', 'text').execute();
       },
     },
+    '0007-member-keys-in-members': {
+      // Each member's key in the member's row (one write per new member, not two). Every key is
+      // carried over; a key whose member the server did not follow (written before 0004) gets a
+      // row of its own, number 0, details unknown.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('server_member').addColumn('key', 'text').execute();
+        await sql`UPDATE server_member SET key = (SELECT k.key FROM member_key k WHERE k.club_id = server_member.club_id AND k.member_id = server_member.id)`.execute(db);
+        await sql`INSERT INTO server_member (club_id, id, number, details_json, sealed_by, field_stamps, erased_at, key)
+          SELECT k.club_id, k.member_id, 0, NULL, NULL, '{}', NULL, k.key FROM member_key k
+          WHERE NOT EXISTS (SELECT 1 FROM server_member m WHERE m.club_id = k.club_id AND m.id = k.member_id)`.execute(db);
+        await db.schema.dropTable('member_key').execute();
+      },
+    },
   };
 }
 
@@ -250,7 +263,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 export async function migrateServer(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations(dialect) },
+    provider: { getMigrations: async () => serverMigrations(dialect) },
     migrationTableName: 'server_migration',
     migrationLockTableName: 'server_migration_lock',
     // Named, since Kysely looks for its tables in every schema it can see.

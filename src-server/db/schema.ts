@@ -11,7 +11,6 @@ export interface ServerDatabase {
   desk: DeskTable;
   desk_chain: DeskChainTable;
   operation: OperationTable;
-  member_key: MemberKeyTable;
   member_number_block: MemberNumberBlockTable;
   chain_problem: ChainProblemTable;
   server_period: ServerPeriodTable;
@@ -92,14 +91,6 @@ export interface OperationTable {
   late_for: string | null;
 }
 
-export interface MemberKeyTable {
-  club_id: string;
-  member_id: string;
-  /** The member's AES-256 key, base64. */
-  key: string;
-  created_at: string;
-}
-
 export interface MemberNumberBlockTable {
   id: string;
   club_id: string;
@@ -164,6 +155,14 @@ export interface ServerMemberTable {
   /** Each detail's last writer (FieldStamps), JSON. */
   field_stamps: string;
   erased_at: string | null;
+  /**
+   * The member's AES-256 key, base64, which seals the member's personal fields in the club's log
+   * and here; null for a member written before sealing existed, and once erased (the key
+   * destroyed: every copy of those fields is unreadable). Kept in the member's row, not a table
+   * of its own: a club's first push stores thousands of members, and one row each is half the
+   * writes.
+   */
+  key: string | null;
 }
 
 /**

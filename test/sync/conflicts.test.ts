@@ -181,6 +181,6 @@ describe.each(DIALECTS)('what the server decides when offline desks disagree, on
       expect(d.desk.reader.rawAll('SELECT 1 FROM member_key WHERE member_id = ?', id)).toEqual([]);
       expect(verifyDatabase(d.desk.reader)).toEqual([]);
     }
-    expect(await sdb.db.selectFrom('member_key').select('member_id').where('member_id', '=', id).execute()).toEqual([]);
+    expect(await sdb.db.selectFrom('server_member').select('key').where('id', '=', id).execute()).toEqual([{ key: null }]);
   });
 });
