@@ -1,4 +1,4 @@
-import { pullQuerySchema, type PullResponse, type PulledEntry } from '../src-shared/sync-protocol.js';
+import { MAX_PULL_PAGE_BYTES, pullQuerySchema, type PullResponse, type PulledEntry } from '../src-shared/sync-protocol.js';
 import { logEntryOf } from '../src-main/core/ledger/log-entry.js';
 import { sealedMemberIds } from '../src-shared/personal-data.js';
 import { parseInput } from '../src-shared/validation.js';
@@ -43,10 +43,11 @@ export async function clubHead(sdb: ServerDb, clubId: string): Promise<number> {
 /**
  * One page of the club's log after `after`, oldest first, as a pull answers it: the entries
  * (but `skipDeskId`'s own, which the cursor still moves past) and the member keys their sealed
- * fields need — only keys the server still holds, so never an erased member's. `head` and
+ * fields need — only keys the server still holds, so never an erased member's. A page ends
+ * before its entries' facts pass `maxBytes` (MAX_PULL_PAGE_BYTES; one entry at least). `head` and
  * `more` are worked out from the page alone; a pull fills them from the club's head.
  */
-export async function clubPage(sdb: ServerDb, clubId: string, page: { after: number; limit: number; skipDeskId?: string }): Promise<PullResponse> {
+export async function clubPage(sdb: ServerDb, clubId: string, page: { after: number; limit: number; skipDeskId?: string; maxBytes?: number }): Promise<PullResponse> {
   const rows = await sdb.db
     .selectFrom('operation')
     .selectAll()
@@ -55,6 +56,16 @@ export async function clubPage(sdb: ServerDb, clubId: string, page: { after: num
     .orderBy('server_seq')
     .limit(page.limit)
     .execute();
+  // Cut before the facts pass MAX_PULL_PAGE_BYTES (one entry at least): a desk reads no answer beyond a bound.
+  let bytes = 0;
+  let kept = 0;
+  while (kept < rows.length) {
+    bytes += (rows[kept]!.after_json?.length ?? 0) + (rows[kept]!.before_json?.length ?? 0);
+    if (kept > 0 && bytes > (page.maxBytes ?? MAX_PULL_PAGE_BYTES)) break;
+    kept++;
+  }
+  const cut = kept < rows.length;
+  rows.length = kept;
   const cursor = rows.length > 0 ? Number(rows[rows.length - 1]!.server_seq) : page.after;
   const entries = rows.filter((row) => row.desk_id !== page.skipDeskId).map(toPulled);
 
@@ -65,5 +76,5 @@ export async function clubPage(sdb: ServerDb, clubId: string, page: { after: num
       : (await sdb.db.selectFrom('server_member').select(['id', 'key']).where('club_id', '=', clubId).where('id', 'in', [...memberIds]).where('key', 'is not', null).execute()).map(
           (row) => ({ memberId: row.id, key: row.key! }),
         );
-  return { entries, keys, cursor, head: cursor, more: rows.length === page.limit };
+  return { entries, keys, cursor, head: cursor, more: cut || rows.length === page.limit };
 }

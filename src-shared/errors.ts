@@ -394,6 +394,12 @@ const catalogue = {
     en: (p) =>
       `The club's server gave this desk member numbers ${p.first} to ${p.last}, some of which this desk already has: its database may have been put back to an old copy. Nothing was added; the desk carries on with its numbers. Tell the server's administrator.`,
   }),
+  PULLED_CHAIN_BROKEN: message<{ seq: number; deskId: string }>({
+    fr: (p) =>
+      `Le serveur du club a envoyé une entrée (${p.seq}) du journal d'un autre poste qui ne suit pas la précédente. Rien de cette page n'a été appliqué ; le poste réessaiera. Avertissez l'administrateur du serveur.`,
+    en: (p) =>
+      `The club's server sent an entry (${p.seq}) of another desk's log that does not follow the one before. Nothing of that page was applied; the desk will try again. Tell the server's administrator.`,
+  }),
   SERVER_FAILURE: message({
     fr: () => `Le serveur du club a eu un problème. Rien n'est perdu : le poste réessaiera.`,
     en: () => `The club's server had a problem. Nothing is lost: the desk will try again.`,

@@ -22,6 +22,8 @@ export const MAX_PUSH_ENTRIES = 2000;
  */
 export const MAX_PUSH_ENTRY_BYTES = 4 * 1024 * 1024;
 export const MAX_PULL_ENTRIES = 1000;
+/** Most bytes of entries' facts one page of the club's log holds: a page ends before it would hold more (one entry at least). */
+export const MAX_PULL_PAGE_BYTES = 16 * 1024 * 1024;
 /** Longest a pull may wait for a change before answering empty, in seconds. */
 export const MAX_PULL_WAIT_SECONDS = 25;
 /** `GET /v1/snapshot`'s headers: the server sequence the club snapshot holds the log up to, and the SHA-256 (hex) of the bytes sent (the gzipped file). */

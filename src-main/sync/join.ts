@@ -93,15 +93,16 @@ export async function joinClubServer(file: string, input: { address: string; cod
   }
   try {
     recordSyncTarget(desk, { address, credential: enrollment.credential });
+    // Its set-up goes to the server and the club comes back (its volunteers first of all) before
+    // the desk opens; offline meanwhile, or an answer that does not fit, the sync engine does it
+    // later (these say so rather than throw). What still throws is this computer's own trouble.
+    await pushPending(desk, target, fetchImpl);
+    await pullChanges(desk, target, { fetch: fetchImpl });
   } catch (error) {
     desk.close();
     removeDeskFile(file);
     throw error;
   }
-  // Its set-up goes to the server and the club comes back (its volunteers first of all) before the
-  // desk opens; offline meanwhile, the sync engine does it later.
-  await pushPending(desk, target, fetchImpl);
-  await pullChanges(desk, target, { fetch: fetchImpl });
   return desk;
 }
 

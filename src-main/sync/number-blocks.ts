@@ -21,8 +21,8 @@ export async function ensureMemberNumbers(
   try {
     addBlock(desk, outcome.body);
   } catch (error) {
-    if (!isComptoirError(error)) throw error;
-    return { kind: 'retry', reason: error.message };
+    // Said on the sync screen; the push goes on with the numbers the desk has.
+    return { kind: 'retry', reason: (error as Error).message };
   }
   return { kind: 'added' };
 }
@@ -46,11 +46,15 @@ export async function reserveMemberNumbers(desk: Desk, target: SyncTarget, count
 /**
  * A block from the server recorded on this desk.
  *
- * @throws SERVER_NUMBER_BLOCK_OVERLAP when it meets a block or a number this desk already has: the
+ * @throws SERVER_NUMBER_BLOCK_OVERLAP when it meets a block, a block id or a number this desk already has: the
  *   server gave numbers it had given before (its database restored from an old copy, say); nothing
  *   is recorded, and the desk goes on with the numbers it has.
  */
 function addBlock(desk: Desk, block: NumberBlockResponse): void {
+  // A block id this desk already holds: the same nonsense as numbers it already has.
+  if (desk.reader.rawGet('SELECT 1 AS here FROM member_number_block WHERE id = ?', block.blockId)) {
+    throw new ComptoirError('SERVER_NUMBER_BLOCK_OVERLAP', { first: block.first, last: block.last });
+  }
   try {
     addServerNumberBlock(desk, { userId: systemUserId(desk) }, { id: block.blockId, first: block.first, last: block.last });
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Desk } from '../core/desk/desk.js';
 import { applyPulledPage, type PulledOutcome } from '../core/ledger/pulled.js';
 import { recordSyncAttempt } from '../core/ledger/sync-progress.js';
+import { isComptoirError } from '../../src-shared/errors.js';
 import { MAX_PULL_WAIT_SECONDS, pullResponseSchema } from '../../src-shared/sync-protocol.js';
 import { callServer, foreign, type CallOutcome, type SyncTarget } from './transport.js';
 
@@ -11,6 +12,9 @@ function pullCursor(desk: Desk): number {
   return desk.reader.rawGet<{ pull_cursor: number }>('SELECT pull_cursor FROM sync_state WHERE id = 1')?.pull_cursor ?? 0;
 }
 
+/** Most pages one pull reads (a million entries): a club's first pull starts from its snapshot, far below this. */
+export const MAX_PAGES_PER_PULL = 1000;
+
 /**
  * Pulls the club's changes since this desk's cursor, page after page, and applies each
  * (core/ledger/pulled.ts) until the server's head. With `waitSeconds`, the first request waits
@@ -20,6 +24,7 @@ function pullCursor(desk: Desk): number {
 export async function pullChanges(desk: Desk, target: SyncTarget, options: { waitSeconds?: number; fetch?: typeof fetch; signal?: AbortSignal } = {}): Promise<PullOutcome> {
   const total: PulledOutcome = { applied: 0, refused: [] };
   let wait = Math.min(options.waitSeconds ?? 0, MAX_PULL_WAIT_SECONDS);
+  let pages = 0;
   for (;;) {
     const cursor = pullCursor(desk);
     const outcome = await callServer(
@@ -35,10 +40,19 @@ export async function pullChanges(desk: Desk, target: SyncTarget, options: { wai
       recordSyncAttempt(desk, at, { unreachable: page.kind === 'retry' ? page.reason : page.error.message });
       return page;
     }
-    const applied = applyPulledPage(desk, page.body);
+    let applied: PulledOutcome;
+    try {
+      applied = applyPulledPage(desk, page.body);
+    } catch (error) {
+      // A page that cannot be applied as it is (a broken chain): said, and asked again later.
+      if (!isComptoirError(error)) throw error;
+      recordSyncAttempt(desk, at, { unreachable: error.message });
+      return { kind: 'retry', reason: error.message };
+    }
     total.applied += applied.applied;
     total.refused.push(...applied.refused);
-    if (!page.body.more) return { kind: 'pulled', cursor: page.body.cursor, head: page.body.head, ...total };
+    // A server that always has « more » keeps no desk pulling for ever: the sync engine asks again later.
+    if (!page.body.more || ++pages >= MAX_PAGES_PER_PULL) return { kind: 'pulled', cursor: page.body.cursor, head: page.body.head, ...total };
     wait = 0;
   }
 }

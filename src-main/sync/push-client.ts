@@ -35,7 +35,9 @@ export async function pushPending(desk: Desk, target: SyncTarget, fetchImpl: typ
       recordSyncAttempt(desk, at(), { unreachable: failed.reason });
       return failed;
     }
-    acknowledged = answer.acknowledgedSeq;
+    // Never past what was sent: entries the server says it holds beyond the batch (this desk's log
+    // restored from a copy, say) are sent next, and checked against what it holds.
+    acknowledged = Math.min(answer.acknowledgedSeq, batch.entries.at(-1)!.seq);
     recordSyncAttempt(desk, at(), { acknowledgedSeq: acknowledged, clockOffsetMs: answer.clockOffsetMs });
   }
 }

@@ -21,6 +21,8 @@ export async function downloadSnapshot(target: SyncTarget, sink: (chunk: Buffer)
     const response = await fetchImpl(new URL('/v1/snapshot', checkServerAddress(target.address)), {
       method: 'GET',
       headers: { authorization: `Bearer ${target.deskId}.${target.credential}` },
+      // Never followed (transport.ts): a redirect is no snapshot.
+      redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (!response.ok || !response.body) {

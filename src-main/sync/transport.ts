@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ComptoirError } from '../../src-shared/errors.js';
-import { serverErrorSchema, type ServerError } from '../../src-shared/sync-protocol.js';
+import { MAX_PULL_PAGE_BYTES, serverErrorSchema, type ServerError } from '../../src-shared/sync-protocol.js';
 
 /** Where the club's server is and how this desk proves who it is (given at enrollment). */
 export interface SyncTarget {
@@ -63,6 +63,9 @@ export async function callServer<S extends z.ZodType>(
         ...(json === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(json === undefined ? {} : { body: json }),
+      // A Comptoir server never redirects: followed, a push (members' keys inside) would go wherever
+      // the answer says, plain HTTP included. A redirect is read as the answer of another site.
+      redirect: 'manual',
       signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
     });
   };
@@ -84,7 +87,10 @@ export async function callServer<S extends z.ZodType>(
   }
   let text: string;
   try {
-    text = await response.text();
+    const read = await readLimited(response, MAX_ANSWER_BYTES);
+    // Larger than any answer a Comptoir server gives: not read further (it would fill the memory).
+    if (read === null) return foreign(target.address);
+    text = read;
   } catch {
     // The connection was cut partway through the answer: as good as no answer.
     return unreachable(target.address);
@@ -105,6 +111,35 @@ export async function callServer<S extends z.ZodType>(
   // Not in a Comptoir server's words: a proxy in front of a server that is down (502, 503…) is
   // no answer yet; a page not found, or any other refusal, is a wrong address.
   return busy ? unreachable(target.address) : foreign(target.address);
+}
+
+/**
+ * The largest answer a desk reads, in bytes: well above a page of the club's log (the server cuts
+ * its pages at `MAX_PULL_PAGE_BYTES`) or a push's answer.
+ */
+export const MAX_ANSWER_BYTES = 4 * MAX_PULL_PAGE_BYTES;
+
+/** An answer's text, read up to `limit` bytes; null when it holds more (the rest is not read). @throws when the connection breaks. */
+async function readLimited(response: Response, limit: number): Promise<string | null> {
+  if (Number(response.headers.get('content-length') ?? 0) > limit) {
+    await response.body?.cancel().catch(() => {});
+    return null;
+  }
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function unreachable(address: string): CallOutcome<never> {

@@ -12,6 +12,7 @@ import type { EnrollResponse, LogEntry, PullResponse, PushResponse, ServerError 
 import { addMember, openDrawer } from '../helpers.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
 import { recordServerOperations } from '../../src-server/server-author.js';
+import { clubPage } from '../../src-server/pull.js';
 import { entryHash, GENESIS_HASH } from '../../src-main/core/ledger/audit.js';
 import { sealFields } from '../../src-main/core/privacy/sealing.js';
 import { jsonHoldsNul } from '../../src-shared/validation.js';
@@ -443,6 +444,25 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       expect(all.keys.length).toBeGreaterThan(0);
       // A's own entries never come back to it.
       expect((await pull(a.authorization)).entries.every((e) => e.deskId !== a.enrollment.desk.id)).toBe(true);
+    });
+
+    it('ends a page before its facts pass a bound, one entry at least, and says there is more', async () => {
+      const a = await enrolledDesk(sdb);
+      addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+      addMember(a.desk, a.admin, 'Laurent', 'Poirier');
+      const { entries } = entriesToPush(a.desk.reader, 0, 500);
+      await push(a.authorization, { entries, keys: [] });
+      const club = await sdb.db.selectFrom('club').select('id').executeTakeFirstOrThrow();
+      const facts = (e: LogEntry) => (e.afterJson?.length ?? 0) + (e.beforeJson?.length ?? 0);
+      // Room for the first two entries' facts, not the third's.
+      const bound = facts(entries[0]!) + facts(entries[1]!) + facts(entries[2]!) - 1;
+      const cut = await clubPage(sdb, club.id, { after: 0, limit: 500, maxBytes: bound });
+      expect([cut.entries.length, cut.cursor, cut.more]).toEqual([2, 2, true]);
+      // A single entry larger than the bound still comes, alone.
+      const alone = await clubPage(sdb, club.id, { after: 0, limit: 500, maxBytes: 1 });
+      expect([alone.entries.length, alone.cursor, alone.more]).toEqual([1, 1, true]);
+      const whole = await clubPage(sdb, club.id, { after: 0, limit: 500 });
+      expect([whole.entries.length, whole.more]).toEqual([entries.length, false]);
     });
 
     it('waits for the next change and answers as soon as another desk pushes it', async () => {

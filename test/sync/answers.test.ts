@@ -12,13 +12,14 @@ import { systemUserId } from '../../src-main/core/desk/setup.js';
 import { readSyncProgress, readSyncTarget } from '../../src-main/core/ledger/sync-progress.js';
 import { joinClubServer } from '../../src-main/sync/join.js';
 import { ensureMemberNumbers, reserveMemberNumbers } from '../../src-main/sync/number-blocks.js';
-import { pullChanges } from '../../src-main/sync/pull-client.js';
+import { MAX_PAGES_PER_PULL, pullChanges } from '../../src-main/sync/pull-client.js';
+import { MAX_ANSWER_BYTES } from '../../src-main/sync/transport.js';
 import { pushPending } from '../../src-main/sync/push-client.js';
 import { addMember, newDesk, tempFolder } from '../helpers.js';
 import { testClub, testServerDb } from '../server/harness.js';
 
 /** What the stand-in in front of the club's server does with a call: its own answer, the real one changed, or the real one cut after its head. */
-type Answer = { status: number; type?: string; body: string } | { change: (json: Record<string, unknown>) => unknown } | 'cut' | null;
+type Answer = { status: number; type?: string; body: string; headers?: Record<string, string> } | { change: (json: Record<string, unknown>) => unknown } | 'cut' | 'huge' | null;
 
 /**
  * The club's real server behind a stand-in on loopback that answers some calls its own way
@@ -33,6 +34,7 @@ describe('a desk that meets an answer no Comptoir server gives', () => {
   let address: string;
   let answerFor: (path: string) => Answer = () => null;
   const calls = new Map<string, number>();
+  let hugeClosed = false;
 
   const body = (request: IncomingMessage) =>
     new Promise<Buffer>((resolve) => {
@@ -51,7 +53,18 @@ describe('a desk that meets an answer no Comptoir server gives', () => {
       calls.set(path, (calls.get(path) ?? 0) + 1);
       const sent = await body(request);
       const answer = answerFor(path);
-      if (typeof answer === 'object' && answer && 'status' in answer) return void response.writeHead(answer.status, { 'content-type': answer.type ?? 'text/html' }).end(answer.body);
+      if (typeof answer === 'object' && answer && 'status' in answer) return void response.writeHead(answer.status, { 'content-type': answer.type ?? 'text/html', ...answer.headers }).end(answer.body);
+      if (answer === 'huge') {
+        // Chunked, without a length: a megabyte at a time until the desk stops reading.
+        response.writeHead(200, { 'content-type': 'application/json' });
+        const megabyte = Buffer.alloc(1024 * 1024, 0x20);
+        const more = () => {
+          while (!response.destroyed && response.write(megabyte));
+          if (!response.destroyed) response.once('drain', more);
+        };
+        response.on('close', () => (hugeClosed = true));
+        return more();
+      }
       const passed = await fetch(`${real}${request.url}`, {
         method: request.method!,
         headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => ['authorization', 'content-type'].includes(name))) as Record<string, string>,
@@ -176,4 +189,91 @@ describe('a desk that meets an answer no Comptoir server gives', () => {
       desk.close();
     }
   });
+  it('follows no redirect: a push sent elsewhere would carry members’ keys there, plain HTTP included', async () => {
+    answerFor = () => null;
+    const desk = await joinClubServer(join(tempFolder(), 'poste.sqlite'), { address: real, code: await code() });
+    try {
+      const target = { ...readSyncTarget(desk.reader)!, address };
+      addMember(desk, { userId: systemUserId(desk) }, 'Laurent', 'Poirier');
+      const pushed = await sdb.db.selectFrom('operation').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      for (const status of [301, 302, 307, 308]) {
+        answerFor = (path) => (path === '/v1/push' ? { status, body: '', headers: { location: `${real}/v1/push` } } : null);
+        expect(await pushPending(desk, target), String(status)).toEqual({ kind: 'retry', reason: invalid(address), foreign: true });
+      }
+      expect(await sdb.db.selectFrom('operation').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual(pushed);
+    } finally {
+      desk.close();
+    }
+    answerFor = (path) => (path === '/v1/enroll' ? { status: 307, body: '', headers: { location: `${real}/v1/enroll` } } : null);
+    const file = join(tempFolder(), 'poste.sqlite');
+    await expect(joinClubServer(file, { address, code: await code() })).rejects.toThrow(invalid(address));
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('stops reading an answer larger than any a Comptoir server gives', async () => {
+    answerFor = (path) => (path === '/v1/enroll' ? 'huge' : null);
+    hugeClosed = false;
+    const file = join(tempFolder(), 'poste.sqlite');
+    await expect(joinClubServer(file, { address, code: await code() })).rejects.toThrow(invalid(address));
+    expect(existsSync(file)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(hugeClosed).toBe(true);
+    // Said by its length alone, before any of it is read.
+    answerFor = (path) => (path === '/v1/enroll' ? { status: 200, type: 'application/json', body: '{}', headers: { 'content-length': String(MAX_ANSWER_BYTES + 1) } } : null);
+    await expect(joinClubServer(file, { address, code: await code() })).rejects.toThrow(invalid(address));
+  });
+
+  it('takes an acknowledgement only as far as it sent, so what comes after is still sent and checked', async () => {
+    answerFor = () => null;
+    const desk = await joinClubServer(join(tempFolder(), 'poste.sqlite'), { address: real, code: await code() });
+    try {
+      const target = { ...readSyncTarget(desk.reader)!, address };
+      for (let i = 0; i < 3; i++) addMember(desk, { userId: systemUserId(desk) }, `Membre${i}`, 'Suivant');
+      const last = desk.reader.rawGet<{ seq: number }>('SELECT max(seq) AS seq FROM audit_log')!.seq;
+      // The real server takes what it was sent and says it holds a hundred more.
+      answerFor = (path) => (path === '/v1/push' ? { change: (json) => ({ ...json, acknowledgedSeq: Number(json.acknowledgedSeq) + 100 }) } : null);
+      expect(await pushPending(desk, target)).toEqual({ kind: 'sent', acknowledgedSeq: last });
+      expect(readSyncProgress(desk.reader).acknowledgedSeq).toBe(last);
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('applies nothing of a page that breaks another desk’s chain, says why in French, and still joins', async () => {
+    answerFor = () => null;
+    const other = await joinClubServer(join(tempFolder(), 'autre.sqlite'), { address: real, code: await code() });
+    const otherId = readSyncTarget(other.reader)!.deskId;
+    addMember(other, { userId: systemUserId(other) }, 'Ginette', 'Lachance');
+    await pushPending(other, readSyncTarget(other.reader)!);
+    other.close();
+    answerFor = (path) =>
+      path === '/v1/pull' ? { change: (json) => ({ ...json, entries: (json.entries as { deskId: string; seq: number }[]).filter((e) => !(e.deskId === otherId && e.seq === 1)) }) } : null;
+    const desk = await joinClubServer(join(tempFolder(), 'poste.sqlite'), { address, code: await code() });
+    try {
+      expect(readSyncProgress(desk.reader).lastError).toMatch(/^Le serveur du club a envoyé une entrée \(2\) du journal d'un autre poste qui ne suit pas la précédente\. Rien de cette page n'a été appliqué/);
+      expect(desk.reader.rawGet<{ n: number }>('SELECT count(*) AS n FROM pulled_entry')!.n).toBe(0);
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('keeps out a block whose id it already holds, and pulls no more than a thousand pages in one go', async () => {
+    answerFor = () => null;
+    const desk = await joinClubServer(join(tempFolder(), 'poste.sqlite'), { address: real, code: await code() });
+    try {
+      const target = { ...readSyncTarget(desk.reader)!, address };
+      const held = desk.reader.rawGet<{ id: string }>('SELECT id FROM member_number_block')!.id;
+      answerFor = (path) => (path === '/v1/number-blocks' ? { status: 200, type: 'application/json', body: JSON.stringify({ blockId: held, first: 900_000, last: 900_999 }) } : null);
+      await expect(reserveMemberNumbers(desk, target, 100_000)).rejects.toThrow(/^Le serveur du club a donné à ce poste les numéros de membre 900000 à 900999/);
+      // « More » for ever, the cursor a step further each time.
+      const from = desk.reader.rawGet<{ c: number }>('SELECT pull_cursor AS c FROM sync_state')!.c;
+      let step = from;
+      answerFor = (path) => (path === '/v1/pull' ? { status: 200, type: 'application/json', body: JSON.stringify({ entries: [], keys: [], cursor: ++step, head: step + 1, more: true }) } : null);
+      calls.clear();
+      expect(await pullChanges(desk, target)).toMatchObject({ kind: 'pulled', cursor: from + MAX_PAGES_PER_PULL });
+      expect(calls.get('/v1/pull')).toBe(MAX_PAGES_PER_PULL);
+    } finally {
+      desk.close();
+    }
+  }, 30_000);
 });

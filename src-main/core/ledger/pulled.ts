@@ -1,3 +1,4 @@
+import { ComptoirError } from '../../../src-shared/errors.js';
 import type { Desk } from '../desk/desk.js';
 import type { Reader, Writer } from '../../db/sql.js';
 import type { AuditLogTable, PulledEntryTable } from '../../db/schema.js';
@@ -73,7 +74,8 @@ export function applyPulledPage(desk: Desk, page: PullResponse): PulledOutcome {
       if (entry.deskId === localDeskId) continue;
       if (w.rawGet('SELECT 1 AS here FROM pulled_entry WHERE operation_id = ?', entry.operationId)) continue;
       const broken = chainProblem(w, entry);
-      if (broken) throw new Error(broken);
+      // The server checked every desk's chain as it came: a page that breaks one is not applied at all.
+      if (broken) throw new ComptoirError('PULLED_CHAIN_BROKEN', { seq: entry.seq, deskId: entry.deskId }, { problem: broken });
       let problem: string | null = null;
       w.rawRun('SAVEPOINT pulled');
       try {
