@@ -135,8 +135,8 @@ export interface LoggedMember {
 
 /**
  * New members, 500 rows a statement (a push of a club's first day holds thousands). One already
- * held stays as it is, except that it takes the row's key when it has none and is not erased (a
- * member written before sealing existed).
+ * held stays as it is, except that it takes the row's key when it has none, is not erased and its
+ * details are in clear (a member written before sealing existed).
  */
 export async function insertMembers(trx: Trx, rows: ServerMemberTable[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
@@ -148,7 +148,8 @@ export async function insertMembers(trx: Trx, rows: ServerMemberTable[]): Promis
           .columns(['club_id', 'id'])
           .doUpdateSet({ key: (eb) => eb.ref('excluded.key') })
           .where('server_member.key', 'is', null)
-          .where('server_member.erased_at', 'is', null),
+          .where('server_member.erased_at', 'is', null)
+          .where('server_member.sealed_by', 'is', null),
       )
       .execute();
   }

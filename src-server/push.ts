@@ -3,8 +3,8 @@ import { entryHash, GENESIS_HASH, operationOf } from '../src-main/core/ledger/au
 import { auditFieldsOf } from '../src-main/core/ledger/log-entry.js';
 import { keyFingerprint, type KeyRing } from '../src-main/core/privacy/sealing.js';
 import { boxOwner, sealedFieldsOf } from '../src-shared/personal-data.js';
-import type { Operation } from '../src-shared/operations/index.js';
-import { businessDate, businessDateOf } from '../src-shared/dates.js';
+import { operationSchema, SERVER_WRITTEN_KINDS, type Operation } from '../src-shared/operations/index.js';
+import { businessDate, businessDateOf, isIsoDate } from '../src-shared/dates.js';
 import { clubSettings } from './clubs.js';
 import { decide, DECIDING_KINDS } from './decisions.js';
 import { ComptoirError, isComptoirError } from '../src-shared/errors.js';
@@ -32,8 +32,15 @@ class ChainRefusal extends Error {
  */
 function lateFor(entry: LogEntry, now: Date): string | null {
   if (!entry.action.startsWith('order.') && !entry.action.startsWith('cash_session.')) return null;
-  const facts = JSON.parse(entry.afterJson ?? '{}') as { order?: { businessDate?: string }; businessDate?: string };
-  const day = facts.order?.businessDate ?? facts.businessDate ?? businessDateOf(entry.at);
+  type Facts = { order?: { businessDate?: unknown }; businessDate?: unknown } | null;
+  let facts: Facts = null;
+  try {
+    facts = JSON.parse(entry.afterJson ?? '{}') as Facts;
+  } catch {
+    // Not JSON: the entry is refused when read (`readOperation`); its day is its instant's meanwhile.
+  }
+  const stated = facts?.order?.businessDate ?? facts?.businessDate;
+  const day = typeof stated === 'string' && isIsoDate(stated) ? stated : businessDateOf(entry.at);
   return day < businessDate(now) ? day : null;
 }
 
@@ -52,6 +59,14 @@ export async function acceptPush(sdb: ServerDb, desk: DeskTable, input: unknown,
   const entries = [...request.entries].sort((a, b) => a.seq - b.seq);
   const foreign = entries.find((entry) => entry.deskId !== desk.id);
   if (foreign) throw new ComptoirError('ENTRY_OF_ANOTHER_DESK', { seq: foreign.seq });
+  // The server's own decisions, from a desk: other desks would apply them as the server's.
+  const decision = entries.find((entry) => SERVER_WRITTEN_KINDS.has(entry.action));
+  if (decision) {
+    throw new ComptoirError('INVALID_INPUT', {
+      fr: `l'opération ${decision.seq} (${decision.action}) est une décision que seul le serveur du club écrit. Rien n'a été enregistré.`,
+      en: `operation ${decision.seq} (${decision.action}) is a decision only the club's server writes. Nothing was recorded.`,
+    });
+  }
   // Facts with a NUL character inside (the body's own text was checked on arrival, app.ts): no desk writes one.
   const withNul = entries.find((entry) => jsonHoldsNul(entry.afterJson ?? '') || jsonHoldsNul(entry.beforeJson ?? ''));
   if (withNul) {
@@ -167,7 +182,11 @@ async function applyBatch(
     newMembers = [];
   };
   for (const entry of fresh) {
-    if (!DECIDING_KINDS.has(entry.action) && !EMAILING_KINDS.has(entry.action)) continue;
+    if (!DECIDING_KINDS.has(entry.action) && !EMAILING_KINDS.has(entry.action)) {
+      // Kept as it came, once it reads as what a desk writes: other desks will apply it.
+      readOperation(entry, keyRing);
+      continue;
+    }
     const logged = loggedMembers.get(entry.operation_id);
     if (logged) {
       newMembers.push(logged.row);
@@ -225,14 +244,20 @@ async function keepMemberKeys(
     kept.delete(logged.row.id);
   }
   for (const [memberId, key] of kept) {
-    await trx.updateTable('server_member').set({ key }).where('club_id', '=', clubId).where('id', '=', memberId).where('key', 'is', null).where('erased_at', 'is', null).execute();
+    // A held member without a key: one whose details are in clear (written before sealing
+    // existed) takes it; one whose details are sealed takes only the key that sealed them.
+    const held = await trx.selectFrom('server_member').select(['details_json', 'sealed_by']).where('club_id', '=', clubId).where('id', '=', memberId).where('key', 'is', null).where('erased_at', 'is', null).executeTakeFirst();
+    if (!held) continue;
+    const sealedWith = held.sealed_by && held.details_json ? boxOwner(sealedFieldsOf(JSON.parse(held.details_json))?.box ?? '')?.keyId : null;
+    if (held.sealed_by && sealedWith !== keyFingerprint(Buffer.from(key, 'base64'))) continue;
+    await trx.updateTable('server_member').set({ key }).where('club_id', '=', clubId).where('id', '=', memberId).where('key', 'is', null).execute();
   }
   return taken;
 }
 
 /**
- * The key that sealed each member's first box in the batch (key id by member id): the one key a
- * push may bring for that member. Boxes count only where desks seal (core/privacy/sealing.ts
+ * The key that sealed each member's first box in the batch (key id by member id), a new member's
+ * own box before any other: the one key a push may bring for that member. Boxes count only where desks seal (core/privacy/sealing.ts
  * `sealForLog`): a new member's own fields, the changes of a member.update for the member it
  * names, and the address of a receipt.email; text shaped like a box anywhere else counts for
  * nothing, and a second box with another key cannot displace the first.
@@ -244,8 +269,9 @@ function firstSealingKeys(fresh: OperationTable[], loggedMembers: Map<string, Lo
     if (!owner || (forMember !== undefined && owner.memberId !== forMember) || first.has(owner.memberId)) return;
     first.set(owner.memberId, owner.keyId);
   };
+  // A new member's own box first, wherever it stands in the batch: the key that sealed its creation is its key.
+  for (const op of fresh) if (op.action === 'member.create') note(loggedMembers.get(op.operation_id)?.box);
   for (const op of fresh) {
-    if (op.action === 'member.create') note(loggedMembers.get(op.operation_id)?.box);
     if (op.action !== 'member.update' && op.action !== 'receipt.email') continue;
     const after = parsedIfSealed(op.after_json) as { memberId?: unknown; changes?: unknown; household?: unknown } | null;
     if (op.action === 'receipt.email') {
@@ -276,7 +302,9 @@ function parsedIfSealed(json: string | null): unknown {
  */
 function readOperation(entry: OperationTable, keyRing: KeyRing): Operation {
   try {
-    return operationOf({ ...entry, seq: entry.desk_seq, redacted_by: null }, keyRing);
+    // Checked whole, Comptoir 0.1's entries too (read without checks on a desk, which wrote them
+    // itself): what the server stores from them must fit its columns, on PostgreSQL as on SQLite.
+    return operationSchema.parse(operationOf({ ...entry, seq: entry.desk_seq, redacted_by: null }, keyRing));
   } catch (error) {
     if (isComptoirError(error)) throw error;
     throw new ComptoirError('INVALID_INPUT', {

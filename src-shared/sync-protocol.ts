@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clubSettingsSchema } from './club-settings.js';
-import { id } from './operations/fields.js';
+import { id, instant, storedInteger } from './operations/fields.js';
 import { MAX_MEMBER_NUMBER } from './validation.js';
 
 /**
@@ -44,7 +44,7 @@ export const logEntrySchema = z
     prevHash: sha256Hex,
     hash: sha256Hex,
     operationId: id,
-    at: z.string().min(1).max(40),
+    at: instant,
     deskId: id,
     userId: z.string().max(64),
     action: z.string().min(1).max(64),
@@ -53,7 +53,7 @@ export const logEntrySchema = z
     beforeJson: jsonText,
     afterJson: jsonText,
     /** The operation's version; null for an entry Comptoir 0.1 wrote. */
-    opVersion: z.number().int().min(1).nullable(),
+    opVersion: storedInteger.min(1).nullable(),
   })
   .strict();
 export type LogEntry = z.infer<typeof logEntrySchema>;

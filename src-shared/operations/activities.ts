@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { businessDate, cents, id, nullableText } from './fields.js';
+import { businessDate, cents, id, nullableText, storedInteger } from './fields.js';
 
 export const activityCreateV1 = z
   .object({
@@ -15,7 +15,7 @@ export const activityCreateV1 = z
         schedule: nullableText,
         place: nullableText,
         priceCents: cents.refine((v) => v >= 0),
-        capacity: z.number().int().min(1).nullable(),
+        capacity: storedInteger.min(1).nullable(),
         membershipRequired: z.boolean(),
         startsOn: businessDate.nullable(),
         endsOn: businessDate.nullable(),

@@ -12,7 +12,9 @@ export const id = z.string().min(1).max(64);
 export const cents = z.number().int().min(-MAX_ORDER_CENTS).max(MAX_ORDER_CENTS);
 export const businessDate = z.string().refine(isIsoDate, 'YYYY-MM-DD');
 /** An ISO-8601 instant in UTC, as the desk's clock gave it. */
-export const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+export const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/).refine((at) => !Number.isNaN(Date.parse(at)));
+/** A count the central server keeps in PostgreSQL's `integer` (a capacity, a member number): 2,147,483,647 at most. */
+export const storedInteger = z.number().int().max(2_147_483_647);
 export const nullableText = z.string().nullable();
 export const language = z.enum(['fr', 'en']);
 export const paymentMethod = z.enum(['cash', 'cheque', 'card', 'credit']);

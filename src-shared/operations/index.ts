@@ -44,6 +44,13 @@ export const operationSchema = z.discriminatedUnion('kind', [
 
 export type Operation = z.infer<typeof operationSchema>;
 export type OperationKind = Operation['kind'];
+
+/**
+ * What only the club's server writes, on its own chain (docs/SYNC.md, Conflicts and Email): its
+ * decisions and what became of an email. Desks apply them as pulled and never log them; a push
+ * that holds one is refused.
+ */
+export const SERVER_WRITTEN_KINDS: ReadonlySet<string> = new Set<OperationKind>(['period.added', 'registration.waitlisted', 'registration.duplicate', 'treasurer.flag', 'email.delivery']);
 export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
 /** An operation as the desk writes it: its kind and version, then its facts. */
 export type OperationBody<K extends OperationKind> = Omit<OperationOf<K>, 'kind' | 'version'>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { businessDate, householdFacts, id, language, nullableText } from './fields.js';
+import { businessDate, householdFacts, id, language, nullableText, storedInteger } from './fields.js';
 
 const memberFields = {
   firstName: z.string().min(1),
@@ -23,7 +23,7 @@ export const memberCreateV1 = z
   .object({
     kind: z.literal('member.create'),
     version: z.literal(1),
-    member: z.object({ id, number: z.number().int().min(1), ...memberFields }).strict(),
+    member: z.object({ id, number: storedInteger.min(1), ...memberFields }).strict(),
     household: householdFacts.nullable(),
   })
   .strict();

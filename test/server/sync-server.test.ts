@@ -224,7 +224,7 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       const evil = randomBytes(32);
       const evilKey = { memberId: ginetteId, key: evil.toString('base64') };
       const fakeBox = sealFields({ lastName: 'X' }, evil, ginetteId, newId());
-      // A box for Ginette in an entry of another kind (the desk's drawer opening).
+      // A box for Ginette in an entry of another kind (the desk's drawer opening): no desk writes that.
       openDrawer(a.desk, a.admin);
       const opened = entriesToPush(a.desk.reader, created.entries.at(-1)!.seq, 500).entries;
       const junk = rechained(
@@ -232,8 +232,13 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
         created.entries.at(-1)!,
       );
       const reply = await push(a.authorization, { entries: junk, keys: [evilKey] });
-      expect(reply.statusCode, reply.body).toBe(200);
-      expect(await storedKeys()).toEqual([]);
+      expect(reply.statusCode, reply.body).toBe(400);
+      // Box-shaped text where a desk writes text (a new member's notes) is text.
+      addMember(a.desk, a.admin, 'Rolande', 'Ouellet', { notes: JSON.stringify(fakeBox) });
+      const noted = entriesToPush(a.desk.reader, created.entries.at(-1)!.seq, 500);
+      const rolande = noted.keys.filter((k) => k.memberId !== ginetteId);
+      expect((await push(a.authorization, { ...noted, keys: [evilKey, ...rolande] })).statusCode).toBe(200);
+      expect((await storedKeys()).map((k) => k.member_id)).toEqual(rolande.map((k) => k.memberId));
 
       // A new member with its genuine box, then an edit sealed with another key in the same push.
       const b = await enrolledDesk(sdb, 'demo', 'Poste 2');
@@ -248,7 +253,41 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       const batch = rechained(entries.map((e) => (e === edit ? forged : e)));
       const second = await push(b.authorization, { entries: batch, keys: [{ memberId: edit.entityId, key: other.toString('base64') }, genuine] });
       expect(second.statusCode, second.body).toBe(200);
-      expect(await storedKeys()).toEqual([{ member_id: genuine!.memberId, key: genuine!.key }]);
+      expect((await storedKeys()).filter((k) => k.member_id === genuine!.memberId)).toEqual([{ member_id: genuine!.memberId, key: genuine!.key }]);
+    });
+
+    it('gives a member held without a key only the key that sealed its details, and a new member the key of its own creation', async () => {
+      const a = await enrolledDesk(sdb);
+      const ginette = addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+      const created = entriesToPush(a.desk.reader, 0, 500);
+      const [genuine] = created.keys;
+      // Held with her details sealed, but without her key.
+      expect((await push(a.authorization, { ...created, keys: [] })).statusCode).toBe(200);
+      updateMember(a.desk, a.admin, ginette, { phone: '514 555-0101' });
+      const edited = entriesToPush(a.desk.reader, created.entries.at(-1)!.seq, 500);
+      const edit = edited.entries.find((e) => e.action === 'member.update')!;
+      const evil = randomBytes(32);
+      const facts = JSON.parse(edit.afterJson!) as { changes: Record<string, unknown> };
+      // The same edit sealed with another key, sent with that key: it opens its own box, not her details.
+      const forged = rechained([{ ...edit, afterJson: JSON.stringify({ ...facts, changes: sealFields({ phone: '514 555-0199' }, evil, edit.entityId, edit.operationId) }) }], created.entries.at(-1)!);
+      expect((await push(a.authorization, { entries: forged, keys: [{ memberId: edit.entityId, key: evil.toString('base64') }] })).statusCode).toBe(200);
+      expect(await storedKeys()).toEqual([]);
+
+      // A new member whose edit, sealed with another key, comes before its creation in the batch.
+      const b = await enrolledDesk(sdb, 'demo', 'Poste 2');
+      const yvette = addMember(b.desk, b.admin, 'Yvette', 'Sirois');
+      updateMember(b.desk, b.admin, yvette, { phone: '514 555-0102' });
+      const { entries, keys } = entriesToPush(b.desk.reader, 0, 500);
+      const create = entries.find((e) => e.action === 'member.create')!;
+      const update = entries.find((e) => e.action === 'member.update')!;
+      const other = randomBytes(32);
+      const updateFacts = JSON.parse(update.afterJson!) as { changes: Record<string, unknown> };
+      const resealed = { ...update, afterJson: JSON.stringify({ ...updateFacts, changes: sealFields({ phone: '514 555-0102' }, other, update.entityId, update.operationId) }) };
+      const reordered = rechained([...entries.filter((e) => e !== create && e !== update), resealed, create]);
+      const reply = await push(b.authorization, { entries: reordered, keys: [{ memberId: create.entityId, key: other.toString('base64') }, ...keys] });
+      expect(reply.statusCode, reply.body).toBe(200);
+      expect(await storedKeys()).toEqual([{ member_id: create.entityId, key: keys.find((k) => k.memberId === create.entityId)!.key }]);
+      expect(genuine!.memberId).toBe(edit.entityId);
     });
 
     it('refuses, in French and keeping nothing, a new member or an operation no desk would write, whatever its chain says', async () => {
@@ -293,6 +332,34 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       expect(await operations()).toBe(0);
       expect(await sdb.db.selectFrom('server_member').select('id').execute()).toEqual([]);
       expect(await storedKeys()).toEqual([]);
+    });
+
+    it('refuses, in French and never with a server error, entries whose facts would not fit what the server stores, Comptoir 0.1’s included', async () => {
+      const a = await enrolledDesk(sdb);
+      openDrawer(a.desk, a.admin);
+      const batch = entriesToPush(a.desk.reader, 0, 500);
+      const last = batch.entries.at(-1)!;
+      const activity = (facts: unknown, opVersion: number | null = 1) => ({ ...last, action: 'activity.create', entityType: 'activity', opVersion, afterJson: JSON.stringify(facts) });
+      const cases: [string, LogEntry][] = [
+        ['an instant that is not one', { ...last, at: 'pas une date' }],
+        ['a version past PostgreSQL’s integer', { ...last, opVersion: 2 ** 31 }],
+        ['a capacity past PostgreSQL’s integer', activity({ activity: { id: newId(), name: 'Yoga', capacity: 2 ** 31, priceCents: 0, startsOn: null, endsOn: null } })],
+        ['a 0.1 activity with an id of 4,000 characters', activity({ id: 'x'.repeat(4000), name: 'Yoga', capacity: 10 }, null)],
+        ['a 0.1 activity without an id', activity({ name: 'Yoga', capacity: 'dix' }, null)],
+        ['a 0.1 registration of nothing', { ...last, action: 'registration.create', opVersion: null, afterJson: '{}' }],
+        ['a 0.1 new member without facts', { ...last, action: 'member.create', opVersion: null, afterJson: null }],
+        ['a sale whose facts are not JSON', { ...last, action: 'order.sale', opVersion: 1, afterJson: '{"order":' }],
+        ['a drawer closing whose facts are null', { ...last, action: 'cash_session.close', opVersion: 1, afterJson: null }],
+        ['a drawer opening with a field no desk writes', { ...last, afterJson: JSON.stringify({ ...JSON.parse(last.afterJson!), evil: 1 }) }],
+        ['a decision only the server writes', { ...last, action: 'treasurer.flag', entityType: 'treasurer_flag', afterJson: JSON.stringify({ flagId: newId(), reason: 'double_renewal', memberId: newId(), orderIds: [], registrationId: null }) }],
+      ];
+      for (const [what, entry] of cases) {
+        const reply = await push(a.authorization, { ...batch, entries: rechained(batch.entries.map((e) => (e === last ? entry : e))) });
+        expect([reply.statusCode, reply.json<ServerError>().error?.code], `${what}: ${reply.body}`).toEqual([400, 'INVALID_INPUT']);
+        expect(reply.json<ServerError>().error.message, what).toMatch(/^Données invalides : /);
+      }
+      expect(await operations()).toBe(0);
+      expect((await push(a.authorization, batch)).statusCode).toBe(200);
     });
 
     it('refuses a NUL character anywhere, in French, on every route and in the facts of an entry, and records nothing', async () => {
