@@ -81,6 +81,12 @@ export async function buildServer(sdb: ServerDb, options: ServerOptions = {}): P
     bodyLimit: BODY_LIMIT_BYTES,
     // Closing ends the desks' waiting pulls at once; they reconnect (to another process) on their own.
     forceCloseConnections: true,
+    // A request Node cannot even parse (a NUL in a header, say) is answered in the same form as any refusal.
+    clientErrorHandler: (_error, socket) => {
+      if (!socket.writable) return;
+      const body = JSON.stringify(errorBody(new ComptoirError('INVALID_INPUT', { fr: 'la demande n’est pas une demande HTTP valide', en: 'the request is not a valid HTTP request' })));
+      socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    },
     // Request lines and status only: bodies carry members' data and codes, headers the credential.
     logger: options.logger ? { redact: ['req.headers.authorization'], ...(options.logStream ? { stream: options.logStream } : {}) } : false,
   });

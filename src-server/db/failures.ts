@@ -1,5 +1,6 @@
 import { isComptoirError, ComptoirError } from '../../src-shared/errors.js';
 import { databaseFailure } from '../../src-main/db/failures.js';
+import { isPostgresLocation } from './location.js';
 
 /** Why a server database cannot be opened, in both languages. */
 type Reason = { fr: string; en: string };
@@ -26,6 +27,8 @@ const REASONS: Record<string, Reason> = {
   '28000': { fr: 'PostgreSQL refuse cet utilisateur', en: 'PostgreSQL refuses that user' },
   '42501': { fr: 'cet utilisateur PostgreSQL n’a pas le droit de créer les tables', en: 'that PostgreSQL user may not create the tables' },
   '53300': { fr: 'PostgreSQL a trop de connexions ouvertes', en: 'PostgreSQL has too many connections open' },
+  '3F000': { fr: 'le schéma demandé n’existe pas (les options de l’adresse le choisissent ?)', en: 'the schema asked for does not exist (do the address\'s options choose it?)' },
+  EEXIST: { fr: 'quelque chose occupe déjà cet endroit (un lien qui ne mène nulle part ?)', en: 'something is already at that place (a link that leads nowhere?)' },
   '57P03': { fr: 'PostgreSQL démarre ou s’arrête : réessayez dans un instant', en: 'PostgreSQL is starting or stopping: try again in a moment' },
 };
 
@@ -34,7 +37,18 @@ const REASONS: Record<string, Reason> = {
  * password (`postgres://comptoir:***@hôte/base`); a file path as it is.
  */
 export function shownLocation(location: string): string {
-  return location.replace(/^(postgres(?:ql)?:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
+  if (!isPostgresLocation(location)) return location;
+  let url: URL;
+  try {
+    url = new URL(location);
+  } catch {
+    // Not readable as an address: nothing of it is shown past the user, a password may be anywhere.
+    return `${location.slice(0, location.indexOf('//') + 2)}…`;
+  }
+  if (url.password) url.password = '***';
+  // libpq reads a password from the query too (`?password=…`), and TLS files' passphrases.
+  for (const name of [...url.searchParams.keys()]) if (/pass|secret|key/i.test(name)) url.searchParams.set(name, '***');
+  return url.toString();
 }
 
 /**
@@ -45,12 +59,24 @@ export function shownLocation(location: string): string {
 export function serverDatabaseFailure(error: unknown, location: string): ComptoirError {
   if (isComptoirError(error)) return error as ComptoirError;
   const file = shownLocation(location);
+  const code = (error as { code?: unknown })?.code;
+  // SQLite's own « cannot open », said for a server: a path past SQLite's 512 characters, or rights.
+  if (typeof code === 'string' && code.startsWith('SQLITE_CANTOPEN')) {
+    const reason: Reason =
+      location.length > 512
+        ? { fr: 'le chemin est trop long pour SQLite (512 caractères au plus)', en: 'the path is too long for SQLite (512 characters at most)' }
+        : { fr: 'SQLite ne peut pas ouvrir ce fichier : vérifiez que le dossier existe et que le serveur a le droit d’y écrire', en: 'SQLite cannot open that file: check that the folder exists and that the server may write in it' };
+    return new ComptoirError('SERVER_DATABASE_UNUSABLE', { file, reason });
+  }
   const sqlite = databaseFailure(error, file);
   if (sqlite) return sqlite;
-  const code = (error as { code?: unknown })?.code;
   const known = typeof code === 'string' ? REASONS[code] : undefined;
+  const message = error instanceof Error ? error.message : '';
   const reason: Reason =
     known ??
+    (/does not support SSL/i.test(message)
+      ? { fr: 'ce serveur PostgreSQL n’accepte pas les connexions chiffrées (SSL) : retirez sslmode de l’adresse, ou activez SSL sur PostgreSQL', en: 'that PostgreSQL server does not accept encrypted (SSL) connections: remove sslmode from the address, or turn SSL on in PostgreSQL' }
+      : null) ??
     (error instanceof TypeError && /url/i.test(error.message)
       ? { fr: 'cette adresse postgres:// est mal formée', en: 'that postgres:// address is malformed' }
       : { fr: `le système répond « ${detail(error, code)} »`, en: `the system answers "${detail(error, code)}"` });

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ComptoirError } from '../../src-shared/errors.js';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
@@ -6,8 +6,9 @@ import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrateServer } from './migrations.js';
 import type { ServerDatabase } from './schema.js';
-import { makeFolders } from '../../src-main/db/folders.js';
+import { makeFolders, removeFolders } from '../../src-main/db/folders.js';
 import { serverDatabaseFailure, shownLocation } from './failures.js';
+import { checkLocation, isPostgresLocation } from './location.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -25,10 +26,7 @@ const pgTypes = {
     oid === 20 ? (value: string) => Number(value) : (pg.types.getTypeParser as (o: number, f?: 'text' | 'binary') => unknown)(oid, format),
 };
 
-/** True for a PostgreSQL connection string (`postgres://…`, `postgresql://…`); anything else is an SQLite file. */
-export function isPostgresLocation(location: string): boolean {
-  return /^postgres(ql)?:\/\//.test(location);
-}
+export { isPostgresLocation } from './location.js';
 
 /**
  * Opens (and migrates) the server's database: `postgres://…` or `postgresql://…` for
@@ -44,6 +42,7 @@ export function isPostgresLocation(location: string): boolean {
  */
 export async function openServerDb(location: string, options: { schema?: string; create?: boolean } = {}): Promise<ServerDb> {
   const create = options.create ?? true;
+  checkLocation(location);
   if (!isPostgresLocation(location)) {
     if (options.schema !== undefined) {
       throw new ComptoirError('INVALID_INPUT', {
@@ -53,7 +52,16 @@ export async function openServerDb(location: string, options: { schema?: string;
     }
     return openSqlite(location, create);
   }
-  if (options.schema !== undefined) checkSchemaName(options.schema);
+  if (options.schema !== undefined) {
+    checkSchemaName(options.schema);
+    // libpq's own `options` in the address would set the search path instead of --schema.
+    if (/[?&]options=/i.test(location)) {
+      throw new ComptoirError('INVALID_INPUT', {
+        fr: `l'adresse de la base a ses propres options (options=…), qui choisiraient un autre schéma que « ${options.schema} » : retirez-les, ou n'indiquez pas de schéma. Rien n'a été ouvert.`,
+        en: `the database address has options of its own (options=…), which would choose another schema than "${options.schema}": remove them, or give no schema. Nothing was opened.`,
+      });
+    }
+  }
   const pool = new pg.Pool({
     connectionString: location,
     max: 10,
@@ -102,13 +110,22 @@ function checkSchemaName(schema: string): void {
 
 /** An SQLite server database: made (with its folder) when missing and `create` allows, then migrated. */
 async function openSqlite(location: string, create: boolean): Promise<ServerDb> {
+  let made: string[] = [];
+  let madeFile = false;
+  // Refused: whatever was made for it goes again.
+  const unmake = () => {
+    if (madeFile) for (const suffix of ['', '-wal', '-shm']) rmSync(`${location}${suffix}`, { force: true });
+    removeFolders(made);
+  };
   if (location !== ':memory:' && !existsSync(location)) {
     if (!create) throw new ComptoirError('SERVER_DATABASE_NOT_FOUND', { file: location });
     // It holds members' keys: for the server's account alone (SQLite gives its -wal and -shm the same).
     try {
-      makeFolders(dirname(location));
+      made = makeFolders(dirname(location));
       closeSync(openSync(location, 'wx', 0o600));
+      madeFile = true;
     } catch (error) {
+      unmake();
       throw serverDatabaseFailure(error, location);
     }
   }
@@ -129,6 +146,7 @@ async function openSqlite(location: string, create: boolean): Promise<ServerDb> 
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   } catch (error) {
     sqlite?.close();
+    unmake();
     throw serverDatabaseFailure(error, location);
   }
 }

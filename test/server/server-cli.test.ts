@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,6 +145,9 @@ describe('the server’s command line', () => {
     const base = POSTGRES_URL.replace(/\/[^/]*$/, '');
     const aFile = join(tempFolder(), 'un-fichier');
     writeFileSync(aFile, 'pas un dossier');
+    const longFrom = tempFolder();
+    const dangling = join(tempFolder(), 'lien.sqlite');
+    symlinkSync(join(tempFolder(), 'nulle-part', 'rien.sqlite'), dangling);
     const cases: [string, RegExp][] = [
       ['postgres://postgres:s3cret@127.0.0.1:1/test', /PostgreSQL ne répond pas à cette adresse : est-il démarré, sur ce port \?/],
       [`${base}/comptoir_nulle_part`, /cette base PostgreSQL n’existe pas : créez-la d’abord \(createdb\)/],
@@ -152,6 +155,11 @@ describe('the server’s command line', () => {
       ['postgres://postgres@127.0.0.1:notaport/test', /cette adresse postgres:\/\/ est mal formée|le système répond/],
       ['/proc/comptoir/serveur.sqlite', /un dossier du chemin n’existe pas et ne peut pas être créé|accès refusé/],
       [join(aFile, 'serveur.sqlite'), /une partie du chemin est un fichier, pas un dossier/],
+      [`${base}/comptoir_nulle_part?password=s3cret`, /cette base PostgreSQL n’existe pas/],
+      ['postgres://postgres:p@s3cret@127.0.0.1:1/test', /PostgreSQL ne répond pas|mal formée/],
+      ['postgres://postgres:pa/s3cret@127.0.0.1:1/test', /PostgreSQL ne répond pas|mal formée|nom d’hôte/],
+      [dangling, /quelque chose occupe déjà cet endroit/],
+      [join(longFrom, ...Array.from({ length: 500 }, () => 'dossier'), 'serveur.sqlite'), /le chemin est trop long/],
     ];
     for (const [database, reason] of cases) {
       const result = await run(database, 'create-club', '--slug', 'demo', '--name', 'Club');
@@ -160,6 +168,23 @@ describe('the server’s command line', () => {
       expect(result.err, database).toMatch(reason);
       expect(result.err, database).not.toContain('s3cret');
     }
+    // Nothing made on the way: the 500 folders of the path too long are gone again.
+    expect(readdirSync(longFrom)).toEqual([]);
+  });
+
+  it('refuses an address that is not PostgreSQL’s rather than make an SQLite file named after it, and --schema beside options of its own', async () => {
+    for (const database of ['postgress://postgres:s3cret@127.0.0.1:5432/test', 'postgres:/127.0.0.1/test', 'mysql://root:s3cret@127.0.0.1/club']) {
+      const result = await run(database, 'create-club', '--slug', 'demo', '--name', 'Club');
+      expect([result.code, result.err], database).toEqual([2, expect.stringMatching(/^Données invalides : l'adresse de la base commence par « [a-z]+: », que Comptoir ne connaît pas/)]);
+      expect(result.err, database).not.toContain('s3cret');
+      expect(existsSync(database.split(':')[0] + ':'), database).toBe(false);
+    }
+    const withOptions = await run(`${POSTGRES_URL}?options=-c%20search_path%3Dailleurs`, 'create-club', '--slug', 'demo', '--name', 'Club', '--schema', 'club_a');
+    expect([withOptions.code, withOptions.err]).toEqual([2, expect.stringMatching(/^Données invalides : l'adresse de la base a ses propres options/)]);
+    // The scheme in capitals is PostgreSQL's all the same.
+    const schema = `t_${Date.now()}`;
+    const upper = await run(POSTGRES_URL.replace(/^postgres/, 'POSTGRES'), 'create-club', '--slug', 'demo', '--name', 'Club', '--schema', schema);
+    expect([upper.code, upper.err]).toEqual([0, '']);
   });
 
   it('refuses an empty --database or --schema rather than open the default', async () => {

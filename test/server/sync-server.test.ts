@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { connect, type AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src-server/app.js';
@@ -387,6 +388,15 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       expect(jsonHoldsNul(JSON.stringify({ note: `a${nul}` }))).toBe(true);
       expect(await operations()).toBe(0);
       expect((await push(a.authorization, batch)).statusCode).toBe(200);
+      // In a header, Node refuses the request before any route: answered in the same form.
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const answer = await new Promise<string>((resolve) => {
+        let text = '';
+        const socket = connect((app.server.address() as AddressInfo).port, '127.0.0.1', () => socket.write(`GET /v1/health HTTP/1.1\r\nhost: x\r\nauthorization: Bearer a${nul}b\r\n\r\n`));
+        socket.on('data', (chunk) => (text += String(chunk))).on('close', () => resolve(text));
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code: 'INVALID_INPUT', message: 'Données invalides : la demande n’est pas une demande HTTP valide' } });
     });
 
     const refusedChain = async (authorization: string, body: unknown, problem: string) => {
