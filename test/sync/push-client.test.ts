@@ -7,6 +7,7 @@ import { revokeDesk } from '../../src-server/desks.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
 import { readSyncProgress, readSyncStatus } from '../../src-main/core/ledger/sync-progress.js';
 import { pushPending, startPushing, type PushOutcome } from '../../src-main/sync/push-client.js';
+import { pullChanges } from '../../src-main/sync/pull-client.js';
 import { checkServerAddress, retryDelay, type SyncTarget } from '../../src-main/sync/transport.js';
 import { addMember, openDrawer, refusal } from '../helpers.js';
 import { numbersLeft } from '../../src-main/core/members/member-numbers.js';
@@ -91,6 +92,26 @@ describe.each(DIALECTS)('a desk pushing its log to the server on %s', (dialect) 
     };
     expect(await pushPending(a.desk, target, timingOut)).toMatchObject({ kind: 'retry' });
     expect(slowCalls).toBe(1);
+  });
+
+  it('says it is offline since the server last answered, a push or a pull, whichever came later', async () => {
+    sdb = await testServerDb(dialect);
+    await testClub(sdb);
+    const a = await enrolledDesk(sdb);
+    const port = await listen();
+    const target: SyncTarget = { address: `http://127.0.0.1:${port}`, deskId: a.enrollment.desk.id, credential: a.enrollment.credential };
+    a.clock.set('2026-11-27T13:00:00Z');
+    addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+    expect((await pushPending(a.desk, target)).kind).toBe('sent');
+    // Nothing more to send, but the desk kept pulling until 13 h 05.
+    a.clock.set('2026-11-27T13:05:00Z');
+    expect((await pullChanges(a.desk, target)).kind).toBe('pulled');
+    await app!.close();
+    app = null;
+    a.clock.set('2026-11-27T13:40:00Z');
+    addMember(a.desk, a.admin, 'Laurent', 'Poirier');
+    expect((await pushPending(a.desk, target)).kind).toBe('retry');
+    expect(readSyncStatus(a.desk.reader)).toMatchObject({ offlineSince: '2026-11-27T13:05:00.000Z', waiting: expect.any(Number), synced: false });
   });
 
   it('keeps what a refusal returned on the desk, says why in French, and stops asking', async () => {

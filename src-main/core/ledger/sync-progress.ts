@@ -95,7 +95,7 @@ export interface SyncStatus {
   attempts: number;
   lastPushAt: string | null;
   lastPullAt: string | null;
-  /** ISO instant since when the server has not answered (the first failure in a row), or null. */
+  /** ISO instant since when the server has not answered (its last answer to a push or a pull), or null while it answers. */
   offlineSince: string | null;
   /** This desk's clock minus the server's (ms) when it is off by more than the allowed drift; null when right. */
   clockOffMs: number | null;
@@ -130,7 +130,9 @@ export function readSyncStatus(r: Reader): SyncStatus {
     attempts: row.attempts,
     lastPushAt: row.last_push_at,
     lastPullAt: row.last_pull_at,
-    offlineSince: row.attempts > 0 ? (row.last_push_at ?? row.last_attempt_at) : null,
+    // The server last answered at the later of the last push and the last pull (an online desk
+    // always has a pull waiting, so that is within seconds of the connection dropping).
+    offlineSince: row.attempts > 0 ? ([row.last_push_at, row.last_pull_at].filter((at) => at !== null).sort().at(-1) ?? row.last_attempt_at) : null,
     clockOffMs: row.clock_offset_ms !== null && Math.abs(row.clock_offset_ms) > MAX_CLOCK_DRIFT_MS ? row.clock_offset_ms : null,
     synced: joined && waiting === 0 && row.attempts === 0 && row.push_refusal === null && row.last_pull_at !== null && row.pull_cursor >= row.server_head,
   };
