@@ -9,7 +9,8 @@ import { buildServer } from './app.js';
 import { clubBySlug, createClub } from './clubs.js';
 import { openServerDb, type ServerDb } from './db/open.js';
 import { createEnrollmentCode, revokeDesk } from './desks.js';
-import { recordServerOperations } from './server-author.js';
+import { recordServerOperations, SERVER_AUTHOR_PREFIX } from './server-author.js';
+import { businessDateOf, formatClockTime, formatLongDate } from '../src-shared/dates.js';
 import { startMailer } from './mail/mailer.js';
 import { directorySender, smtpSender, type MailSender } from './mail/senders.js';
 import { buildClubSnapshot, startSnapshotSchedule } from './snapshots.js';
@@ -19,10 +20,23 @@ export const DEFAULT_SERVER_DATABASE = 'data/serveur.sqlite';
 /** Where earlier versions put it: still opened when it is the only one there. */
 const EARLIER_DEFAULT_SERVER_DATABASE = 'data/server.sqlite';
 /** The commands that only read or change an existing database (`serve` and `create-club` may start one). */
-const EXISTING_DATABASE_COMMANDS = new Set(['create-admin', 'enroll-desk', 'revoke-desk', 'problems', 'emails', 'snapshot']);
+const EXISTING_DATABASE_COMMANDS = new Set(['create-admin', 'enroll-desk', 'desks', 'revoke-desk', 'problems', 'emails', 'snapshot']);
 export const DEFAULT_PORT = 8787;
 /** A club gets a new snapshot for new desks once its log grew by this many entries (docs/SYNC.md, Bootstrap). */
 export const DEFAULT_SNAPSHOT_EVERY = 5000;
+
+/** An instant as the administrator reads it: « le 2 décembre 2026 à 10 h 48 » (America/Toronto). */
+function whenSaid(isoInstant: string): string {
+  return `le ${formatLongDate(businessDateOf(isoInstant), 'fr')} à ${formatClockTime(isoInstant, 'fr')}`;
+}
+
+/** What each refusal of a desk's log means (push.ts). */
+const CHAIN_PROBLEM_WORDS: Record<string, string> = {
+  gap: 'il en manquait avant elle (un trou dans le journal du poste)',
+  fork: 'elle ne suit pas la précédente (le journal a été modifié sur le poste)',
+  rewritten: 'elle diffère de celle reçue avant (le journal a été réécrit après son envoi)',
+  reused_id: 'son identifiant est déjà dans le journal du club',
+};
 
 const HELP = `Comptoir — le serveur central du club.
 
@@ -45,6 +59,7 @@ Commandes :
                                    Crée le premier administrateur du club ; les postes le reçoivent.
   enroll-desk --club demo --name "Poste 2" [--hours 24]
                                    Donne un code d'inscription à usage unique pour un poste.
+  desks --club demo                Les postes du club : lettre, nom, inscrit ou retiré, dernier envoi.
   revoke-desk --club demo --desk B Retire un poste (par sa lettre, son nom ou son id).
   problems --club demo             Journaux de postes refusés (trous, fourches, réécritures).
   emails --club demo               Courriels en attente ou en échec, et pourquoi.
@@ -148,7 +163,18 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
         const open = sdb;
         const mailer = mail ? startMailer(open, mail.sender, { fromAddress: mail.fromAddress, onError: (error) => io.stderr(`Courriels : ${(error as Error).message}\n`) }) : null;
         const app = await buildServer(sdb, { logger: env.COMPTOIR_SERVER_LOG === '1', ...(mailer ? { onPush: mailer.wake } : {}) });
-        const address = await app.listen({ port: Number(values.port ?? env.PORT ?? DEFAULT_PORT), host: values.host ?? '127.0.0.1' });
+        const port = Number(values.port ?? env.PORT ?? DEFAULT_PORT);
+        const host = values.host ?? '127.0.0.1';
+        let address: string;
+        try {
+          address = await app.listen({ port, host });
+        } catch (error) {
+          await app.close();
+          await mailer?.stop();
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new ComptoirError('SERVER_PORT_UNAVAILABLE', { host, port, taken: code === 'EADDRINUSE' });
+          throw error;
+        }
         io.stdout(`Serveur du club à l'écoute sur ${address}\n`);
         io.stdout(mail ? `Courriels : ${mail.describe}\n` : 'Courriels : aucun envoi configuré (--smtp ou --mail-dir) ; ils attendent.\n');
         sdb = null;
@@ -202,7 +228,7 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
       }
       case 'enroll-desk': {
         const { code, expiresAt } = await createEnrollmentCode(sdb, { club: values.club ?? '', deskName: values.name ?? '', ...(values.hours ? { validHours: Number(values.hours) } : {}) });
-        io.stdout(`Code d'inscription pour « ${values.name} » : ${code}\nÀ taper sur le poste, une seule fois, avant ${expiresAt}.\n`);
+        io.stdout(`Code d'inscription pour « ${values.name} » : ${code}\nÀ taper sur le poste, une seule fois, avant ${whenSaid(expiresAt)}.\n`);
         return { code: 0 };
       }
       case 'revoke-desk': {
@@ -220,7 +246,28 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
           .orderBy('p.id')
           .execute();
         if (rows.length === 0) io.stdout('Aucun journal refusé.\n');
-        for (const row of rows) io.stdout(`${row.at}  ${row.name}  opération ${row.seq}  ${row.problem}  ${row.detail}\n`);
+        for (const row of rows) io.stdout(`${whenSaid(row.at)}  ${row.name}  opération ${row.seq} : ${CHAIN_PROBLEM_WORDS[row.problem] ?? row.problem}\n`);
+        return { code: 0 };
+      }
+      case 'desks': {
+        const club = await clubBySlug(sdb, values.club ?? '');
+        const desks = await sdb.db
+          .selectFrom('desk as d')
+          .leftJoin('desk_chain as c', 'c.desk_id', 'd.id')
+          .select(['d.id', 'd.name', 'd.receipt_prefix', 'd.created_at', 'd.revoked_at', 'c.last_seq'])
+          .where('d.club_id', '=', club.id)
+          .where('d.receipt_prefix', '!=', SERVER_AUTHOR_PREFIX)
+          .orderBy('d.created_at')
+          .execute();
+        if (desks.length === 0) io.stdout(`Aucun poste dans ${club.name} : donnez-en un avec enroll-desk.\n`);
+        for (const desk of desks) {
+          const last = desk.last_seq
+            ? await sdb.db.selectFrom('operation').select('received_at').where('desk_id', '=', desk.id).where('desk_seq', '=', desk.last_seq).executeTakeFirst()
+            : undefined;
+          const sent = last ? `${Number(desk.last_seq)} opérations reçues, la dernière ${whenSaid(last.received_at)}` : 'rien reçu encore';
+          const state = desk.revoked_at ? `retiré ${whenSaid(desk.revoked_at)}` : `inscrit ${whenSaid(desk.created_at)}`;
+          io.stdout(`${desk.receipt_prefix.padEnd(3)} ${desk.name} — ${state} ; ${sent}\n`);
+        }
         return { code: 0 };
       }
       case 'snapshot': {

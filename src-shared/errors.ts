@@ -40,6 +40,16 @@ const catalogue = {
     fr: (p) => `Aucune base de données à cet endroit : ${p.file}. Vérifiez le chemin, ou préparez le poste avec « comptoir init ».`,
     en: (p) => `No database at this place: ${p.file}. Check the path, or set the desk up with "comptoir init".`,
   }),
+  SERVER_PORT_UNAVAILABLE: message<{ host: string; port: number; taken: boolean }>({
+    fr: (p) =>
+      p.taken
+        ? `Le port ${p.port} est déjà pris sur ${p.host} : le serveur du club y tourne peut-être déjà (npm start le démarre avec le premier poste). Arrêtez-le, ou choisissez un autre port avec --port.`
+        : `Le serveur ne peut pas écouter sur ${p.host}, port ${p.port} (adresse absente de cet ordinateur, ou port réservé). Choisissez-en un autre avec --host ou --port.`,
+    en: (p) =>
+      p.taken
+        ? `Port ${p.port} is already taken on ${p.host}: the club's server may be running there already (npm start starts it with the first desk). Stop it, or choose another port with --port.`
+        : `The server cannot listen on ${p.host}, port ${p.port} (an address this computer lacks, or a reserved port). Choose another with --host or --port.`,
+  }),
   SERVER_DATABASE_NOT_FOUND: message<{ file: string }>({
     fr: (p) => `Aucune base du serveur à cet endroit : ${p.file}. Rien n'a été créé. Indiquez la base avec --database (celle de npm start est data/serveur.sqlite), ou créez d'abord un club (create-club).`,
     en: (p) => `No server database at this place: ${p.file}. Nothing was created. Name the database with --database (npm start's is data/serveur.sqlite), or create a club first (create-club).`,

@@ -79,9 +79,10 @@ export const HANDLERS: Record<string, Handler> = {
 
   join: async (p, file) => {
     requireFolder(file);
-    const desk = await joinClubServer(file, { address: requiredFlag(p, 'server'), code: requiredFlag(p, 'code') }, { language: p.language, key: keyOf(p) });
+    const key = keyOf(p);
+    const desk = await joinClubServer(file, { address: requiredFlag(p, 'server'), code: requiredFlag(p, 'code') }, { language: p.language, key });
     try {
-      const data = { ok: true, file, desk: { id: desk.id, name: desk.name, receiptPrefix: desk.receiptPrefix }, club: desk.settings().clubName, sync: readSyncStatus(desk.reader) };
+      const data = { ok: true, file, encrypted: key !== null, desk: { id: desk.id, name: desk.name, receiptPrefix: desk.receiptPrefix }, club: desk.settings().clubName, sync: readSyncStatus(desk.reader) };
       return { data, text: text.joined(data, p.language), exitCode: 0 };
     } finally {
       desk.close();

@@ -34,12 +34,22 @@ export function initialized(
   ].join('\n');
 }
 
-export function joined(data: { file: string; desk: { name: string; receiptPrefix: string }; club: string; sync: SyncStatus }, l: Language): string {
+export function joined(data: { file: string; encrypted: boolean; desk: { name: string; receiptPrefix: string }; club: string; sync: SyncStatus }, l: Language): string {
   return [
     t(l, `Poste « ${data.desk.name} » joint au serveur du club ${data.club} (${data.sync.address}).`, `Desk "${data.desk.name}" joined the club's server for ${data.club} (${data.sync.address}).`),
     t(l, `Reçus : ${data.desk.receiptPrefix}-000001, ${data.desk.receiptPrefix}-000002…`, `Receipts: ${data.desk.receiptPrefix}-000001, ${data.desk.receiptPrefix}-000002…`),
     syncLine(data.sync, l),
     t(l, `Fichier : ${data.file}`, `File: ${data.file}`),
+    // The club's members arrive in it: said plainly when nothing protects them on this disk.
+    ...(data.encrypted
+      ? []
+      : [
+          t(
+            l,
+            `Attention : ce fichier n'est pas chiffré, et il contient les données personnelles des membres du club. Donnez une clé (--key-file FICHIER, 64 chiffres hexadécimaux) pour le chiffrer.`,
+            `Warning: this file is not encrypted, and it holds the club members' personal data. Give a key (--key-file FILE, 64 hexadecimal digits) to encrypt it.`,
+          ),
+        ]),
   ].join('\n');
 }
 

@@ -4,6 +4,11 @@ import pg from 'pg';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runServerCli } from '../../src-server/cli.js';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { openServerDb } from '../../src-server/db/open.js';
+import { enrollDesk } from '../../src-server/desks.js';
+import { clubBySlug } from '../../src-server/clubs.js';
 import { newDesk, tempFolder } from '../helpers.js';
 import { POSTGRES_URL } from './harness.js';
 
@@ -25,6 +30,41 @@ describe('the server’s command line', () => {
     const enrolled = await run(db, 'enroll-desk', '--club', 'demo', '--name', 'Poste 2');
     expect(enrolled.out).toMatch(/^Code d'inscription pour « Poste 2 » : [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\n/);
     expect((await run(db, 'problems', '--club', 'demo')).out).toBe('Aucun journal refusé.\n');
+  });
+
+  it('lists the club’s desks, says in French what each refused log means, and when a code runs out', async () => {
+    const db = join(tempFolder(), 'server.sqlite');
+    await run(db, 'create-club', '--slug', 'demo', '--name', 'Club');
+    expect((await run(db, 'desks', '--club', 'demo')).out).toBe('Aucun poste dans Club : donnez-en un avec enroll-desk.\n');
+    const enrolled = await run(db, 'enroll-desk', '--club', 'demo', '--name', 'Poste 2');
+    expect(enrolled.out).toMatch(/avant le \d{1,2}(er)? [a-zéû]+ \d{4} à \d{1,2}\sh\s\d\d\.\n$/u);
+    const sdb = await openServerDb(db);
+    try {
+      const { desk } = await enrollDesk(sdb, { code: /[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/.exec(enrolled.out)![0] });
+      await sdb.db.insertInto('chain_problem').values({ club_id: (await clubBySlug(sdb, 'demo')).id, desk_id: desk.id, seq: 7, problem: 'fork', detail: 'entry 7 does not follow entry 6', at: '2026-11-30T15:00:00.000Z' }).execute();
+    } finally {
+      await sdb.close();
+    }
+    expect((await run(db, 'desks', '--club', 'demo')).out).toMatch(/^A {3}Poste 2 — inscrit le \d.* ; rien reçu encore\n$/);
+    expect((await run(db, 'problems', '--club', 'demo')).out).toMatch(/^le 30 novembre 2026 à 10\sh\s00 {2}Poste 2 {2}opération 7 : elle ne suit pas la précédente \(le journal a été modifié sur le poste\)\n$/u);
+    await run(db, 'revoke-desk', '--club', 'demo', '--desk', 'A');
+    expect((await run(db, 'desks', '--club', 'demo')).out).toMatch(/^A {3}Poste 2 — retiré le \d/);
+  });
+
+  it('says in French that its port is taken, and leaves nothing running', async () => {
+    const db = join(tempFolder(), 'server.sqlite');
+    await run(db, 'create-club', '--slug', 'demo', '--name', 'Club');
+    const first = await runServerCli(['serve', '--port', '0', '--snapshot-every', '0', '--database', db], { stdout: () => {}, stderr: () => {} }, {});
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = String((blocker.address() as AddressInfo).port);
+      const taken = await run(db, 'serve', '--port', port, '--snapshot-every', '0');
+      expect([taken.code, taken.err]).toEqual([2, `Le port ${port} est déjà pris sur 127.0.0.1 : le serveur du club y tourne peut-être déjà (npm start le démarre avec le premier poste). Arrêtez-le, ou choisissez un autre port avec --port.\n`]);
+    } finally {
+      blocker.close();
+      await first.stop?.();
+    }
   });
 
   it('refuses bad input in French and changes nothing', async () => {

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -48,6 +49,8 @@ describe('a desk joining its club’s server from the command line', () => {
     const joined = await comptoir('--db', file, 'join', '--server', address, '--code', code);
     expect(joined.stderr).toBe('');
     expect(joined.stdout).toMatch(/^Poste « Salle 2 » joint au serveur du club Club demo \(http:\/\/127\.0\.0\.1:\d+\)\.\nReçus : A-000001, A-000002…\n/);
+    // Without a key, said plainly: the club's members are in it.
+    expect(joined.stdout).toMatch(/\nAttention : ce fichier n'est pas chiffré, et il contient les données personnelles des membres du club\./);
     expect((await comptoir('--db', file, 'member', 'add', '--first', 'Ginette', '--last', 'Lachance')).code).toBe(0);
     const synced = await comptoir('--db', file, 'sync');
     expect(synced.stdout).toMatch(/^Synchronisé : le serveur a tout reçu et le poste a tout reçu du serveur\./);
@@ -94,8 +97,12 @@ describe('a desk joining its club’s server from the command line', () => {
     const alone = await comptoir('--db', join(folder, 'seul.sqlite'), 'sync');
     expect(alone.code).toBe(2);
     expect(alone.stderr).toMatch(/^Ce poste est autonome/);
-    // The code still works.
-    expect((await comptoir('--db', join(folder, 'neuf.sqlite'), 'join', '--server', address, '--code', code)).code).toBe(0);
+    // The code still works; with a key, the file is encrypted and nothing warns.
+    writeFileSync(join(folder, 'neuf.key'), randomBytes(32).toString('hex'));
+    const encrypted = await comptoir('--db', join(folder, 'neuf.sqlite'), '--key-file', join(folder, 'neuf.key'), 'join', '--server', address, '--code', code);
+    expect(encrypted.code).toBe(0);
+    expect(encrypted.stdout).not.toMatch(/Attention/);
+    expect(readFileSync(join(folder, 'neuf.sqlite')).subarray(0, 15).toString()).not.toBe('SQLite format 3');
   });
 
   it('says in French that an address answering as something else is not the club’s server, and leaves no file', async () => {
