@@ -81,8 +81,10 @@ describe.each(DIALECTS)('emails through the club’s server, on %s', (dialect) =
     const ginette = addMember(d.desk, d.admin, 'Ginette', 'Lachance', { email: 'ginette@example.org' });
     const order = renew(d, ginette);
     emailReceipt(d.desk, d.admin, { receiptNumber: order.receiptNumber });
-    expect(emailsOfOrder(d.desk.reader, order.id)).toEqual([{ kind: 'receipt', requestedAt: expect.any(String), status: 'pending', failure: null, smtpCode: null, attempts: 0, at: null }]);
+    expect(emailsOfOrder(d.desk.reader, order.id)).toEqual([{ kind: 'receipt', requestedAt: expect.any(String), status: 'pending', failure: null, smtpCode: null, attempts: 0, at: null, atServer: false }]);
     await d.sync();
+    // The server has the request; it has not sent it yet.
+    expect(emailsOfOrder(d.desk.reader, order.id)).toMatchObject([{ kind: 'receipt', status: 'pending', atServer: true }]);
 
     expect(await mailer(mail.sender)).toEqual({ sent: 2, failed: 0, deferred: 0 });
     const member = getMember(d.desk, ginette);
@@ -166,7 +168,7 @@ describe.each(DIALECTS)('emails through the club’s server, on %s', (dialect) =
     expect(down.messages).toHaveLength(3);
     await d.sync();
     const yvetteOrder = d.desk.reader.rawGet<{ id: string }>("SELECT o.id FROM sale_order o JOIN member m ON m.id = o.member_id WHERE m.first_name = 'Yvette'")!.id;
-    expect(emailsOfOrder(d.desk.reader, yvetteOrder)).toEqual([{ kind: 'membership', requestedAt: null, status: 'failed', failure: 'gave_up', smtpCode: 421, attempts: 3, at: expect.any(String) }]);
+    expect(emailsOfOrder(d.desk.reader, yvetteOrder)).toEqual([{ kind: 'membership', requestedAt: null, status: 'failed', failure: 'gave_up', smtpCode: 421, attempts: 3, at: expect.any(String), atServer: true }]);
   });
 
   it('sends the others when one member’s details cannot be read, and tries that one again later', async () => {
@@ -206,7 +208,7 @@ describe.each(DIALECTS)('emails through the club’s server, on %s', (dialect) =
     expect(await mailer(mail.sender, later(300))).toEqual({ sent: 0, failed: 0, deferred: 0 });
     expect(mail.messages).toHaveLength(1);
     await d.sync();
-    expect(emailsOfOrder(d.desk.reader, order.id)).toEqual([{ kind: 'membership', requestedAt: null, status: 'failed', failure: 'rejected', smtpCode: 550, attempts: 1, at: expect.any(String) }]);
+    expect(emailsOfOrder(d.desk.reader, order.id)).toEqual([{ kind: 'membership', requestedAt: null, status: 'failed', failure: 'rejected', smtpCode: 550, attempts: 1, at: expect.any(String), atServer: true }]);
     // The server's chain carries no address nor the mail server's words.
     const report = await sdb.db.selectFrom('operation').select('after_json').where('action', '=', 'email.delivery').executeTakeFirstOrThrow();
     expect(report.after_json).not.toContain('personne@');

@@ -15,6 +15,8 @@ export const orderEmailSchema = z.object({
   attempts: z.number().int(),
   /** When the server sent it or gave up, as it reported. */
   at: z.string().nullable(),
+  /** While pending: whether the club's server has the request already (it sends it), or it leaves with this desk's next push. */
+  atServer: z.boolean(),
 });
 export type OrderEmail = z.infer<typeof orderEmailSchema>;
 
@@ -24,17 +26,20 @@ export type OrderEmail = z.infer<typeof orderEmailSchema>;
  * server reported on.
  */
 export function emailsOfOrder(r: Reader, orderId: string): OrderEmail[] {
-  const requests = r.rawAll<{ operation_id: string; at: string }>(
-    `SELECT operation_id, at FROM audit_log WHERE action = 'receipt.email' AND entity_id = ?
-     UNION ALL SELECT operation_id, at FROM pulled_entry WHERE action = 'receipt.email' AND entity_id = ?
+  // A request pulled from another desk is at the server; one of this desk's once the server acknowledged it.
+  const requests = r.rawAll<{ operation_id: string; at: string; at_server: number }>(
+    `SELECT operation_id, at, seq <= (SELECT acknowledged_seq FROM sync_state WHERE id = 1) AS at_server FROM audit_log WHERE action = 'receipt.email' AND entity_id = ?
+     UNION ALL SELECT operation_id, at, 1 AS at_server FROM pulled_entry WHERE action = 'receipt.email' AND entity_id = ?
      ORDER BY at`,
     orderId,
     orderId,
   );
   const deliveries = new Map(r.rawAll<EmailDeliveryTable>('SELECT * FROM email_delivery WHERE order_id = ? ORDER BY at', orderId).map((row) => [row.email_id, row]));
-  const reported = (row: EmailDeliveryTable | undefined) =>
-    row ? { status: row.status, failure: row.failure, smtpCode: row.smtp_code, attempts: row.attempts, at: row.at } : { status: 'pending' as const, failure: null, smtpCode: null, attempts: 0, at: null };
-  const receipts = requests.map((request): OrderEmail => ({ kind: 'receipt', requestedAt: request.at, ...reported(deliveries.get(request.operation_id)) }));
-  const memberships = [...deliveries.values()].filter((row) => row.email_kind === 'membership').map((row): OrderEmail => ({ kind: 'membership', requestedAt: null, ...reported(row) }));
+  const reported = (row: EmailDeliveryTable | undefined, atServer: boolean) =>
+    row
+      ? { status: row.status, failure: row.failure, smtpCode: row.smtp_code, attempts: row.attempts, at: row.at, atServer: true }
+      : { status: 'pending' as const, failure: null, smtpCode: null, attempts: 0, at: null, atServer };
+  const receipts = requests.map((request): OrderEmail => ({ kind: 'receipt', requestedAt: request.at, ...reported(deliveries.get(request.operation_id), request.at_server === 1) }));
+  const memberships = [...deliveries.values()].filter((row) => row.email_kind === 'membership').map((row): OrderEmail => ({ kind: 'membership', requestedAt: null, ...reported(row, true) }));
   return [...receipts, ...memberships];
 }

@@ -12,7 +12,8 @@ const TEXTS = wordsOf({
     line: '{what} : {state}',
     receipt: 'Reçu par courriel',
     membership: 'Confirmation d’adhésion',
-    pending: 'en attente : le serveur du club l’enverra dès que ce poste l’aura joint',
+    pending: 'en attente : partira vers le serveur du club au prochain envoi de ce poste',
+    atServer: 'remis au serveur du club, qui l’envoie',
     sent: 'envoyé le {at}',
     failed: 'non remis ({why}) le {at}',
     rejected: 'adresse refusée par le serveur de courrier du membre',
@@ -27,7 +28,8 @@ const TEXTS = wordsOf({
     line: '{what}: {state}',
     receipt: 'Receipt by email',
     membership: 'Membership confirmation',
-    pending: 'waiting: the club’s server sends it once this desk reaches it',
+    pending: 'waiting: leaves for the club’s server with this desk’s next send',
+    atServer: 'handed to the club’s server, which is sending it',
     sent: 'sent {at}',
     failed: 'not delivered ({why}) {at}',
     rejected: 'address refused by the member’s mail server',
@@ -68,7 +70,7 @@ export function ReceiptEmails({ receiptNumber, asked }: { receiptNumber: string;
   if (emails.length === 0) return null;
   const state = (email: OrderEmail) => {
     const at = email.at ? formatShortDateTime(email.at, language) : '';
-    if (email.status === 'pending') return t('pending');
+    if (email.status === 'pending') return t(email.atServer ? 'atServer' : 'pending');
     if (email.status === 'sent') return t('sent', { at });
     return t('failed', { why: email.failure ? t(email.failure, { n: email.attempts }) : '', at });
   };
