@@ -16,6 +16,7 @@ export const METHOD_NAMES = [
   'drawer.close',
   'members.search',
   'members.profile',
+  'members.profileStamp',
   'members.checkDuplicates',
   'members.create',
   'members.update',

@@ -20,6 +20,9 @@ import { MemberCard } from './member/MemberCard';
 
 
 
+/** How often an open profile asks whether it changed, in ms. */
+const PROFILE_WATCH_MS = 2000;
+
 /** Screen 4, « Mon profil »: the member's facts, personal data, household, transactions, registrations and receipts. */
 export function MemberScreen({ number }: { number: number }) {
   const { navigate, addToCart, cart, state } = useApp();
@@ -33,13 +36,30 @@ export function MemberScreen({ number }: { number: number }) {
 
   useEffect(() => {
     let live = true;
-    void call('members.profile', { number }).then((result) => {
-      if (!live) return;
-      if (result.ok) setProfile(result.value);
-      else setLoadError(result.error.message);
+    let stamp: string | null = null;
+    const load = () =>
+      call('members.profile', { number }).then((result) => {
+        if (!live) return;
+        if (result.ok) setProfile(result.value);
+        else setLoadError(result.error.message);
+      });
+    // Another desk's edit or sale reaches this desk within seconds: an open profile shows it,
+    // read again only when its stamp says it changed (each reading is in the access log).
+    const watch = async () => {
+      const now = await call('members.profileStamp', { number });
+      if (!live || !now.ok) return;
+      if (stamp !== null && now.value.stamp !== stamp) await load();
+      stamp = now.value.stamp;
+    };
+    // The stamp first: a change that lands while the profile loads is seen by the next look.
+    void call('members.profileStamp', { number }).then((first) => {
+      if (live && first.ok) stamp = first.value.stamp;
+      return load();
     });
+    const timer = window.setInterval(() => void watch(), PROFILE_WATCH_MS);
     return () => {
       live = false;
+      window.clearInterval(timer);
     };
   }, [number]);
 

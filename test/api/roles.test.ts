@@ -52,6 +52,7 @@ function club(role: Role) {
     ['session.keepAlive', 'session.keepAlive', {}],
     ['members.search', 'members.search', { query: 'roy' }],
     ['members.profile', 'members.profile', { number: jean }],
+    ['members.profileStamp (whether an open profile changed; no personal data)', 'members.profileStamp', { number: jean }],
     ['members.checkDuplicates', 'members.checkDuplicates', { firstName: 'Luc', lastName: 'Nadeau' }],
     ['members.create', 'members.create', { firstName: 'Luc', lastName: 'Nadeau', force: true }],
     ['members.update', 'members.update', { number: jean, changes: { phone: '418 555-0199' } }],

@@ -244,6 +244,8 @@ describe('the access log', () => {
     await api.call('session.signIn', { userId: lise.id, pin: '1234' }, 'lise');
     await api.call('members.search', { query: 'levesque' }, 'lise');
     await api.call('members.profile', { number }, 'lise');
+    // An open profile asking whether it changed reads nothing personal out: not in the log.
+    expect(await api.call('members.profileStamp', { number }, 'lise')).toMatchObject({ ok: true, value: { stamp: expect.stringMatching(/^[0-9a-f]{16}$/) } });
     await api.call('documents.memberCard', { number }, 'lise');
     await api.call('orders.get', { receiptNumber: t.receipt }, 'lise');
     await api.call('activities.roster', { code: 'TRICOT' }, 'lise');

@@ -13,6 +13,10 @@ import { sendDueEmails } from '../../src-server/mail/mailer.js';
 import { directorySender } from '../../src-server/mail/senders.js';
 import { tempFolder } from '../helpers.js';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { updateMember } from '../../src-main/core/members/members.js';
+import { pushPending } from '../../src-main/sync/push-client.js';
+import { readSyncTarget } from '../../src-main/core/ledger/sync-progress.js';
 import { testClub, testServerDb } from '../server/harness.js';
 import { checkScreen, openDeskInBrowser, signInByKeyboard, type DeskInBrowser } from './harness.js';
 
@@ -118,5 +122,45 @@ describe('a desk joined to its club’s server, in the browser', () => {
       expect.stringMatching(/^Confirmation d’adhésion\u00a0: envoyé le /u),
     ]);
     await checkScreen(page, 'receipt-emails-sent');
+  }, 90_000);
+  it('shows on an open profile what another desk changed, within seconds, without leaving it', async () => {
+    sdb = await testServerDb('sqlite');
+    await testClub(sdb);
+    const port = await listen();
+    const address = `http://127.0.0.1:${port}`;
+    const { code } = await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Accueil' });
+    let ginette = 0;
+    d = await openDeskInBrowser({
+      members: 20,
+      create: async (file) => {
+        const desk = await joinClubServer(file, { address, code });
+        return { desk, systemUserId: systemUserId(desk) };
+      },
+      setup: (desk, adminId) => {
+        openCashSession(desk, { userId: adminId }, { count: { '2000': 5 } });
+        const created = createMember(desk, { userId: adminId }, { firstName: 'Ginette', lastName: 'Deuxpostes', phone: '514 555-1212', force: true });
+        if (!created.created) throw new Error('expected a new member');
+        ginette = created.member.number;
+      },
+    });
+    const { page } = d;
+    await signInByKeyboard(page, 'Lise Bouchard', '1234');
+    await expect.poll(() => page.locator('.sync-badge').textContent(), { timeout: 15_000 }).toMatch(/^Synchronisé à/u);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search');
+    await page.keyboard.type(String(ginette));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Ginette');
+    await expect.poll(() => page.locator('main').textContent()).toContain('514 555-1212');
+
+    // Another desk receives her, changes her phone and sends it.
+    const other = await joinClubServer(join(tempFolder(), 'poste-2.sqlite'), { address, code: (await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Poste 2' })).code });
+    try {
+      updateMember(other, { userId: systemUserId(other) }, ginette, { phone: '514 555-3434' });
+      expect((await pushPending(other, readSyncTarget(other.reader)!)).kind).toBe('sent');
+    } finally {
+      other.close();
+    }
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('514 555-3434');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Ginette');
   }, 90_000);
 });
