@@ -216,7 +216,8 @@ async function applyBatch(
  * cannot slip in a key for another member, nor one that would stand in the way of the real one;
  * a member erased (before or in this batch, even before the server heard of its creation) never
  * gets a key back. A new member's key goes in with its row (`insertMembers`: one already held
- * takes it only when it has none and is not erased); any other is set where the row has none.
+ * takes it only when it has none, is not erased and its details are in clear); any other is set
+ * where the row has none, if its details are in clear or sealed with that very key.
  *
  * @returns the new members' keys, by member id: their rows are written later in the batch, and
  *   what follows them in it is read with these keys.
@@ -248,7 +249,7 @@ async function keepMemberKeys(
     // existed) takes it; one whose details are sealed takes only the key that sealed them.
     const held = await trx.selectFrom('server_member').select(['details_json', 'sealed_by']).where('club_id', '=', clubId).where('id', '=', memberId).where('key', 'is', null).where('erased_at', 'is', null).executeTakeFirst();
     if (!held) continue;
-    const sealedWith = held.sealed_by && held.details_json ? boxOwner(sealedFieldsOf(JSON.parse(held.details_json))?.box ?? '')?.keyId : null;
+    const sealedWith = boxOwner(sealedFieldsOf(parsedIfSealed(held.details_json))?.box ?? '')?.keyId;
     if (held.sealed_by && sealedWith !== keyFingerprint(Buffer.from(key, 'base64'))) continue;
     await trx.updateTable('server_member').set({ key }).where('club_id', '=', clubId).where('id', '=', memberId).where('key', 'is', null).execute();
   }
@@ -257,10 +258,10 @@ async function keepMemberKeys(
 
 /**
  * The key that sealed each member's first box in the batch (key id by member id), a new member's
- * own box before any other: the one key a push may bring for that member. Boxes count only where desks seal (core/privacy/sealing.ts
- * `sealForLog`): a new member's own fields, the changes of a member.update for the member it
- * names, and the address of a receipt.email; text shaped like a box anywhere else counts for
- * nothing, and a second box with another key cannot displace the first.
+ * own box before any other: the one key a push may bring for that member. Boxes count only where
+ * desks seal (core/privacy/sealing.ts `sealForLog`): a new member's own fields, the changes of a
+ * member.update for the member it names, and the address of a receipt.email; text shaped like a
+ * box anywhere else counts for nothing, and a second box with another key cannot displace the first.
  */
 function firstSealingKeys(fresh: OperationTable[], loggedMembers: Map<string, LoggedMember | null>): Map<string, string> {
   const first = new Map<string, string>();
@@ -284,7 +285,7 @@ function firstSealingKeys(fresh: OperationTable[], loggedMembers: Map<string, Lo
   return first;
 }
 
-/** A logged JSON text that holds a sealed box, parsed; null otherwise (or not JSON: refused when read, `readOperation`). */
+/** A JSON text (logged facts, a member's details) that holds a sealed box, parsed; null otherwise, or when it is not JSON. */
 function parsedIfSealed(json: string | null): unknown {
   if (!json?.includes('"$sealed"')) return null;
   try {
