@@ -161,18 +161,21 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       expect(await storedKeys()).toEqual([{ member_id: genuine!.memberId, key: genuine!.key }]);
     });
 
-    it('takes a key for a member it held without one, never a second key, and none for a member erased in the same push', async () => {
-      const a = await enrolledDesk(sdb);
+    /** Ginette pushed without her key (the server holds her details sealed, and no key), then edited on the desk: the edit not pushed yet. */
+    const heldWithoutKeyThenEdited = async (a: Awaited<ReturnType<typeof enrolledDesk>>) => {
       const ginette = addMember(a.desk, a.admin, 'Ginette', 'Lachance');
       const created = entriesToPush(a.desk.reader, 0, 500);
-      const [key] = created.keys;
-      // Sent without its key (as a desk before sealing did): the member is held without one.
       expect((await push(a.authorization, { ...created, keys: [] })).statusCode).toBe(200);
       updateMember(a.desk, a.admin, ginette, { phone: '514 555-0101' });
-      const edited = entriesToPush(a.desk.reader, created.entries.at(-1)!.seq, 500);
-      const otherKey = { memberId: key!.memberId, key: randomBytes(32).toString('base64') };
+      return { created, edited: entriesToPush(a.desk.reader, created.entries.at(-1)!.seq, 500), key: created.keys[0]! };
+    };
+
+    it('takes a key for a member it held without one, never a second key, and none for a member erased in the same push', async () => {
+      const a = await enrolledDesk(sdb);
+      const { edited, key } = await heldWithoutKeyThenEdited(a);
+      const otherKey = { memberId: key.memberId, key: randomBytes(32).toString('base64') };
       expect((await push(a.authorization, { ...edited, keys: [otherKey, ...edited.keys] })).statusCode).toBe(200);
-      expect(await storedKeys()).toEqual([{ member_id: key!.memberId, key: key!.key }]);
+      expect(await storedKeys()).toEqual([{ member_id: key.memberId, key: key.key }]);
 
       // Created and erased before the desk could push: the key it still has a copy of stays out.
       const laurent = addMember(a.desk, a.admin, 'Laurent', 'Poirier');
@@ -181,7 +184,7 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       const erased = entriesToPush(a.desk.reader, edited.entries.at(-1)!.seq, 500);
       expect(laurentKey).toHaveLength(1);
       expect((await push(a.authorization, { ...erased, keys: laurentKey })).statusCode).toBe(200);
-      expect(await storedKeys()).toEqual([{ member_id: key!.memberId, key: key!.key }]);
+      expect(await storedKeys()).toEqual([{ member_id: key.memberId, key: key.key }]);
     });
 
     /** Entries numbered and chained again after `after`, as a desk that wrote them in this order would have. */
@@ -259,13 +262,7 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
 
     it('gives a member held without a key only the key that sealed its details, and a new member the key of its own creation', async () => {
       const a = await enrolledDesk(sdb);
-      const ginette = addMember(a.desk, a.admin, 'Ginette', 'Lachance');
-      const created = entriesToPush(a.desk.reader, 0, 500);
-      const [genuine] = created.keys;
-      // Held with her details sealed, but without her key.
-      expect((await push(a.authorization, { ...created, keys: [] })).statusCode).toBe(200);
-      updateMember(a.desk, a.admin, ginette, { phone: '514 555-0101' });
-      const edited = entriesToPush(a.desk.reader, created.entries.at(-1)!.seq, 500);
+      const { created, edited, key: genuine } = await heldWithoutKeyThenEdited(a);
       const edit = edited.entries.find((e) => e.action === 'member.update')!;
       const evil = randomBytes(32);
       const facts = JSON.parse(edit.afterJson!) as { changes: Record<string, unknown> };
@@ -288,7 +285,7 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       const reply = await push(b.authorization, { entries: reordered, keys: [{ memberId: create.entityId, key: other.toString('base64') }, ...keys] });
       expect(reply.statusCode, reply.body).toBe(200);
       expect(await storedKeys()).toEqual([{ member_id: create.entityId, key: keys.find((k) => k.memberId === create.entityId)!.key }]);
-      expect(genuine!.memberId).toBe(edit.entityId);
+      expect(genuine.memberId).toBe(edit.entityId);
     });
 
     it('refuses, in French and keeping nothing, a new member or an operation no desk would write, whatever its chain says', async () => {

@@ -11,9 +11,10 @@ import { newId } from '../../src-main/core/ids.js';
 import { systemUserId } from '../../src-main/core/desk/setup.js';
 import { readSyncProgress, readSyncTarget } from '../../src-main/core/ledger/sync-progress.js';
 import { joinClubServer } from '../../src-main/sync/join.js';
+import type { Desk } from '../../src-main/core/desk/desk.js';
 import { ensureMemberNumbers, reserveMemberNumbers } from '../../src-main/sync/number-blocks.js';
 import { MAX_PAGES_PER_PULL, pullChanges } from '../../src-main/sync/pull-client.js';
-import { MAX_ANSWER_BYTES } from '../../src-main/sync/transport.js';
+import { MAX_ANSWER_BYTES, type SyncTarget } from '../../src-main/sync/transport.js';
 import { pushPending } from '../../src-main/sync/push-client.js';
 import { addMember, newDesk, tempFolder } from '../helpers.js';
 import { testClub, testServerDb } from '../server/harness.js';
@@ -89,6 +90,16 @@ describe('a desk that meets an answer no Comptoir server gives', () => {
 
   const code = async () => (await createEnrollmentCode(sdb, { club: 'demo', deskName: 'Salle 5' })).code;
   const invalid = (at: string) => `L'adresse ${at} répond, mais pas comme le serveur d'un club Comptoir (ou d'une autre version) : vérifiez l'adresse du serveur. Rien n'a été enregistré sur ce poste.`;
+  /** A desk joined through the club's real server, then pointed at the stand-in; closed after `work`. */
+  const withJoinedDesk = async (work: (desk: Desk, front: SyncTarget) => Promise<void>) => {
+    answerFor = () => null;
+    const desk = await joinClubServer(join(tempFolder(), 'poste.sqlite'), { address: real, code: await code() });
+    try {
+      await work(desk, { ...readSyncTarget(desk.reader)!, address });
+    } finally {
+      desk.close();
+    }
+  };
 
   it('joins nothing and leaves no file when the address answers as another site, or with values a desk cannot take, asking once', async () => {
     const folder = tempFolder();
@@ -164,46 +175,37 @@ describe('a desk that meets an answer no Comptoir server gives', () => {
   });
 
   it('neither loops nor marks its work refused when a push or a pull gets an answer no Comptoir server gives', async () => {
-    answerFor = () => null;
-    const desk = await joinClubServer(join(tempFolder(), 'poste.sqlite'), { address: real, code: await code() });
-    try {
-      const target = { ...readSyncTarget(desk.reader)!, address };
-      addMember(desk, { userId: systemUserId(desk) }, 'Laurent', 'Poirier');
-      const acknowledged = readSyncProgress(desk.reader).acknowledgedSeq;
-      for (const answer of [
-        { status: 200, type: 'application/json', body: JSON.stringify({ acknowledgedSeq: 0, serverSeq: 0, clockOffsetMs: null }) },
-        { status: 404, body: '<h1>Not Found</h1>' },
-      ]) {
-        answerFor = (path) => (path === '/v1/push' ? answer : null);
-        calls.clear();
-        expect(await pushPending(desk, target)).toEqual({ kind: 'retry', reason: invalid(address), foreign: true });
-        expect(calls.get('/v1/push')).toBe(1);
-        expect(readSyncProgress(desk.reader)).toMatchObject({ acknowledgedSeq: acknowledged, lastError: invalid(address) });
-      }
-      // « More » from a cursor that does not move on.
-      answerFor = (path) => (path === '/v1/pull' ? { status: 200, type: 'application/json', body: JSON.stringify({ entries: [], keys: [], cursor: 0, head: 9, more: true }) } : null);
+    await withJoinedDesk(async (desk, target) => {
+    addMember(desk, { userId: systemUserId(desk) }, 'Laurent', 'Poirier');
+    const acknowledged = readSyncProgress(desk.reader).acknowledgedSeq;
+    for (const answer of [
+      { status: 200, type: 'application/json', body: JSON.stringify({ acknowledgedSeq: 0, serverSeq: 0, clockOffsetMs: null }) },
+      { status: 404, body: '<h1>Not Found</h1>' },
+    ]) {
+      answerFor = (path) => (path === '/v1/push' ? answer : null);
       calls.clear();
-      expect(await pullChanges(desk, target)).toEqual({ kind: 'retry', reason: invalid(address), foreign: true });
-      expect(calls.get('/v1/pull')).toBe(1);
-    } finally {
-      desk.close();
+      expect(await pushPending(desk, target)).toEqual({ kind: 'retry', reason: invalid(address), foreign: true });
+      expect(calls.get('/v1/push')).toBe(1);
+      expect(readSyncProgress(desk.reader)).toMatchObject({ acknowledgedSeq: acknowledged, lastError: invalid(address) });
     }
+    // « More » from a cursor that does not move on.
+    answerFor = (path) => (path === '/v1/pull' ? { status: 200, type: 'application/json', body: JSON.stringify({ entries: [], keys: [], cursor: 0, head: 9, more: true }) } : null);
+    calls.clear();
+    expect(await pullChanges(desk, target)).toEqual({ kind: 'retry', reason: invalid(address), foreign: true });
+    expect(calls.get('/v1/pull')).toBe(1);
+    });
   });
+
   it('follows no redirect: a push sent elsewhere would carry members’ keys there, plain HTTP included', async () => {
-    answerFor = () => null;
-    const desk = await joinClubServer(join(tempFolder(), 'poste.sqlite'), { address: real, code: await code() });
-    try {
-      const target = { ...readSyncTarget(desk.reader)!, address };
-      addMember(desk, { userId: systemUserId(desk) }, 'Laurent', 'Poirier');
-      const pushed = await sdb.db.selectFrom('operation').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      for (const status of [301, 302, 307, 308]) {
-        answerFor = (path) => (path === '/v1/push' ? { status, body: '', headers: { location: `${real}/v1/push` } } : null);
-        expect(await pushPending(desk, target), String(status)).toEqual({ kind: 'retry', reason: invalid(address), foreign: true });
-      }
-      expect(await sdb.db.selectFrom('operation').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual(pushed);
-    } finally {
-      desk.close();
+    await withJoinedDesk(async (desk, target) => {
+    addMember(desk, { userId: systemUserId(desk) }, 'Laurent', 'Poirier');
+    const pushed = await sdb.db.selectFrom('operation').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    for (const status of [301, 302, 307, 308]) {
+      answerFor = (path) => (path === '/v1/push' ? { status, body: '', headers: { location: `${real}/v1/push` } } : null);
+      expect(await pushPending(desk, target), String(status)).toEqual({ kind: 'retry', reason: invalid(address), foreign: true });
     }
+    expect(await sdb.db.selectFrom('operation').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual(pushed);
+    });
     answerFor = (path) => (path === '/v1/enroll' ? { status: 307, body: '', headers: { location: `${real}/v1/enroll` } } : null);
     const file = join(tempFolder(), 'poste.sqlite');
     await expect(joinClubServer(file, { address, code: await code() })).rejects.toThrow(invalid(address));
@@ -224,19 +226,14 @@ describe('a desk that meets an answer no Comptoir server gives', () => {
   });
 
   it('takes an acknowledgement only as far as it sent, so what comes after is still sent and checked', async () => {
-    answerFor = () => null;
-    const desk = await joinClubServer(join(tempFolder(), 'poste.sqlite'), { address: real, code: await code() });
-    try {
-      const target = { ...readSyncTarget(desk.reader)!, address };
-      for (let i = 0; i < 3; i++) addMember(desk, { userId: systemUserId(desk) }, `Membre${i}`, 'Suivant');
-      const last = desk.reader.rawGet<{ seq: number }>('SELECT max(seq) AS seq FROM audit_log')!.seq;
-      // The real server takes what it was sent and says it holds a hundred more.
-      answerFor = (path) => (path === '/v1/push' ? { change: (json) => ({ ...json, acknowledgedSeq: Number(json.acknowledgedSeq) + 100 }) } : null);
-      expect(await pushPending(desk, target)).toEqual({ kind: 'sent', acknowledgedSeq: last });
-      expect(readSyncProgress(desk.reader).acknowledgedSeq).toBe(last);
-    } finally {
-      desk.close();
-    }
+    await withJoinedDesk(async (desk, target) => {
+    for (let i = 0; i < 3; i++) addMember(desk, { userId: systemUserId(desk) }, `Membre${i}`, 'Suivant');
+    const last = desk.reader.rawGet<{ seq: number }>('SELECT max(seq) AS seq FROM audit_log')!.seq;
+    // The real server takes what it was sent and says it holds a hundred more.
+    answerFor = (path) => (path === '/v1/push' ? { change: (json) => ({ ...json, acknowledgedSeq: Number(json.acknowledgedSeq) + 100 }) } : null);
+    expect(await pushPending(desk, target)).toEqual({ kind: 'sent', acknowledgedSeq: last });
+    expect(readSyncProgress(desk.reader).acknowledgedSeq).toBe(last);
+    });
   });
 
   it('applies nothing of a page that breaks another desk’s chain, says why in French, and still joins', async () => {
@@ -258,22 +255,17 @@ describe('a desk that meets an answer no Comptoir server gives', () => {
   });
 
   it('keeps out a block whose id it already holds, and pulls no more than a thousand pages in one go', async () => {
-    answerFor = () => null;
-    const desk = await joinClubServer(join(tempFolder(), 'poste.sqlite'), { address: real, code: await code() });
-    try {
-      const target = { ...readSyncTarget(desk.reader)!, address };
-      const held = desk.reader.rawGet<{ id: string }>('SELECT id FROM member_number_block')!.id;
-      answerFor = (path) => (path === '/v1/number-blocks' ? { status: 200, type: 'application/json', body: JSON.stringify({ blockId: held, first: 900_000, last: 900_999 }) } : null);
-      await expect(reserveMemberNumbers(desk, target, 100_000)).rejects.toThrow(/^Le serveur du club a donné à ce poste les numéros de membre 900000 à 900999/);
-      // « More » for ever, the cursor a step further each time.
-      const from = desk.reader.rawGet<{ c: number }>('SELECT pull_cursor AS c FROM sync_state')!.c;
-      let step = from;
-      answerFor = (path) => (path === '/v1/pull' ? { status: 200, type: 'application/json', body: JSON.stringify({ entries: [], keys: [], cursor: ++step, head: step + 1, more: true }) } : null);
-      calls.clear();
-      expect(await pullChanges(desk, target)).toMatchObject({ kind: 'pulled', cursor: from + MAX_PAGES_PER_PULL });
-      expect(calls.get('/v1/pull')).toBe(MAX_PAGES_PER_PULL);
-    } finally {
-      desk.close();
-    }
+    await withJoinedDesk(async (desk, target) => {
+    const held = desk.reader.rawGet<{ id: string }>('SELECT id FROM member_number_block')!.id;
+    answerFor = (path) => (path === '/v1/number-blocks' ? { status: 200, type: 'application/json', body: JSON.stringify({ blockId: held, first: 900_000, last: 900_999 }) } : null);
+    await expect(reserveMemberNumbers(desk, target, 100_000)).rejects.toThrow(/^Le serveur du club a donné à ce poste les numéros de membre 900000 à 900999/);
+    // « More » for ever, the cursor a step further each time.
+    const from = desk.reader.rawGet<{ c: number }>('SELECT pull_cursor AS c FROM sync_state')!.c;
+    let step = from;
+    answerFor = (path) => (path === '/v1/pull' ? { status: 200, type: 'application/json', body: JSON.stringify({ entries: [], keys: [], cursor: ++step, head: step + 1, more: true }) } : null);
+    calls.clear();
+    expect(await pullChanges(desk, target)).toMatchObject({ kind: 'pulled', cursor: from + MAX_PAGES_PER_PULL });
+    expect(calls.get('/v1/pull')).toBe(MAX_PAGES_PER_PULL);
+    });
   }, 30_000);
 });
