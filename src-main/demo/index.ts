@@ -101,6 +101,9 @@ export function loadDemoData(desk: Desk, actor: Actor, options: DemoOptions): De
   return { ...summary, ms: performance.now() - started, notes: demoNotes(summary) };
 }
 
+/** Who may do what, said without a gender (the demo's treasurer is Huguette, its admin Gilles). */
+const DEMO_ROLE_WORDS: Record<UserRole, string> = { volunteer: 'bénévole', leader: 'responsable d’activité', treasurer: 'trésorerie', admin: 'administration' };
+
 function demoNotes(s: Omit<DemoSummary, 'notes' | 'ms'>): string[] {
   const n = (value: number) => value.toLocaleString('fr-CA');
   return [
@@ -108,6 +111,6 @@ function demoNotes(s: Omit<DemoSummary, 'notes' | 'ms'>): string[] {
     `${s.activities.total} activités sur ${Object.keys(s.activities.bySeason).length} saisons.`,
     `${n(s.orders.sales)} ventes et ${n(s.orders.voids)} annulations sur ${s.businessDays} journées d'inscription, caisse fermée chaque jour (${s.cashSessions.overShort} avec un écart expliqué).`,
     `${n(s.registrations.registered)} inscriptions, ${n(s.registrations.waitlisted)} sur liste d'attente.`,
-    `Bénévoles de démonstration (NIP publics, à ne jamais utiliser pour de vrai) : ${s.volunteers.map((v) => `${v.name} ${v.pin}`).join(', ')}.`,
+    `Bénévoles de démonstration (NIP publics, à ne jamais utiliser pour de vrai) : ${s.volunteers.map((v) => `${v.name} ${v.pin}${v.role === 'volunteer' ? '' : ` (${DEMO_ROLE_WORDS[v.role]})`}`).join(', ')}.`,
   ];
 }

@@ -95,6 +95,8 @@ describe('the demo club', () => {
     expect(summary.volunteers).toContainEqual({ name: 'Lise Bouchard', role: 'volunteer', pin: '1234' });
     expect((await signIn(desk, { userId: lise?.id, pin: '1234' })).name).toBe('Lise Bouchard');
     expect(summary.notes.join('\n')).toMatch(/1234/);
+    // Who is who, for a new user trying the treasurer's or the administrator's screens.
+    expect(summary.notes.join('\n')).toMatch(/Huguette Lavoie 9876 \(trésorerie\), .*Gilles Fortin 2468 \(administration\)/);
   });
 
   it('leaves the caller’s desk on its own clock', () => {
