@@ -124,6 +124,14 @@ const catalogue = {
     fr: (p) => `Ce poste est déjà configuré (« ${p.name} », préfixe ${p.prefix}).`,
     en: (p) => `This desk is already set up ("${p.name}", prefix ${p.prefix}).`,
   }),
+  MEMBER_NOT_ON_DESK: message<{ memberId: string }>({
+    fr: () => `Ce membre n'est pas sur ce poste : l'opération qui le touche ne peut pas s'y appliquer. Avertissez l'administrateur du serveur.`,
+    en: () => `That member is not on this desk: the operation about them cannot apply here. Tell the server's administrator.`,
+  }),
+  PULLED_NOT_APPLICABLE: message<{ action: string; detail: string }>({
+    fr: (p) => `Cette opération (${p.action}) reçue d'un autre poste ne s'applique pas à ce poste (détail technique : ${p.detail}). Avertissez l'administrateur du serveur.`,
+    en: (p) => `This operation (${p.action}) from another desk does not apply to this desk (technical detail: ${p.detail}). Tell the server's administrator.`,
+  }),
   MEMBER_NOT_FOUND: message<{ ref: string | number }>({
     fr: (p) => `Aucun membre ne porte le numéro ${p.ref}.`,
     en: (p) => `No member has number ${p.ref}.`,

@@ -12,7 +12,11 @@ import { pullChanges } from '../../src-main/sync/pull-client.js';
 import { pushPending } from '../../src-main/sync/push-client.js';
 import type { SyncTarget } from '../../src-main/sync/transport.js';
 import { busyDay } from '../core/busy-day.js';
-import { addMember, count } from '../helpers.js';
+import { addMember, count, newDesk } from '../helpers.js';
+import { applyPulledPage } from '../../src-main/core/ledger/pulled.js';
+import { entryHash, GENESIS_HASH } from '../../src-main/core/ledger/audit.js';
+import { auditFieldsOf } from '../../src-main/core/ledger/log-entry.js';
+import { newId } from '../../src-main/core/ids.js';
 import { DIALECTS, enrolledDesk, testClub, testServerDb } from '../server/harness.js';
 
 describe.each(DIALECTS)('desks that pull each other’s work through the server on %s', (dialect) => {
@@ -85,5 +89,35 @@ describe.each(DIALECTS)('desks that pull each other’s work through the server 
     expect(await waiting).toMatchObject({ kind: 'pulled', applied: 1 });
     expect(Date.now() - written).toBeLessThan(1500);
     expect(searchMembers(b.desk, { query: 'Ginette' }).results).toHaveLength(1);
+  });
+});
+
+describe('a pulled operation this desk cannot apply', () => {
+  it('is kept « à vérifier » with its reason in French, whatever threw', () => {
+    const { desk } = newDesk();
+    try {
+      // Another desk's erasure of a member this desk never received (a log the server let through out of order).
+      const fields = {
+        seq: 1,
+        prevHash: GENESIS_HASH,
+        operationId: newId(),
+        at: '2026-11-27T15:00:00.000Z',
+        deskId: newId(),
+        userId: newId(),
+        action: 'member.erase',
+        entityType: 'member',
+        entityId: newId(),
+        beforeJson: null,
+        opVersion: 1,
+      };
+      const afterJson = JSON.stringify({ memberId: fields.entityId, reason: 'request', redacted: [] });
+      const entry = { ...fields, afterJson, hash: '', serverSeq: 1 };
+      entry.hash = entryHash(GENESIS_HASH, auditFieldsOf(entry));
+      expect(applyPulledPage(desk, { entries: [entry], keys: [], cursor: 1, head: 1, more: false }).refused).toEqual([
+        { serverSeq: 1, action: 'member.erase', problem: "Ce membre n'est pas sur ce poste : l'opération qui le touche ne peut pas s'y appliquer. Avertissez l'administrateur du serveur." },
+      ]);
+    } finally {
+      desk.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { ComptoirError } from '../../../src-shared/errors.js';
+import { ComptoirError, isComptoirError } from '../../../src-shared/errors.js';
 import type { Desk } from '../desk/desk.js';
 import type { Reader, Writer } from '../../db/sql.js';
 import type { AuditLogTable, PulledEntryTable } from '../../db/schema.js';
@@ -86,7 +86,8 @@ export function applyPulledPage(desk: Desk, page: PullResponse): PulledOutcome {
       } catch (error) {
         w.rawRun('ROLLBACK TO pulled');
         w.rawRun('RELEASE pulled');
-        problem = (error as Error).message;
+        // Said in French on the sync screen, whatever threw: the desk's own refusals are, anything else is wrapped.
+        problem = isComptoirError(error) ? error.message : new ComptoirError('PULLED_NOT_APPLICABLE', { action: entry.action, detail: (error as Error).message }).message;
         outcome.refused.push({ serverSeq: entry.serverSeq, action: entry.action, problem });
       }
       w.insert('pulled_entry', toRow(entry, afterLocalSeq, appliedAt, problem));

@@ -1,3 +1,4 @@
+import { ComptoirError } from '../../../src-shared/errors.js';
 import type { MemberTable } from '../../db/schema.js';
 import type { Writer } from '../../db/sql.js';
 import { writeStamp } from '../../../src-shared/hlc.js';
@@ -99,7 +100,7 @@ export const memberHandlers = {
   'member.update': ({ memberId, changes, household }, ctx) => {
     const { w, at, deskId } = ctx;
     const current = w.rawGet<MemberTable>('SELECT * FROM member WHERE id = ?', memberId);
-    if (!current) throw new Error(`member ${memberId} is not on this desk`);
+    if (!current) throw new ComptoirError('MEMBER_NOT_ON_DESK', { memberId });
     // Field-level last writer wins (src-shared/member-details.ts): the server follows the same rule.
     const { winning, stamps } = winningChanges(JSON.parse(current.field_stamps ?? '{}') as FieldStamps, changes, writeStamp(at, deskId));
     const next: MemberTable = { ...current, updated_at: at > current.updated_at ? at : current.updated_at };

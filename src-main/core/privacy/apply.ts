@@ -1,3 +1,4 @@
+import { ComptoirError } from '../../../src-shared/errors.js';
 import type { Language, MemberTable } from '../../db/schema.js';
 import { householdName } from '../../../src-shared/words.js';
 import type { OperationHandlers } from '../../../src-shared/operations/index.js';
@@ -16,7 +17,7 @@ export const privacyTableHandlers = {
    */
   'member.erase': ({ memberId }, ctx) => {
     const member = ctx.w.rawGet<MemberTable>('SELECT * FROM member WHERE id = ?', memberId);
-    if (!member) throw new Error(`member ${memberId} is not on this desk`);
+    if (!member) throw new ComptoirError('MEMBER_NOT_ON_DESK', { memberId });
     // An erasure wins over any earlier edit of the personal fields, whatever their stamps say
     // (field-level last-writer-wins, docs/SYNC.md): their stamps become the erasure's.
     const stamps = JSON.parse(member.field_stamps ?? '{}') as Record<string, string>;
