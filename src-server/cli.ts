@@ -159,11 +159,16 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
     sdb = await openServerDb(location, { ...(schema ? { schema } : {}), create: !EXISTING_DATABASE_COMMANDS.has(command) });
     switch (command) {
       case 'serve': {
+        // Checked before anything starts: nothing is left running by a mistyped port.
+        const portText = String(values.port ?? env.PORT ?? DEFAULT_PORT).trim();
+        const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+        if (!(port >= 0 && port <= 65_535)) {
+          throw new ComptoirError('INVALID_INPUT', { fr: `le port « ${portText} » n'en est pas un (un nombre de 0 à 65535, ${DEFAULT_PORT} par défaut)`, en: `the port "${portText}" is not one (a number from 0 to 65535, ${DEFAULT_PORT} by default)` });
+        }
         const mail = mailSettingsOf(values, env);
         const open = sdb;
         const mailer = mail ? startMailer(open, mail.sender, { fromAddress: mail.fromAddress, onError: (error) => io.stderr(`Courriels : ${(error as Error).message}\n`) }) : null;
         const app = await buildServer(sdb, { logger: env.COMPTOIR_SERVER_LOG === '1', ...(mailer ? { onPush: mailer.wake } : {}) });
-        const port = Number(values.port ?? env.PORT ?? DEFAULT_PORT);
         const host = values.host ?? '127.0.0.1';
         let address: string;
         try {

@@ -138,7 +138,11 @@ export interface LoggedMember {
  * held stays as it is, except that it takes the row's key when it has none, is not erased and its
  * details are in clear (a member written before sealing existed).
  */
-export async function insertMembers(trx: Trx, rows: ServerMemberTable[]): Promise<void> {
+export async function insertMembers(trx: Trx, all: ServerMemberTable[]): Promise<void> {
+  // One row per member: PostgreSQL refuses a statement that would upsert one row twice.
+  const first = new Map<string, ServerMemberTable>();
+  for (const row of all) if (!first.has(row.id)) first.set(row.id, row);
+  const rows = [...first.values()];
   for (let i = 0; i < rows.length; i += 500) {
     await trx
       .insertInto('server_member')

@@ -79,6 +79,13 @@ export async function acceptPush(sdb: ServerDb, desk: DeskTable, input: unknown,
     const applied = await sdb.db.transaction().execute((trx) => applyBatch(trx, sdb.dialect, desk, entries, request, now));
     return { ...applied, clockOffsetMs: request.sentAt ? Date.parse(request.sentAt) - now.getTime() : null };
   } catch (error) {
+    // An id the club already holds for another thing (a registration, a sale): what no desk writes.
+    if (isConstraintViolation(error)) {
+      throw new ComptoirError('INVALID_INPUT', {
+        fr: "une opération reprend l'identifiant de quelque chose que le club a déjà. Rien n'a été enregistré.",
+        en: 'an operation reuses the id of something the club already holds. Nothing was recorded.',
+      });
+    }
     if (!(error instanceof ChainRefusal)) throw error;
     await sdb.db
       .insertInto('chain_problem')
@@ -142,6 +149,11 @@ async function applyBatch(
     lastHash = entry.hash;
   }
   if (fresh.length === 0) return { acknowledgedSeq: lastSeq, serverSeq: headSeq };
+  const inBatch = new Set<string>();
+  for (const op of fresh) {
+    if (inBatch.has(op.operation_id)) throw new ChainRefusal({ seq: op.desk_seq, problem: 'reused_id', detail: `operation id ${op.operation_id} appears twice in the batch` });
+    inBatch.add(op.operation_id);
+  }
 
   const reused = await trx
     .selectFrom('operation')
@@ -293,6 +305,12 @@ function parsedIfSealed(json: string | null): unknown {
   } catch {
     return null;
   }
+}
+
+/** A unique or foreign key refused by the database, on SQLite or PostgreSQL (SQLSTATE class 23). */
+function isConstraintViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CONSTRAINT') || /^23\d{3}$/.test(code));
 }
 
 /**

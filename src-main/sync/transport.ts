@@ -105,6 +105,8 @@ export async function callServer<S extends z.ZodType>(
     const answer = init.answer.safeParse(body);
     return answer.success ? { kind: 'ok', body: answer.data } : foreign(target.address);
   }
+  // A redirect, whatever its body says: never the club's server speaking (it never redirects).
+  if (response.status >= 300 && response.status < 400) return foreign(target.address);
   const refusal = serverErrorSchema.safeParse(body);
   const busy = response.status >= 500 || response.status === 429;
   if (refusal.success) return busy ? { kind: 'retry', reason: refusal.data.error.message, error: refusal.data.error } : { kind: 'rejected', status: response.status, error: refusal.data.error };

@@ -14,8 +14,9 @@ export function isPostgresLocation(location: string): boolean {
  */
 export function checkLocation(location: string): void {
   if (isPostgresLocation(location)) return;
-  // Two letters at least: `C:\…` and `C:/…` are Windows paths.
-  const scheme = /^([a-z][a-z0-9+.-]+):\/+/i.exec(location)?.[1];
+  // Two letters at least: `C:\…` and `C:/…` are Windows paths. Anything starting with « postgres »
+  // that is not a PostgreSQL address is one mistyped (`postgres//…`, `postgres:u:p@…`, `postgres ://…`).
+  const scheme = /^([a-z][a-z0-9+.-]+):\/+/i.exec(location)?.[1] ?? /^\s*(postgres(?:ql)?)\s*(?::|\/\/)/i.exec(location)?.[1];
   if (!scheme) return;
   throw new ComptoirError('INVALID_INPUT', {
     fr: `l'adresse de la base commence par « ${scheme}: », que Comptoir ne connaît pas : une base PostgreSQL s'écrit postgres://utilisateur@hôte:5432/base, une base SQLite par le chemin de son fichier. Rien n'a été ouvert.`,

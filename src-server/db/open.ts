@@ -55,7 +55,7 @@ export async function openServerDb(location: string, options: { schema?: string;
   if (options.schema !== undefined) {
     checkSchemaName(options.schema);
     // libpq's own `options` in the address would set the search path instead of --schema.
-    if (/[?&]options=/i.test(location)) {
+    if (addressHasOptions(location)) {
       throw new ComptoirError('INVALID_INPUT', {
         fr: `l'adresse de la base a ses propres options (options=…), qui choisiraient un autre schéma que « ${options.schema} » : retirez-les, ou n'indiquez pas de schéma. Rien n'a été ouvert.`,
         en: `the database address has options of its own (options=…), which would choose another schema than "${options.schema}": remove them, or give no schema. Nothing was opened.`,
@@ -84,6 +84,16 @@ export async function openServerDb(location: string, options: { schema?: string;
     throw serverDatabaseFailure(error, location);
   }
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** Whether a PostgreSQL address sets libpq's `options` (its parameter names read decoded, as pg reads them). */
+function addressHasOptions(location: string): boolean {
+  try {
+    return [...new URL(location).searchParams.keys()].some((name) => name.toLowerCase() === 'options');
+  } catch {
+    // Not readable as an address: pg will say so when it connects.
+    return /options/i.test(decodeURIComponent(location.replace(/%(?![0-9a-f]{2})/gi, '%25')));
+  }
 }
 
 /**

@@ -59,6 +59,10 @@ describe('the server’s command line', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     try {
       const port = String((blocker.address() as AddressInfo).port);
+      for (const wrong of ['99999', 'abc', '80.5']) {
+        const refused = await run(db, 'serve', '--port', wrong, '--snapshot-every', '0');
+        expect([refused.code, refused.err], wrong).toEqual([2, `Données invalides : le port « ${wrong} » n'en est pas un (un nombre de 0 à 65535, 8787 par défaut)\n`]);
+      }
       const taken = await run(db, 'serve', '--port', port, '--snapshot-every', '0');
       expect([taken.code, taken.err]).toEqual([2, `Le port ${port} est déjà pris sur 127.0.0.1 : le serveur du club y tourne peut-être déjà (npm start le démarre avec le premier poste). Arrêtez-le, ou choisissez un autre port avec --port.\n`]);
     } finally {
@@ -213,14 +217,18 @@ describe('the server’s command line', () => {
   });
 
   it('refuses an address that is not PostgreSQL’s rather than make an SQLite file named after it, and --schema beside options of its own', async () => {
-    for (const database of ['postgress://postgres:s3cret@127.0.0.1:5432/test', 'postgres:/127.0.0.1/test', 'mysql://root:s3cret@127.0.0.1/club']) {
+    const mistyped = ['postgress://postgres:s3cret@127.0.0.1:5432/test', 'postgres:/127.0.0.1/test', 'mysql://root:s3cret@127.0.0.1/club', 'postgres//comptoir:s3cret@db/c', 'postgres:comptoir:s3cret@db/c', 'postgres ://comptoir:s3cret@db/c'];
+    for (const database of mistyped) {
       const result = await run(database, 'create-club', '--slug', 'demo', '--name', 'Club');
       expect([result.code, result.err], database).toEqual([2, expect.stringMatching(/^Données invalides : l'adresse de la base commence par « [a-z]+: », que Comptoir ne connaît pas/)]);
       expect(result.err, database).not.toContain('s3cret');
-      expect(existsSync(database.split(':')[0] + ':'), database).toBe(false);
+      expect(existsSync(database.split(/[:/ ]/)[0]!), database).toBe(false);
     }
-    const withOptions = await run(`${POSTGRES_URL}?options=-c%20search_path%3Dailleurs`, 'create-club', '--slug', 'demo', '--name', 'Club', '--schema', 'club_a');
-    expect([withOptions.code, withOptions.err]).toEqual([2, expect.stringMatching(/^Données invalides : l'adresse de la base a ses propres options/)]);
+    // libpq's options, however the address spells the parameter's name.
+    for (const options of ['options', '%6Fptions', 'OPTIONS']) {
+      const withOptions = await run(`${POSTGRES_URL}?${options}=-c%20search_path%3Dailleurs`, 'create-club', '--slug', 'demo', '--name', 'Club', '--schema', 'club_a');
+      expect([withOptions.code, withOptions.err], options).toEqual([2, expect.stringMatching(/^Données invalides : l'adresse de la base a ses propres options/)]);
+    }
     // The scheme in capitals is PostgreSQL's all the same.
     const schema = `t_${Date.now()}`;
     const upper = await run(POSTGRES_URL.replace(/^postgres/, 'POSTGRES'), 'create-club', '--slug', 'demo', '--name', 'Club', '--schema', schema);

@@ -360,6 +360,35 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       expect((await push(a.authorization, batch)).statusCode).toBe(200);
     });
 
+    it('refuses, never with a server error, ids the club already holds for another thing, an operation id twice in a batch, and takes a member created twice once', async () => {
+      const a = await enrolledDesk(sdb);
+      openDrawer(a.desk, a.admin);
+      const ginette = addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+      checkout(a.desk, a.admin, { memberNumber: ginette, lines: [{ kind: 'membership' }], payments: [{ method: 'cash', tenderedCents: 5000 }] });
+      const aBatch = entriesToPush(a.desk.reader, 0, 500);
+      expect((await push(a.authorization, aBatch)).statusCode).toBe(200);
+      const b = await enrolledDesk(sdb, 'demo', 'Poste 2');
+      const asB = (e: LogEntry) => ({ ...e, deskId: b.enrollment.desk.id, operationId: newId() });
+      // A's sale again, under a new operation id, from B: its order and period ids are A's.
+      const sale = aBatch.entries.find((e) => e.action === 'order.sale')!;
+      const copied = await push(b.authorization, { entries: rechained([asB(sale)]), keys: [] });
+      expect([copied.statusCode, copied.json<ServerError>().error.message]).toEqual([400, "Données invalides : une opération reprend l'identifiant de quelque chose que le club a déjà. Rien n'a été enregistré."]);
+      // One operation id twice in one batch.
+      const init = entriesToPush(b.desk.reader, 0, 500).entries[0]!;
+      const twice = await push(b.authorization, { entries: rechained([init, { ...init, seq: 2 }]), keys: [] });
+      expect([twice.statusCode, twice.json<ServerError>().error.code]).toEqual([409, 'OPERATION_ID_REUSED']);
+      // One member created twice in one batch: the first stands.
+      const create = aBatch.entries.find((e) => e.action === 'member.create')!;
+      const facts = JSON.parse(create.afterJson!) as { member: { id: string; number: number; $sealed?: unknown } };
+      const { $sealed: _box, ...member } = facts.member;
+      const clear = { firstName: 'Yvette', lastName: 'Sirois', birthDate: null, email: null, phone: null, address: null, city: null, postalCode: null, notes: null };
+      const other = { ...facts, member: { ...member, ...clear, id: newId(), number: 999_001 } };
+      const twin = { ...asB(create), entityId: other.member.id, afterJson: JSON.stringify(other) };
+      const reply = await push(b.authorization, { entries: rechained([init, twin, asB(twin)]), keys: [] });
+      expect(reply.statusCode, reply.body).toBe(200);
+      expect(await sdb.db.selectFrom('server_member').select('number').where('id', '=', other.member.id).execute()).toEqual([{ number: 999_001 }]);
+    });
+
     it('refuses a NUL character anywhere, in French, on every route and in the facts of an entry, and records nothing', async () => {
       const a = await enrolledDesk(sdb);
       addMember(a.desk, a.admin, 'Ginette', 'Lachance');

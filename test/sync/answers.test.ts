@@ -200,8 +200,10 @@ describe('a desk that meets an answer no Comptoir server gives', () => {
     await withJoinedDesk(async (desk, target) => {
     addMember(desk, { userId: systemUserId(desk) }, 'Laurent', 'Poirier');
     const pushed = await sdb.db.selectFrom('operation').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    for (const status of [301, 302, 307, 308]) {
-      answerFor = (path) => (path === '/v1/push' ? { status, body: '', headers: { location: `${real}/v1/push` } } : null);
+    // Worded like the server's refusal or not: a redirect is another site's answer, never « à vérifier ».
+    const refusal = JSON.stringify({ error: { code: 'CHAIN_BROKEN', message: 'Texte choisi par un autre site', messageEn: 'x' } });
+    for (const [status, body] of [[301, ''], [302, refusal], [307, ''], [308, refusal]] as const) {
+      answerFor = (path) => (path === '/v1/push' ? { status, type: 'application/json', body, headers: { location: `${real}/v1/push` } } : null);
       expect(await pushPending(desk, target), String(status)).toEqual({ kind: 'retry', reason: invalid(address), foreign: true });
     }
     expect(await sdb.db.selectFrom('operation').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual(pushed);
