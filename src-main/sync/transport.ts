@@ -122,7 +122,7 @@ export async function callServer<S extends z.ZodType>(
 export const MAX_ANSWER_BYTES = 4 * MAX_PULL_PAGE_BYTES;
 
 /** An answer's text, read up to `limit` bytes; null when it holds more (the rest is not read). @throws when the connection breaks. */
-async function readLimited(response: Response, limit: number): Promise<string | null> {
+export async function readLimited(response: Response, limit: number): Promise<string | null> {
   if (Number(response.headers.get('content-length') ?? 0) > limit) {
     await response.body?.cancel().catch(() => {});
     return null;

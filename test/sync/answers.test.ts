@@ -1,4 +1,8 @@
 import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { downloadSnapshot } from '../../src-main/sync/snapshot-client.js';
+import { SNAPSHOT_SEQ_HEADER, SNAPSHOT_SHA256_HEADER } from '../../src-shared/sync-protocol.js';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -20,7 +24,7 @@ import { addMember, newDesk, tempFolder } from '../helpers.js';
 import { testClub, testServerDb } from '../server/harness.js';
 
 /** What the stand-in in front of the club's server does with a call: its own answer, the real one changed, or the real one cut after its head. */
-type Answer = { status: number; type?: string; body: string; headers?: Record<string, string> } | { change: (json: Record<string, unknown>) => unknown } | 'cut' | 'huge' | null;
+type Answer = { status: number; type?: string; body: string; headers?: Record<string, string> } | { change: (json: Record<string, unknown>) => unknown } | 'cut' | 'huge' | 'huge-error' | 'silent' | { gzip: Buffer } | null;
 
 /**
  * The club's real server behind a stand-in on loopback that answers some calls its own way
@@ -55,9 +59,14 @@ describe('a desk that meets an answer no Comptoir server gives', () => {
       const sent = await body(request);
       const answer = answerFor(path);
       if (typeof answer === 'object' && answer && 'status' in answer) return void response.writeHead(answer.status, { 'content-type': answer.type ?? 'text/html', ...answer.headers }).end(answer.body);
-      if (answer === 'huge') {
+      // Never a word back: the desk must stop waiting on its own.
+      if (answer === 'silent') return;
+      if (typeof answer === 'object' && answer && 'gzip' in answer) {
+        return void response.writeHead(200, { [SNAPSHOT_SEQ_HEADER]: '1', [SNAPSHOT_SHA256_HEADER]: createHash('sha256').update(answer.gzip).digest('hex') }).end(answer.gzip);
+      }
+      if (answer === 'huge' || answer === 'huge-error') {
         // Chunked, without a length: a megabyte at a time until the desk stops reading.
-        response.writeHead(200, { 'content-type': 'application/json' });
+        response.writeHead(answer === 'huge' ? 200 : 500, { 'content-type': 'application/json' });
         const megabyte = Buffer.alloc(1024 * 1024, 0x20);
         const more = () => {
           while (!response.destroyed && response.write(megabyte));
@@ -83,6 +92,7 @@ describe('a desk that meets an answer no Comptoir server gives', () => {
     address = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
+    front.closeAllConnections();
     front.close();
     await app.close();
     await sdb.close();
@@ -270,4 +280,21 @@ describe('a desk that meets an answer no Comptoir server gives', () => {
     expect(calls.get('/v1/pull')).toBe(MAX_PAGES_PER_PULL);
     });
   }, 30_000);
+  it('gives up a snapshot that never answers, reads no more of a refusal than a refusal holds, stops a gzip that unfolds too far, and still joins', async () => {
+    await withJoinedDesk(async (_desk, target) => {
+      answerFor = (path) => (path === '/v1/snapshot' ? 'silent' : null);
+      const started = performance.now();
+      expect(await downloadSnapshot(target, () => {}, fetch, 60_000, { firstAnswerMs: 300 })).toMatchObject({ kind: 'none' });
+      expect(performance.now() - started).toBeLessThan(5_000);
+      answerFor = (path) => (path === '/v1/snapshot' ? { gzip: gzipSync(Buffer.alloc(8 * 1024 * 1024)) } : null);
+      expect(await downloadSnapshot(target, () => {}, fetch, 60_000, { maxBytes: 1024 * 1024 })).toEqual({ kind: 'none', reason: 'more than 1048576 bytes once unzipped' });
+    });
+    // A refusal that never ends: the join reads a little of it, then takes the club from the log.
+    answerFor = (path) => (path === '/v1/snapshot' ? 'huge-error' : null);
+    hugeClosed = false;
+    const desk = await joinClubServer(join(tempFolder(), 'poste.sqlite'), { address, code: await code() });
+    desk.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(hugeClosed).toBe(true);
+  });
 });
