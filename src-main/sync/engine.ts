@@ -3,6 +3,9 @@ import { pullChanges, type PullOutcome } from './pull-client.js';
 import { startPushing, type PushOutcome } from './push-client.js';
 import { retryDelay, type SyncTarget } from './transport.js';
 
+/** The shortest time between two pulls that brought nothing, in ms. */
+export const MIN_PULL_GAP_MS = 500;
+
 export interface SyncEngine {
   /** A write happened: push it now rather than at the next tick. */
   nudge(): void;
@@ -36,6 +39,7 @@ export function startSync(
   const pulling = (async () => {
     let failures = 0;
     while (!stopping.signal.aborted) {
+      const started = Date.now();
       const outcome = await pullChanges(desk, target, {
         waitSeconds: options.waitSeconds ?? 25,
         signal: stopping.signal,
@@ -43,8 +47,13 @@ export function startSync(
       }).catch((error: unknown): PullOutcome => ({ kind: 'retry', reason: (error as Error).message }));
       if (stopping.signal.aborted) return;
       options.onPull?.(outcome);
-      if (outcome.kind === 'pulled') failures = 0;
-      else await pause(retryDelay(failures++, options.random));
+      if (outcome.kind === 'pulled') {
+        failures = 0;
+        // Nothing new, and at once: a server that does not wait (or this desk's own entries) is
+        // asked again after a short pause, never in a tight loop.
+        const took = Date.now() - started;
+        if (outcome.applied === 0 && took < MIN_PULL_GAP_MS) await pause(MIN_PULL_GAP_MS - took);
+      } else await pause(retryDelay(failures++, options.random));
     }
   })();
 

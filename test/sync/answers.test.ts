@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { downloadSnapshot } from '../../src-main/sync/snapshot-client.js';
+import { MIN_PULL_GAP_MS, startSync } from '../../src-main/sync/engine.js';
 import { SNAPSHOT_SEQ_HEADER, SNAPSHOT_SHA256_HEADER } from '../../src-shared/sync-protocol.js';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -296,5 +297,18 @@ describe('a desk that meets an answer no Comptoir server gives', () => {
     desk.close();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(hugeClosed).toBe(true);
+  });
+  it('asks a server that answers at once with nothing new again only after a pause, never in a tight loop', async () => {
+    await withJoinedDesk(async (desk, target) => {
+      const cursor = desk.reader.rawGet<{ c: number }>('SELECT pull_cursor AS c FROM sync_state')!.c;
+      answerFor = (path) => (path === '/v1/pull' ? { status: 200, type: 'application/json', body: JSON.stringify({ entries: [], keys: [], cursor, head: cursor, more: false }) } : null);
+      calls.clear();
+      const engine = startSync(desk, target);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await engine.stop();
+      // Some four pulls in two seconds, half a second apart (thousands without the pause).
+      expect(calls.get('/v1/pull')).toBeGreaterThanOrEqual(2);
+      expect(calls.get('/v1/pull')).toBeLessThanOrEqual(2_000 / MIN_PULL_GAP_MS + 1);
+    });
   });
 });
