@@ -5,6 +5,7 @@ import { ComptoirError } from '../src-shared/errors.js';
 import { parseInput, text } from '../src-shared/validation.js';
 import type { ServerDb } from './db/open.js';
 import type { ClubTable } from './db/schema.js';
+import { requirePrintedSettings } from '../src-main/core/desk/settings.js';
 
 export const createClubSchema = z
   .object({
@@ -18,12 +19,15 @@ export const createClubSchema = z
  * Creates a club on the server: its short name (`slug`, for commands), its name, its settings
  * (the defaults of src-shared/club-settings.ts for what is not given).
  *
- * @throws INVALID_INPUT on a bad slug or name; CLUB_EXISTS when the slug is taken.
+ * @throws INVALID_INPUT on a bad slug or name, or a name the desks' receipts cannot print (a
+ *   character their font lacks); CLUB_EXISTS when the slug is taken.
  */
 export async function createClub(sdb: ServerDb, input: unknown, now = new Date()): Promise<ClubTable> {
   const values = parseInput(createClubSchema, input);
   // The name printed on receipts and cards is the club's, unless the settings say otherwise.
   const settings: ClubSettings = { ...DEFAULT_CLUB_SETTINGS, clubName: values.name, ...values.settings };
+  // What every desk prints on receipts and cards: refused here, before any desk spends a code on it.
+  requirePrintedSettings(settings);
   const club: ClubTable = {
     id: newId(now.getTime()),
     slug: values.slug,

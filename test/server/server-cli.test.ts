@@ -77,6 +77,8 @@ describe('the server’s command line', () => {
     const cases: [string[], RegExp][] = [
       [['create-club', '--slug', 'demo', '--name', 'Encore'], /^Un club « demo » existe déjà sur ce serveur\./],
       [['create-club', '--slug', 'a b', '--name', ''], /^Données invalides/],
+      // What every desk prints: refused before any desk spends a code on it.
+      [['create-club', '--slug', 'roch', '--name', 'Club des aînés ★ Saint-Roch'], /^Données invalides : « Nom du club » contient « ★ », un caractère qui ne peut pas être imprimé/],
       [['create-admin', '--club', 'demo', '--name', 'Louise', '--pin', '12'], /^Données invalides/],
       [['enroll-desk', '--club', 'autre', '--name', 'Poste'], /^Aucun club « autre » sur ce serveur\./],
       [['revoke-desk', '--club', 'demo', '--desk', 'Z'], /^Aucun poste « Z » dans ce club\./],
