@@ -1,3 +1,4 @@
+import type { MethodName } from './methods.js';
 import { businessDate } from '../../src-shared/dates.js';
 import { ComptoirError } from '../../src-shared/errors.js';
 import { parseInput } from '../../src-shared/validation.js';
@@ -52,6 +53,13 @@ interface Session {
   /** When the volunteer last did something (Date.now()); public calls do not count. */
   lastActivity: number;
 }
+
+/**
+ * What screens ask on their own, on a timer, while a volunteer may have walked away (an open
+ * profile's stamp, a receipt's emails): not the volunteer's activity, so the idle sign-out still
+ * comes (docs/ROLES.md).
+ */
+const ASKED_BY_SCREENS: ReadonlySet<string> = new Set<MethodName>(['members.profileStamp', 'receipts.emails']);
 
 /**
  * The contract's implementation for one desk. Each client (window, tab) has its own signed-in
@@ -153,7 +161,7 @@ export function createApiService(desk: Desk, options: ApiOptions = {}): ApiServi
       }
       // Only what a signed-in volunteer does keeps the session alive (the clock of a sign-in
       // was set when it succeeded).
-      if (session && 'roles' in spec) session.lastActivity = Date.now();
+      if (session && 'roles' in spec && !ASKED_BY_SCREENS.has(method)) session.lastActivity = Date.now();
       return { ok: true, value: checked.data as Output<M> };
     } catch (error) {
       return failure(error);

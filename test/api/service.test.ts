@@ -100,6 +100,19 @@ describe('the UI contract', () => {
     expect(await api.call('members.search', { query: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
   });
 
+  it('never lets a screen asking on its own timer keep an idle volunteer signed in (an open profile, a receipt’s emails)', async () => {
+    const t = newDesk();
+    const volunteer = createUser(t.desk, t.admin, { name: 'Lise', role: 'volunteer', pin: '1234' });
+    const number = addMember(t.desk, t.admin, 'Ginette', 'Lachance');
+    const api = createApiService(t.desk, { idleMinutes: 0.001 }); // 60 ms
+    await api.call('session.signIn', { userId: volunteer.id, pin: '1234' });
+    for (let i = 0; i < 4; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      await api.call('members.profileStamp', { number });
+    }
+    expect(await api.call('members.profileStamp', { number })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+  });
+
   it('keeps a working volunteer signed in: each signed-in call restarts the idle clock', async () => {
     const t = newDesk();
     const volunteer = createUser(t.desk, t.admin, { name: 'Lise', role: 'volunteer', pin: '1234' });
