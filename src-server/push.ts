@@ -206,7 +206,7 @@ async function applyBatch(
     }
     const op = readOperation(entry, keyRing);
     if (op.kind === 'member.create') {
-      newMembers.push(newMemberRow(desk.club_id, op));
+      newMembers.push({ ...newMemberRow(desk.club_id, op), key: newMemberKeys.get(op.member.id)?.toString('base64') ?? null });
       continue;
     }
     await addNewMembers();
@@ -231,8 +231,8 @@ async function applyBatch(
  * takes it only when it has none, is not erased and its details are in clear); any other is set
  * where the row has none, if its details are in clear or sealed with that very key.
  *
- * @returns the new members' keys, by member id: their rows are written later in the batch, and
- *   what follows them in it is read with these keys.
+ * @returns the new members' keys, by member id (Comptoir 0.1's creations included): their rows
+ *   are written later in the batch, and what follows them in it is read with these keys.
  */
 async function keepMemberKeys(
   trx: Transaction<ServerDatabase>,
@@ -255,6 +255,14 @@ async function keepMemberKeys(
     logged.row.key = key;
     taken.set(logged.row.id, Buffer.from(key, 'base64'));
     kept.delete(logged.row.id);
+  }
+  // A member created in Comptoir 0.1's form (in clear) and sealed by an edit in the same batch:
+  // the key goes in with its row too, when the loop writes it.
+  for (const op of fresh) {
+    const key = op.action === 'member.create' && loggedMembers.get(op.operation_id) === null ? kept.get(op.entity_id) : undefined;
+    if (!key) continue;
+    taken.set(op.entity_id, Buffer.from(key, 'base64'));
+    kept.delete(op.entity_id);
   }
   for (const [memberId, key] of kept) {
     // A held member without a key: one whose details are in clear (written before sealing

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -88,4 +89,13 @@ export function refusal(run: () => unknown): { code: string; message: string } {
     throw error;
   }
   throw new Error('expected a refusal');
+}
+
+/** A desk file exactly as Comptoir 0.1 left it (test/fixtures/desk-v0.1.dump). */
+export function legacyDeskFile(): string {
+  const file = join(tempFolder(), 'desk-0.1.sqlite');
+  const sqlite = new BetterSqlite3(file);
+  sqlite.exec(readFileSync(new URL('./fixtures/desk-v0.1.dump', import.meta.url), 'utf8'));
+  sqlite.close();
+  return file;
 }

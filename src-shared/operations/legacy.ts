@@ -252,7 +252,8 @@ export function operationFromLegacy(entry: LegacyEntry): Operation {
         amountCents: int(after, 'amountCents'),
         reference: text(after, 'reference'),
         approval: {
-          terminal: text(approval, 'terminal'),
+          // Comptoir 0.1 had only the standalone terminal (a slip typed in) and did not log its name.
+          terminal: maybe(approval, 'terminal') ?? 'standalone',
           authCode: text(approval, 'authCode'),
           brand: maybe(approval, 'brand'),
           last4: maybe(approval, 'last4'),

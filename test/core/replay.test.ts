@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +18,7 @@ import { operationReader, parseOperation } from '../../src-shared/operations/ind
 import { userUnlockV1 } from '../../src-shared/operations/desk.js';
 import { pendingOperations } from '../../src-main/core/ledger/outbox.js';
 import { everyOperation } from './every-operation.js';
-import { tempFolder } from '../helpers.js';
+import { legacyDeskFile, tempFolder } from '../helpers.js';
 
 /** What Comptoir 0.1 never logged, or logged differently (see src-shared/operations/legacy.ts). */
 const NOT_IN_A_0_1_LOG: IgnoredColumns = {
@@ -27,15 +26,6 @@ const NOT_IN_A_0_1_LOG: IgnoredColumns = {
   member_number_block: ['id'],
   order_line: ['description'],
 };
-
-/** A desk file exactly as Comptoir 0.1 left it (test/fixtures/desk-v0.1.dump). */
-function legacyDeskFile(): string {
-  const file = join(tempFolder(), 'desk-0.1.sqlite');
-  const sqlite = new BetterSqlite3(file);
-  sqlite.exec(readFileSync(new URL('../fixtures/desk-v0.1.dump', import.meta.url), 'utf8'));
-  sqlite.close();
-  return file;
-}
 
 function replayInto(sourceFile: string) {
   const source = openConnection(sourceFile);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { connect, type AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,7 +10,11 @@ import { newId } from '../../src-main/core/ids.js';
 import { updateMember } from '../../src-main/core/members/members.js';
 import { eraseMember } from '../../src-main/core/privacy/erasure.js';
 import type { EnrollResponse, LogEntry, PullResponse, PushResponse, ServerError } from '../../src-shared/sync-protocol.js';
-import { addMember, openDrawer } from '../helpers.js';
+import { addMember, legacyDeskFile, openDrawer } from '../helpers.js';
+import { openDesk } from '../../src-main/core/desk/desk.js';
+import { systemUserId } from '../../src-main/core/desk/setup.js';
+import { fixedClock } from '../../src-shared/clock.js';
+import { memberDetails } from '../../src-server/members.js';
 import { checkout } from '../../src-main/core/sales/checkout.js';
 import { recordServerOperations } from '../../src-server/server-author.js';
 import { clubPage } from '../../src-server/pull.js';
@@ -387,6 +391,28 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       const reply = await push(b.authorization, { entries: rechained([init, twin, asB(twin)]), keys: [] });
       expect(reply.statusCode, reply.body).toBe(200);
       expect(await sdb.db.selectFrom('server_member').select('number').where('id', '=', other.member.id).execute()).toEqual([{ number: 999_001 }]);
+    });
+
+    it('takes a desk’s whole Comptoir 0.1 log, and the key its first sealed edit brings for a member 0.1 created in clear', async () => {
+      const desk = openDesk(legacyDeskFile(), { clock: fixedClock('2026-12-01T15:00:00Z') });
+      try {
+        // The 0.1 desk, known to the server under its own id.
+        const deskId = desk.reader.rawGet<{ desk_id: string }>('SELECT desk_id FROM audit_log LIMIT 1')!.desk_id;
+        const club = await sdb.db.selectFrom('club').select('id').executeTakeFirstOrThrow();
+        const credential = randomBytes(32).toString('base64url');
+        await sdb.db.insertInto('desk').values({ id: deskId, club_id: club.id, name: 'Ancien poste', receipt_prefix: 'A', credential_hash: createHash('sha256').update(credential).digest('hex'), created_at: new Date().toISOString(), revoked_at: null }).execute();
+        // Its first edit since sealing exists seals the member's fields with a new key, in the same push.
+        updateMember(desk, { userId: systemUserId(desk) }, 100000, { email: 'paul.roy@exemple.ca' });
+        const batch = entriesToPush(desk.reader, 0, 2000);
+        const reply = await push(`Bearer ${deskId}.${credential}`, batch);
+        expect(reply.statusCode, reply.body).toBe(200);
+        expect(reply.json<PushResponse>().acknowledgedSeq).toBe(batch.entries.at(-1)!.seq);
+        const paul = await sdb.db.selectFrom('server_member').select(['id', 'key']).where('number', '=', 100000).executeTakeFirstOrThrow();
+        expect(paul.key).toBe(batch.keys.find((k) => k.memberId === paul.id)!.key);
+        expect(await memberDetails(sdb.db, club.id, paul.id)).toMatchObject({ email: 'paul.roy@exemple.ca', number: 100000 });
+      } finally {
+        desk.close();
+      }
     });
 
     it('refuses a NUL character anywhere, in French, on every route and in the facts of an entry, and records nothing', async () => {
