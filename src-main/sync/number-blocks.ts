@@ -46,9 +46,9 @@ export async function reserveMemberNumbers(desk: Desk, target: SyncTarget, count
 /**
  * A block from the server recorded on this desk.
  *
- * @throws SERVER_NUMBER_BLOCK_OVERLAP when it meets a block, a block id or a number this desk already has: the
- *   server gave numbers it had given before (its database restored from an old copy, say); nothing
- *   is recorded, and the desk goes on with the numbers it has.
+ * @throws SERVER_NUMBER_BLOCK_OVERLAP when it meets a block, a block id or a number this desk
+ *   already has: the server gave numbers it had given before (its database restored from an old
+ *   copy, say); nothing is recorded, and the desk goes on with the numbers it has.
  */
 function addBlock(desk: Desk, block: NumberBlockResponse): void {
   // A block id this desk already holds: the same nonsense as numbers it already has.
