@@ -6,7 +6,7 @@ import { hashPin } from '../src-main/core/users/users.js';
 import { ComptoirError, isComptoirError } from '../src-shared/errors.js';
 import { parseInput, pin, text } from '../src-shared/validation.js';
 import { buildServer } from './app.js';
-import { clubBySlug, createClub } from './clubs.js';
+import { clubBySlug, createClub, readNewClub } from './clubs.js';
 import { openServerDb, type ServerDb } from './db/open.js';
 import { createEnrollmentCode, revokeDesk } from './desks.js';
 import { recordServerOperations, SERVER_AUTHOR_PREFIX } from './server-author.js';
@@ -154,6 +154,8 @@ export async function runServerCli(argv: string[], io: ServerIo = processIo, env
     values.database?.trim() || env.DATABASE_URL?.trim() || (!existsSync(DEFAULT_SERVER_DATABASE) && existsSync(EARLIER_DEFAULT_SERVER_DATABASE) ? EARLIER_DEFAULT_SERVER_DATABASE : DEFAULT_SERVER_DATABASE);
   let sdb: ServerDb | null = null;
   try {
+    // A club refused is refused before its database is made.
+    if (command === 'create-club') readNewClub({ slug: values.slug, name: values.name });
     const schema = (values.schema ?? env.COMPTOIR_SERVER_SCHEMA)?.trim() || undefined;
     // A mistyped path or schema would otherwise leave an empty database behind, and say « no such club ».
     sdb = await openServerDb(location, { ...(schema ? { schema } : {}), create: !EXISTING_DATABASE_COMMANDS.has(command) });

@@ -16,6 +16,22 @@ export const createClubSchema = z
   .strict();
 
 /**
+ * A new club as `createClub` takes it, checked without a database (the command line checks it
+ * before it makes one): its slug and name, and its settings — the defaults of
+ * src-shared/club-settings.ts for what is not given, the name printed on receipts and cards the
+ * club's unless the settings say otherwise.
+ *
+ * @throws INVALID_INPUT on a bad slug or name, or a name the desks' receipts cannot print (a
+ *   character their font lacks): refused before any desk spends a code on it.
+ */
+export function readNewClub(input: unknown): { values: z.output<typeof createClubSchema>; settings: ClubSettings } {
+  const values = parseInput(createClubSchema, input);
+  const settings: ClubSettings = { ...DEFAULT_CLUB_SETTINGS, clubName: values.name, ...values.settings };
+  requirePrintedSettings(settings);
+  return { values, settings };
+}
+
+/**
  * Creates a club on the server: its short name (`slug`, for commands), its name, its settings
  * (the defaults of src-shared/club-settings.ts for what is not given).
  *
@@ -23,11 +39,7 @@ export const createClubSchema = z
  *   character their font lacks); CLUB_EXISTS when the slug is taken.
  */
 export async function createClub(sdb: ServerDb, input: unknown, now = new Date()): Promise<ClubTable> {
-  const values = parseInput(createClubSchema, input);
-  // The name printed on receipts and cards is the club's, unless the settings say otherwise.
-  const settings: ClubSettings = { ...DEFAULT_CLUB_SETTINGS, clubName: values.name, ...values.settings };
-  // What every desk prints on receipts and cards: refused here, before any desk spends a code on it.
-  requirePrintedSettings(settings);
+  const { values, settings } = readNewClub(input);
   const club: ClubTable = {
     id: newId(now.getTime()),
     slug: values.slug,

@@ -155,21 +155,23 @@ export function normalizeEmail(email: string): string {
 
 // C0 and C1 control characters (a tab or a line break, too, in one-line text), the bidi
 // embeddings, overrides and isolates that reorder what is shown (U+202A–U+202E, U+2066–U+2069),
-// and lone surrogates: none of them belongs in a name or a note, and some make a receipt lie.
+// lone surrogates, and the invisible characters a copy from a web page carries (zero-width space,
+// word joiner, byte-order mark, soft hyphen: a name of nothing but these looks empty): none of them
+// belongs in a name or a note, and some make a receipt lie. Zero-width joiners stay (emoji, scripts).
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+const HIDDEN_CHARACTERS = /[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u00ad]/g;
 const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
- * Text as it may be stored: composed (NFC), without control characters, bidi overrides or lone
- * surrogates; in one-line text a tab or line break becomes a space. Applied to every text a person
+ * Text as it may be stored: composed (NFC), without control characters, bidi overrides, lone
+ * surrogates or invisible characters; in one-line text a tab or line break becomes a space. Applied to every text a person
  * types, whatever the way in (screen, command line, import).
  */
 export function cleanText(text: string, options: { multiline?: boolean } = {}): string {
-  const kept = text.replace(LONE_SURROGATES, '').replace(BIDI_CONTROLS, '').normalize('NFC');
+  const kept = text.replace(LONE_SURROGATES, '').replace(HIDDEN_CHARACTERS, '').normalize('NFC');
   return options.multiline
     ? kept.replace(/\r\n?/g, '\n').replace(CONTROL_BUT_LINE_BREAKS, '')
     : kept.replace(/[\t\n\r\v\f]+/g, ' ').replace(CONTROL, '');

@@ -166,6 +166,9 @@ describe('characters the documents can print', () => {
     const t = newDesk();
     // A NUL alone is nothing: the name is missing, not unprintable.
     expect(refusal(() => createMember(t.desk, t.admin, { firstName: 'Paul', lastName: '\u0000' })).fr).toBe('Données invalides : « Nom » est obligatoire');
+    // Invisible characters a copy from a web page carries: a name of nothing but these is missing too.
+    expect(refusal(() => createMember(t.desk, t.admin, { firstName: 'Paul', lastName: '\u200b\u2060\ufeff\u00ad' })).fr).toBe('Données invalides : « Nom » est obligatoire');
+    expect(add(t, { firstName: 'Ro\u00adse\u200b', lastName: 'Roy' }).firstName).toBe('Rose');
     // A right-to-left override would make a receipt show another name: it never gets in.
     const m = add(t, { firstName: 'Paul', lastName: 'Roy\u202e\u0000', city: '\u202eLévis' });
     expect(m.lastName).toBe('Roy');

@@ -32,6 +32,14 @@ describe('the server’s command line', () => {
     expect((await run(db, 'problems', '--club', 'demo')).out).toBe('Aucun journal refusé.\n');
   });
 
+  it('makes no database for a club it refuses', async () => {
+    const db = join(tempFolder(), 'nouveau', 'serveur.sqlite');
+    for (const name of ['', 'Club des aînés ★ Saint-Roch']) {
+      expect((await run(db, 'create-club', '--slug', 'roch', '--name', name)).code).toBe(2);
+      expect(existsSync(db)).toBe(false);
+    }
+  });
+
   it('lists the club’s desks, says in French what each refused log means, and when a code runs out', async () => {
     const db = join(tempFolder(), 'server.sqlite');
     await run(db, 'create-club', '--slug', 'demo', '--name', 'Club');
@@ -80,6 +88,8 @@ describe('the server’s command line', () => {
       // What every desk prints: refused before any desk spends a code on it.
       [['create-club', '--slug', 'roch', '--name', 'Club des aînés ★ Saint-Roch'], /^Données invalides : « Nom du club » contient « ★ », un caractère qui ne peut pas être imprimé/],
       [['create-admin', '--club', 'demo', '--name', 'Louise', '--pin', '12'], /^Données invalides/],
+      // A desk named with nothing a desk could show (a zero-width space).
+      [['enroll-desk', '--club', 'demo', '--name', '\u200b'], /^Données invalides/],
       [['enroll-desk', '--club', 'autre', '--name', 'Poste'], /^Aucun club « autre » sur ce serveur\./],
       [['revoke-desk', '--club', 'demo', '--desk', 'Z'], /^Aucun poste « Z » dans ce club\./],
       [['frobnicate'], /^Commande inconnue : frobnicate/],
