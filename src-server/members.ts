@@ -8,7 +8,7 @@ import { openLogged, sealFields, type KeyRing } from '../src-main/core/privacy/s
 import { memberCreateV1, memberDetailsSchema } from '../src-shared/operations/members.js';
 import { PERSONAL_MEMBER_FIELDS, sealedMemberIds, type PersonalMemberField } from '../src-shared/personal-data.js';
 import { ComptoirError } from '../src-shared/errors.js';
-import { parseInput } from '../src-shared/validation.js';
+import { jsonOrNull, parseInput } from '../src-shared/validation.js';
 import { z } from 'zod';
 
 type Trx = Transaction<ServerDatabase>;
@@ -115,13 +115,8 @@ const loggedMemberFacts = z.object({ member: loggedMemberSchema }).loose();
  */
 export function loggedMemberRow(clubId: string, entry: Pick<OperationTable, 'operation_id' | 'op_version' | 'after_json'>): LoggedMember | null {
   if (entry.op_version !== MEMBER_CREATE_VERSION || entry.after_json === null) return null;
-  let facts: unknown = null;
-  try {
-    facts = JSON.parse(entry.after_json);
-  } catch {
-    // Not JSON: refused below like any other form.
-  }
-  const { member } = parseInput(loggedMemberFacts, facts);
+  // Not JSON: refused like any other form.
+  const { member } = parseInput(loggedMemberFacts, jsonOrNull(entry.after_json));
   const { id, number, ...details } = member;
   const row = { club_id: clubId, id, number, details_json: JSON.stringify(details), sealed_by: details.$sealed ? entry.operation_id : null, field_stamps: '{}', erased_at: null, key: null };
   return { row, box: details.$sealed?.box ?? null };

@@ -10,7 +10,7 @@ import { decide, DECIDING_KINDS } from './decisions.js';
 import { ComptoirError, isComptoirError } from '../src-shared/errors.js';
 import { pushRequestSchema, type Attachment, type LogEntry, type MemberKey, type PushResponse } from '../src-shared/sync-protocol.js';
 import { EMAILING_KINDS, queueEmails } from './mail/queue.js';
-import { jsonHoldsNul, parseInput } from '../src-shared/validation.js';
+import { jsonHoldsNul, jsonOrNull, parseInput } from '../src-shared/validation.js';
 import type { Dialect, ServerDb } from './db/open.js';
 import { appendServerOperations, lockHead } from './server-author.js';
 import type { ChainProblemTable, DeskTable, OperationTable, ServerDatabase, ServerMemberTable } from './db/schema.js';
@@ -32,13 +32,8 @@ class ChainRefusal extends Error {
  */
 function lateFor(entry: LogEntry, now: Date): string | null {
   if (!entry.action.startsWith('order.') && !entry.action.startsWith('cash_session.')) return null;
-  type Facts = { order?: { businessDate?: unknown }; businessDate?: unknown } | null;
-  let facts: Facts = null;
-  try {
-    facts = JSON.parse(entry.afterJson ?? '{}') as Facts;
-  } catch {
-    // Not JSON: the entry is refused when read (`readOperation`); its day is its instant's meanwhile.
-  }
+  // Not JSON: the entry is refused when read (`readOperation`); its day is its instant's meanwhile.
+  const facts = jsonOrNull(entry.afterJson) as { order?: { businessDate?: unknown }; businessDate?: unknown } | null;
   const stated = facts?.order?.businessDate ?? facts?.businessDate;
   const day = typeof stated === 'string' && isIsoDate(stated) ? stated : businessDateOf(entry.at);
   return day < businessDate(now) ? day : null;
@@ -248,21 +243,18 @@ async function keepMemberKeys(
   for (const k of keys) {
     if (!erasedNow.has(k.memberId) && sealedBy.get(k.memberId) === keyFingerprint(Buffer.from(k.key, 'base64'))) kept.set(k.memberId, k.key);
   }
+  // A new member's key goes in with its row: set on it here, or (a member created in Comptoir
+  // 0.1's form, in clear, and sealed by an edit in the same batch) when the loop writes it.
   const taken = new Map<string, Buffer>();
-  for (const logged of loggedMembers.values()) {
-    const key = logged && kept.get(logged.row.id);
-    if (!key) continue;
-    logged.row.key = key;
-    taken.set(logged.row.id, Buffer.from(key, 'base64'));
-    kept.delete(logged.row.id);
-  }
-  // A member created in Comptoir 0.1's form (in clear) and sealed by an edit in the same batch:
-  // the key goes in with its row too, when the loop writes it.
   for (const op of fresh) {
-    const key = op.action === 'member.create' && loggedMembers.get(op.operation_id) === null ? kept.get(op.entity_id) : undefined;
+    if (op.action !== 'member.create') continue;
+    const logged = loggedMembers.get(op.operation_id);
+    const memberId = logged?.row.id ?? op.entity_id;
+    const key = kept.get(memberId);
     if (!key) continue;
-    taken.set(op.entity_id, Buffer.from(key, 'base64'));
-    kept.delete(op.entity_id);
+    if (logged) logged.row.key = key;
+    taken.set(memberId, Buffer.from(key, 'base64'));
+    kept.delete(memberId);
   }
   for (const [memberId, key] of kept) {
     // A held member without a key: one whose details are in clear (written before sealing
@@ -307,12 +299,7 @@ function firstSealingKeys(fresh: OperationTable[], loggedMembers: Map<string, Lo
 
 /** A JSON text (logged facts, a member's details) that holds a sealed box, parsed; null otherwise, or when it is not JSON. */
 function parsedIfSealed(json: string | null): unknown {
-  if (!json?.includes('"$sealed"')) return null;
-  try {
-    return JSON.parse(json);
-  } catch {
-    return null;
-  }
+  return json?.includes('"$sealed"') ? jsonOrNull(json) : null;
 }
 
 /** A unique or foreign key refused by the database, on SQLite or PostgreSQL (SQLSTATE class 23). */

@@ -95,6 +95,16 @@ export const optionalText = (max = 200) =>
 export const optionalMultilineText = (max = 1000) =>
   typed(true).pipe(z.string().max(max)).transform((v) => (v === '' ? null : v)).nullish().transform((v) => v ?? null);
 export const pin = z.string().regex(/^\d{4,8}$/, { message: 'pin' });
+/** A JSON text parsed; null when there is none, or it is not JSON (an answer, a logged fact or a stored copy that came altered). */
+export function jsonOrNull(text: string | null | undefined): unknown {
+  if (text === null || text === undefined) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * True when a JSON text holds a NUL character (`\u0000` — an escaped backslash before `u0000`
  * is text): no desk writes one (cleanText takes control characters out), and PostgreSQL's text

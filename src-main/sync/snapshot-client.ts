@@ -4,6 +4,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
 import { SNAPSHOT_SEQ_HEADER, SNAPSHOT_SHA256_HEADER, serverErrorSchema } from '../../src-shared/sync-protocol.js';
 import { checkServerAddress, readLimited, type SyncTarget } from './transport.js';
+import { jsonOrNull } from '../../src-shared/validation.js';
 
 /** What asking for the club's snapshot came to: it was received (up to `serverSeq`), or why there is none to use. */
 export type SnapshotDownload = { kind: 'snapshot'; serverSeq: number } | { kind: 'none'; reason: string };
@@ -39,14 +40,7 @@ export async function downloadSnapshot(
     clearTimeout(waiting);
     if (!response.ok || !response.body) {
       // Read no further than any refusal of the server's goes.
-      const text = await readLimited(response, 64 * 1024).catch(() => null);
-      let body: unknown = null;
-      try {
-        body = text === null ? null : JSON.parse(text);
-      } catch {
-        // Not the server's words.
-      }
-      const refusal = serverErrorSchema.safeParse(body);
+      const refusal = serverErrorSchema.safeParse(jsonOrNull(await readLimited(response, 64 * 1024).catch(() => null)));
       return { kind: 'none', reason: refusal.success ? refusal.data.error.messageEn : `HTTP ${response.status}` };
     }
     const serverSeq = Number(response.headers.get(SNAPSHOT_SEQ_HEADER));

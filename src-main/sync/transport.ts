@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ComptoirError } from '../../src-shared/errors.js';
+import { jsonOrNull } from '../../src-shared/validation.js';
 import { MAX_PULL_PAGE_BYTES, serverErrorSchema, type ServerError } from '../../src-shared/sync-protocol.js';
 
 /** Where the club's server is and how this desk proves who it is (given at enrollment). */
@@ -95,12 +96,7 @@ export async function callServer<S extends z.ZodType>(
     // The connection was cut partway through the answer: as good as no answer.
     return unreachable(target.address);
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
+  const body = jsonOrNull(text);
   if (response.ok) {
     const answer = init.answer.safeParse(body);
     return answer.success ? { kind: 'ok', body: answer.data } : foreign(target.address);

@@ -57,7 +57,7 @@ export function shownLocation(location: string): string {
  * (src-main/db/failures.ts). A Comptoir error goes through as it is.
  */
 export function serverDatabaseFailure(error: unknown, location: string): ComptoirError {
-  if (isComptoirError(error)) return error as ComptoirError;
+  if (isComptoirError(error)) return error;
   const file = shownLocation(location);
   const code = (error as { code?: unknown })?.code;
   // SQLite's own « cannot open », said for a server: a path past SQLite's 512 characters, or rights.
