@@ -10,6 +10,7 @@ import { PERSONAL_MEMBER_FIELDS, sealedMemberIds, type PersonalMemberField } fro
 import { ComptoirError } from '../src-shared/errors.js';
 import { jsonOrNull, parseInput } from '../src-shared/validation.js';
 import { z } from 'zod';
+import { insertRows } from './db/bulk.js';
 
 type Trx = Transaction<ServerDatabase>;
 
@@ -137,21 +138,14 @@ export async function insertMembers(trx: Trx, all: ServerMemberTable[]): Promise
   // One row per member: PostgreSQL refuses a statement that would upsert one row twice.
   const first = new Map<string, ServerMemberTable>();
   for (const row of all) if (!first.has(row.id)) first.set(row.id, row);
-  const rows = [...first.values()];
-  for (let i = 0; i < rows.length; i += 500) {
-    await trx
-      .insertInto('server_member')
-      .values(rows.slice(i, i + 500))
-      .onConflict((oc) =>
-        oc
-          .columns(['club_id', 'id'])
-          .doUpdateSet({ key: (eb) => eb.ref('excluded.key') })
-          .where('server_member.key', 'is', null)
-          .where('server_member.erased_at', 'is', null)
-          .where('server_member.sealed_by', 'is', null),
-      )
-      .execute();
-  }
+  await insertRows(trx, 'server_member', [...first.values()], (oc) =>
+    oc
+      .columns(['club_id', 'id'])
+      .doUpdateSet({ key: (eb) => eb.ref('excluded.key') })
+      .where('server_member.key', 'is', null)
+      .where('server_member.erased_at', 'is', null)
+      .where('server_member.sealed_by', 'is', null),
+  );
 }
 
 type HeldMember = Pick<ServerMemberTable, 'number' | 'details_json' | 'sealed_by' | 'field_stamps'> & { key: Buffer | null };

@@ -13,6 +13,7 @@ import { EMAILING_KINDS, queueEmails } from './mail/queue.js';
 import { jsonHoldsNul, jsonOrNull, parseInput } from '../src-shared/validation.js';
 import type { Dialect, ServerDb } from './db/open.js';
 import { appendServerOperations, lockHead } from './server-author.js';
+import { insertRows, whileWriting } from './db/bulk.js';
 import type { ChainProblemTable, DeskTable, OperationTable, ServerDatabase, ServerMemberTable } from './db/schema.js';
 import { insertMembers, keyRingFor, loggedMemberRow, newMemberRow, type LoggedMember } from './members.js';
 
@@ -73,8 +74,14 @@ export async function acceptPush(sdb: ServerDb, desk: DeskTable, input: unknown,
   try {
     const applied = await sdb.db.transaction().execute((trx) => applyBatch(trx, sdb.dialect, desk, entries, request, now));
     return { ...applied, clockOffsetMs: request.sentAt ? Date.parse(request.sentAt) - now.getTime() : null };
-  } catch (error) {
+  } catch (caught) {
+    let error = caught;
     // An id the club already holds for another thing (a registration, a sale): what no desk writes.
+    if (isConstraintViolation(error)) {
+      // Found here, after the rollback, rather than looked for in every push beforehand.
+      const reused = await operationIdHeldElsewhere(sdb, desk, entries);
+      if (reused) error = new ChainRefusal({ seq: reused.seq, problem: 'reused_id', detail: `operation id ${reused.operationId} is already in the club's log` });
+    }
     if (isConstraintViolation(error)) {
       throw new ComptoirError('INVALID_INPUT', {
         fr: "une opération reprend l'identifiant de quelque chose que le club a déjà. Rien n'a été enregistré.",
@@ -150,21 +157,11 @@ async function applyBatch(
     inBatch.add(op.operation_id);
   }
 
-  const reused = await trx
-    .selectFrom('operation')
-    .select('operation_id')
-    .where('club_id', '=', desk.club_id)
-    .where('operation_id', 'in', fresh.map((op) => op.operation_id))
-    .executeTakeFirst();
-  if (reused) {
-    const seq = fresh.find((op) => op.operation_id === reused.operation_id)!.desk_seq;
-    throw new ChainRefusal({ seq, problem: 'reused_id', detail: `operation id ${reused.operation_id} is already in the club's log` });
-  }
-
-  // Bound parameters per statement stay under SQLite's and PostgreSQL's limits.
-  for (let i = 0; i < fresh.length; i += 500) await trx.insertInto('operation').values(fresh.slice(i, i + 500)).execute();
-  // New members read once, in the desks' current form: their rows, and the boxes their keys sealed.
-  const loggedMembers = new Map(fresh.filter((entry) => entry.action === 'member.create').map((entry) => [entry.operation_id, loggedMemberRow(desk.club_id, entry)]));
+  // The log goes to the database while the new members are read, once, in the desks' current form:
+  // their rows, and the boxes their keys sealed. On PostgreSQL both run at once.
+  const loggedMembers = await whileWriting(insertRows(trx, 'operation', fresh), () =>
+    new Map(fresh.filter((entry) => entry.action === 'member.create').map((entry) => [entry.operation_id, loggedMemberRow(desk.club_id, entry)])),
+  );
   const newMemberKeys = await keepMemberKeys(trx, desk.club_id, fresh, loggedMembers, keys);
   await trx
     .insertInto('desk_chain')
@@ -300,6 +297,28 @@ function firstSealingKeys(fresh: OperationTable[], loggedMembers: Map<string, Lo
 /** A JSON text (logged facts, a member's details) that holds a sealed box, parsed; null otherwise, or when it is not JSON. */
 function parsedIfSealed(json: string | null): unknown {
   return json?.includes('"$sealed"') ? jsonOrNull(json) : null;
+}
+
+/**
+ * The first of a push's entries whose operation id the club's log holds as another entry (another
+ * desk's, or another seq of this one): what a database refusal of the batch's log meant, if that.
+ */
+async function operationIdHeldElsewhere(sdb: ServerDb, desk: DeskTable, entries: LogEntry[]): Promise<{ seq: number; operationId: string } | null> {
+  const held = new Map<string, { desk_id: string; desk_seq: number }>();
+  for (let i = 0; i < entries.length; i += 500) {
+    const rows = await sdb.db
+      .selectFrom('operation')
+      .select(['operation_id', 'desk_id', 'desk_seq'])
+      .where('club_id', '=', desk.club_id)
+      .where('operation_id', 'in', entries.slice(i, i + 500).map((entry) => entry.operationId))
+      .execute();
+    for (const row of rows) held.set(row.operation_id, { desk_id: row.desk_id, desk_seq: Number(row.desk_seq) });
+  }
+  const reused = entries.find((entry) => {
+    const holder = held.get(entry.operationId);
+    return holder !== undefined && (holder.desk_id !== desk.id || holder.desk_seq !== entry.seq);
+  });
+  return reused ? { seq: reused.seq, operationId: reused.operationId } : null;
 }
 
 /** A unique or foreign key refused by the database, on SQLite or PostgreSQL (SQLSTATE class 23). */

@@ -1,6 +1,6 @@
 import type { Desk } from '../core/desk/desk.js';
 import { readSyncProgress, recordSyncAttempt } from '../core/ledger/sync-progress.js';
-import { MAX_PUSH_ENTRIES, pushResponseSchema } from '../../src-shared/sync-protocol.js';
+import { MAX_PUSH_ENTRIES, pushResponseSchema, type Attachment, type LogEntry, type MemberKey } from '../../src-shared/sync-protocol.js';
 import { callServer, foreign, retryDelay, type CallOutcome, type SyncTarget } from './transport.js';
 import { entriesToPush, receiptsToAttach } from './outgoing.js';
 import { renderAttachments } from './attachments.js';
@@ -19,11 +19,19 @@ export async function pushPending(desk: Desk, target: SyncTarget, fetchImpl: typ
   // The next block of member numbers is asked for while the desk is online, long before it runs out.
   await ensureMemberNumbers(desk, target, fetchImpl);
   let acknowledged = readSyncProgress(desk.reader).acknowledgedSeq;
+  let next: Promise<OutgoingBatch> | null = null;
   for (;;) {
-    const batch = entriesToPush(desk.reader, acknowledged, MAX_PUSH_ENTRIES);
+    const { batch, attachments } = await (next ?? readBatch(desk, acknowledged));
+    next = null;
     if (batch.entries.length === 0) return { kind: 'sent', acknowledgedSeq: acknowledged };
-    const attachments = await renderAttachments(desk, receiptsToAttach(desk.reader, batch.entries));
-    const outcome = await callServer(target, '/v1/push', { method: 'POST', body: { ...batch, attachments, sentAt: desk.clock.now().toISOString() }, answer: pushResponseSchema }, fetchImpl);
+    const last: number = batch.entries.at(-1)!.seq;
+    const answering = callServer(target, '/v1/push', { method: 'POST', body: { ...batch, attachments, sentAt: desk.clock.now().toISOString() }, answer: pushResponseSchema }, fetchImpl);
+    // The batch after this one is read while the server applies this one: the desk's work and the
+    // server's overlap. Used only if the server takes this batch whole and it holds entries (a
+    // write while this one travelled is then read again, after the answer).
+    const following: Promise<OutgoingBatch> = afterATurn(() => readBatch(desk, last));
+    following.catch(() => undefined);
+    const outcome = await answering;
     if (outcome.kind !== 'ok') {
       recordSyncAttempt(desk, at(), outcome.kind === 'rejected' ? { refused: outcome.error.message } : { unreachable: outcome.reason });
       return outcome;
@@ -37,9 +45,30 @@ export async function pushPending(desk: Desk, target: SyncTarget, fetchImpl: typ
     }
     // Never past what was sent: entries the server says it holds beyond the batch (this desk's log
     // restored from a copy, say) are sent next, and checked against what it holds.
-    acknowledged = Math.min(answer.acknowledgedSeq, batch.entries.at(-1)!.seq);
+    acknowledged = Math.min(answer.acknowledgedSeq, last);
     recordSyncAttempt(desk, at(), { acknowledgedSeq: acknowledged, clockOffsetMs: answer.clockOffsetMs });
+    if (acknowledged === last) {
+      const read = await following.catch(() => null);
+      if (read && read.batch.entries.length > 0) next = Promise.resolve(read);
+    }
   }
+}
+
+/** A batch of the log to push, and the PDFs of the receipts it asks to email. */
+interface OutgoingBatch {
+  batch: { entries: LogEntry[]; keys: MemberKey[] };
+  attachments: Attachment[];
+}
+
+async function readBatch(desk: Desk, afterSeq: number): Promise<OutgoingBatch> {
+  const batch = entriesToPush(desk.reader, afterSeq, MAX_PUSH_ENTRIES);
+  return { batch, attachments: await renderAttachments(desk, receiptsToAttach(desk.reader, batch.entries)) };
+}
+
+/** `work` after a turn of the event loop: a request just made leaves before the work holds the thread. */
+async function afterATurn<T>(work: () => Promise<T>): Promise<T> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return work();
 }
 
 /**

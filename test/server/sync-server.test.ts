@@ -451,6 +451,24 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code: 'INVALID_INPUT', message: 'Données invalides : la demande n’est pas une demande HTTP valide' } });
     });
 
+    it('stores every text of a batch as it came, the characters of a database’s array syntax included, and hands it on unchanged', async () => {
+      const a = await enrolledDesk(sdb);
+      addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+      // A batch's values travel as one array per column on PostgreSQL: text shaped like its syntax stays text.
+      const texts = ['NULL', '"', '\\', '{}', 'a,b', '{"x","y"}', "l'été\n\t🎉", '', ' NULL '];
+      const { entries, keys } = entriesToPush(a.desk.reader, 0, 500);
+      const sent = rechained([...entries, ...texts.map((userId) => ({ ...entries.at(-1)!, operationId: newId(), userId }))]);
+      const reply = await push(a.authorization, { entries: sent, keys });
+      expect(reply.statusCode, reply.body).toBe(200);
+      const stored = await sdb.db.selectFrom('operation').select(['user_id', 'hash', 'after_json']).where('desk_id', '=', a.enrollment.desk.id).orderBy('desk_seq').execute();
+      expect(stored).toEqual(sent.map((entry) => ({ user_id: entry.userId, hash: entry.hash, after_json: entry.afterJson })));
+      // Pulled by another desk, each entry still gives its hash.
+      const b = await enrolledDesk(sdb, 'demo', 'Poste 2');
+      const pulled = (await pull(b.authorization)).entries.filter((entry) => entry.deskId === a.enrollment.desk.id);
+      expect(pulled.map((entry) => entry.userId)).toEqual(sent.map((entry) => entry.userId));
+      for (const entry of pulled) expect(entryHash(entry.prevHash, auditFieldsOf(entry))).toBe(entry.hash);
+    });
+
     const refusedChain = async (authorization: string, body: unknown, problem: string) => {
       const before = await operations();
       const reply = await push(authorization, body);
@@ -486,6 +504,25 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       expect(stolen.statusCode).toBe(403);
       expect(stolen.json<ServerError>().error.code).toBe('ENTRY_OF_ANOTHER_DESK');
       expect(await operations()).toBe(0);
+
+      // A's entries taken; then, on B's own chain, one of A's operation ids, and one B already used at another seq.
+      expect((await push(a.authorization, aEntries)).statusCode).toBe(200);
+      const held = await operations();
+      addMember(b.desk, b.admin, 'Laurent', 'Poirier');
+      const bEntries = entriesToPush(b.desk.reader, 0, 500).entries;
+      expect((await push(b.authorization, { entries: bEntries.slice(0, 1), keys: [] })).statusCode).toBe(200);
+      const bFirst = { seq: bEntries[0]!.seq, hash: bEntries[0]!.hash };
+      for (const operationId of [aEntries.entries.at(-1)!.operationId, bEntries[0]!.operationId]) {
+        const reusing = rechained([bEntries[1]!, { ...bEntries[1]!, operationId }], bFirst);
+        const reply = await push(b.authorization, { entries: reusing, keys: [] });
+        expect([reply.statusCode, reply.json<ServerError>().error.code, reply.json<ServerError>().error.message], reply.body).toEqual([409, 'OPERATION_ID_REUSED', expect.stringMatching(/ 3\b/)]);
+        expect(await operations()).toBe(held + 1);
+        const problem = await sdb.db.selectFrom('chain_problem').select(['desk_id', 'seq', 'problem']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+        expect(problem).toEqual({ desk_id: b.enrollment.desk.id, seq: 3, problem: 'reused_id' });
+      }
+      // What the server holds already, sent again with what follows: taken, not a reused id.
+      expect((await push(b.authorization, { entries: bEntries, keys: [] })).statusCode).toBe(200);
+      expect(await operations()).toBe(held + bEntries.length);
     });
   });
 

@@ -12,6 +12,9 @@ import { checkServerAddress, retryDelay, type SyncTarget } from '../../src-main/
 import { addMember, openDrawer, refusal } from '../helpers.js';
 import { numbersLeft } from '../../src-main/core/members/member-numbers.js';
 import { verifyDatabase } from '../../src-main/core/ledger/verify.js';
+import { insertDemoMembers } from '../../src-main/demo/people.js';
+import { reserveMemberNumbers } from '../../src-main/sync/number-blocks.js';
+import { MAX_PUSH_ENTRIES } from '../../src-shared/sync-protocol.js';
 import { DIALECTS, enrolledDesk, testClub, testServerDb } from '../server/harness.js';
 
 describe.each(DIALECTS)('a desk pushing its log to the server on %s', (dialect) => {
@@ -113,6 +116,64 @@ describe.each(DIALECTS)('a desk pushing its log to the server on %s', (dialect) 
     expect((await pushPending(a.desk, target)).kind).toBe('retry');
     expect(readSyncStatus(a.desk.reader)).toMatchObject({ offlineSince: '2026-11-27T13:05:00.000Z', waiting: expect.any(Number), synced: false });
   });
+
+  it('reads the next batch while the server applies one, and still sends what was written meanwhile, or from where the server says it stopped', async () => {
+    sdb = await testServerDb(dialect);
+    await testClub(sdb);
+    const a = await enrolledDesk(sdb);
+    const port = await listen();
+    const target: SyncTarget = { address: `http://127.0.0.1:${port}`, deskId: a.enrollment.desk.id, credential: a.enrollment.credential };
+    await reserveMemberNumbers(a.desk, target, 2 * MAX_PUSH_ENTRIES + 600);
+    insertDemoMembers(a.desk, a.admin, MAX_PUSH_ENTRIES + 100);
+    const lastSeq = () => a.desk.reader.rawGet<{ seq: number }>('SELECT max(seq) AS seq FROM audit_log')!.seq;
+    // Each push's first and last seq; a volunteer's write as some answers come back.
+    let pushes: Array<[number, number]> = [];
+    const recording =
+      (writeOnAnswer: (push: number) => boolean): typeof fetch =>
+      async (url, init) => {
+        if (!String(url).endsWith('/v1/push')) return fetch(url, init);
+        const { entries } = JSON.parse(String(init!.body)) as { entries: Array<{ seq: number }> };
+        pushes.push([entries[0]!.seq, entries.at(-1)!.seq]);
+        const response = await fetch(url, init);
+        if (writeOnAnswer(pushes.length)) addMember(a.desk, a.admin, `Pendant${pushes.length}`, 'Envoi');
+        return response;
+      };
+    const start = readSyncProgress(a.desk.reader).acknowledgedSeq;
+    expect(await pushPending(a.desk, target, recording((push) => push <= 2))).toEqual({ kind: 'sent', acknowledgedSeq: lastSeq() });
+    expect(pushes[0]).toEqual([start + 1, start + MAX_PUSH_ENTRIES]);
+    // One after the other, without a gap or a repeat, the writes made meanwhile included.
+    expect(pushes.slice(1).every(([first], i) => first === pushes[i]![1] + 1)).toBe(true);
+    expect(pushes.at(-1)![1]).toBe(lastSeq());
+    expect(await serverCount()).toBe(lastSeq());
+
+    // A write as the last batch's answer comes back, when the read after it found nothing: read again, and sent.
+    addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+    const before = lastSeq();
+    pushes = [];
+    expect(await pushPending(a.desk, target, recording((push) => push === 1))).toEqual({ kind: 'sent', acknowledgedSeq: lastSeq() });
+    expect(pushes).toEqual([
+      [before, before],
+      [before + 1, lastSeq()],
+    ]);
+    expect(await serverCount()).toBe(lastSeq());
+
+    // A server that says it stopped before the end of a batch gets the rest of it next, not the batch read after it.
+    insertDemoMembers(a.desk, a.admin, MAX_PUSH_ENTRIES + 100, 2);
+    const from = readSyncProgress(a.desk.reader).acknowledgedSeq;
+    const firstSeqs: number[] = [];
+    const stoppingShort: typeof fetch = async (url, init) => {
+      if (!String(url).endsWith('/v1/push')) return fetch(url, init);
+      firstSeqs.push((JSON.parse(String(init!.body)) as { entries: Array<{ seq: number }> }).entries[0]!.seq);
+      const response = await fetch(url, init);
+      if (firstSeqs.length > 1) return response;
+      const answer = (await response.json()) as { acknowledgedSeq: number };
+      return Response.json({ ...answer, acknowledgedSeq: from + 500 });
+    };
+    expect(await pushPending(a.desk, target, stoppingShort)).toEqual({ kind: 'sent', acknowledgedSeq: lastSeq() });
+    expect(firstSeqs).toEqual([from + 1, from + 501]);
+    expect(await serverCount()).toBe(lastSeq());
+    expect(verifyDatabase(a.desk.reader)).toEqual([]);
+  }, 60_000);
 
   it('keeps what a refusal returned on the desk, says why in French, and stops asking', async () => {
     sdb = await testServerDb(dialect);
