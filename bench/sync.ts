@@ -22,6 +22,8 @@ import { pushPending } from '../src-main/sync/push-client.js';
 import type { SyncTarget } from '../src-main/sync/transport.js';
 import { formatFigure, percentile, progress, type Figure } from './figures.js';
 
+/** How many pushes of 10,000 operations `sync_push_10k_ops_ms` is the median of. */
+const PUSH_ROUNDS = 3;
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A club's server on loopback, on a fresh SQLite file or PostgreSQL schema, and desks joining it over HTTP. */
@@ -96,15 +98,22 @@ export async function benchSync(members = Number(process.env.BENCH_SYNC_MEMBERS 
   for (const dialect of ['sqlite', 'postgres'] as const) {
     const server = await benchServer(dialect);
     try {
-      progress(`Synchronisation (${dialect}) : 10 000 opérations envoyées…`);
+      progress(`Synchronisation (${dialect}) : 10 000 opérations envoyées, trois fois…`);
       const a = await server.join();
       await reserveMemberNumbers(a, readSyncTarget(a.reader)!, members + 200);
-      insertDemoMembers(a, { userId: systemUserId(a) }, 10_000 - 1, 3);
       const target = readSyncTarget(a.reader)!;
-      figures.push({ name: `sync_push_10k_ops_ms_${dialect}`, value: await elapsed(() => pushAll(a, target)), unit: 'ms' });
+      // Three pushes of 10,000 new members (the set-up entries with the first), their median
+      // reported: one sample on a shared machine says more about its neighbours than about the push.
+      const pushes: number[] = [];
+      for (let round = 0; round < PUSH_ROUNDS; round++) {
+        insertDemoMembers(a, { userId: systemUserId(a) }, round === 0 ? 10_000 - 1 : 10_000, 3 + 10 * round);
+        pushes.push(await elapsed(() => pushAll(a, target)));
+      }
+      progress(`  (${pushes.map((ms) => ms.toFixed(0)).join(', ')} ms)`);
+      figures.push({ name: `sync_push_10k_ops_ms_${dialect}`, value: percentile(pushes, 50), unit: 'ms' });
 
       progress(`Synchronisation (${dialect}) : un club de ${members} membres reçu par un nouveau poste…`);
-      insertDemoMembers(a, { userId: systemUserId(a) }, members - 10_000 + 1, 4);
+      insertDemoMembers(a, { userId: systemUserId(a) }, Math.max(0, members - PUSH_ROUNDS * 10_000 + 1), 4);
       await pushAll(a, target);
       if (process.env.BENCH_SYNC_REPLAY === '1') {
         // The way without a snapshot (every entry through the handlers): slow, so only on request.
