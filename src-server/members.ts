@@ -130,7 +130,7 @@ export interface LoggedMember {
 }
 
 /**
- * New members, 500 rows a statement (a push of a club's first day holds thousands). One already
+ * New members, written together (`insertRows`: a push of a club's first day holds thousands). One already
  * held stays as it is, except that it takes the row's key when it has none, is not erased and its
  * details are in clear (a member written before sealing existed).
  */

@@ -47,7 +47,7 @@ const SQLITE_ROWS_PER_STATEMENT = 500;
 /**
  * Writes `rows` (every column given) into `table`: on PostgreSQL in one statement, the values as
  * one array per column (`INSERT … SELECT * FROM unnest(…)`), so a push's thousands of rows reach
- * the database in one round trip, sent as soon as this is called; on SQLite 500 rows a statement.
+ * the database in one round trip, sent as soon as the thread is free; on SQLite 500 rows a statement.
  * A constraint refused rejects the promise (SQLSTATE class 23, SQLITE_CONSTRAINT_*).
  */
 export async function insertRows<T extends BulkTable>(trx: Transaction<ServerDatabase>, table: T, rows: ServerDatabase[T][], onConflict?: OnConflict<T>): Promise<void> {
