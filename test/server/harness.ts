@@ -14,10 +14,18 @@ export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgre
 /** Where a fresh server database lives: a new SQLite file, or a new PostgreSQL schema. */
 export function freshLocation(dialect: Dialect): { location: string; schema?: string } {
   if (dialect === 'sqlite') return { location: join(tempFolder(), 'server.sqlite') };
-  // Left in place when the file's tests end: test/global-setup.ts drops them before the next run.
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  return { location: POSTGRES_URL, schema };
+  return { location: POSTGRES_URL, schema: testSchemaName() };
 }
+
+/**
+ * A new PostgreSQL schema's name for a test, stamped with when it was made (`t_<ms in base 36>_<random>`).
+ * Left in place when the test ends: test/global-setup.ts drops those older than a few hours before
+ * a run, never those of a run going on beside it (`npm test` and `npm run test:chaos` at once).
+ */
+export function testSchemaName(): string {
+  return `${TEST_SCHEMA_PREFIX}${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+}
+export const TEST_SCHEMA_PREFIX = 't_';
 
 /** A fresh, migrated server database on that engine. */
 export async function testServerDb(dialect: Dialect): Promise<ServerDb> {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -7,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { openServerDb, type Dialect } from '../../src-server/db/open.js';
 import { serverMigrations } from '../../src-server/db/migrations.js';
 import { tempFolder } from '../helpers.js';
-import { DIALECTS, POSTGRES_URL } from './harness.js';
+import { DIALECTS, POSTGRES_URL, testSchemaName } from './harness.js';
 
 /** A server database left by an earlier version: migrated up to `last`, no further. */
 async function earlierDatabase(dialect: Dialect, last: string) {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const schema = testSchemaName();
   const location = dialect === 'sqlite' ? join(tempFolder(), 'serveur.sqlite') : POSTGRES_URL;
   const db =
     dialect === 'sqlite'

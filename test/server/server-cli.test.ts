@@ -10,7 +10,7 @@ import { openServerDb } from '../../src-server/db/open.js';
 import { enrollDesk } from '../../src-server/desks.js';
 import { clubBySlug } from '../../src-server/clubs.js';
 import { newDesk, tempFolder } from '../helpers.js';
-import { POSTGRES_URL } from './harness.js';
+import { POSTGRES_URL, testSchemaName } from './harness.js';
 
 const SERVER_MAIN = resolve(import.meta.dirname, '../../src-server/main.ts');
 
@@ -240,7 +240,7 @@ describe('the server’s command line', () => {
       expect([withOptions.code, withOptions.err], options).toEqual([2, expect.stringMatching(/^Données invalides : l'adresse de la base a ses propres options/)]);
     }
     // The scheme in capitals is PostgreSQL's all the same.
-    const schema = `t_${Date.now()}`;
+    const schema = testSchemaName();
     const upper = await run(POSTGRES_URL.replace(/^postgres/, 'POSTGRES'), 'create-club', '--slug', 'demo', '--name', 'Club', '--schema', schema);
     expect([upper.code, upper.err]).toEqual([0, '']);
   });
