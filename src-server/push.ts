@@ -10,7 +10,7 @@ import { decide, DECIDING_KINDS } from './decisions.js';
 import { ComptoirError, isComptoirError } from '../src-shared/errors.js';
 import { pushRequestSchema, type Attachment, type LogEntry, type MemberKey, type PushResponse } from '../src-shared/sync-protocol.js';
 import { EMAILING_KINDS, queueEmails } from './mail/queue.js';
-import { jsonHoldsNul, jsonOrNull, parseInput } from '../src-shared/validation.js';
+import { jsonHoldsLoneSurrogate, jsonHoldsNul, jsonOrNull, parseInput } from '../src-shared/validation.js';
 import type { Dialect, ServerDb } from './db/open.js';
 import { appendServerOperations, lockHead } from './server-author.js';
 import { insertRows, whileWriting } from './db/bulk.js';
@@ -63,13 +63,22 @@ export async function acceptPush(sdb: ServerDb, desk: DeskTable, input: unknown,
       en: `operation ${decision.seq} (${decision.action}) is a decision only the club's server writes. Nothing was recorded.`,
     });
   }
-  // Facts with a NUL character inside (the body's own text was checked on arrival, app.ts): no desk writes one.
-  const withNul = entries.find((entry) => jsonHoldsNul(entry.afterJson ?? '') || jsonHoldsNul(entry.beforeJson ?? ''));
-  if (withNul) {
-    throw new ComptoirError('INVALID_INPUT', {
-      fr: `l'opération ${withNul.seq} contient un caractère nul (\\u0000), qu'aucun poste n'écrit. Rien n'a été enregistré.`,
-      en: `operation ${withNul.seq} holds a NUL character (\\u0000), which no desk writes. Nothing was recorded.`,
-    });
+  // Facts with a NUL character or half a character inside (the body's own text was checked on
+  // arrival, app.ts): no desk writes either, and neither would be stored as it came.
+  for (const entry of entries) {
+    const facts = [entry.afterJson ?? '', entry.beforeJson ?? ''];
+    if (facts.some(jsonHoldsNul)) {
+      throw new ComptoirError('INVALID_INPUT', {
+        fr: `l'opération ${entry.seq} contient un caractère nul (\\u0000), qu'aucun poste n'écrit. Rien n'a été enregistré.`,
+        en: `operation ${entry.seq} holds a NUL character (\\u0000), which no desk writes. Nothing was recorded.`,
+      });
+    }
+    if (facts.some(jsonHoldsLoneSurrogate)) {
+      throw new ComptoirError('INVALID_INPUT', {
+        fr: `l'opération ${entry.seq} contient un caractère incomplet (\\ud800 à \\udfff sans son autre moitié), qu'aucun poste n'écrit. Rien n'a été enregistré.`,
+        en: `operation ${entry.seq} holds half a character (a lone \\ud800 to \\udfff), which no desk writes. Nothing was recorded.`,
+      });
+    }
   }
   try {
     const applied = await sdb.db.transaction().execute((trx) => applyBatch(trx, sdb.dialect, desk, entries, request, now));

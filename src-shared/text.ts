@@ -166,6 +166,14 @@ const HIDDEN_CHARACTERS = /[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u00ad]/
 const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
+ * True when a text holds a lone surrogate: half of a UTF-16 pair, which is no character. Neither
+ * database keeps one as it came (PostgreSQL stores U+FFFD, SQLite bytes that are not UTF-8).
+ */
+export function hasLoneSurrogate(text: string): boolean {
+  return new RegExp(LONE_SURROGATES.source).test(text);
+}
+
+/**
  * Text as it may be stored: composed (NFC), without control characters, bidi overrides, lone
  * surrogates or invisible characters; in one-line text a tab or line break becomes a space. Applied to every text a person
  * types, whatever the way in (screen, command line, import).

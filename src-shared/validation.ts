@@ -3,7 +3,7 @@ import { formatLongDate, isIsoDate } from './dates.js';
 import { ComptoirError } from './errors.js';
 import { MAX_CENTS } from './money.js';
 import { parsePhone } from './phones.js';
-import { cleanText } from './text.js';
+import { cleanText, hasLoneSurrogate } from './text.js';
 import { countOf } from './words.js';
 
 /** Field names as the volunteer knows them, for messages about bad input. */
@@ -112,6 +112,25 @@ export function jsonOrNull(text: string | null | undefined): unknown {
  */
 export function jsonHoldsNul(json: string): boolean {
   return /(?:^|[^\\])(?:\\\\)*\\u0000/.test(json);
+}
+
+/**
+ * True when a parsed JSON value holds a lone surrogate in any of its texts, keys included
+ * (`hasLoneSurrogate`): no desk writes one (cleanText takes them out), and no database would
+ * keep it as it came — stored, a log entry would no longer give its hash.
+ */
+export function holdsLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return hasLoneSurrogate(value);
+  if (Array.isArray(value)) return value.some(holdsLoneSurrogate);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, inner]) => hasLoneSurrogate(key) || holdsLoneSurrogate(inner));
+  return false;
+}
+
+/** The same for a JSON text, once read: a lone surrogate in the text itself, or escaped (`\ud800` without its other half). */
+export function jsonHoldsLoneSurrogate(json: string): boolean {
+  if (hasLoneSurrogate(json)) return true;
+  // Only an escape can make one once read, and most texts hold none.
+  return /\\u[dD][89a-fA-F]/.test(json) && holdsLoneSurrogate(jsonOrNull(json));
 }
 
 /** The highest member number a desk gives or takes: nine digits fit the card and the receipt. */

@@ -20,7 +20,7 @@ import { recordServerOperations } from '../../src-server/server-author.js';
 import { clubPage } from '../../src-server/pull.js';
 import { entryHash, GENESIS_HASH } from '../../src-main/core/ledger/audit.js';
 import { sealFields } from '../../src-main/core/privacy/sealing.js';
-import { jsonHoldsNul } from '../../src-shared/validation.js';
+import { jsonHoldsLoneSurrogate, jsonHoldsNul } from '../../src-shared/validation.js';
 import { auditFieldsOf } from '../../src-main/core/ledger/log-entry.js';
 
 import { DIALECTS, enrolledDesk, testClub, testServerDb } from './harness.js';
@@ -467,6 +467,38 @@ describe.each(DIALECTS)('the central server on %s', (dialect) => {
       const pulled = (await pull(b.authorization)).entries.filter((entry) => entry.deskId === a.enrollment.desk.id);
       expect(pulled.map((entry) => entry.userId)).toEqual(sent.map((entry) => entry.userId));
       for (const entry of pulled) expect(entryHash(entry.prevHash, auditFieldsOf(entry))).toBe(entry.hash);
+    });
+
+    it('refuses half a character (a lone surrogate) anywhere, in French, on every route and in the facts of an entry, and records nothing', async () => {
+      const a = await enrolledDesk(sdb);
+      addMember(a.desk, a.admin, 'Ginette', 'Lachance');
+      openDrawer(a.desk, a.admin);
+      const batch = entriesToPush(a.desk.reader, 0, 500);
+      const changed = (seq: number, change: (entry: LogEntry) => LogEntry) => ({ ...batch, entries: rechained(batch.entries.map((e) => (e.seq === seq ? change(e) : e))) });
+      const last = batch.entries.at(-1)!;
+      // Stored, each would come back as other text (U+FFFD on PostgreSQL, bytes that are not UTF-8
+      // on SQLite) and the entry would no longer give its hash: every other desk's pull would stop there.
+      const bodies = [
+        changed(last.seq, (e) => ({ ...e, userId: 'u\ud800' })),
+        changed(last.seq, (e) => ({ ...e, entityId: '\udc00x' })),
+        changed(last.seq, (e) => ({ ...e, entityType: 'cash_session\udbff' })),
+        // In the facts: as the character itself, escaped as a desk's JSON would write it, or in a key.
+        changed(last.seq, (e) => ({ ...e, afterJson: e.afterJson!.replace(/"sessionId":"/, '"sessionId":"\ud800') })),
+        changed(last.seq, (e) => ({ ...e, afterJson: e.afterJson!.replace(/"sessionId":"/, '"sessionId":"\\ud800') })),
+        changed(last.seq, (e) => ({ ...e, afterJson: e.afterJson!.replace(/^\{/, '{"\\udfff":1,') })),
+      ];
+      for (const body of bodies) {
+        const reply = await push(a.authorization, body);
+        expect([reply.statusCode, reply.json<ServerError>().error.message], reply.body).toEqual([400, expect.stringMatching(/^Données invalides : (un texte|l'opération \d+) contient un caractère incomplet/)]);
+      }
+      const enroll = await app.inject({ method: 'POST', url: '/v1/enroll', payload: { code: 'ABCD-EFGH\ud800' } });
+      expect([enroll.statusCode, enroll.json<ServerError>().error.message]).toEqual([400, expect.stringMatching(/^Données invalides : un texte contient un caractère incomplet/)]);
+      expect(await operations()).toBe(0);
+      // A whole pair, written as the character or escaped, is a character; a backslash before « ud800 » is text.
+      expect(jsonHoldsLoneSurrogate(JSON.stringify({ note: '🎉' }))).toBe(false);
+      expect(jsonHoldsLoneSurrogate('{"note":"\\ud83c\\udf89"}')).toBe(false);
+      expect(jsonHoldsLoneSurrogate(JSON.stringify({ note: '\\ud800' }))).toBe(false);
+      expect((await push(a.authorization, batch)).statusCode).toBe(200);
     });
 
     const refusedChain = async (authorization: string, body: unknown, problem: string) => {
