@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ComptoirError, isComptoirError, type ErrorCode } from '../src-shared/errors.js';
-import { holdsLoneSurrogate, jsonHoldsNul } from '../src-shared/validation.js';
+import { jsonHoldsLoneSurrogate, jsonHoldsNul } from '../src-shared/validation.js';
 import { PUSH_BODY_LIMIT_BYTES, SNAPSHOT_SEQ_HEADER, SNAPSHOT_SHA256_HEADER, type NumberBlockResponse, type ServerError } from '../src-shared/sync-protocol.js';
 import { allocateNumberBlock } from './number-blocks.js';
 import { lockHead } from './server-author.js';
@@ -103,7 +103,7 @@ export async function buildServer(sdb: ServerDb, options: ServerOptions = {}): P
     }
     parseJson(request, body as string, (error: Error | null, parsed?: unknown) => {
       // Half of a UTF-16 pair (`\ud800` alone): neither database would keep it as it came.
-      if (!error && holdsLoneSurrogate(parsed)) {
+      if (!error && jsonHoldsLoneSurrogate(body as string, parsed)) {
         done(new ComptoirError('INVALID_INPUT', { fr: 'un texte contient un caractère incomplet (\\ud800 à \\udfff sans son autre moitié), qu’aucun poste n’écrit. Rien n’a été enregistré.', en: 'a text holds half a character (a lone \\ud800 to \\udfff), which no desk writes. Nothing was recorded.' }), undefined);
         return;
       }

@@ -67,13 +67,13 @@ export async function acceptPush(sdb: ServerDb, desk: DeskTable, input: unknown,
   // arrival, app.ts): no desk writes either, and neither would be stored as it came.
   for (const entry of entries) {
     const facts = [entry.afterJson ?? '', entry.beforeJson ?? ''];
-    if (facts.some(jsonHoldsNul)) {
+    if (facts.some((json) => jsonHoldsNul(json))) {
       throw new ComptoirError('INVALID_INPUT', {
         fr: `l'opération ${entry.seq} contient un caractère nul (\\u0000), qu'aucun poste n'écrit. Rien n'a été enregistré.`,
         en: `operation ${entry.seq} holds a NUL character (\\u0000), which no desk writes. Nothing was recorded.`,
       });
     }
-    if (facts.some(jsonHoldsLoneSurrogate)) {
+    if (facts.some((json) => jsonHoldsLoneSurrogate(json))) {
       throw new ComptoirError('INVALID_INPUT', {
         fr: `l'opération ${entry.seq} contient un caractère incomplet (\\ud800 à \\udfff sans son autre moitié), qu'aucun poste n'écrit. Rien n'a été enregistré.`,
         en: `operation ${entry.seq} holds half a character (a lone \\ud800 to \\udfff), which no desk writes. Nothing was recorded.`,

@@ -170,8 +170,10 @@ const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])
  * database keeps one as it came (PostgreSQL stores U+FFFD, SQLite bytes that are not UTF-8).
  */
 export function hasLoneSurrogate(text: string): boolean {
-  return new RegExp(LONE_SURROGATES.source).test(text);
+  return LONE_SURROGATE.test(text);
 }
+/** LONE_SURROGATES without the global flag: `test` keeps no position from one call to the next. */
+const LONE_SURROGATE = new RegExp(LONE_SURROGATES.source);
 
 /**
  * Text as it may be stored: composed (NFC), without control characters, bidi overrides, lone

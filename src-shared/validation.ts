@@ -126,11 +126,14 @@ export function holdsLoneSurrogate(value: unknown): boolean {
   return false;
 }
 
-/** The same for a JSON text, once read: a lone surrogate in the text itself, or escaped (`\ud800` without its other half). */
-export function jsonHoldsLoneSurrogate(json: string): boolean {
+/**
+ * The same for a JSON text, once read (`parsed`, when it was read already): a lone surrogate in
+ * the text itself, or escaped (`\ud800` without its other half). Only a text that escapes a
+ * surrogate is read through; a desk's never does (its JSON writes characters as they are).
+ */
+export function jsonHoldsLoneSurrogate(json: string, parsed?: unknown): boolean {
   if (hasLoneSurrogate(json)) return true;
-  // Only an escape can make one once read, and most texts hold none.
-  return /\\u[dD][89a-fA-F]/.test(json) && holdsLoneSurrogate(jsonOrNull(json));
+  return /\\u[dD][89a-fA-F]/.test(json) && holdsLoneSurrogate(parsed === undefined ? jsonOrNull(json) : parsed);
 }
 
 /** The highest member number a desk gives or takes: nine digits fit the card and the receipt. */
