@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ComptoirError, isComptoirError, type ErrorCode } from '../src-shared/errors.js';
-import { jsonHoldsLoneSurrogate, jsonHoldsNul } from '../src-shared/validation.js';
+import { unstorableText } from '../src-shared/validation.js';
 import { PUSH_BODY_LIMIT_BYTES, SNAPSHOT_SEQ_HEADER, SNAPSHOT_SHA256_HEADER, type NumberBlockResponse, type ServerError } from '../src-shared/sync-protocol.js';
 import { allocateNumberBlock } from './number-blocks.js';
 import { lockHead } from './server-author.js';
@@ -91,24 +91,19 @@ export async function buildServer(sdb: ServerDb, options: ServerOptions = {}): P
     logger: options.logger ? { redact: ['req.headers.authorization'], ...(options.logStream ? { stream: options.logStream } : {}) } : false,
   });
 
-  // PostgreSQL's text holds no NUL character (SQLite's cuts some functions short at one): a body
-  // with one is refused for every route, in French, before any route reads it — not a 500 deep in
-  // a query.
+  // PostgreSQL's text holds no NUL character (SQLite's cuts some functions short at one), and
+  // neither database keeps half a character as it came: a body with either is refused for every
+  // route, in French, before any route reads it — not a 500 deep in a query, nor an entry stored
+  // that no longer gives its hash.
   const parseJson = app.getDefaultJsonParser('error', 'ignore');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (jsonHoldsNul(body as string)) {
-      done(new ComptoirError('INVALID_INPUT', { fr: 'un texte contient un caractère nul (\\u0000), qu’aucun poste n’écrit. Rien n’a été enregistré.', en: 'a text holds a NUL character (\\u0000), which no desk writes. Nothing was recorded.' }), undefined);
+    const unstorable = unstorableText(body as string);
+    if (unstorable) {
+      done(new ComptoirError('INVALID_INPUT', { fr: `un texte contient ${unstorable.fr}, qu’aucun poste n’écrit. Rien n’a été enregistré.`, en: `a text holds ${unstorable.en}, which no desk writes. Nothing was recorded.` }), undefined);
       return;
     }
-    parseJson(request, body as string, (error: Error | null, parsed?: unknown) => {
-      // Half of a UTF-16 pair (`\ud800` alone): neither database would keep it as it came.
-      if (!error && jsonHoldsLoneSurrogate(body as string, parsed)) {
-        done(new ComptoirError('INVALID_INPUT', { fr: 'un texte contient un caractère incomplet (\\ud800 à \\udfff sans son autre moitié), qu’aucun poste n’écrit. Rien n’a été enregistré.', en: 'a text holds half a character (a lone \\ud800 to \\udfff), which no desk writes. Nothing was recorded.' }), undefined);
-        return;
-      }
-      done(error, parsed);
-    });
+    parseJson(request, body as string, done);
   });
 
   app.setErrorHandler((error, request, reply) => {

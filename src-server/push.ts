@@ -10,7 +10,7 @@ import { decide, DECIDING_KINDS } from './decisions.js';
 import { ComptoirError, isComptoirError } from '../src-shared/errors.js';
 import { pushRequestSchema, type Attachment, type LogEntry, type MemberKey, type PushResponse } from '../src-shared/sync-protocol.js';
 import { EMAILING_KINDS, queueEmails } from './mail/queue.js';
-import { jsonHoldsLoneSurrogate, jsonHoldsNul, jsonOrNull, parseInput } from '../src-shared/validation.js';
+import { jsonOrNull, parseInput, unstorableText } from '../src-shared/validation.js';
 import type { Dialect, ServerDb } from './db/open.js';
 import { appendServerOperations, lockHead } from './server-author.js';
 import { insertRows, whileWriting } from './db/bulk.js';
@@ -66,17 +66,11 @@ export async function acceptPush(sdb: ServerDb, desk: DeskTable, input: unknown,
   // Facts with a NUL character or half a character inside (the body's own text was checked on
   // arrival, app.ts): no desk writes either, and neither would be stored as it came.
   for (const entry of entries) {
-    const facts = [entry.afterJson ?? '', entry.beforeJson ?? ''];
-    if (facts.some((json) => jsonHoldsNul(json))) {
+    const unstorable = unstorableText(entry.afterJson ?? '') ?? unstorableText(entry.beforeJson ?? '');
+    if (unstorable) {
       throw new ComptoirError('INVALID_INPUT', {
-        fr: `l'opération ${entry.seq} contient un caractère nul (\\u0000), qu'aucun poste n'écrit. Rien n'a été enregistré.`,
-        en: `operation ${entry.seq} holds a NUL character (\\u0000), which no desk writes. Nothing was recorded.`,
-      });
-    }
-    if (facts.some((json) => jsonHoldsLoneSurrogate(json))) {
-      throw new ComptoirError('INVALID_INPUT', {
-        fr: `l'opération ${entry.seq} contient un caractère incomplet (\\ud800 à \\udfff sans son autre moitié), qu'aucun poste n'écrit. Rien n'a été enregistré.`,
-        en: `operation ${entry.seq} holds half a character (a lone \\ud800 to \\udfff), which no desk writes. Nothing was recorded.`,
+        fr: `l'opération ${entry.seq} contient ${unstorable.fr}, qu'aucun poste n'écrit. Rien n'a été enregistré.`,
+        en: `operation ${entry.seq} holds ${unstorable.en}, which no desk writes. Nothing was recorded.`,
       });
     }
   }
@@ -85,17 +79,18 @@ export async function acceptPush(sdb: ServerDb, desk: DeskTable, input: unknown,
     return { ...applied, clockOffsetMs: request.sentAt ? Date.parse(request.sentAt) - now.getTime() : null };
   } catch (caught) {
     let error = caught;
-    // An id the club already holds for another thing (a registration, a sale): what no desk writes.
     if (isConstraintViolation(error)) {
-      // Found here, after the rollback, rather than looked for in every push beforehand.
+      // Which entry reused an operation id is found here, after the rollback, rather than looked
+      // for in every push beforehand.
       const reused = await operationIdHeldElsewhere(sdb, desk, entries);
-      if (reused) error = new ChainRefusal({ seq: reused.seq, problem: 'reused_id', detail: `operation id ${reused.operationId} is already in the club's log` });
-    }
-    if (isConstraintViolation(error)) {
-      throw new ComptoirError('INVALID_INPUT', {
-        fr: "une opération reprend l'identifiant de quelque chose que le club a déjà. Rien n'a été enregistré.",
-        en: 'an operation reuses the id of something the club already holds. Nothing was recorded.',
-      });
+      // Otherwise an id the club already holds for another thing (a registration, a sale): what no desk writes.
+      if (!reused) {
+        throw new ComptoirError('INVALID_INPUT', {
+          fr: "une opération reprend l'identifiant de quelque chose que le club a déjà. Rien n'a été enregistré.",
+          en: 'an operation reuses the id of something the club already holds. Nothing was recorded.',
+        });
+      }
+      error = new ChainRefusal({ seq: reused.seq, problem: 'reused_id', detail: `operation id ${reused.operationId} is already in the club's log` });
     }
     if (!(error instanceof ChainRefusal)) throw error;
     await sdb.db

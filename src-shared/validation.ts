@@ -127,13 +127,24 @@ export function holdsLoneSurrogate(value: unknown): boolean {
 }
 
 /**
- * The same for a JSON text, once read (`parsed`, when it was read already): a lone surrogate in
- * the text itself, or escaped (`\ud800` without its other half). Only a text that escapes a
- * surrogate is read through; a desk's never does (its JSON writes characters as they are).
+ * The same for a JSON text, once read: a lone surrogate in the text itself, or escaped (`\ud800`
+ * without its other half). Only a text that escapes a surrogate is read through; a desk's never
+ * does (its JSON writes characters as they are).
  */
-export function jsonHoldsLoneSurrogate(json: string, parsed?: unknown): boolean {
+export function jsonHoldsLoneSurrogate(json: string): boolean {
   if (hasLoneSurrogate(json)) return true;
-  return /\\u[dD][89a-fA-F]/.test(json) && holdsLoneSurrogate(parsed === undefined ? jsonOrNull(json) : parsed);
+  return /\\u[dD][89a-fA-F]/.test(json) && holdsLoneSurrogate(jsonOrNull(json));
+}
+
+/**
+ * What in a JSON text no database would store as it came, in a few words to end « contient … »
+ * (French) or « holds … » (English): a NUL character (`jsonHoldsNul`), then half a character
+ * (`jsonHoldsLoneSurrogate`); null when there is neither. No desk writes either.
+ */
+export function unstorableText(json: string): { fr: string; en: string } | null {
+  if (jsonHoldsNul(json)) return { fr: 'un caractère nul (\\u0000)', en: 'a NUL character (\\u0000)' };
+  if (jsonHoldsLoneSurrogate(json)) return { fr: 'un caractère incomplet (\\ud800 à \\udfff sans son autre moitié)', en: 'half a character (a lone \\ud800 to \\udfff)' };
+  return null;
 }
 
 /** The highest member number a desk gives or takes: nine digits fit the card and the receipt. */

@@ -23,9 +23,8 @@ export function freshLocation(dialect: Dialect): { location: string; schema?: st
  * a run, never those of a run going on beside it (`npm test` and `npm run test:chaos` at once).
  */
 export function testSchemaName(): string {
-  return `${TEST_SCHEMA_PREFIX}${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  return `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 }
-export const TEST_SCHEMA_PREFIX = 't_';
 
 /** A fresh, migrated server database on that engine. */
 export async function testServerDb(dialect: Dialect): Promise<ServerDb> {
