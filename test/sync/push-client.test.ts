@@ -31,6 +31,15 @@ describe.each(DIALECTS)('a desk pushing its log to the server on %s', (dialect) 
     await app.listen({ host: '127.0.0.1', port });
     return (app.server.address() as AddressInfo).port;
   };
+  /** A desk enrolled in a new club, and the way to that club's server, listening. */
+  const deskOnline = async () => {
+    sdb = await testServerDb(dialect);
+    await testClub(sdb);
+    const a = await enrolledDesk(sdb);
+    const port = await listen();
+    const target: SyncTarget = { address: `http://127.0.0.1:${port}`, deskId: a.enrollment.desk.id, credential: a.enrollment.credential };
+    return { a, target };
+  };
   const serverCount = async () => Number((await sdb.db.selectFrom('operation').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   it('records sales all day offline, then sends every one once the server answers, on its retry timer', async () => {
@@ -66,11 +75,7 @@ describe.each(DIALECTS)('a desk pushing its log to the server on %s', (dialect) 
   }, 30_000);
 
   it('sends again at once when a connection fails under a call (a kept-alive one the server closed), never after a timeout', async () => {
-    sdb = await testServerDb(dialect);
-    await testClub(sdb);
-    const a = await enrolledDesk(sdb);
-    const port = await listen();
-    const target: SyncTarget = { address: `http://127.0.0.1:${port}`, deskId: a.enrollment.desk.id, credential: a.enrollment.credential };
+    const { a, target } = await deskOnline();
     addMember(a.desk, a.admin, 'Ginette', 'Lachance');
     // The first push is taken by the server, then its connection dies before the answer.
     let calls = 0;
@@ -98,11 +103,7 @@ describe.each(DIALECTS)('a desk pushing its log to the server on %s', (dialect) 
   });
 
   it('says it is offline since the server last answered, a push or a pull, whichever came later', async () => {
-    sdb = await testServerDb(dialect);
-    await testClub(sdb);
-    const a = await enrolledDesk(sdb);
-    const port = await listen();
-    const target: SyncTarget = { address: `http://127.0.0.1:${port}`, deskId: a.enrollment.desk.id, credential: a.enrollment.credential };
+    const { a, target } = await deskOnline();
     a.clock.set('2026-11-27T13:00:00Z');
     addMember(a.desk, a.admin, 'Ginette', 'Lachance');
     expect((await pushPending(a.desk, target)).kind).toBe('sent');
@@ -118,11 +119,7 @@ describe.each(DIALECTS)('a desk pushing its log to the server on %s', (dialect) 
   });
 
   it('reads the next batch while the server applies one, and still sends what was written meanwhile, or from where the server says it stopped', async () => {
-    sdb = await testServerDb(dialect);
-    await testClub(sdb);
-    const a = await enrolledDesk(sdb);
-    const port = await listen();
-    const target: SyncTarget = { address: `http://127.0.0.1:${port}`, deskId: a.enrollment.desk.id, credential: a.enrollment.credential };
+    const { a, target } = await deskOnline();
     await reserveMemberNumbers(a.desk, target, 2 * MAX_PUSH_ENTRIES + 600);
     insertDemoMembers(a.desk, a.admin, MAX_PUSH_ENTRIES + 100);
     const lastSeq = () => a.desk.reader.rawGet<{ seq: number }>('SELECT max(seq) AS seq FROM audit_log')!.seq;
